@@ -1,0 +1,164 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/itilint/itilint/pipeline/edit"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// MaxRounds bounds the fix loop: a fix may reveal another glitch (joining a
+// split word can leave a double space), but rules that keep undoing each
+// other must not loop forever.
+const MaxRounds = 10
+
+// FixOptions choose which fixes to apply.
+type FixOptions struct {
+	Options
+	// Kinds are the fix kinds to apply (see rule.FixKind).
+	Kinds map[rule.FixKind]bool
+}
+
+// A Change is one applied fix, for reports and reviews.
+type Change struct {
+	Rule    string        `json:"rule"`
+	Kind    rule.FixKind  `json:"kind"`
+	Message string        `json:"message"`
+	Pos     note.Position `json:"-"`
+	Line    int           `json:"line"`
+	Before  string        `json:"before"`
+	After   string        `json:"after"`
+	Edits   []edit.Edit   `json:"-"`
+}
+
+// A Conflict is a fix that was skipped because it overlapped another.
+type Conflict struct {
+	Rule, With string
+	Pos        note.Position
+}
+
+// FixResult is what Fix did to one note.
+type FixResult struct {
+	Note      *note.Note // the cleaned note (re-parsed)
+	Changes   []Change
+	Conflicts []Conflict
+	Rounds    int
+}
+
+// Changed reports whether the text differs from the input.
+func (r *FixResult) Changed(in *note.Note) bool { return string(r.Note.Text) != string(in.Text) }
+
+// Fix applies the first fix of each finding whose kind is wanted, skipping
+// fixes that overlap one already taken in the same round (they are
+// retried in the next round, against the new text), and repeats until a
+// round changes nothing or MaxRounds is reached.
+func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
+	res := &FixResult{Note: n}
+	// backmaps translate offsets of the current text to the original one,
+	// so each change is reported where it is in the file on disk.
+	var history [][]edit.Edit
+	cur := n
+	for round := 0; round < MaxRounds; round++ {
+		findings := Check(cur, opts.Options)
+		var taken []edit.Edit
+		var takenRules []string
+		var roundChanges []Change
+		for _, f := range findings {
+			if f.Fix == nil || len(f.Fix.Edits) == 0 || !opts.Kinds[f.Fix.Kind] {
+				continue
+			}
+			if conflictWith := conflicting(taken, takenRules, f.Fix.Edits); conflictWith != "" {
+				res.Conflicts = append(res.Conflicts, Conflict{Rule: f.Rule, With: conflictWith, Pos: n.Position(origin(f.Start, history))})
+				continue
+			}
+			if _, err := edit.Sort(f.Fix.Edits, len(cur.Text)); err != nil {
+				return nil, fmt.Errorf("%s: rule %s produced a bad fix: %w", n.Path, f.Rule, err)
+			}
+			taken = append(taken, f.Fix.Edits...)
+			for range f.Fix.Edits {
+				takenRules = append(takenRules, f.Rule)
+			}
+			start, end := spanOf(f.Fix.Edits)
+			after, _ := edit.Apply(cur.Text[start:end], shift(f.Fix.Edits, -start))
+			orig := origin(start, history)
+			roundChanges = append(roundChanges, Change{
+				Rule: f.Rule, Kind: f.Fix.Kind, Message: f.Fix.Message,
+				Pos: n.Position(orig), Line: n.Position(orig).Line,
+				Before: string(cur.Text[start:end]), After: string(after),
+				Edits: f.Fix.Edits,
+			})
+		}
+		if len(taken) == 0 {
+			break
+		}
+		text, err := edit.Apply(cur.Text, taken)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", n.Path, err)
+		}
+		res.Rounds = round + 1
+		res.Changes = append(res.Changes, roundChanges...)
+		if string(text) == string(cur.Text) {
+			break
+		}
+		sorted, _ := edit.Sort(taken, len(cur.Text))
+		history = append(history, sorted)
+		next := cur.WithText(text)
+		next.DiskLines = nil
+		cur = next
+	}
+	res.Note = cur
+	return res, nil
+}
+
+// conflicting returns the rule of a taken edit that edits overlaps, or "".
+func conflicting(taken []edit.Edit, rules []string, edits []edit.Edit) string {
+	for i, t := range taken {
+		if edit.Overlaps([]edit.Edit{t}, edits) {
+			return rules[i]
+		}
+	}
+	return ""
+}
+
+func spanOf(edits []edit.Edit) (int, int) {
+	start, end := edits[0].Start, edits[0].End
+	for _, e := range edits[1:] {
+		start, end = min(start, e.Start), max(end, e.End)
+	}
+	return start, end
+}
+
+func shift(edits []edit.Edit, by int) []edit.Edit {
+	out := make([]edit.Edit, len(edits))
+	for i, e := range edits {
+		out[i] = edit.Edit{Start: e.Start + by, End: e.End + by, New: e.New}
+	}
+	return out
+}
+
+// origin maps an offset of the text after len(history) rounds back to the
+// original text, undoing each round's edits from the last to the first. An
+// offset inside a replacement maps to the replacement's start.
+func origin(off int, history [][]edit.Edit) int {
+	for r := len(history) - 1; r >= 0; r-- {
+		off = before(off, history[r])
+	}
+	return off
+}
+
+// before maps an offset of the text after edits (sorted) to the text before.
+func before(off int, edits []edit.Edit) int {
+	delta := 0
+	for _, e := range edits {
+		newStart := e.Start + delta
+		if off < newStart {
+			break
+		}
+		if off < newStart+len(e.New) {
+			return e.Start
+		}
+		delta += len(e.New) - (e.End - e.Start)
+	}
+	return off - delta
+}

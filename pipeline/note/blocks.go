@@ -1,0 +1,204 @@
+package note
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// BlockKind says what a leaf block of the Markdown structure is.
+type BlockKind int
+
+const (
+	Paragraph BlockKind = iota
+	Heading
+	CodeBlock   // indented code
+	FencedCode  // ``` or ~~~
+	HTMLBlock   // raw HTML, comments included
+	Thematic    // ---, ***
+	FrontMatter // YAML front matter at the top of the file
+)
+
+func (k BlockKind) String() string {
+	return [...]string{"paragraph", "heading", "code block", "fenced code", "html", "thematic break", "front matter"}[k]
+}
+
+// A Span is a byte range of a note's Text.
+type Span struct{ Start, End int }
+
+// A Block is a leaf block in document order. Start and End cover whole lines
+// (from the first line's start to the last line's newline, excluded).
+type Block struct {
+	Kind       BlockKind
+	Start, End int
+	Level      int    // heading level
+	Lines      []Span // content segments as goldmark sees them
+	InList     bool
+	InQuote    bool
+}
+
+// Content returns the block's content lines joined by newlines.
+func (b Block) Content(src []byte) string {
+	var sb bytes.Buffer
+	for i, l := range b.Lines {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.Write(src[l.Start:l.End])
+	}
+	return sb.String()
+}
+
+var markdown = goldmark.New()
+
+// Blocks returns the note's leaf blocks, parsing the text once.
+func (n *Note) Blocks() []Block {
+	if n.parsed {
+		return n.blocks
+	}
+	n.parsed = true
+	src := n.Text
+	var blocks []Block
+	if fm := frontMatterEnd(src); fm > 0 {
+		blocks = append(blocks, Block{Kind: FrontMatter, Start: 0, End: fm})
+		// goldmark would read the front matter as a heading or a thematic
+		// break; show it blank lines instead, so offsets stay the same.
+		masked := append([]byte(nil), src...)
+		for i := 0; i < fm; i++ {
+			if masked[i] != '\n' {
+				masked[i] = ' '
+			}
+		}
+		src = masked
+	}
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || node.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		var kind BlockKind
+		level := 0
+		switch nd := node.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			kind = Paragraph
+		case *ast.Heading:
+			kind, level = Heading, nd.Level
+		case *ast.CodeBlock:
+			kind = CodeBlock
+		case *ast.FencedCodeBlock:
+			kind = FencedCode
+		case *ast.HTMLBlock:
+			kind = HTMLBlock
+		case *ast.ThematicBreak:
+			kind = Thematic
+		default:
+			return ast.WalkContinue, nil
+		}
+		b := Block{Kind: kind, Level: level}
+		lines := node.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			b.Lines = append(b.Lines, Span{seg.Start, seg.Stop})
+		}
+		if hb, ok := node.(*ast.HTMLBlock); ok && hb.HasClosure() {
+			seg := hb.ClosureLine
+			b.Lines = append(b.Lines, Span{seg.Start, seg.Stop})
+		}
+		for p := node.Parent(); p != nil; p = p.Parent() {
+			switch p.Kind() {
+			case ast.KindListItem:
+				b.InList = true
+			case ast.KindBlockquote:
+				b.InQuote = true
+			}
+		}
+		if len(b.Lines) > 0 {
+			first := n.LineOf(b.Lines[0].Start)
+			last := n.LineOf(max(b.Lines[len(b.Lines)-1].End-1, b.Lines[len(b.Lines)-1].Start))
+			if kind == FencedCode {
+				first = max(first-1, 0)
+				if last+1 < n.NumLines() {
+					last++
+				}
+			}
+			b.Start, b.End = n.LineStart(first), n.LineEnd(last)
+		} else if kind == FencedCode {
+			// An empty fence: no content lines; leave the range to the
+			// neighbouring blocks.
+			return ast.WalkSkipChildren, nil
+		} else {
+			b.Start, b.End = -1, -1 // located below
+		}
+		blocks = append(blocks, b)
+		return ast.WalkSkipChildren, nil
+	})
+	locateEmpty(n, blocks)
+	n.blocks = blocks
+	return blocks
+}
+
+// locateEmpty places blocks that goldmark gave no lines (an empty heading
+// "##", a thematic break) on the first unclaimed line between their
+// neighbours that is not blank.
+func locateEmpty(n *Note, blocks []Block) {
+	prevEnd := 0
+	for i := range blocks {
+		if blocks[i].Start >= 0 {
+			prevEnd = blocks[i].End
+			continue
+		}
+		nextStart := len(n.Text)
+		for j := i + 1; j < len(blocks); j++ {
+			if blocks[j].Start >= 0 {
+				nextStart = blocks[j].Start
+				break
+			}
+		}
+		pos := prevEnd
+		for l := n.LineOf(prevEnd); l < n.NumLines(); l++ {
+			s, e := n.LineStart(l), n.LineEnd(l)
+			if s < prevEnd || (i > 0 && s == prevEnd && prevEnd != 0 && blocks[i-1].Start >= 0) {
+				continue
+			}
+			if s >= nextStart {
+				break
+			}
+			if len(bytes.TrimSpace(n.Text[s:e])) > 0 {
+				pos = s
+				break
+			}
+		}
+		l := n.LineOf(pos)
+		blocks[i].Start, blocks[i].End = n.LineStart(l), n.LineEnd(l)
+		prevEnd = blocks[i].End
+	}
+}
+
+// frontMatterEnd returns the end (just past the newline of the closing ---)
+// of YAML front matter at the very top of src, or 0.
+func frontMatterEnd(src []byte) int {
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return 0
+	}
+	rest := src[4:]
+	for off := 0; off < len(rest); {
+		nl := bytes.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		if nl >= 0 {
+			line = rest[off : off+nl]
+		}
+		if t := bytes.TrimRight(line, " \t"); string(t) == "---" || string(t) == "..." {
+			if nl < 0 {
+				return len(src)
+			}
+			return 4 + off + nl + 1
+		}
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	return 0
+}

@@ -1,0 +1,196 @@
+// Package note owns the document model: a note's text (decoded to UTF-8 with
+// LF line ends), its table of line starts, the mapping of positions back to
+// the file as it is on disk, and the Markdown structure found by goldmark.
+//
+// Positions are byte offsets into Text everywhere in the pipeline; lines and
+// columns are derived only when a position is printed, as go/token does.
+package note
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// Format is how a note is written on disk.
+type Format int
+
+const (
+	Markdown Format = iota // .md, .markdown
+	Text                   // .txt: read as Markdown, written out as .md
+	WebVTT                 // .vtt transcript, converted to paragraphs
+	SubRip                 // .srt transcript, converted to paragraphs
+)
+
+func (f Format) String() string {
+	switch f {
+	case Markdown:
+		return "markdown"
+	case Text:
+		return "text"
+	case WebVTT:
+		return "webvtt"
+	case SubRip:
+		return "subrip"
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// A Note is one input file, decoded.
+type Note struct {
+	Path   string // the path as the user named it, used in every message
+	Rel    string // the path relative to its input root, for the output layout
+	Format Format
+	Text   []byte // UTF-8, LF line ends, no BOM
+
+	BOM  bool // the file on disk starts with a UTF-8 byte order mark
+	CRLF bool // the file on disk uses CRLF line ends
+
+	// DiskLines maps a line of Text (0-based) to its 1-based line on disk
+	// when the text was converted (transcripts); nil means identity.
+	DiskLines []int
+
+	lineStarts []int
+	blocks     []Block
+	parsed     bool
+}
+
+// Position is a 1-based line and column (in characters) in the file on disk.
+type Position struct {
+	Line, Col int
+}
+
+func (p Position) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
+
+// New returns a note for already decoded text.
+func New(path string, text []byte) *Note {
+	n := &Note{Path: path, Rel: path, Text: text}
+	n.index()
+	return n
+}
+
+// Decode turns the bytes of a file into a note: it strips a BOM, turns CRLF
+// into LF and rejects what is not text (NUL bytes, invalid UTF-8) with an
+// error naming the file and the position.
+func Decode(path string, raw []byte) (*Note, error) {
+	n := &Note{Path: path, Rel: path}
+	if bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
+		n.BOM = true
+		raw = raw[3:]
+	}
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		line := bytes.Count(raw[:i], []byte("\n")) + 1
+		return nil, fmt.Errorf("%s:%d: binary file (NUL byte at offset %d), not a text note", path, line, i)
+	}
+	if !utf8.Valid(raw) {
+		off := 0
+		for off < len(raw) {
+			r, size := utf8.DecodeRune(raw[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		line := bytes.Count(raw[:off], []byte("\n")) + 1
+		col := utf8.RuneCount(raw[bytes.LastIndexByte(raw[:off], '\n')+1:off]) + 1
+		return nil, fmt.Errorf("%s:%d:%d: not valid UTF-8 (byte 0x%02x); convert the file to UTF-8", path, line, col, raw[off])
+	}
+	if bytes.Contains(raw, []byte("\r\n")) {
+		n.CRLF = true
+		raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
+	} else {
+		raw = append([]byte(nil), raw...)
+	}
+	n.Text = raw
+	n.index()
+	return n, nil
+}
+
+// Encode returns text written the way this note was on disk: with its BOM
+// and line-end style.
+func (n *Note) Encode(text []byte) []byte {
+	if n.CRLF {
+		text = bytes.ReplaceAll(text, []byte("\n"), []byte("\r\n"))
+	}
+	if n.BOM {
+		text = append([]byte("\xef\xbb\xbf"), text...)
+	}
+	return text
+}
+
+// WithText returns a copy of n carrying new text (after fixes); the disk
+// mapping is dropped because the new text no longer matches the file.
+func (n *Note) WithText(text []byte) *Note {
+	c := &Note{Path: n.Path, Rel: n.Rel, Format: n.Format, Text: text, BOM: n.BOM, CRLF: n.CRLF}
+	c.index()
+	return c
+}
+
+func (n *Note) index() {
+	n.lineStarts = n.lineStarts[:0]
+	n.lineStarts = append(n.lineStarts, 0)
+	for i, b := range n.Text {
+		if b == '\n' && i+1 <= len(n.Text) {
+			n.lineStarts = append(n.lineStarts, i+1)
+		}
+	}
+	n.parsed = false
+	n.blocks = nil
+}
+
+// NumLines is the number of lines; a final newline does not start a line.
+func (n *Note) NumLines() int {
+	k := len(n.lineStarts)
+	if k > 1 && n.lineStarts[k-1] == len(n.Text) {
+		k--
+	}
+	return k
+}
+
+// LineOf returns the 0-based line holding byte offset off.
+func (n *Note) LineOf(off int) int {
+	return sort.SearchInts(n.lineStarts, off+1) - 1
+}
+
+// LineStart returns the offset of the first byte of line i (0-based).
+func (n *Note) LineStart(i int) int {
+	if i >= len(n.lineStarts) {
+		return len(n.Text)
+	}
+	return n.lineStarts[i]
+}
+
+// LineEnd returns the offset of line i's newline (or the end of text).
+func (n *Note) LineEnd(i int) int {
+	if i+1 < len(n.lineStarts) {
+		return n.lineStarts[i+1] - 1
+	}
+	return len(n.Text)
+}
+
+// Line returns the text of line i without its newline.
+func (n *Note) Line(i int) []byte { return n.Text[n.LineStart(i):n.LineEnd(i)] }
+
+// Position maps a byte offset of Text to a line and column in the file on
+// disk. Columns count characters; CRLF and a BOM do not shift them.
+func (n *Note) Position(off int) Position {
+	if off > len(n.Text) {
+		off = len(n.Text)
+	}
+	if off < 0 {
+		off = 0
+	}
+	i := n.LineOf(off)
+	col := utf8.RuneCount(n.Text[n.lineStarts[i]:off]) + 1
+	line := i + 1
+	if n.DiskLines != nil {
+		if i < len(n.DiskLines) {
+			line = n.DiskLines[i]
+		} else if len(n.DiskLines) > 0 {
+			line = n.DiskLines[len(n.DiskLines)-1]
+		}
+		col = 1
+	}
+	return Position{Line: line, Col: col}
+}

@@ -1,0 +1,112 @@
+package note
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name     string
+		raw      string
+		wantText string
+		bom      bool
+		crlf     bool
+		wantErr  string
+	}{
+		{"plain", "a\nb\n", "a\nb\n", false, false, ""},
+		{"bom crlf", "\xef\xbb\xbfa\r\nb\r\n", "a\nb\n", true, true, ""},
+		{"binary", "ab\x00cd", "", false, false, "f.md:1: binary file"},
+		{"bad utf8", "ok\nab\xffcd", "", false, false, "f.md:2:3: not valid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := Decode("f.md", []byte(tt.raw))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(n.Text) != tt.wantText || n.BOM != tt.bom || n.CRLF != tt.crlf {
+				t.Fatalf("got %q bom=%v crlf=%v", n.Text, n.BOM, n.CRLF)
+			}
+			if got := string(n.Encode(n.Text)); got != tt.raw {
+				t.Fatalf("Encode = %q, want %q", got, tt.raw)
+			}
+		})
+	}
+}
+
+func TestPosition(t *testing.T) {
+	n, _ := Decode("f.md", []byte("\xef\xbb\xbfé1\r\nab c\r\n"))
+	tests := []struct {
+		off  int
+		want Position
+	}{
+		{0, Position{1, 1}},
+		{2, Position{1, 2}}, // after the two-byte é: one character
+		{4, Position{2, 1}},
+		{7, Position{2, 4}},
+	}
+	for _, tt := range tests {
+		if got := n.Position(tt.off); got != tt.want {
+			t.Errorf("Position(%d) = %v, want %v", tt.off, got, tt.want)
+		}
+	}
+	if n.NumLines() != 2 {
+		t.Errorf("NumLines = %d", n.NumLines())
+	}
+}
+
+func TestBlocks(t *testing.T) {
+	src := "---\ntitle: x\n---\n# Title\n\nPara one\ncontinues `code` here.\n\n    indented code\n\n```\nfenced\n```\n\n- item text\n\n##\n"
+	n := New("t.md", []byte(src))
+	var kinds []string
+	for _, b := range n.Blocks() {
+		kinds = append(kinds, b.Kind.String()+":"+strings.SplitN(src[b.Start:b.End], "\n", 2)[0])
+	}
+	want := []string{"front matter:---", "heading:# Title", "paragraph:Para one", "code block:    indented code", "fenced code:```", "paragraph:- item text", "heading:##"}
+	if strings.Join(kinds, "|") != strings.Join(want, "|") {
+		t.Fatalf("blocks:\n got %q\nwant %q", kinds, want)
+	}
+}
+
+func TestProse(t *testing.T) {
+	src := "See `ITIL4` and <b>x</b> at [link](http://itil4.example) or https://x.y/ITIL4 now.\n"
+	n := New("t.md", []byte(src))
+	var got []string
+	for _, s := range n.Prose() {
+		got = append(got, src[s.Start:s.End])
+	}
+	joined := strings.Join(got, "|")
+	for _, bad := range []string{"ITIL4", "<b>", "example"} {
+		if strings.Contains(joined, bad) {
+			t.Errorf("prose %q contains %q", joined, bad)
+		}
+	}
+	if !strings.Contains(joined, "[link") || !strings.Contains(joined, "now.") {
+		t.Errorf("prose %q lost text", joined)
+	}
+}
+
+func FuzzBlocks(f *testing.F) {
+	f.Add("# h\n\ntext `x` <a>\n\n    code\n")
+	f.Add("---\na: b\n---\n##\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		n := New("f.md", []byte(s))
+		for _, b := range n.Blocks() {
+			if b.Start < 0 || b.End > len(s) || b.Start > b.End {
+				t.Fatalf("block %+v out of range", b)
+			}
+		}
+		for _, p := range n.Prose() {
+			if p.Start < 0 || p.End > len(s) || p.Start > p.End {
+				t.Fatalf("prose %+v out of range", p)
+			}
+		}
+	})
+}

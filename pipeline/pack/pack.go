@@ -1,0 +1,294 @@
+// Package pack owns the rule pack: the ITIL facts and wording rules that the
+// checker, the cleaner and the question generator read as data. Nothing
+// ITIL-specific is written in Go; it lives in YAML files such as those of
+// rules/itil4, decoded strictly (unknown keys are errors with file:line:col).
+package pack
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A Pack is one or more YAML files merged.
+type Pack struct {
+	Name        string   `yaml:"name"`
+	Edition     string   `yaml:"edition"`
+	Description string   `yaml:"description"`
+	Topics      []Topic  `yaml:"topics"`
+	Terms       []Term   `yaml:"terms"`
+	Lists       []List   `yaml:"lists"`
+	Phrases     []Phrase `yaml:"phrases"`
+
+	Files []string `yaml:"-"` // where the pack was read from
+}
+
+// Pos is where an entry was written, as file:line:col.
+type Pos string
+
+// A Topic is a syllabus topic that terms, lists and questions belong to.
+type Topic struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	Pos  Pos    `yaml:"-"`
+}
+
+// A Term is a glossary term with its correct and wrong spellings and a short
+// definition in our own words.
+type Term struct {
+	ID   string `yaml:"id"`
+	Term string `yaml:"term"` // the canonical spelling
+	// Category groups sibling terms (same kind of thing): distractors and
+	// "this definition fits another term" come from siblings.
+	Category string `yaml:"category"`
+	Topic    string `yaml:"topic"`
+	// Accepted are other correct forms (abbreviation, British spelling).
+	Accepted []string `yaml:"accepted"`
+	// Wrong are miswritten forms; a match is reported and fixed to Term.
+	Wrong []string `yaml:"wrong"`
+	// CaseSensitive: a form that differs from Term only in case is wrong
+	// (product names such as "ITIL 4").
+	CaseSensitive bool `yaml:"case_sensitive"`
+	// Inflect generates plural, -ed and -ing forms of Term and Wrong.
+	Inflect bool `yaml:"inflect"`
+	// Definition in our own words; Elements are its key words: a sentence
+	// that defines the term must contain them ("a|b" = either).
+	Definition string   `yaml:"definition"`
+	Elements   []string `yaml:"elements"`
+	Severity   string   `yaml:"severity"`
+	Good       []string `yaml:"good"`
+	Bad        []string `yaml:"bad"`
+	Pos        Pos      `yaml:"-"`
+}
+
+// A List is a named, counted list of official names: the guiding
+// principles, the dimensions, the value chain activities, the practices...
+type List struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	// Nouns name the list in running text, singular and plural ("guiding
+	// principle", "guiding principles"): they mark a context that names a
+	// member, and a number before them is a count.
+	Nouns   []string `yaml:"nouns"`
+	Count   int      `yaml:"count"`
+	Topic   string   `yaml:"topic"`
+	Members []Member `yaml:"members"`
+	// Groups, when set, name the groups members belong to, with their counts.
+	Groups   []Group  `yaml:"groups"`
+	Severity string   `yaml:"severity"`
+	Good     []string `yaml:"good"`
+	Bad      []string `yaml:"bad"`
+	Pos      Pos      `yaml:"-"`
+}
+
+// A Group is a named part of a list (the three groups of practices).
+type Group struct {
+	ID    string   `yaml:"id"`
+	Name  string   `yaml:"name"`
+	Nouns []string `yaml:"nouns"`
+	Count int      `yaml:"count"`
+	Pos   Pos      `yaml:"-"`
+}
+
+// A Member is one official name of a list.
+type Member struct {
+	Name string `yaml:"name"`
+	// Accepted are other correct forms ("Optimise and automate").
+	Accepted []string `yaml:"accepted"`
+	// Variants are known near misses, reported and fixed to Name; the
+	// checker also finds near misses it was not told about.
+	Variants   []string `yaml:"variants"`
+	Group      string   `yaml:"group"`
+	Definition string   `yaml:"definition"`
+	Pos        Pos      `yaml:"-"`
+}
+
+// A Phrase is a wording rule: a form to avoid and what to write instead.
+type Phrase struct {
+	ID string `yaml:"id"`
+	// Kind picks the rule that reports it: "slip" (transcript and pasted
+	// language slips), "v3" (ITIL v3 terms that ITIL 4 replaced or dropped),
+	// "style".
+	Kind  string   `yaml:"kind"`
+	Wrong []string `yaml:"wrong"`
+	// Replace is the replacement; empty means report without a fix.
+	Replace  string   `yaml:"replace"`
+	Why      string   `yaml:"why"`
+	Severity string   `yaml:"severity"`
+	Good     []string `yaml:"good"`
+	Bad      []string `yaml:"bad"`
+	Pos      Pos      `yaml:"-"`
+}
+
+// Topic returns the topic with the given ID, or a zero Topic.
+func (p *Pack) Topic(id string) Topic {
+	for _, t := range p.Topics {
+		if t.ID == id {
+			return t
+		}
+	}
+	return Topic{ID: id, Name: id}
+}
+
+// Term returns the term with the given ID.
+func (p *Pack) Term(id string) (Term, bool) {
+	for _, t := range p.Terms {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Term{}, false
+}
+
+// Siblings returns the other terms of t's category, in pack order.
+func (p *Pack) Siblings(t Term) []Term {
+	var out []Term
+	for _, s := range p.Terms {
+		if s.Category == t.Category && s.ID != t.ID {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// List returns the list with the given ID.
+func (p *Pack) List(id string) (List, bool) {
+	for _, l := range p.Lists {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return List{}, false
+}
+
+// Merge adds the entries of q to p; an entry of q with the ID of one of p
+// replaces it, so a user's pack can override the embedded one.
+func (p *Pack) Merge(q *Pack) {
+	if q.Name != "" {
+		p.Name = q.Name
+	}
+	if q.Edition != "" {
+		p.Edition = q.Edition
+	}
+	p.Topics = mergeByID(p.Topics, q.Topics, func(t Topic) string { return t.ID })
+	p.Terms = mergeByID(p.Terms, q.Terms, func(t Term) string { return t.ID })
+	p.Lists = mergeByID(p.Lists, q.Lists, func(l List) string { return l.ID })
+	p.Phrases = mergeByID(p.Phrases, q.Phrases, func(ph Phrase) string { return ph.ID })
+	p.Files = append(p.Files, q.Files...)
+}
+
+func mergeByID[T any](base, add []T, id func(T) string) []T {
+	index := map[string]int{}
+	for i, b := range base {
+		index[id(b)] = i
+	}
+	for _, a := range add {
+		if i, ok := index[id(a)]; ok {
+			base[i] = a
+			continue
+		}
+		// Not indexed: a duplicate within one file stays, for Validate to
+		// report rather than silently keeping the last one.
+		base = append(base, a)
+	}
+	return base
+}
+
+// Validate checks what YAML decoding cannot: required fields, unique IDs,
+// known references, counts that match the members, valid severities.
+func (p *Pack) Validate() error {
+	var errs []string
+	fail := func(pos Pos, format string, args ...any) {
+		errs = append(errs, fmt.Sprintf("%s: %s", pos, fmt.Sprintf(format, args...)))
+	}
+	topics := map[string]bool{}
+	for _, t := range p.Topics {
+		if t.ID == "" || t.Name == "" {
+			fail(t.Pos, "topic needs an id and a name")
+		}
+		topics[t.ID] = true
+	}
+	checkTopic := func(pos Pos, id string) {
+		if id != "" && !topics[id] {
+			fail(pos, "unknown topic %q", id)
+		}
+	}
+	ids := map[string]Pos{}
+	checkID := func(pos Pos, kind, id string) {
+		if id == "" {
+			fail(pos, "%s has no id", kind)
+			return
+		}
+		if prev, ok := ids[id]; ok {
+			fail(pos, "duplicate id %q (first at %s)", id, prev)
+		}
+		ids[id] = pos
+	}
+	checkSeverity := func(pos Pos, s string) {
+		if s == "" {
+			return
+		}
+		switch s {
+		case "error", "warning", "suggestion":
+		default:
+			fail(pos, "severity %q is not error, warning or suggestion", s)
+		}
+	}
+	for _, t := range p.Terms {
+		checkID(t.Pos, "term", t.ID)
+		if strings.TrimSpace(t.Term) == "" {
+			fail(t.Pos, "term %q has no term", t.ID)
+		}
+		checkTopic(t.Pos, t.Topic)
+		checkSeverity(t.Pos, t.Severity)
+		if len(t.Elements) > 0 && t.Definition == "" {
+			fail(t.Pos, "term %q has elements but no definition", t.ID)
+		}
+	}
+	for _, l := range p.Lists {
+		checkID(l.Pos, "list", l.ID)
+		checkTopic(l.Pos, l.Topic)
+		checkSeverity(l.Pos, l.Severity)
+		if l.Count != len(l.Members) {
+			fail(l.Pos, "list %q: count is %d but it has %d members", l.ID, l.Count, len(l.Members))
+		}
+		if len(l.Nouns) == 0 {
+			fail(l.Pos, "list %q has no nouns", l.ID)
+		}
+		groups := map[string]int{}
+		for _, g := range l.Groups {
+			groups[g.ID] = 0
+		}
+		for _, m := range l.Members {
+			if strings.TrimSpace(m.Name) == "" {
+				fail(m.Pos, "list %q: member without a name", l.ID)
+			}
+			if len(l.Groups) > 0 {
+				if _, ok := groups[m.Group]; !ok {
+					fail(m.Pos, "list %q: member %q has unknown group %q", l.ID, m.Name, m.Group)
+				}
+				groups[m.Group]++
+			}
+		}
+		for _, g := range l.Groups {
+			if g.Count != groups[g.ID] {
+				fail(g.Pos, "list %q: group %q has count %d but %d members", l.ID, g.ID, g.Count, groups[g.ID])
+			}
+		}
+	}
+	for _, ph := range p.Phrases {
+		checkID(ph.Pos, "phrase", ph.ID)
+		checkSeverity(ph.Pos, ph.Severity)
+		if len(ph.Wrong) == 0 {
+			fail(ph.Pos, "phrase %q has no wrong forms", ph.ID)
+		}
+		switch ph.Kind {
+		case "slip", "v3", "style":
+		default:
+			fail(ph.Pos, "phrase %q: kind %q is not slip, v3 or style", ph.ID, ph.Kind)
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return nil
+}

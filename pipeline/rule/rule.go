@@ -1,0 +1,215 @@
+// Package rule owns the vocabulary shared by every check and every repair:
+// a Rule is a value with an ID and a Run function; Run reports Findings
+// through a Pass; a Finding may carry a Fix made of edits.
+//
+// The design follows golang.org/x/tools/go/analysis: rules never print and
+// never change a note; the engine (package lint) decides what to do with
+// what they report.
+package rule
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/itilint/itilint/pipeline/edit"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/pack"
+)
+
+// Severity orders findings for --fail-on.
+type Severity int
+
+const (
+	Suggestion Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Suggestion:
+		return "suggestion"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// MarshalText writes the severity's name, as JSON and YAML show it.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity reads "error", "warning" or "suggestion".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "suggestion", "info":
+		return Suggestion, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or suggestion)", s)
+}
+
+// FixKind says how far a fix may change a document, which decides whether
+// `fix` applies it.
+type FixKind int
+
+const (
+	// Safe fixes keep the rendered HTML identical: whitespace, spacing,
+	// heading markers. `fix --safe` applies only these.
+	Safe FixKind = iota + 1
+	// Structural fixes repair transcript damage and are meant to change the
+	// rendering: joining split words, merging broken paragraphs,
+	// de-indenting prose that renders as code. `fix` applies them.
+	Structural
+	// Wording fixes change what the text says (terminology, official
+	// names, phrasing). They are offered in reports, SARIF and --diff,
+	// and `fix` applies them only with --wording.
+	Wording
+)
+
+func (k FixKind) String() string {
+	switch k {
+	case Safe:
+		return "safe"
+	case Structural:
+		return "structural"
+	case Wording:
+		return "wording"
+	}
+	return fmt.Sprintf("FixKind(%d)", int(k))
+}
+
+// MarshalText writes the kind's name.
+func (k FixKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// A Fix is one way to resolve a finding.
+type Fix struct {
+	Message string
+	Kind    FixKind
+	Edits   []edit.Edit
+}
+
+// A Finding is one thing a rule reports, at a byte range of the note's text.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Message  string
+	Start    int
+	End      int
+	Fix      *Fix
+}
+
+// A Rule is a check (and often a repair) with a stable ID.
+type Rule struct {
+	ID       string
+	Doc      string // first line: a one-line summary; the rest: why
+	Severity Severity
+	// Good and Bad are example notes: the test suite checks that the rule
+	// is silent on every Good one and reports on every Bad one.
+	Good, Bad []string
+	// Run checks one note.
+	Run func(*Pass)
+	// RunCourse, when set, checks all notes of a run together, in course
+	// order (sorted by path), after every note has been checked alone.
+	RunCourse func(*CoursePass)
+}
+
+// Summary is the first line of the rule's Doc.
+func (r *Rule) Summary() string {
+	s, _, _ := strings.Cut(r.Doc, "\n")
+	return s
+}
+
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// Validate checks a list of rules: IDs well-formed and unique, a doc, a
+// severity and a Run or RunCourse function for each.
+func Validate(rules []*Rule) error {
+	seen := map[string]bool{}
+	for i, r := range rules {
+		switch {
+		case r == nil:
+			return fmt.Errorf("rule %d is nil", i)
+		case !idPattern.MatchString(r.ID):
+			return fmt.Errorf("rule %d: ID %q is not kebab-case", i, r.ID)
+		case seen[r.ID]:
+			return fmt.Errorf("rule %s: duplicate ID", r.ID)
+		case strings.TrimSpace(r.Doc) == "":
+			return fmt.Errorf("rule %s: no Doc", r.ID)
+		case r.Severity < Suggestion || r.Severity > Error:
+			return fmt.Errorf("rule %s: no severity", r.ID)
+		case r.Run == nil && r.RunCourse == nil:
+			return fmt.Errorf("rule %s: no Run function", r.ID)
+		}
+		seen[r.ID] = true
+	}
+	return nil
+}
+
+// A Pass is what a rule sees while it checks one note.
+type Pass struct {
+	Note *note.Note
+	Pack *pack.Pack
+	Rule *Rule
+	// Vocabulary of the whole run (words of all notes and of the pack),
+	// for rules that decide by the course's own words; may be nil.
+	Vocab  Vocabulary
+	report func(Finding)
+}
+
+// Vocabulary answers whether a word is known and how often it is used.
+type Vocabulary interface {
+	Count(word string) int
+}
+
+// NewPass returns a pass that hands findings to report.
+func NewPass(n *note.Note, p *pack.Pack, r *Rule, v Vocabulary, report func(Finding)) *Pass {
+	return &Pass{Note: n, Pack: p, Rule: r, Vocab: v, report: report}
+}
+
+// Report records a finding; the rule's ID and severity are filled in when
+// the finding leaves them empty.
+func (p *Pass) Report(f Finding) {
+	if f.Rule == "" {
+		f.Rule = p.Rule.ID
+	}
+	if f.Severity == 0 {
+		f.Severity = p.Rule.Severity
+	}
+	p.report(f)
+}
+
+// Reportf records a finding with a formatted message and no fix.
+func (p *Pass) Reportf(start, end int, format string, args ...any) {
+	p.Report(Finding{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
+}
+
+// A CoursePass is what a course-level rule sees: every note of the run in
+// course order.
+type CoursePass struct {
+	Notes  []*note.Note
+	Pack   *pack.Pack
+	Rule   *Rule
+	report func(*note.Note, Finding)
+}
+
+// NewCoursePass returns a course pass that hands findings to report.
+func NewCoursePass(notes []*note.Note, p *pack.Pack, r *Rule, report func(*note.Note, Finding)) *CoursePass {
+	return &CoursePass{Notes: notes, Pack: p, Rule: r, report: report}
+}
+
+// Report records a finding in note n.
+func (p *CoursePass) Report(n *note.Note, f Finding) {
+	if f.Rule == "" {
+		f.Rule = p.Rule.ID
+	}
+	if f.Severity == 0 {
+		f.Severity = p.Rule.Severity
+	}
+	p.report(n, f)
+}
