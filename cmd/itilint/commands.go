@@ -1,0 +1,287 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/itilint/itilint/pipeline"
+	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+func runCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "run",
+		Usage:     "the whole pipeline: clean, check, generate questions, write everything under --out",
+		ArgsUsage: "[PATH...]",
+		Description: "Writes DIR/clean/**.md (cleaned notes), DIR/questions.xlsx (question bank),\n" +
+			"DIR/report.txt and DIR/report.json (findings and what the cleaner changed).\n" +
+			"Running it again on the same input writes the same bytes.",
+		Flags: append(append([]cli.Flag{
+			&cli.StringFlag{Name: "out", Value: "out", Usage: "output `DIR`"},
+			fillerFlag(),
+		}, quizFlags()...), commonFlags()...),
+		Action: func(c *cli.Context) error {
+			pc, err := baseConfig(c)
+			if err != nil {
+				return err
+			}
+			if pc.QuizOpts, err = quizOptions(c); err != nil {
+				return err
+			}
+			if err := validateTopics(pc.Pack, pc.QuizOpts.Topics); err != nil {
+				return err
+			}
+			pc.Check, pc.Quiz, pc.FixKinds = true, true, fixKindsDefault
+			res, err := pipeline.Run(pc)
+			if err != nil {
+				return cli.Exit(err.Error(), exitTrouble)
+			}
+			trouble := reportErrors(c, res)
+			out := c.String("out")
+			_, werrs := writeCleaned(res, filepath.Join(out, "clean"))
+			if _, err := emit.Questions(filepath.Join(out, "questions.xlsx"), res.Bank); err != nil {
+				werrs = append(werrs, err)
+			}
+			sum := res.Summary()
+			if _, err := emit.WriteFile(filepath.Join(out, "report.txt"), func(w io.Writer) error {
+				return emit.ReportText(w, res.Files, res.Bank, sum)
+			}); err != nil {
+				werrs = append(werrs, err)
+			}
+			if _, err := emit.WriteFile(filepath.Join(out, "report.json"), func(w io.Writer) error {
+				return emit.ReportJSON(w, res.Files, res.Bank, sum)
+			}); err != nil {
+				werrs = append(werrs, err)
+			}
+			for _, err := range werrs {
+				fmt.Fprintln(c.App.ErrWriter, "itilint:", err)
+			}
+			summaryLine(c, res)
+			if trouble || len(werrs) > 0 {
+				return cli.Exit("", exitTrouble)
+			}
+			return nil
+		},
+	}
+}
+
+func checkCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "lint only: report formatting glitches and terminology findings",
+		ArgsUsage: "[PATH...]",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(emit.FindingFormats, ", ")},
+			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above: error, warning, suggestion, none"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of stdout"},
+			&cli.StringFlag{Name: "baseline", Usage: "ignore findings recorded in baseline `FILE`"},
+			&cli.StringFlag{Name: "write-baseline", Usage: "record the current findings in baseline `FILE` and exit 0"},
+		}, commonFlags()...),
+		Action: func(c *cli.Context) error {
+			format := c.String("format")
+			if !contains(emit.FindingFormats, format) {
+				return cli.Exit(fmt.Sprintf("--format: unknown format %q (known: %s)", format, strings.Join(emit.FindingFormats, ", ")), exitTrouble)
+			}
+			threshold, err := failThreshold(c.String("fail-on"))
+			if err != nil {
+				return err
+			}
+			pc, err := baseConfig(c)
+			if err != nil {
+				return err
+			}
+			pc.Check = true
+			res, err := pipeline.Run(pc)
+			if err != nil {
+				return cli.Exit(err.Error(), exitTrouble)
+			}
+			trouble := reportErrors(c, res)
+			if path := c.String("write-baseline"); path != "" {
+				if err := writeBaseline(path, res.Files); err != nil {
+					return cli.Exit(err.Error(), exitTrouble)
+				}
+				if !c.Bool("quiet") {
+					fmt.Fprintf(c.App.ErrWriter, "baseline %s: %d findings recorded\n", path, res.Summary().Findings())
+				}
+				if trouble {
+					return cli.Exit("", exitTrouble)
+				}
+				return nil
+			}
+			if path := c.String("baseline"); path != "" {
+				if err := applyBaseline(path, res.Files); err != nil {
+					return cli.Exit(err.Error(), exitTrouble)
+				}
+			}
+			var buf bytes.Buffer
+			if err := emit.Findings(&buf, format, res.Files, lintRules()); err != nil {
+				return cli.Exit(err.Error(), exitTrouble)
+			}
+			if path := c.String("output"); path != "" {
+				if _, err := emit.WriteBytes(path, buf.Bytes()); err != nil {
+					return cli.Exit(err.Error(), exitTrouble)
+				}
+			} else {
+				c.App.Writer.Write(buf.Bytes())
+			}
+			if trouble {
+				return cli.Exit("", exitTrouble)
+			}
+			for _, f := range res.Files {
+				for _, x := range f.Findings {
+					if threshold != 0 && x.Severity >= threshold {
+						return cli.Exit("", exitFindings)
+					}
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func failThreshold(s string) (rule.Severity, error) {
+	if s == "none" {
+		return 0, nil
+	}
+	sev, err := rule.ParseSeverity(s)
+	if err != nil || s == "info" {
+		return 0, cli.Exit(fmt.Sprintf("--fail-on: %q is not error, warning, suggestion or none", s), exitTrouble)
+	}
+	return sev, nil
+}
+
+func fixCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "fix",
+		Usage:     "clean the notes: apply every fix that is safe to apply",
+		ArgsUsage: "[PATH...]",
+		Description: "Without --safe, structural repairs of transcript damage are applied too (joining split\n" +
+			"words, merging broken paragraphs, de-indenting prose that renders as code).\n" +
+			"Wording fixes (terminology) are applied only with --wording.",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "out", Value: filepath.Join("out", "clean"), Usage: "write cleaned copies under `DIR`"},
+			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "rewrite the inputs in place (atomically; unchanged files are not touched)"},
+			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff and write nothing"},
+			&cli.BoolFlag{Name: "check", Usage: "write nothing; exit 1 when any file would change"},
+			&cli.BoolFlag{Name: "safe", Usage: "apply only fixes that keep the rendered HTML identical"},
+			&cli.BoolFlag{Name: "wording", Usage: "also apply wording fixes (terminology, official names, phrasing)"},
+			fillerFlag(),
+		}, commonFlags()...),
+		Action: func(c *cli.Context) error {
+			pc, err := baseConfig(c)
+			if err != nil {
+				return err
+			}
+			pc.FixKinds = map[rule.FixKind]bool{rule.Safe: true}
+			if !c.Bool("safe") {
+				pc.FixKinds[rule.Structural] = true
+			}
+			if c.Bool("wording") {
+				pc.FixKinds[rule.Wording] = true
+			}
+			res, err := pipeline.Run(pc)
+			if err != nil {
+				return cli.Exit(err.Error(), exitTrouble)
+			}
+			trouble := reportErrors(c, res)
+			byPath := res.CleanedByPath()
+			var changed []string
+			var werrs []error
+			written := 0
+			for _, f := range res.Files {
+				n := byPath[f.Path]
+				if n == nil || bytes.Equal(n.Text, f.Note.Text) {
+					continue
+				}
+				changed = append(changed, f.Path)
+				switch {
+				case c.Bool("diff"):
+					fmt.Fprint(c.App.Writer, emit.Diff(f.Path, f.Note.Text, n.Text))
+				case c.Bool("check"):
+					fmt.Fprintf(c.App.Writer, "%s: would change (%d fixes)\n", f.Path, len(f.Changes))
+				case c.Bool("write"):
+					if f.Note.DiskLines != nil {
+						werrs = append(werrs, fmt.Errorf("%s: a transcript is converted to Markdown, not rewritten in place; use --out", f.Path))
+						continue
+					}
+					if _, err := emit.WriteBytes(f.Path, f.Note.Encode(n.Text)); err != nil {
+						werrs = append(werrs, err)
+						continue
+					}
+					written++
+				}
+			}
+			if !c.Bool("diff") && !c.Bool("check") && !c.Bool("write") {
+				written, werrs = writeCleaned(res, c.String("out"))
+			}
+			for _, err := range werrs {
+				fmt.Fprintln(c.App.ErrWriter, "itilint:", err)
+			}
+			if !c.Bool("quiet") && !c.Bool("diff") {
+				fmt.Fprintf(c.App.ErrWriter, "%d of %d notes need fixes, %d fixes; %d files written\n", len(changed), res.Summary().Notes, res.Summary().Fixes, written)
+			}
+			if trouble || len(werrs) > 0 {
+				return cli.Exit("", exitTrouble)
+			}
+			if c.Bool("check") && len(changed) > 0 {
+				return cli.Exit("", exitFindings)
+			}
+			return nil
+		},
+	}
+}
+
+func quizCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "quiz",
+		Usage:     "generate a question bank from the notes",
+		ArgsUsage: "[PATH...]",
+		Description: "The extension of -o picks the format: .xlsx, .csv, .gift (Moodle GIFT), .xml (Moodle XML),\n" +
+			".aiken.txt (Aiken), .kahoot.xlsx (Kahoot! template), .md (printable worksheet with answer key).",
+		Flags: append(append([]cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: filepath.Join("out", "questions.xlsx"), Usage: "question bank `FILE`"},
+			fillerFlag(),
+		}, quizFlags()...), commonFlags()...),
+		Action: func(c *cli.Context) error {
+			pc, err := baseConfig(c)
+			if err != nil {
+				return err
+			}
+			if pc.QuizOpts, err = quizOptions(c); err != nil {
+				return err
+			}
+			if err := validateTopics(pc.Pack, pc.QuizOpts.Topics); err != nil {
+				return err
+			}
+			pc.Quiz, pc.FixKinds = true, fixKindsDefault
+			res, err := pipeline.Run(pc)
+			if err != nil {
+				return cli.Exit(err.Error(), exitTrouble)
+			}
+			trouble := reportErrors(c, res)
+			warnings, err := emit.Questions(c.String("output"), res.Bank)
+			if err != nil {
+				return cli.Exit(err.Error(), exitTrouble)
+			}
+			for _, w := range warnings {
+				fmt.Fprintln(c.App.ErrWriter, "itilint:", w)
+			}
+			if !c.Bool("quiet") {
+				fmt.Fprintf(c.App.ErrWriter, "%d questions from %d notes written to %s\n", len(res.Bank.Questions), res.Summary().Notes, c.String("output"))
+			}
+			if trouble {
+				return cli.Exit("", exitTrouble)
+			}
+			return nil
+		},
+	}
+}
+
+var _ = os.Stdout

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/itilint/itilint/pipeline"
+	"github.com/itilint/itilint/pipeline/config"
+	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/lint"
+	"github.com/itilint/itilint/pipeline/load"
+	"github.com/itilint/itilint/pipeline/pack"
+	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// commonFlags are the flags every command takes (CLI.md).
+func commonFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "config", Usage: "project config `FILE` (default: " + config.FileName + ", searched upwards)"},
+		&cli.StringSliceFlag{Name: "rules", Usage: "extra or overriding rule pack `DIR|FILE` (repeatable)"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only findings and errors"},
+		&cli.BoolFlag{Name: "no-progress", Usage: "never show a progress bar"},
+	}
+}
+
+func quizFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.IntFlag{Name: "count", Usage: "at most `N` questions (0 = all that pass the quality checks)"},
+		&cli.Int64Flag{Name: "seed", Value: 1, Usage: "shuffle seed: same seed, same input, same rules → same bytes"},
+		&cli.StringFlag{Name: "types", Usage: "question types, comma-separated: " + strings.Join(quizTypes, ",")},
+		&cli.StringFlag{Name: "topics", Usage: "syllabus topic IDs of the pack, comma-separated (default all)"},
+	}
+}
+
+var quizTypes = []string{quiz.TypeDefinition, quiz.TypeMissingWord, quiz.TypeList, quiz.TypeNegative, quiz.TypeStatement}
+
+func fillerFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "drop-fillers", Usage: "remove [mm:ss] timestamps and filler words (um, uh) from transcripts"}
+}
+
+// setup reads the config and rule packs the flags name.
+func setup(c *cli.Context) (*config.Config, *pack.Pack, error) {
+	cfgPath := c.String("config")
+	if cfgPath == "" {
+		cfgPath = config.Find(".")
+	}
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		return nil, nil, cli.Exit(err.Error(), exitTrouble)
+	}
+	if err := cfg.Validate(lint.IDs()); err != nil {
+		return nil, nil, cli.Exit(err.Error(), exitTrouble)
+	}
+	base, err := pack.Default()
+	if err != nil {
+		return nil, nil, cli.Exit("embedded rule pack: "+err.Error(), exitTrouble)
+	}
+	p := base.Clone()
+	extra := c.StringSlice("rules")
+	for _, rel := range cfg.Packs {
+		extra = append(extra, filepath.Join(cfg.Dir, rel))
+	}
+	for _, path := range extra {
+		q, err := pack.LoadPath(path)
+		if err != nil {
+			return nil, nil, cli.Exit(err.Error(), exitTrouble)
+		}
+		p.Merge(q)
+	}
+	if len(cfg.Terms) > 0 {
+		p.Merge(&pack.Pack{Terms: cfg.Terms, Files: []string{cfg.Path}})
+	}
+	if len(extra) > 0 || len(cfg.Terms) > 0 {
+		if err := p.Validate(); err != nil {
+			return nil, nil, cli.Exit(err.Error(), exitTrouble)
+		}
+	}
+	return cfg, p, nil
+}
+
+// baseConfig is the pipeline config shared by every command.
+func baseConfig(c *cli.Context) (pipeline.Config, error) {
+	cfg, p, err := setup(c)
+	if err != nil {
+		return pipeline.Config{}, err
+	}
+	pc := pipeline.Config{Paths: c.Args().Slice(), Pack: p, Project: cfg}
+	if c.Command.HasName("run") || c.Command.HasName("fix") || c.Command.HasName("quiz") {
+		pc.Load = load.Options{DropFillers: c.Bool("drop-fillers")}
+	}
+	if !c.Bool("quiet") && !c.Bool("no-progress") && term.IsTerminal(int(os.Stderr.Fd())) {
+		pc.Progress = os.Stderr
+	}
+	return pc, nil
+}
+
+func quizOptions(c *cli.Context) (quiz.Options, error) {
+	opts := quiz.Options{Count: c.Int("count"), Seed: c.Int64("seed")}
+	if opts.Count < 0 {
+		return opts, cli.Exit("--count must be 0 or more", exitTrouble)
+	}
+	if s := c.String("types"); s != "" {
+		for _, t := range splitList(s) {
+			if !contains(quizTypes, t) {
+				return opts, cli.Exit(fmt.Sprintf("--types: unknown question type %q (known: %s)", t, strings.Join(quizTypes, ", ")), exitTrouble)
+			}
+			opts.Types = append(opts.Types, t)
+		}
+	}
+	if s := c.String("topics"); s != "" {
+		opts.Topics = splitList(s)
+	}
+	return opts, nil
+}
+
+func validateTopics(p *pack.Pack, topics []string) error {
+	var known []string
+	for _, t := range p.Topics {
+		known = append(known, t.ID)
+	}
+	for _, t := range topics {
+		if !contains(known, t) {
+			msg := fmt.Sprintf("--topics: unknown topic %q", t)
+			if s := pack.DidYouMean(t, known); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			} else {
+				msg += " (known: " + strings.Join(known, ", ") + ")"
+			}
+			return cli.Exit(msg, exitTrouble)
+		}
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// reportErrors prints the inputs that could not be read; it reports
+// whether there were any (exit code 2).
+func reportErrors(c *cli.Context, res *pipeline.Result) bool {
+	for _, err := range res.Errors {
+		fmt.Fprintln(c.App.ErrWriter, "itilint:", err)
+	}
+	return len(res.Errors) > 0
+}
+
+// summaryLine prints the one-line summary unless --quiet.
+func summaryLine(c *cli.Context, res *pipeline.Result) {
+	if c.Bool("quiet") {
+		return
+	}
+	fmt.Fprintln(c.App.ErrWriter, res.Summary().Line())
+}
+
+// writeCleaned writes the cleaned notes under dir (relative layout kept,
+// text inputs become .md). It returns the number of files written and the
+// write errors.
+func writeCleaned(res *pipeline.Result, dir string) (int, []error) {
+	written := 0
+	var errs []error
+	byPath := res.CleanedByPath()
+	for i := range res.Files {
+		f := &res.Files[i]
+		n := byPath[f.Path]
+		if n == nil {
+			continue
+		}
+		out := pipeline.OutputPath(dir, n)
+		changed, err := emit.WriteBytes(out, n.Text)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		f.Out = out
+		if changed {
+			written++
+		}
+	}
+	return written, errs
+}
+
+var fixKindsDefault = map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}

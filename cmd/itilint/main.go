@@ -1,0 +1,69 @@
+// Command itilint cleans, checks and quizzes ITIL 4 course notes. It turns
+// flags into a pipeline.Config, calls the pipeline and writes what it
+// returns; the work itself lives in package pipeline and below.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes of the command-line contract (CLI.md).
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitTrouble  = 2
+)
+
+func main() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) }
+
+// run is main without the process: testscript and tests call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.Run(args)
+	if err == nil {
+		return exitOK
+	}
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) {
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintln(stderr, "itilint:", msg)
+		}
+		return ec.ExitCode()
+	}
+	// Anything else is a usage problem (unknown flag, bad value).
+	fmt.Fprintln(stderr, "itilint:", err)
+	return exitTrouble
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:  "itilint",
+		Usage: "clean, check and quiz ITIL 4 course notes",
+		Description: "itilint reads the raw notes of an ITIL 4 course (Markdown, plain text, WebVTT and SubRip\n" +
+			"transcripts), repairs their formatting glitches, checks them against the ITIL 4 rule pack\n" +
+			"and generates exam-style question banks. With no PATH, the input is ./source.",
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: true,
+		Commands: []*cli.Command{
+			runCommand(),
+			checkCommand(),
+			fixCommand(),
+			quizCommand(),
+			rulesCommand(),
+		},
+		ExitErrHandler: func(*cli.Context, error) {}, // run() prints and picks the code
+		CommandNotFound: func(c *cli.Context, name string) {
+			fmt.Fprintf(c.App.ErrWriter, "itilint: unknown command %q (try itilint --help)\n", name)
+			os.Exit(exitTrouble)
+		},
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return cli.Exit(fmt.Sprintf("%v (see itilint %s --help)", err, c.Command.Name), exitTrouble)
+		},
+	}
+}

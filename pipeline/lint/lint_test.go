@@ -1,0 +1,94 @@
+package lint
+
+import (
+	"testing"
+
+	"github.com/itilint/itilint/pipeline/edit"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/pack"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+func TestRulesValid(t *testing.T) {
+	if err := rule.Validate(Rules()); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range Rules() {
+		if r.Run != nil && len(r.Bad) == 0 {
+			t.Errorf("rule %s has no bad example", r.ID)
+		}
+	}
+}
+
+// TestRuleExamples runs every rule on its own examples: silent on Good,
+// reporting on Bad.
+func TestRuleExamples(t *testing.T) {
+	p, err := pack.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range Rules() {
+		if r.Run == nil {
+			continue
+		}
+		opts := Options{Pack: p, Only: map[string]bool{r.ID: true}}
+		for _, good := range r.Good {
+			if fs := Check(note.New("good.md", []byte(good)), opts); len(fs) > 0 {
+				t.Errorf("%s: good example %q: unexpected finding %q", r.ID, good, fs[0].Message)
+			}
+		}
+		for _, bad := range r.Bad {
+			if fs := Check(note.New("bad.md", []byte(bad)), opts); len(fs) == 0 {
+				t.Errorf("%s: bad example %q: no finding", r.ID, bad)
+			}
+		}
+	}
+}
+
+func TestOrigin(t *testing.T) {
+	// "abcdef" → round 1 deletes "b" → "acdef"; round 2 inserts "X" at 3.
+	history := [][]edit.Edit{{{Start: 1, End: 2}}}
+	tests := []struct{ off, want int }{{0, 0}, {1, 2}, {3, 4}, {4, 5}}
+	for _, tt := range tests {
+		if got := origin(tt.off, history); got != tt.want {
+			t.Errorf("origin(%d) = %d, want %d", tt.off, got, tt.want)
+		}
+	}
+	// Inside a replacement: maps to the replacement's start.
+	h2 := [][]edit.Edit{{{Start: 2, End: 3, New: "XYZ"}}}
+	if got := origin(3, h2); got != 2 {
+		t.Errorf("origin inside replacement = %d, want 2", got)
+	}
+}
+
+func TestInlineDisable(t *testing.T) {
+	src := "a\n<!-- itilint-disable-next-line r1 -->\nb\nc\n<!-- itilint-disable -->\nd\n<!-- itilint-enable r2 -->\ne\n"
+	n := note.New("t.md", []byte(src))
+	at := func(s string) int {
+		for i := range src {
+			if src[i:i+1] == s && (i == 0 || src[i-1] == '\n') {
+				return i
+			}
+		}
+		return -1
+	}
+	var fs []rule.Finding
+	for _, line := range []string{"a", "b", "c", "d", "e"} {
+		for _, id := range []string{"r1", "r2"} {
+			fs = append(fs, rule.Finding{Rule: id, Start: at(line), End: at(line) + 1})
+		}
+	}
+	got := map[string]bool{}
+	for _, f := range suppress(n, fs) {
+		got[f.Rule+":"+src[f.Start:f.End]] = true
+	}
+	want := []string{"r1:a", "r2:a", "r2:b", "r1:c", "r2:c", "r2:e"}
+	if len(got) != len(want) {
+		t.Fatalf("kept %v, want %v", got, want)
+	}
+	for _, w := range want {
+		if !got[w] {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+}
