@@ -1,0 +1,74 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/itilint/itilint/pipeline/note"
+)
+
+func tree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestFind(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"b.txt": "x", "a/c.md": "x", "a/d.markdown": "x", "t.vtt": "WEBVTT\n", "s.srt": "",
+		"image.png": "x", ".hidden/e.md": "x", "skip/f.md": "x",
+	})
+	inputs, errs := Find([]string{dir}, func(p string) bool { return strings.Contains(p, "skip") })
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, in := range inputs {
+		got = append(got, filepath.ToSlash(in.Rel)+"→"+filepath.ToSlash(in.OutRel()))
+	}
+	want := "a/c.md→a/c.md a/d.markdown→a/d.md b.txt→b.md s.srt→s.md t.vtt→t.md"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestFindErrors(t *testing.T) {
+	empty := t.TempDir()
+	dir := tree(t, map[string]string{"n.md": "x"})
+	inputs, errs := Find([]string{filepath.Join(dir, "missing.md"), empty, filepath.Join(dir, "n.md")}, nil)
+	if len(inputs) != 1 || len(errs) != 2 {
+		t.Fatalf("inputs %v errs %v", inputs, errs)
+	}
+	if !strings.Contains(errs[0].Error(), "missing.md: no such file or folder") {
+		t.Errorf("err %v", errs[0])
+	}
+	if !strings.Contains(errs[1].Error(), "no notes found") {
+		t.Errorf("err %v", errs[1])
+	}
+}
+
+func TestRead(t *testing.T) {
+	dir := tree(t, map[string]string{"bin.md": "a\x00b", "latin1.txt": "caf\xe9\n", "ok.txt": "\xef\xbb\xbfHi\r\n"})
+	for name, want := range map[string]string{"bin.md": "binary file", "latin1.txt": "latin1.txt:1:4: not valid UTF-8"} {
+		_, err := Read(Input{Path: filepath.Join(dir, name), Rel: name}, Options{})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", name, err, want)
+		}
+	}
+	n, err := Read(Input{Path: filepath.Join(dir, "ok.txt"), Rel: "ok.txt", Format: note.Text}, Options{})
+	if err != nil || string(n.Text) != "Hi\n" || !n.BOM || !n.CRLF {
+		t.Fatalf("n=%+v err=%v", n, err)
+	}
+	if _, err := Read(Input{Path: filepath.Join(dir, "ok.txt")}, Options{MaxSize: 2}); err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Errorf("size limit: %v", err)
+	}
+}
