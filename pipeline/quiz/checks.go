@@ -1,0 +1,229 @@
+package quiz
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The item-writing checks follow the guidelines of Haladyna, Downing and
+// Rodriguez (2002) and the NBME item-writing guide: a question that fails
+// one is dropped before it enters the bank, and Bank.Dropped counts it
+// under the check's ID.
+
+// A Check is one item-writing guideline applied to a single question.
+type Check struct {
+	ID  string
+	Doc string
+	// Pass reports whether q follows the guideline.
+	Pass func(q Question) bool
+}
+
+// IDs of the checks that work across the bank rather than on one question.
+const (
+	CheckDuplicate  = "duplicate"   // the same stem with the same options
+	CheckKeyLongest = "key-longest" // over MaxKeyLongest of keys are the longest option
+)
+
+// Checks is the one list of per-question checks, in the order they run; a
+// question is counted under the first check it fails.
+var Checks = []*Check{
+	{ID: "distinct-options", Doc: "Four distinct, non-empty options.", Pass: distinctOptions},
+	{ID: "catch-all-option", Doc: `No "all of the above", "none of the above" or "both A and B".`, Pass: noCatchAll},
+	{ID: "option-contains-other", Doc: "No option contains another: the longer one would be a giveaway or a second key.", Pass: noContainment},
+	{ID: "complete-stem", Doc: "The stem is a complete question: it ends with ? or holds the [?] gap.", Pass: completeStem},
+	{ID: "negative-capitals", Doc: "A negative stem writes its NOT in capitals, and only negative questions are negative.", Pass: negativeCapitals},
+	{ID: "parallel-options", Doc: "Options are parallel in form: same end punctuation, same capitalisation, same grammatical start.", Pass: parallelOptions},
+	{ID: "option-length", Doc: "Options are similar in length.", Pass: similarLength},
+	{ID: "clue-word", Doc: "No content word is shared by the stem and the key but by no distractor.", Pass: noClueWord},
+	{ID: "article-clue", Doc: `No "a" or "an" before the gap that only the key fits.`, Pass: noArticleClue},
+}
+
+func init() {
+	seen := map[string]bool{CheckDuplicate: true, CheckKeyLongest: true}
+	for _, c := range Checks {
+		if c.ID == "" || c.Doc == "" || c.Pass == nil || seen[c.ID] {
+			panic(fmt.Sprintf("quiz: invalid check %q", c.ID))
+		}
+		seen[c.ID] = true
+	}
+}
+
+// CheckQuestion returns the ID of the first check q fails, or "".
+func CheckQuestion(q Question) string {
+	for _, c := range Checks {
+		if !c.Pass(q) {
+			return c.ID
+		}
+	}
+	return ""
+}
+
+func distinctOptions(q Question) bool {
+	seen := map[string]bool{}
+	for _, o := range q.Options {
+		k := norm(o)
+		if k == "" || seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return q.Answer >= 0 && q.Answer < 4
+}
+
+var catchAll = regexp.MustCompile(`(?i)\b(all|none|both|neither) of (the|these) (above|options|answers)\b|^(both )?[a-d] and [a-d]$|^(all|none) of (the )?above$`)
+
+func noCatchAll(q Question) bool {
+	for _, o := range q.Options {
+		if catchAll.MatchString(strings.TrimSpace(o)) {
+			return false
+		}
+	}
+	return true
+}
+
+func noContainment(q Question) bool {
+	for i, a := range q.Options {
+		for j, b := range q.Options {
+			if i != j && strings.Contains(" "+wordsOnly(b)+" ", " "+wordsOnly(a)+" ") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// wordsOnly is s as lower-case words separated by single spaces.
+func wordsOnly(s string) string {
+	var ws []string
+	for _, w := range words(s) {
+		ws = append(ws, w.Text)
+	}
+	return strings.Join(ws, " ")
+}
+
+// question returns the stem's question line: its first line.
+func question(stem string) string {
+	if i := strings.IndexByte(stem, '\n'); i >= 0 {
+		return stem[:i]
+	}
+	return stem
+}
+
+func completeStem(q Question) bool {
+	line := strings.TrimSpace(question(q.Stem))
+	return strings.HasSuffix(line, "?") || strings.Contains(q.Stem, Gap)
+}
+
+var negation = regexp.MustCompile(`(?i)\b(not|except|never|cannot|isn't|aren't)\b`)
+
+func negativeCapitals(q Question) bool {
+	line := question(q.Stem)
+	for _, m := range negation.FindAllString(line, -1) {
+		if q.Type != TypeNegative || m != strings.ToUpper(m) {
+			return false
+		}
+	}
+	if q.Type == TypeNegative {
+		return strings.Contains(line, "NOT")
+	}
+	return true
+}
+
+// startClass sorts option starts into grammatical kinds: an infinitive
+// ("To restore..."), an article ("A means of..."), or anything else.
+func startClass(o string) string {
+	ws := words(o)
+	if len(ws) == 0 {
+		return ""
+	}
+	switch ws[0].Text {
+	case "to":
+		return "to"
+	case "a", "an", "the":
+		return "article"
+	}
+	return "other"
+}
+
+func parallelOptions(q Question) bool {
+	periods, upper, sentences := 0, 0, 0
+	classes := map[string]bool{}
+	for _, o := range q.Options {
+		o = strings.TrimSpace(o)
+		if strings.HasSuffix(o, ".") {
+			periods++
+		}
+		if r, _ := utf8.DecodeRuneInString(o); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			upper++
+		}
+		if wordCount(o) >= 6 && strings.HasSuffix(o, ".") {
+			sentences++
+		}
+		classes[startClass(o)] = true
+	}
+	if periods%4 != 0 || upper != 4 {
+		return false
+	}
+	// Whole sentences start as they like; phrases must start alike.
+	return sentences == 4 || len(classes) == 1 || (len(classes) == 2 && classes["article"] && classes["other"])
+}
+
+// Length limits: options are similar in length when the longest is at most
+// MaxLengthRatio times the shortest, or differs from it by only a few
+// characters (short term names).
+const (
+	MaxLengthRatio = 2.5
+	lengthSlack    = 25
+)
+
+func similarLength(q Question) bool {
+	short, long := 1<<30, 0
+	for _, o := range q.Options {
+		n := utf8.RuneCountInString(o)
+		short, long = min(short, n), max(long, n)
+	}
+	return long-short <= lengthSlack || float64(long) <= MaxLengthRatio*float64(short)
+}
+
+func noClueWord(q Question) bool {
+	stem := contentWords(q.Stem)
+	key := contentWords(q.Key())
+	for w := range key {
+		if !stem[w] {
+			continue
+		}
+		shared := false
+		for i, o := range q.Options {
+			if i != q.Answer && contentWords(o)[w] {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			return false
+		}
+	}
+	return true
+}
+
+// Gap marks the missing words of a missing-word question.
+const Gap = "[?]"
+
+var articleGap = regexp.MustCompile(`(?i)\b(a|an) ` + regexp.QuoteMeta(Gap))
+
+func noArticleClue(q Question) bool {
+	m := articleGap.FindStringSubmatch(q.Stem)
+	if m == nil {
+		return true
+	}
+	want := strings.ToLower(m[1])
+	for _, o := range q.Options {
+		if article(o) != want {
+			return false
+		}
+	}
+	return true
+}

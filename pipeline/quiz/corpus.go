@@ -1,0 +1,410 @@
+package quiz
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/pack"
+)
+
+// A concept is what a question can ask about: a pack term or a member of a
+// pack list. Concepts of the same category are siblings: they supply the
+// distractors and the swaps that make a true sentence false.
+type concept struct {
+	ID       string // term ID, or list ID + "/" + member name
+	Name     string // the canonical spelling from the pack
+	Category string // term category, or "list:" + list ID (+ "/" + group)
+	Topic    string
+	PackDef  string // the pack's own-words definition
+	Inflect  bool
+	Case     bool // case sensitive
+	List     *pack.List
+	Group    string
+	order    int // pack order, for deterministic choices
+}
+
+// form is one surface spelling of a concept.
+type form struct {
+	words  []string // lower case
+	text   string   // as the pack writes it
+	plural bool
+	c      *concept
+}
+
+// A match is a concept found in a sentence.
+type match struct {
+	Start, End int // byte range in the sentence text
+	Text       string
+	Plural     bool
+	Concepts   []*concept
+}
+
+// has reports whether the match names c.
+func (m match) has(c *concept) bool {
+	for _, x := range m.Concepts {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// A sentence is one sentence of the notes with what the generators need.
+type sentence struct {
+	Text    string
+	Note    *note.Note
+	Off     int // offset in the note's text
+	Section string
+	Matches []match
+	Fact    bool // a declarative sentence that can stand alone as an option
+	Seq     int  // position in the course
+}
+
+// Source is the sentence's path:line.
+func (s *sentence) Source() string {
+	return fmt.Sprintf("%s:%d", s.Note.Path, s.Note.Position(s.Off).Line)
+}
+
+// A definition is a sentence of the notes that defines a concept: "X is a
+// ...", "X means ...", or states its purpose: "The purpose of X is to ...".
+type definition struct {
+	C       *concept
+	S       *sentence
+	Subject string // the defined phrase as the sentence writes it ("a service")
+	Pred    string // what follows the verb, as option text
+	Purpose bool
+}
+
+// A corpus is the notes read once for all generators.
+type corpus struct {
+	pack      *pack.Pack
+	concepts  []*concept
+	byCat     map[string][]*concept
+	forms     map[string][]*form // by first word
+	sentences []*sentence
+	defs      map[*concept][]*definition
+	purposes  map[*concept][]*definition
+	taught    map[*concept]bool // mentioned or defined in the notes
+	mentions  map[*concept][]*sentence
+	texts     map[string]bool // normalised sentence texts, to tell a swap from a truth
+}
+
+func newCorpus(notes []*note.Note, p *pack.Pack) *corpus {
+	c := &corpus{
+		pack:     p,
+		byCat:    map[string][]*concept{},
+		forms:    map[string][]*form{},
+		defs:     map[*concept][]*definition{},
+		purposes: map[*concept][]*definition{},
+		taught:   map[*concept]bool{},
+		mentions: map[*concept][]*sentence{},
+		texts:    map[string]bool{},
+	}
+	c.addConcepts(p)
+	for _, n := range notes {
+		c.readNote(n)
+	}
+	for _, s := range c.sentences {
+		c.texts[norm(s.Text)] = true
+		for _, m := range s.Matches {
+			for _, x := range m.Concepts {
+				c.taught[x] = true
+				if l := len(c.mentions[x]); l == 0 || c.mentions[x][l-1] != s {
+					c.mentions[x] = append(c.mentions[x], s)
+				}
+			}
+		}
+		if d := findDefinition(s); d != nil {
+			if d.Purpose {
+				c.purposes[d.C] = append(c.purposes[d.C], d)
+			} else {
+				c.defs[d.C] = append(c.defs[d.C], d)
+			}
+		}
+	}
+	return c
+}
+
+func (c *corpus) addConcepts(p *pack.Pack) {
+	add := func(x *concept, spellings []string) {
+		x.order = len(c.concepts)
+		c.concepts = append(c.concepts, x)
+		c.byCat[x.Category] = append(c.byCat[x.Category], x)
+		for _, s := range spellings {
+			c.addForm(x, s, false)
+			if x.Inflect {
+				c.addForm(x, plural(s), true)
+			}
+		}
+	}
+	for _, t := range p.Terms {
+		cat := t.Category
+		if cat == "" {
+			cat = "term:" + t.ID // no siblings
+		}
+		add(&concept{ID: t.ID, Name: t.Term, Category: cat, Topic: t.Topic, PackDef: t.Definition,
+			Inflect: t.Inflect, Case: t.CaseSensitive}, append([]string{t.Term}, t.Accepted...))
+	}
+	for i := range p.Lists {
+		l := &p.Lists[i]
+		for _, m := range l.Members {
+			cat := "list:" + l.ID
+			add(&concept{ID: l.ID + "/" + m.Name, Name: m.Name, Category: cat, Topic: l.Topic,
+				PackDef: m.Definition, List: l, Group: m.Group}, append([]string{m.Name}, m.Accepted...))
+		}
+	}
+	for _, fs := range c.forms {
+		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].words) > len(fs[j].words) })
+	}
+}
+
+func (c *corpus) addForm(x *concept, spelling string, pl bool) {
+	ws := words(spelling)
+	if len(ws) == 0 {
+		return
+	}
+	f := &form{text: spelling, plural: pl, c: x}
+	for _, w := range ws {
+		f.words = append(f.words, w.Text)
+	}
+	c.forms[f.words[0]] = append(c.forms[f.words[0]], f)
+}
+
+// siblings returns the other concepts of x's category, in pack order.
+func (c *corpus) siblings(x *concept) []*concept {
+	var out []*concept
+	for _, s := range c.byCat[x.Category] {
+		if s != x && !strings.EqualFold(s.Name, x.Name) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// readNote splits the paragraphs of n into sentences; headings, code, HTML
+// and front matter are skipped.
+func (c *corpus) readNote(n *note.Note) {
+	section := ""
+	for _, b := range n.Blocks() {
+		switch b.Kind {
+		case note.Heading:
+			section = strings.TrimSpace(strings.Trim(strings.TrimSpace(b.Content(n.Text)), "#"))
+			continue
+		case note.Paragraph:
+		default:
+			continue
+		}
+		text, offs, breaks := joinLines(n, b)
+		for _, r := range splitSentences(text, breaks) {
+			st := strings.Join(strings.Fields(text[r[0]:r[1]]), " ")
+			s := &sentence{Text: st, Note: n, Off: offs[r[0]], Section: section, Seq: len(c.sentences)}
+			s.Matches = c.match(st)
+			s.Fact = isFact(st)
+			c.sentences = append(c.sentences, s)
+		}
+	}
+}
+
+// joinLines joins a paragraph's lines with single spaces and returns, for
+// each byte of the result, its offset in the note, and the offsets where a
+// line break was.
+func joinLines(n *note.Note, b note.Block) (string, []int, map[int]bool) {
+	var sb strings.Builder
+	var offs []int
+	breaks := map[int]bool{}
+	for i, l := range b.Lines {
+		seg := string(n.Text[l.Start:l.End])
+		trimmed := strings.TrimRight(seg, " \t\n")
+		lead := len(trimmed) - len(strings.TrimLeft(trimmed, " \t"))
+		trimmed = trimmed[lead:]
+		if i > 0 {
+			breaks[sb.Len()] = true
+			sb.WriteByte(' ')
+			offs = append(offs, l.Start+lead)
+		}
+		for k := range len(trimmed) {
+			offs = append(offs, l.Start+lead+k)
+		}
+		sb.WriteString(trimmed)
+	}
+	offs = append(offs, b.End)
+	return sb.String(), offs, breaks
+}
+
+// personal words mark trainer talk ("you", "we", "I"), not facts.
+var personal = toSet("i i'm i'll we we're us our you you're your yours let's me my")
+
+// contextual first words refer back to an earlier sentence: the sentence
+// does not stand alone.
+var contextual = toSet(`it its this these that those they them their he she his her both such here there
+another others so and but or also however then thus therefore hence instead otherwise yet still even
+for in on at as if when while because although though after before once since what why how do don't read
+remember note think look`)
+
+// isFact reports whether s reads as a self-contained statement: it starts
+// with a capital, ends with a period, is of exam length, and is neither
+// trainer talk nor a sentence that leans on the one before it.
+func isFact(s string) bool {
+	if !strings.HasSuffix(s, ".") || strings.ContainsAny(s, "`[]<>*_|#\"") || strings.Contains(s, "http") {
+		return false
+	}
+	r := []rune(s)
+	if !unicode.IsUpper(r[0]) {
+		return false
+	}
+	ws := words(s)
+	if len(ws) < 6 || len(ws) > 40 {
+		return false
+	}
+	if contextual[ws[0].Text] {
+		return false
+	}
+	for _, w := range ws {
+		if personal[w.Text] {
+			return false
+		}
+	}
+	return true
+}
+
+// match finds the pack's concepts in s, leftmost longest, without overlaps.
+func (c *corpus) match(s string) []match {
+	ws := words(s)
+	var out []match
+	for i := 0; i < len(ws); {
+		best := 0
+		var found []*form
+		for _, f := range c.forms[ws[i].Text] {
+			k := len(f.words)
+			if k < best || i+k > len(ws) {
+				continue
+			}
+			ok := true
+			for j, w := range f.words {
+				if ws[i+j].Text != w {
+					ok = false
+					break
+				}
+			}
+			if ok && f.c.Case && s[ws[i].Start:ws[i+k-1].End] != f.text {
+				ok = false
+			}
+			if !ok {
+				continue
+			}
+			if k > best {
+				best, found = k, nil
+			}
+			found = append(found, f)
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		m := match{Start: ws[i].Start, End: ws[i+best-1].End, Plural: true}
+		m.Text = s[m.Start:m.End]
+		for _, f := range found {
+			if !f.plural {
+				m.Plural = false
+			}
+			dup := false
+			for _, x := range m.Concepts {
+				dup = dup || x == f.c
+			}
+			if !dup {
+				m.Concepts = append(m.Concepts, f.c)
+			}
+		}
+		out = append(out, m)
+		i += best
+	}
+	return out
+}
+
+// definitionVerbs introduce a definition after the subject.
+var definitionVerbs = [][]string{
+	{"is", "defined", "as"}, {"are", "defined", "as"}, {"can", "be", "defined", "as"},
+	{"refers", "to"}, {"refer", "to"}, {"means"}, {"mean"}, {"is"}, {"are"},
+}
+
+// findDefinition recognises "X is a ...", "An X is the ...", "X means ...",
+// "X refers to ...", "X is defined as ..." and "The purpose of X is to ...".
+func findDefinition(s *sentence) *definition {
+	if !s.Fact || len(s.Matches) == 0 {
+		return nil
+	}
+	ws := words(s.Text)
+	m := s.Matches[0]
+	first := 0
+	for first < len(ws) && ws[first].Start < m.Start {
+		first++
+	}
+	purpose := false
+	switch {
+	case first == 0:
+	case first == 1 && isArticle(ws[0].Text):
+	case (first == 3 || first == 4 && isArticle(ws[3].Text)) && ws[0].Text == "the" && ws[1].Text == "purpose" && ws[2].Text == "of":
+		purpose = true
+	default:
+		return nil
+	}
+	last := first
+	for last < len(ws) && ws[last].End <= m.End {
+		last++
+	}
+	// A purpose subject may name the kind of thing after the name ("the
+	// incident management practice"); allow one trailing word.
+	if purpose && last < len(ws) && ws[last].Text != "is" {
+		last++
+	}
+	for _, v := range definitionVerbs {
+		if last+len(v) >= len(ws) {
+			continue
+		}
+		ok := true
+		for j, w := range v {
+			ok = ok && ws[last+j].Text == w
+		}
+		if !ok {
+			continue
+		}
+		rest := ws[last+len(v):]
+		if purpose {
+			if v[0] != "is" || len(v) != 1 || rest[0].Text != "to" {
+				return nil
+			}
+		} else if len(v) == 1 && (v[0] == "is" || v[0] == "are") {
+			// "X is a/an/the ..." defines; "X is about/not/most ..." does not.
+			if a := rest[0].Text; a != "a" && a != "an" && a != "the" {
+				return nil
+			}
+		}
+		if len(rest) < 4 {
+			return nil
+		}
+		subjStart := ws[0].Start
+		if purpose {
+			subjStart = ws[3].Start // after "The purpose of"
+		}
+		d := &definition{C: m.Concepts[0], S: s, Purpose: purpose,
+			Subject: lowerFirst(s.Text[subjStart:ws[last-1].End]),
+			Pred:    optionText(s.Text[rest[0].Start:])}
+		if len(m.Concepts) > 1 {
+			// A name that is both a term and a list member: prefer the one
+			// with siblings to contrast it with.
+			for _, x := range m.Concepts {
+				if !strings.HasPrefix(x.Category, "term:") {
+					d.C = x
+					break
+				}
+			}
+		}
+		return d
+	}
+	return nil
+}
+
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }

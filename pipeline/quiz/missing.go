@@ -1,0 +1,132 @@
+package quiz
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MissingWord blanks the defined term of a definition sentence.
+var MissingWord = &Generator{
+	Type:  TypeMissingWord,
+	Bloom: 1,
+	Doc: `Identify the missing word(s) in the following sentence.
+The sentence is one of the notes' definitions ("A [?] is ...") or purpose
+statements ("The purpose of the [?] practice is to ..."), with the defined
+term replaced by the gap. The distractors are terms of the same category
+that fit the grammar of the gap: the same number, and the article before
+the gap (or the article moves into the options). A sentence that names a
+sibling of the key is not used: it could make a distractor true.`,
+	Run: runMissingWord,
+}
+
+// MissingWordStem opens every missing-word question.
+const MissingWordStem = "Identify the missing word(s) in the following sentence."
+
+func runMissingWord(p *genPass) {
+	for _, x := range p.concepts {
+		var defs []*definition
+		defs = append(defs, p.defs[x]...)
+		defs = append(defs, p.purposes[x]...)
+		used := map[*sentence]bool{}
+		for _, d := range defs {
+			if used[d.S] {
+				continue
+			}
+			used[d.S] = true
+			p.gapQuestion(x, d.S)
+		}
+	}
+}
+
+// gapQuestion makes a missing-word question of s with x's first mention as
+// the gap.
+func (p *genPass) gapQuestion(x *concept, s *sentence) {
+	var gap *match
+	for i := range s.Matches {
+		m := &s.Matches[i]
+		if m.has(x) {
+			if gap == nil {
+				gap = m
+			}
+			continue
+		}
+		for _, y := range m.Concepts {
+			if y.Category == x.Category {
+				return // a sibling in the sentence: ambiguous
+			}
+		}
+	}
+	if gap == nil {
+		return
+	}
+	sibs := p.siblings(x)
+	lowerText := strings.ToLower(s.Text)
+	var names []option
+	for _, sib := range sibs {
+		name := sib.Name
+		if gap.Plural {
+			if !sib.Inflect {
+				continue
+			}
+			name = plural(name)
+		}
+		if strings.Contains(lowerText, strings.ToLower(name)) {
+			continue
+		}
+		filled := s.Text[:gap.Start] + name + s.Text[gap.End:]
+		if p.texts[norm(filled)] {
+			continue // the notes say this too: not a wrong answer
+		}
+		names = append(names, option{text: name, c: sib})
+	}
+	key := gap.Text
+	if len(gap.Concepts) > 0 && strings.EqualFold(key, x.Name) {
+		key = x.Name // the pack's spelling, not the sentence start's case
+	}
+	start, end := gap.Start, gap.End
+	before := strings.TrimRight(s.Text[:start], " ")
+	art := ""
+	if ws := words(before); len(ws) > 0 {
+		last := ws[len(ws)-1]
+		if (last.Text == "a" || last.Text == "an") && last.End == len(before) {
+			art = last.Text
+			start = last.Start
+		}
+	}
+	r := p.rng(s.Text, x.ID)
+	var pool []option
+	keyOpt := key
+	if art != "" {
+		// Keep the article in the sentence when three siblings fit it,
+		// otherwise move it into the options.
+		var fit []option
+		for _, o := range names {
+			if article(o.text) == art {
+				fit = append(fit, o)
+			}
+		}
+		if len(fit) >= 3 {
+			pool = fit
+			start = gap.Start
+		} else {
+			keyOpt = article(key) + " " + key
+			for _, o := range names {
+				pool = append(pool, option{text: article(o.text) + " " + o.text, c: o.c})
+			}
+		}
+	} else {
+		pool = names
+	}
+	sentenceText := s.Text[:start] + Gap + s.Text[end:]
+	stem := MissingWordStem + "\n" + sentenceText
+	chosen := pickDistractors(r, stem, keyOpt, pool, 3)
+	if len(chosen) < 3 {
+		return
+	}
+	var texts []string
+	for _, o := range chosen {
+		texts = append(texts, optionText(o.text))
+	}
+	expl := fmt.Sprintf("The notes say: %s (%s).", quote(s.Text), s.Source())
+	p.emit(r, stem, optionText(keyOpt), texts, s, x.Topic, expl, x)
+}
