@@ -1,0 +1,321 @@
+package clean
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/itilint/itilint/pipeline/clean/words"
+	"github.com/itilint/itilint/pipeline/edit"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// breakKind says what happened to a word at a line end.
+type breakKind int
+
+const (
+	splitWord     breakKind = iota // "I" / "n short": one word over two lines
+	hyphenBreak                    // "manage-" / "ment"
+	truncatedWord                  // "valu-" and nothing to continue it
+	undecided                      // looked broken, no lexicon settles it
+)
+
+// A wordBreak is a word damaged at a line end and, when the lexicon decides
+// it, its repair.
+type wordBreak struct {
+	kind       breakKind
+	start, end int
+	message    string
+	fix        *rule.Fix
+}
+
+// lexicon decides whether a string is a word: the embedded English list,
+// the pack's terms and names, and the note's own vocabulary.
+type lexicon struct {
+	d    *doc
+	pack map[string]bool
+}
+
+// known reports whether w is a word; self is how many of the note's
+// occurrences of w are the damaged one being decided (they do not count).
+func (x lexicon) known(w string, self int) bool {
+	w = strings.ToLower(w)
+	if len(w) == 1 {
+		return w == "a" || w == "i"
+	}
+	return words.Known(w) || x.pack[w] || x.d.count(w) > self
+}
+
+// hasDigit reports whether w holds a digit: numbers and codes are never
+// joined.
+func hasDigit(w string) bool { return strings.IndexAny(w, "0123456789") >= 0 }
+
+// lastWord returns the bounds of the letters (with inner hyphens) that end
+// line[:end], or ok=false when the line does not end in a word.
+func lastWord(s []byte, lo, end int) (start int, ok bool) {
+	i := end
+	for i > lo && (isAlnum(s[i-1]) || (s[i-1] == '-' && i < end && i-1 > lo && isAlnum(s[i-2]))) {
+		i--
+	}
+	if i == end {
+		return 0, false
+	}
+	if i > lo && !isSpace(s[i-1]) && s[i-1] != '(' && s[i-1] != '"' {
+		return 0, false
+	}
+	return i, true
+}
+
+// firstWord returns the end of the lower-case word starting s[i:hi], or -1.
+func firstWord(s []byte, i, hi int) int {
+	if i >= hi || !isLower(s[i]) {
+		return -1
+	}
+	j := i
+	for j < hi && (isAlnum(s[j]) || (s[j] == '-' && j+1 < hi && isAlnum(s[j+1]))) {
+		j++
+	}
+	return j
+}
+
+// breaks finds the damaged words of a note: at the end of every line of a
+// paragraph or heading.
+func breaks(p *rule.Pass) []wordBreak {
+	d := docOf(p.Note)
+	x := lexicon{d: d, pack: wordsOfPack(p.Pack)}
+	src := p.Note.Text
+	var out []wordBreak
+	for _, b := range d.blocks {
+		if b.Kind != note.Paragraph && b.Kind != note.Heading || len(b.Lines) == 0 {
+			continue
+		}
+		prose := p.Note.BlockProse(b)
+		inProse := func(off int) bool {
+			for _, s := range prose {
+				if s.Start <= off && off < s.End {
+					return true
+				}
+			}
+			return false
+		}
+		for li, seg := range b.Lines {
+			end := trimRightSpace(src, seg.Start, seg.End)
+			if end > seg.Start && src[end-1] == '\n' {
+				end = trimRightSpace(src, seg.Start, end-1)
+			}
+			if end == seg.Start || !inProse(end-1) {
+				continue
+			}
+			// The next line of the same paragraph, if it starts with a
+			// lower-case word.
+			nextStart, nextEnd := -1, -1
+			if li+1 < len(b.Lines) {
+				ns := skipSpace(src, b.Lines[li+1].Start, b.Lines[li+1].End)
+				if ne := firstWord(src, ns, b.Lines[li+1].End); ne > 0 && inProse(ns) {
+					nextStart, nextEnd = ns, ne
+				}
+			}
+			if src[end-1] == '-' {
+				ws, ok := lastWord(src, seg.Start, end-1)
+				if !ok || end-1-ws < 1 {
+					continue
+				}
+				a := string(src[ws : end-1])
+				if hasDigit(a) {
+					continue
+				}
+				if nextStart >= 0 {
+					if wb, ok := hyphenated(x, a, ws, end, nextStart, nextEnd, src); ok {
+						out = append(out, wb)
+					}
+					continue
+				}
+				if wb, ok := truncated(x, a, ws, end, src); ok {
+					out = append(out, wb)
+				}
+				continue
+			}
+			if nextStart < 0 {
+				continue
+			}
+			ws, ok := lastWord(src, seg.Start, end)
+			if !ok {
+				continue
+			}
+			a, bw := string(src[ws:end]), string(src[nextStart:nextEnd])
+			if hasDigit(a) || hasDigit(bw) || strings.Contains(a, "-") || strings.Contains(bw, "-") {
+				continue
+			}
+			ka, kb, kj := x.known(a, 1), x.known(bw, 1), x.known(a+bw, 0)
+			switch {
+			case kj && (!ka || !kb):
+				joined := a + bw
+				out = append(out, wordBreak{
+					kind: splitWord, start: ws, end: nextEnd,
+					message: fmt.Sprintf("%q and %q are one word split over two lines: %q", a, bw, joined),
+					fix: &rule.Fix{Message: fmt.Sprintf("join into %q", joined), Kind: rule.Structural,
+						Edits: []edit.Edit{{Start: end, End: nextStart, New: ""}}},
+				})
+			case !ka && !kb && !kj && len(a) > 1 && isLower(a[0]):
+				out = append(out, wordBreak{
+					kind: undecided, start: ws, end: nextEnd,
+					message: fmt.Sprintf("%q / %q at a line break: neither the parts nor %q are known words; check the spelling", a, bw, a+bw),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// hyphenated decides a word hyphenated at a line end: "manage-" / "ment"
+// becomes "management", "co-" / "creation" stays "co-creation".
+func hyphenated(x lexicon, a string, ws, end, ns, ne int, src []byte) (wordBreak, bool) {
+	bw := string(src[ns:ne])
+	switch bw {
+	case "and", "or", "to", "nor":
+		return wordBreak{}, false // a suspended hyphen: "short- and long-term"
+	}
+	hyph, solid := a+"-"+bw, a+bw
+	keep := func(msg string) (wordBreak, bool) {
+		return wordBreak{kind: hyphenBreak, start: ws, end: ne, message: msg,
+			fix: &rule.Fix{Message: fmt.Sprintf("join into %q", hyph), Kind: rule.Structural,
+				Edits: []edit.Edit{{Start: end, End: ns, New: ""}}}}, true
+	}
+	lower := strings.ToLower(hyph)
+	switch {
+	case x.d.count(lower) > 0 || x.pack[lower]:
+		return keep(fmt.Sprintf("%q is hyphenated over a line break; the note writes %q", a+"-", hyph))
+	case !hasDigit(bw) && x.known(solid, 0):
+		return wordBreak{kind: hyphenBreak, start: ws, end: ne,
+			message: fmt.Sprintf("%q / %q is the word %q hyphenated at a line break", a+"-", bw, solid),
+			fix: &rule.Fix{Message: fmt.Sprintf("join into %q", solid), Kind: rule.Structural,
+				Edits: []edit.Edit{{Start: end - 1, End: ns, New: ""}}}}, true
+	case x.known(a, 1) && x.known(bw, 1):
+		return keep(fmt.Sprintf("%q / %q is the compound %q broken at a line end", a+"-", bw, hyph))
+	}
+	return wordBreak{kind: undecided, start: ws, end: ne,
+		message: fmt.Sprintf("%q / %q at a line break: neither %q nor %q is a known word; check the spelling", a+"-", bw, solid, hyph)}, true
+}
+
+// truncated decides a word cut off with a trailing hyphen ("valu-"): the
+// completion is the note's (or the pack's) word that starts with it, when
+// there is one, or one whose other candidates are all its inflections.
+func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
+	lower := strings.ToLower(a)
+	if len(a) < 2 {
+		return wordBreak{}, false
+	}
+	var cands []string
+	seen := map[string]bool{}
+	consider := func(w string) {
+		if len(w) > len(lower) && strings.HasPrefix(w, lower) && !seen[w] && w[len(lower)] != '-' {
+			seen[w] = true
+			cands = append(cands, w)
+		}
+	}
+	x.d.count("") // build the vocabulary
+	for w := range x.d.vocab {
+		consider(w)
+	}
+	for w := range x.pack {
+		consider(w)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if len(cands[i]) != len(cands[j]) {
+			return len(cands[i]) < len(cands[j])
+		}
+		return cands[i] < cands[j]
+	})
+	wb := wordBreak{kind: truncatedWord, start: ws, end: end}
+	if len(cands) == 0 || len(lower) < 3 {
+		wb.message = fmt.Sprintf("%q looks cut off and nothing in the note completes it; write the whole word", a+"-")
+		return wb, true
+	}
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if !strings.HasPrefix(c, best) {
+			wb.message = fmt.Sprintf("%q looks cut off; it could be %s: write the whole word", a+"-", orList(cands, 4))
+			return wb, true
+		}
+	}
+	completion := a + best[len(lower):]
+	if isUpper(a[len(a)-1]) && len(a) > 1 && isUpper(a[0]) {
+		completion = strings.ToUpper(completion)
+	}
+	wb.message = fmt.Sprintf("%q is cut off; the note writes %q", a+"-", completion)
+	wb.fix = &rule.Fix{Message: fmt.Sprintf("complete to %q", completion), Kind: rule.Structural,
+		Edits: []edit.Edit{{Start: ws, End: end, New: completion}}}
+	return wb, true
+}
+
+func orList(ws []string, max int) string {
+	q := make([]string, 0, max)
+	for i, w := range ws {
+		if i == max {
+			q = append(q, "...")
+			break
+		}
+		q = append(q, fmt.Sprintf("%q", w))
+	}
+	return strings.Join(q, " or ")
+}
+
+func runBreaks(kind breakKind) func(*rule.Pass) {
+	return func(p *rule.Pass) {
+		for _, wb := range breaks(p) {
+			if wb.kind == kind {
+				p.Report(rule.Finding{Start: wb.start, End: wb.end, Message: wb.message, Fix: wb.fix})
+			}
+		}
+	}
+}
+
+// SplitWord joins a word split over two lines.
+var SplitWord = &rule.Rule{
+	ID:       "split-word",
+	Severity: rule.Warning,
+	Doc: `A word is split over two lines ("I" / "n short").
+Transcripts and copied text break words at arbitrary points; Markdown then
+shows two fragments. The parts are joined when the joined form is a word
+(of the note, the rule pack or the English word list) and one part is not.`,
+	Good: []string{"The service desk is\nin short the single point of contact.\n"},
+	Bad:  []string{"Services are\np\nerformed by the provider.\n", "First line.\n     I\n     n short, value is co-created.\n"},
+	Run:  runBreaks(splitWord),
+}
+
+// HyphenBreak joins a word hyphenated at a line end.
+var HyphenBreak = &rule.Rule{
+	ID:       "hyphen-break",
+	Severity: rule.Warning,
+	Doc: `A word is hyphenated at a line break ("manage-" / "ment").
+The hyphen is dropped when the joined word is known ("management") and kept
+when the note or the pack writes the compound with it ("co-creation").`,
+	Good: []string{"Value co-creation is a\nshared effort.\n"},
+	Bad:  []string{"Service manage-\nment is a set of capabilities.\n", "Value co-\ncreation needs both parties.\n"},
+	Run:  runBreaks(hyphenBreak),
+}
+
+// TruncatedWord completes a word cut off with a trailing hyphen.
+var TruncatedWord = &rule.Rule{
+	ID:       "truncated-word",
+	Severity: rule.Warning,
+	Doc: `A word is cut off with a trailing hyphen ("valu-").
+It is completed only when the note's own words (or the pack's) leave one
+completion; otherwise it is reported and left alone.`,
+	Good: []string{"Short- and long-term value.\n"},
+	Bad:  []string{"## Definition of valu-\nValue is the perceived benefit.\n", "Write it as a zq-\n"},
+	Run:  runBreaks(truncatedWord),
+}
+
+// UndecidedWord reports line-end breaks no lexicon settles.
+var UndecidedWord = &rule.Rule{
+	ID:       "undecided-word",
+	Severity: rule.Suggestion,
+	Doc: `A line break splits something the cleaner could not decide on.
+Neither the parts nor the joined form are known words, so the cleaner does
+not guess; check the spelling and join or fix it by hand.`,
+	Good: []string{"The service\ndesk answers.\n"},
+	Bad:  []string{"The zorbl\nquux answers.\n"},
+	Run:  runBreaks(undecided),
+}

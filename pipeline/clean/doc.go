@@ -1,0 +1,260 @@
+package clean
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/pack"
+)
+
+// A doc is what several rules need to know about one note, computed once:
+// which block each line belongs to, and the note's own vocabulary.
+type doc struct {
+	n      *note.Note
+	blocks []note.Block
+	// lineBlock[i] is the index in blocks of the block covering line i, or
+	// -1 for a line outside every leaf block (blank lines, list markers of
+	// empty items, fences of empty code blocks).
+	lineBlock []int32
+
+	vocabOnce sync.Once
+	vocab     map[string]int // lower-cased words of the note's prose, with counts
+
+	proseOnce sync.Once
+	prose     []note.Span
+}
+
+// docs memoises the last few docs: every rule of a Check run asks for the
+// doc of the same note, and a bounded ring keeps memory flat when many notes
+// go through (the ring holds the note, so its address cannot be reused).
+var docs struct {
+	sync.Mutex
+	ring [32]*doc
+	next int
+}
+
+func docOf(n *note.Note) *doc {
+	docs.Lock()
+	for _, d := range docs.ring {
+		if d != nil && d.n == n {
+			docs.Unlock()
+			return d
+		}
+	}
+	docs.Unlock()
+	d := newDoc(n)
+	docs.Lock()
+	docs.ring[docs.next] = d
+	docs.next = (docs.next + 1) % len(docs.ring)
+	docs.Unlock()
+	return d
+}
+
+func newDoc(n *note.Note) *doc {
+	d := &doc{n: n, blocks: n.Blocks()}
+	d.lineBlock = make([]int32, n.NumLines()+1)
+	for i := range d.lineBlock {
+		d.lineBlock[i] = -1
+	}
+	for bi, b := range d.blocks {
+		if b.Start < 0 {
+			continue
+		}
+		first, last := n.LineOf(b.Start), n.LineOf(b.End)
+		for l := first; l <= last && l < len(d.lineBlock); l++ {
+			d.lineBlock[l] = int32(bi)
+		}
+	}
+	return d
+}
+
+// block returns the block covering line i, or nil.
+func (d *doc) block(i int) *note.Block {
+	if i < 0 || i >= len(d.lineBlock) || d.lineBlock[i] < 0 {
+		return nil
+	}
+	return &d.blocks[d.lineBlock[i]]
+}
+
+// verbatim reports whether line i is inside code, raw HTML or front matter,
+// where every byte matters and no cleaning rule may touch it.
+func (d *doc) verbatim(i int) bool {
+	b := d.block(i)
+	return b != nil && isVerbatim(b.Kind)
+}
+
+func isVerbatim(k note.BlockKind) bool {
+	return k == note.CodeBlock || k == note.FencedCode || k == note.HTMLBlock || k == note.FrontMatter
+}
+
+// count returns how often a word (lower case) occurs in the note's prose.
+func (d *doc) count(w string) int {
+	d.vocabOnce.Do(func() {
+		d.vocab = map[string]int{}
+		for _, b := range d.blocks {
+			if b.Kind != note.Paragraph && b.Kind != note.Heading {
+				continue
+			}
+			for _, s := range d.n.BlockProse(b) {
+				eachWord(d.n.Text[s.Start:s.End], func(w []byte, _ int) {
+					d.vocab[strings.ToLower(string(w))]++
+				})
+			}
+		}
+	})
+	return d.vocab[w]
+}
+
+// packWords is the set of words (lower case) and hyphenated compounds of a
+// pack's terms and official names, computed once per pack.
+var packWords sync.Map // *pack.Pack -> map[string]bool
+
+func wordsOfPack(p *pack.Pack) map[string]bool {
+	if p == nil {
+		return nil
+	}
+	if m, ok := packWords.Load(p); ok {
+		return m.(map[string]bool)
+	}
+	m := map[string]bool{}
+	add := func(s string) {
+		eachWord([]byte(s), func(w []byte, _ int) { m[strings.ToLower(string(w))] = true })
+	}
+	for _, t := range p.Terms {
+		add(t.Term)
+		for _, a := range t.Accepted {
+			add(a)
+		}
+	}
+	for _, l := range p.Lists {
+		add(l.Name)
+		for _, nn := range l.Nouns {
+			add(nn)
+		}
+		for _, mem := range l.Members {
+			add(mem.Name)
+			for _, a := range mem.Accepted {
+				add(a)
+			}
+		}
+	}
+	for _, ph := range p.Phrases {
+		add(ph.Replace)
+	}
+	packWords.Store(p, m)
+	return m
+}
+
+// eachWord calls f for every word of s with its offset: a run of letters
+// and digits, with inner hyphens and apostrophes ("co-creation", "let's").
+func eachWord(s []byte, f func(w []byte, off int)) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s[i:])
+		}
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r, sz := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, sz = utf8.DecodeRune(s[j:])
+			}
+			if isWordRune(r) {
+				j += sz
+				continue
+			}
+			if (r == '-' || r == '\'' || r == '’') && j+sz < len(s) {
+				next, _ := utf8.DecodeRune(s[j+sz:])
+				if isWordRune(next) {
+					j += sz
+					continue
+				}
+			}
+			break
+		}
+		f(s[i:j], i)
+		i = j
+	}
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isSpace(c byte) bool { return c == ' ' || c == '\t' }
+func isAlnum(c byte) bool { return isLower(c) || isUpper(c) || isDigit(c) }
+
+// trimRightSpace returns the end of s[start:end] without trailing blanks.
+func trimRightSpace(s []byte, start, end int) int {
+	for end > start && (s[end-1] == ' ' || s[end-1] == '\t') {
+		end--
+	}
+	return end
+}
+
+// skipSpace returns the first offset at or after i in s[:end] that is not a
+// blank.
+func skipSpace(s []byte, i, end int) int {
+	for i < end && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// terminal reports whether text that ends with s ends a sentence or leads
+// into what follows: . ! ? : ; … possibly followed by closing quotes,
+// brackets or emphasis markers.
+func terminal(s []byte) bool {
+	s = bytes.TrimRight(s, " \t\n")
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRune(s)
+		switch r {
+		case '"', '\'', ')', ']', '*', '_', '’', '”', '»', '`':
+			s = s[:len(s)-size]
+			continue
+		case '.', '!', '?', ':', ';', '…':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// lowerStart reports whether s starts with a lower-case ASCII letter that
+// begins an ordinary word (not "iPhone", not "e.g.", not a file name).
+func lowerStart(s []byte) bool {
+	if len(s) == 0 || !isLower(s[0]) {
+		return false
+	}
+	j := 0
+	for j < len(s) && (isAlnum(s[j]) || s[j] == '-' || s[j] == '\'') {
+		if isUpper(s[j]) || isDigit(s[j]) {
+			return false
+		}
+		j++
+	}
+	if j < len(s) && (s[j] == '.' || s[j] == '_' || s[j] == '/' || s[j] == '@') && j+1 < len(s) && isAlnum(s[j+1]) {
+		return false
+	}
+	return true
+}
+
+// proseSpans returns the note's running text (see note.Prose), once.
+func (d *doc) proseSpans() []note.Span {
+	d.proseOnce.Do(func() { d.prose = d.n.Prose() })
+	return d.prose
+}

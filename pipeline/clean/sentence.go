@@ -1,0 +1,219 @@
+package clean
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/itilint/itilint/pipeline/clean/words"
+	"github.com/itilint/itilint/pipeline/edit"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// abbreviations end in a period without ending the sentence.
+var abbreviations = map[string]bool{
+	"etc": true, "vs": true, "cf": true, "approx": true, "incl": true, "eg": true, "ie": true,
+	"no": true, "fig": true, "ch": true, "p": true, "pp": true, "vol": true, "ca": true, "al": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "e.g": true, "i.e": true,
+}
+
+// englishWord reports whether w (lower case, maybe hyphenated) is an
+// English word, so capitalising it cannot break a name, a command or code.
+func englishWord(w string) bool {
+	if words.Known(w) {
+		return true
+	}
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	for _, part := range strings.Split(w, "-") {
+		if part == "" || !words.Known(part) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordAt returns the word (letters, inner hyphens and apostrophes) at i.
+func wordAt(src []byte, i, hi int) string {
+	j := i
+	for j < hi && (isAlnum(src[j]) || (src[j] == '-' || src[j] == '\'') && j+1 < hi && isAlnum(src[j+1])) {
+		j++
+	}
+	return string(src[i:j])
+}
+
+func capitalize(p *rule.Pass, at int, why string) {
+	src := p.Note.Text
+	w := wordAt(src, at, len(src))
+	up := strings.ToUpper(w[:1]) + w[1:]
+	p.Report(rule.Finding{Start: at, End: at + len(w), Message: fmt.Sprintf("%s starts in lower case: %q", why, w),
+		Fix: &rule.Fix{Message: fmt.Sprintf("write %q", up), Kind: rule.Structural,
+			Edits: []edit.Edit{{Start: at, End: at + 1, New: strings.ToUpper(string(src[at]))}}}})
+}
+
+func runSentenceCase(p *rule.Pass) {
+	src := p.Note.Text
+	d := docOf(p.Note)
+	for i, b := range d.blocks {
+		if b.Kind != note.Paragraph || len(b.Lines) == 0 {
+			continue
+		}
+		prose := p.Note.BlockProse(b)
+		if len(prose) == 0 {
+			continue
+		}
+		// The paragraph's first word.
+		if first := b.Lines[0]; !b.InList && prose[0].Start == first.Start && !brokenBefore(src, d.blocks, i) {
+			if lowerStart(src[first.Start:first.End]) && englishWord(wordAt(src, first.Start, first.End)) {
+				capitalize(p, first.Start, "the paragraph")
+			}
+		}
+		// Words after a sentence end inside the paragraph.
+		for _, s := range prose {
+			for k := s.Start; k < s.End; k++ {
+				c := src[k]
+				if c != '.' && c != '?' && c != '!' {
+					continue
+				}
+				j := k + 1
+				if j >= s.End || src[j] != ' ' {
+					continue
+				}
+				for j < s.End && src[j] == ' ' {
+					j++
+				}
+				if j >= s.End || !lowerStart(src[j:s.End]) {
+					continue
+				}
+				if c == '.' && abbreviated(src, s.Start, k) {
+					continue
+				}
+				if w := wordAt(src, j, s.End); englishWord(w) {
+					capitalize(p, j, "a sentence")
+				}
+			}
+		}
+	}
+}
+
+// abbreviated reports whether the period at src[dot] closes an
+// abbreviation, an initial, a number or an ellipsis rather than a sentence.
+func abbreviated(src []byte, lo, dot int) bool {
+	if dot > lo && src[dot-1] == '.' {
+		return true
+	}
+	i := dot
+	for i > lo && (isAlnum(src[i-1]) || src[i-1] == '.') {
+		i--
+	}
+	w := strings.ToLower(string(src[i:dot]))
+	if w == "" || len(w) == 1 || strings.Contains(w, ".") || abbreviations[w] {
+		return true
+	}
+	for _, c := range []byte(w) {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func runLowercaseI(p *rule.Pass) {
+	src := p.Note.Text
+	for _, s := range docOf(p.Note).proseSpans() {
+		for k := s.Start; k < s.End; k++ {
+			if src[k] != 'i' {
+				continue
+			}
+			if k > 0 && !(src[k-1] == ' ' || src[k-1] == '\n' || src[k-1] == '"' || src[k-1] == '\t') {
+				continue
+			}
+			next := byte(' ')
+			if k+1 < len(src) {
+				next = src[k+1]
+			}
+			ok := false
+			switch next {
+			case ' ', '\n', ',', '?', '!', ';', ':':
+				ok = true
+			case '.':
+				ok = k+2 >= len(src) || !isAlnum(src[k+2])
+			case '\'':
+				rest := src[k+2 : min(k+4, len(src))]
+				ok = bytes.HasPrefix(rest, []byte("m")) || bytes.HasPrefix(rest, []byte("ve")) ||
+					bytes.HasPrefix(rest, []byte("ll")) || bytes.HasPrefix(rest, []byte("d"))
+			}
+			if !ok {
+				continue
+			}
+			p.Report(rule.Finding{Start: k, End: k + 1, Message: `the pronoun "i" in lower case`,
+				Fix: &rule.Fix{Message: `write "I"`, Kind: rule.Structural, Edits: []edit.Edit{{Start: k, End: k + 1, New: "I"}}}})
+		}
+	}
+}
+
+// legitDoubles are words English does repeat ("that that", "had had").
+var legitDoubles = map[string]bool{"that": true, "had": true}
+
+func runDoubledWord(p *rule.Pass) {
+	src := p.Note.Text
+	for _, s := range docOf(p.Note).proseSpans() {
+		prevStart, prevEnd := -1, -1
+		eachWord(src[s.Start:s.End], func(w []byte, off int) {
+			start, end := s.Start+off, s.Start+off+len(w)
+			defer func() { prevStart, prevEnd = start, end }()
+			if prevStart < 0 || !isLower(src[start]) || hasDigit(string(w)) {
+				return
+			}
+			gap := src[prevEnd:start]
+			if len(bytes.Trim(gap, " \t\n")) > 0 || bytes.Count(gap, []byte("\n")) > 1 {
+				return
+			}
+			if !bytes.EqualFold(src[prevStart:prevEnd], w) || legitDoubles[strings.ToLower(string(w))] {
+				return
+			}
+			p.Report(rule.Finding{Start: prevStart, End: end, Message: fmt.Sprintf("doubled word %q", w),
+				Fix: &rule.Fix{Message: fmt.Sprintf("remove the second %q", w), Kind: rule.Structural,
+					Edits: []edit.Edit{{Start: prevEnd, End: end}}}})
+		})
+	}
+}
+
+// SentenceCase capitalises a sentence that starts in lower case.
+var SentenceCase = &rule.Rule{
+	ID:       "sentence-case",
+	Severity: rule.Warning,
+	Doc: `A sentence starts in lower case.
+Transcripts and quick notes drop capitals. The first letter of a paragraph,
+and of a word after . ? or !, is capitalised when the word is plain English
+(not a name such as iPhone, a command or an abbreviation like e.g.).`,
+	Good: []string{"Value matters. It is co-created.\n", "Use e.g. this, i.e. that, etc. and so on.\n"},
+	Bad:  []string{"co-creating value matters.\n", "Value matters. it is co-created.\n"},
+	Run:  runSentenceCase,
+}
+
+// LowercaseI capitalises the pronoun I.
+var LowercaseI = &rule.Rule{
+	ID:       "lowercase-i",
+	Severity: rule.Warning,
+	Doc: `The pronoun "i" is written in lower case.
+Chat-style notes write "i think"; English writes "I". Roman numerals such as
+"(i)" and "i.e." are left alone.`,
+	Good: []string{"I think (i) and i.e. stay.\n"},
+	Bad:  []string{"Then i buy a subscription.\n", "So i'm the customer.\n"},
+	Run:  runLowercaseI,
+}
+
+// DoubledWord removes a word written twice.
+var DoubledWord = &rule.Rule{
+	ID:       "doubled-word",
+	Severity: rule.Warning,
+	Doc: `A word is written twice in a row ("the the").
+A slip of typing or of a transcript; the second one is removed. "that that"
+and "had had" are English and stay.`,
+	Good: []string{"He said that that was fine.\n"},
+	Bad:  []string{"Focus on the the value.\n"},
+	Run:  runDoubledWord,
+}

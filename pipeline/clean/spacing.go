@@ -1,0 +1,273 @@
+package clean
+
+import (
+	"fmt"
+
+	"github.com/itilint/itilint/pipeline/edit"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// blankRuns calls f for each run of blanks (spaces and tabs) strictly
+// inside a line of a prose span: after a visible byte, before another.
+func blankRuns(src []byte, spans []note.Span, f func(start, end int, tab bool)) {
+	for _, s := range spans {
+		for i := s.Start; i < s.End; i++ {
+			if c := src[i]; c != ' ' && c != '\t' {
+				continue
+			}
+			j, tab := i, false
+			for j < s.End && (src[j] == ' ' || src[j] == '\t') {
+				tab = tab || src[j] == '\t'
+				j++
+			}
+			if i > 0 && src[i-1] != '\n' && src[i-1] != ' ' && src[i-1] != '\t' && j < len(src) && src[j] != '\n' && src[j] != ' ' && src[j] != '\t' {
+				f(i, j, tab)
+			}
+			i = j
+		}
+	}
+}
+
+func runMultipleSpaces(p *rule.Pass) {
+	blankRuns(p.Note.Text, docOf(p.Note).proseSpans(), func(s, e int, tab bool) {
+		if tab || e-s < 2 {
+			return
+		}
+		p.Report(rule.Finding{Start: s, End: e, Message: fmt.Sprintf("%d spaces in a row", e-s),
+			Fix: &rule.Fix{Message: "keep one space", Kind: rule.Safe, Edits: []edit.Edit{{Start: s, End: e, New: " "}}}})
+	})
+}
+
+func runTabInProse(p *rule.Pass) {
+	blankRuns(p.Note.Text, docOf(p.Note).proseSpans(), func(s, e int, tab bool) {
+		if !tab {
+			return
+		}
+		p.Report(rule.Finding{Start: s, End: e, Message: "a tab inside running text",
+			Fix: &rule.Fix{Message: "replace with a space", Kind: rule.Safe, Edits: []edit.Edit{{Start: s, End: e, New: " "}}}})
+	})
+}
+
+// closesPunct reports whether c may follow a punctuation mark that ends a
+// word: a blank, the end of a line, a closing quote, bracket or emphasis.
+func closesPunct(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', ')', ']', '"', '\'', '*', '_':
+		return true
+	}
+	return false
+}
+
+func runSpaceBeforePunctuation(p *rule.Pass) {
+	src := p.Note.Text
+	for _, sp := range docOf(p.Note).proseSpans() {
+		for i := sp.Start; i < sp.End; i++ {
+			if src[i] != ' ' || i == 0 {
+				continue
+			}
+			j := i
+			for j < sp.End && src[j] == ' ' {
+				j++
+			}
+			if j >= sp.End {
+				break
+			}
+			prev := src[i-1]
+			c := src[j]
+			if !(isAlnum(prev) || prev == ')' || prev == '"' || prev >= 0x80) {
+				i = j - 1
+				continue
+			}
+			switch c {
+			case ':', ';', ',', '.', '?', '!':
+			default:
+				i = j - 1
+				continue
+			}
+			after := byte('\n')
+			if j+1 < len(src) {
+				after = src[j+1]
+			}
+			if !closesPunct(after) || (c == ':' || c == ';') && after != ' ' && after != '\n' && after != '\t' {
+				i = j - 1 // ".NET", "...", ":)"
+				continue
+			}
+			p.Report(rule.Finding{Start: i, End: j + 1, Message: fmt.Sprintf("space before %q", c),
+				Fix: &rule.Fix{Message: "remove the space", Kind: rule.Structural, Edits: []edit.Edit{{Start: i, End: j}}}})
+			i = j
+		}
+	}
+}
+
+func runTrailingSpace(p *rule.Pass) {
+	n, src := p.Note, p.Note.Text
+	d := docOf(n)
+	for l := 0; l < n.NumLines(); l++ {
+		s, e := n.LineStart(l), n.LineEnd(l)
+		t := trimRightSpace(src, s, e)
+		if t == e || d.verbatim(l) {
+			continue
+		}
+		kind := rule.Safe
+		if b := d.block(l); b != nil && b.Kind == note.Paragraph && l < n.LineOf(b.End) && e-t >= 2 && t > s {
+			// Two spaces or more before a line break inside a paragraph
+			// are a hard line break: deliberate in Markdown, an accident
+			// in a text note.
+			hard := true
+			for _, c := range src[t:e] {
+				hard = hard && c == ' '
+			}
+			if hard {
+				if n.Format == note.Markdown {
+					continue
+				}
+				kind = rule.Structural
+			}
+		}
+		msg := "trailing spaces"
+		if t == s {
+			msg = "a line of only spaces"
+		}
+		p.Report(rule.Finding{Start: t, End: e, Message: msg,
+			Fix: &rule.Fix{Message: "remove them", Kind: kind, Edits: []edit.Edit{{Start: t, End: e}}}})
+	}
+}
+
+// blank reports whether src[s:e] holds only blanks.
+func blank(src []byte, s, e int) bool { return trimRightSpace(src, s, e) == s }
+
+func runBlankLines(p *rule.Pass) {
+	n, src := p.Note, p.Note.Text
+	d := docOf(n)
+	last := n.NumLines()
+	// Lines after the last visible one belong to final-newline.
+	for last > 0 && blank(src, n.LineStart(last-1), n.LineEnd(last-1)) {
+		last--
+	}
+	for l := 0; l < last; {
+		if !blank(src, n.LineStart(l), n.LineEnd(l)) || d.verbatim(l) {
+			l++
+			continue
+		}
+		k := l
+		for k < last && blank(src, n.LineStart(k), n.LineEnd(k)) && !d.verbatim(k) {
+			k++
+		}
+		// Lines l..k-1 are blank; keep one, or none at the top.
+		from := l + 1
+		if l == 0 {
+			from = 0
+		}
+		if k > from {
+			s, e := n.LineStart(from), n.LineStart(k)
+			msg := fmt.Sprintf("%d blank lines in a row", k-l)
+			if l == 0 {
+				msg = "blank lines at the top of the note"
+			}
+			p.Report(rule.Finding{Start: n.LineStart(l), End: e, Message: msg,
+				Fix: &rule.Fix{Message: "keep one blank line", Kind: rule.Safe, Edits: []edit.Edit{{Start: s, End: e}}}})
+		}
+		l = k
+	}
+}
+
+func runFinalNewline(p *rule.Pass) {
+	n, src := p.Note, p.Note.Text
+	if len(src) == 0 {
+		return
+	}
+	l := n.NumLines() - 1
+	for l >= 0 && blank(src, n.LineStart(l), n.LineEnd(l)) {
+		l--
+	}
+	if l < 0 {
+		return // a note of only blanks: trailing-space and blank-lines empty it
+	}
+	cut := n.LineEnd(l)
+	if string(src[cut:]) == "\n" {
+		return
+	}
+	// Blank lines at the end of an unclosed fence are its content.
+	if d := docOf(n); d.verbatim(l) && n.NumLines() > l+1 && d.verbatim(l+1) {
+		return
+	}
+	msg := "no newline at the end of the note"
+	if cut < len(src) {
+		msg = "blank lines or spaces at the end of the note"
+	}
+	p.Report(rule.Finding{Start: cut, End: len(src), Message: msg,
+		Fix: &rule.Fix{Message: "end the note with one newline", Kind: rule.Safe,
+			Edits: []edit.Edit{{Start: cut, End: len(src), New: "\n"}}}})
+}
+
+// SpaceBeforePunctuation removes a space before punctuation.
+var SpaceBeforePunctuation = &rule.Rule{
+	ID:       "space-before-punctuation",
+	Severity: rule.Warning,
+	Doc: `A space stands before a punctuation mark ("ITIL 4 :").
+English puts : ; , . ? ! right after the word. An ellipsis (" ...") and
+marks that start a token (" .NET", " :)") are left alone.`,
+	Good: []string{"Main concepts in ITIL 4:\n", "Use .NET and ... as you like :)\n"},
+	Bad:  []string{"Main concepts in ITIL 4 :\n", "Value , outcomes .\n"},
+	Run:  runSpaceBeforePunctuation,
+}
+
+// MultipleSpaces collapses runs of spaces inside text.
+var MultipleSpaces = &rule.Rule{
+	ID:       "multiple-spaces",
+	Severity: rule.Suggestion,
+	Doc: `Two or more spaces stand between words.
+They render as one; the source reads better with one. Indentation, hard
+breaks and code are left alone.`,
+	Good: []string{"One space.\n", "Code `a  b` stays.\n"},
+	Bad:  []string{"Two  spaces.\n"},
+	Run:  runMultipleSpaces,
+}
+
+// TrailingSpace removes blanks at the end of lines.
+var TrailingSpace = &rule.Rule{
+	ID:       "trailing-space",
+	Severity: rule.Suggestion,
+	Doc: `A line ends with spaces or tabs, or holds nothing else.
+In a .md file two spaces before the end of a paragraph's line are a
+deliberate hard break and stay; in a text note they are an accident.`,
+	Good: []string{"Clean line.\n", "Hard  \nbreak.\n"},
+	Bad:  []string{"Trailing. \n", "A\n   \nB\n"},
+	Run:  runTrailingSpace,
+}
+
+// TabInProse replaces tabs inside running text.
+var TabInProse = &rule.Rule{
+	ID:       "tab-in-prose",
+	Severity: rule.Suggestion,
+	Doc: `A tab stands inside running text.
+Tabs come from pasted tables and word processors; they render as a space
+and make the source uneven.`,
+	Good: []string{"A space.\n"},
+	Bad:  []string{"A\ttab.\n"},
+	Run:  runTabInProse,
+}
+
+// BlankLines collapses runs of blank lines.
+var BlankLines = &rule.Rule{
+	ID:       "blank-lines",
+	Severity: rule.Suggestion,
+	Doc: `Several blank lines follow each other, or the note starts with one.
+One blank line separates blocks; more change nothing in the rendering.`,
+	Good: []string{"A\n\nB\n"},
+	Bad:  []string{"A\n\n\n\nB\n", "\nA\n"},
+	Run:  runBlankLines,
+}
+
+// FinalNewline makes the note end with exactly one newline.
+var FinalNewline = &rule.Rule{
+	ID:       "final-newline",
+	Severity: rule.Suggestion,
+	Doc: `The note does not end with exactly one newline.
+A missing final newline upsets diffs and concatenation; blank lines and
+spaces at the end are noise.`,
+	Good: []string{"A\n"},
+	Bad:  []string{"A", "A\n\n\n", "A\n   \n"},
+	Run:  runFinalNewline,
+}
