@@ -48,14 +48,14 @@ func mojibakeAt(src []byte, i int) (end int, meant string, ok bool) {
 }
 
 func runMojibake(p *rule.Pass) {
-	n, src := p.Note, p.Note.Text
-	d := docOf(n)
+	src := p.Note.Text
+	d := docOf(p.Note)
 	for i := 0; i < len(src); i++ {
 		if src[i] != 0xC3 { // Â..ô, U+00C2..U+00F4, are C3 82..C3 B4 in UTF-8
 			continue
 		}
 		end, meant, ok := mojibakeAt(src, i)
-		if !ok || d.verbatim(n.LineOf(i)) {
+		if !ok || !d.inProse(i) {
 			continue
 		}
 		p.Report(rule.Finding{Start: i, End: end, Message: fmt.Sprintf("%q is %q encoded twice (mojibake)", src[i:end], meant),
@@ -82,15 +82,15 @@ var invisibleName = map[rune]string{
 }
 
 func runInvisibleSpace(p *rule.Pass) {
-	n, src := p.Note, p.Note.Text
-	d := docOf(n)
+	src := p.Note.Text
+	d := docOf(p.Note)
 	for i := 0; i < len(src); i++ {
 		if src[i] != 0xC2 && src[i] != 0xE2 && src[i] != 0xEF {
 			continue
 		}
 		r, size := utf8.DecodeRune(src[i:])
 		repl, ok := invisible[r]
-		if !ok || d.verbatim(n.LineOf(i)) {
+		if !ok || !d.inProse(i) {
 			continue
 		}
 		p.Report(rule.Finding{Start: i, End: i + size, Message: invisibleName[r] + " in the text",

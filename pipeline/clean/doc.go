@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -257,4 +258,11 @@ func lowerStart(s []byte) bool {
 func (d *doc) proseSpans() []note.Span {
 	d.proseOnce.Do(func() { d.prose = d.n.Prose() })
 	return d.prose
+}
+
+// inProse reports whether offset off is in the note's running text.
+func (d *doc) inProse(off int) bool {
+	spans := d.proseSpans()
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > off })
+	return i < len(spans) && spans[i].Start <= off
 }

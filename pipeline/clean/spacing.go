@@ -110,6 +110,9 @@ func runTrailingSpace(p *rule.Pass) {
 			continue
 		}
 		kind := rule.Safe
+		if b := d.block(l); b != nil && b.Kind == note.Paragraph && l < n.LineOf(b.End) && !d.inProse(t) {
+			continue // inside a code span that goes on to the next line
+		}
 		if b := d.block(l); b != nil && b.Kind == note.Paragraph && l < n.LineOf(b.End) && e-t >= 2 && t > s {
 			// Two spaces or more before a line break inside a paragraph
 			// are a hard line break: deliberate in Markdown, an accident
