@@ -1,0 +1,101 @@
+package emit
+
+import (
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"github.com/itilint/itilint/pipeline/quiz"
+)
+
+// Kahoot! limits, in characters, from its spreadsheet template.
+const (
+	KahootMaxQuestion = 120
+	KahootMaxAnswer   = 75
+)
+
+// kahootColumns are the headers of Kahoot!'s quiz spreadsheet template, in
+// its columns B to H; column A numbers the questions. The template puts its
+// instructions above, so the headers are on row kahootHeaderRow.
+var kahootColumns = []string{
+	"Question - max 120 characters",
+	"Answer 1 - max 75 characters",
+	"Answer 2 - max 75 characters",
+	"Answer 3 - max 75 characters",
+	"Answer 4 - max 75 characters",
+	"Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
+	"Correct answer(s) - choose at least one",
+}
+
+const kahootHeaderRow = 8
+
+// kahootFit says why a question does not fit Kahoot!'s limits, or "".
+func kahootFit(q quiz.Question) string {
+	if n := utf8.RuneCountInString(flat(q.Stem)); n > KahootMaxQuestion {
+		return fmt.Sprintf("question is %d characters (Kahoot! allows %d)", n, KahootMaxQuestion)
+	}
+	for i, o := range q.Options {
+		if n := utf8.RuneCountInString(flat(o)); n > KahootMaxAnswer {
+			return fmt.Sprintf("answer %s is %d characters (Kahoot! allows %d)", letters[i], n, KahootMaxAnswer)
+		}
+	}
+	return ""
+}
+
+// WriteKahoot writes the questions that fit Kahoot!'s limits in the layout
+// of its quiz spreadsheet template (one sheet, instructions on top, headers
+// on row 8, one question per row from row 9, correct answer as 1 to 4). It
+// returns one warning per question left out. The bytes are deterministic
+// like WriteXLSX's.
+func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (skipped []string, err error) {
+	opts = opts.withDefaults()
+	b, err := newBook(opts.Title)
+	if err != nil {
+		return nil, err
+	}
+	defer b.f.Close()
+	const name = "Sheet1"
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range []float64{5, 60, 30, 30, 30, 30, 14, 14} {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	intro := [][]string{
+		{"", opts.Title},
+		{"", "Written by itilint for Kahoot!: import it with Add question > Import spreadsheet."},
+		{"", fmt.Sprintf("Questions over %d characters and answers over %d are left out.", KahootMaxQuestion, KahootMaxAnswer)},
+	}
+	for i, r := range intro {
+		if err := b.row(sw, i+2, 0, r); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.row(sw, kahootHeaderRow, b.header, append([]string{""}, kahootColumns...)); err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, q := range bank.Questions {
+		if why := kahootFit(q); why != "" {
+			where := q.ID
+			if q.Source != "" {
+				where += " (" + q.Source + ")"
+			}
+			skipped = append(skipped, where+": left out of Kahoot!: "+why)
+			continue
+		}
+		n++
+		cells := []any{n, flat(q.Stem), flat(q.Options[0]), flat(q.Options[1]), flat(q.Options[2]), flat(q.Options[3]),
+			opts.KahootTimeLimit, q.Answer + 1}
+		if err := b.row(sw, kahootHeaderRow+n, b.body, cells); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	return skipped, b.write(w)
+}

@@ -1,0 +1,155 @@
+package emit
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/itilint/itilint/pipeline/quiz"
+)
+
+// QuizOptions tune the question bank writers; the zero value is fine.
+type QuizOptions struct {
+	// Title heads the worksheet and names the xlsx document; default
+	// DefaultQuizTitle.
+	Title string
+	// Category is the root of the GIFT and Moodle XML categories; each
+	// topic becomes a sub-category. Default "itilint".
+	Category string
+	// KahootTimeLimit is the seconds per Kahoot! question (5, 10, 20, 30,
+	// 60, 90, 120 or 240); default 20.
+	KahootTimeLimit int
+}
+
+// DefaultQuizTitle is the title of a bank when QuizOptions.Title is empty.
+const DefaultQuizTitle = "ITIL 4 Foundation practice questions"
+
+func (o QuizOptions) withDefaults() QuizOptions {
+	if o.Title == "" {
+		o.Title = DefaultQuizTitle
+	}
+	if o.Category == "" {
+		o.Category = "itilint"
+	}
+	if o.KahootTimeLimit == 0 {
+		o.KahootTimeLimit = 20
+	}
+	return o
+}
+
+// Question bank formats, by the file name ending that selects them. Longer
+// endings come first: "x.kahoot.xlsx" is Kahoot!, not plain xlsx.
+var questionFormats = []struct{ suffix, format string }{
+	{".kahoot.xlsx", "kahoot"},
+	{".aiken.txt", "aiken"},
+	{".xlsx", "xlsx"},
+	{".csv", "csv"},
+	{".gift", "gift"},
+	{".xml", "moodle"},
+	{".md", "worksheet"},
+}
+
+// QuestionFormat returns the format a question bank path asks for by its
+// ending: xlsx, kahoot, csv, gift, moodle, aiken or worksheet.
+func QuestionFormat(path string) (string, error) {
+	base := strings.ToLower(filepath.Base(path))
+	for _, f := range questionFormats {
+		if strings.HasSuffix(base, f.suffix) {
+			return f.format, nil
+		}
+	}
+	var want []string
+	for _, f := range questionFormats {
+		want = append(want, f.suffix)
+	}
+	return "", fmt.Errorf("%s: unknown question bank format (name it %s)", path, strings.Join(want, ", "))
+}
+
+// Questions writes bank to path, atomically, in the format its ending
+// picks (see QuestionFormat). It returns warnings about questions the
+// format cannot hold (Kahoot! limits the length of questions and answers);
+// they are left out, and the rest is written.
+func Questions(path string, bank *quiz.Bank, opts QuizOptions) (warnings []string, err error) {
+	format, err := QuestionFormat(path)
+	if err != nil {
+		return nil, err
+	}
+	_, err = WriteFile(path, func(w io.Writer) error {
+		switch format {
+		case "xlsx":
+			return WriteXLSX(w, bank, opts)
+		case "kahoot":
+			var err error
+			warnings, err = WriteKahoot(w, bank, opts)
+			return err
+		case "csv":
+			return WriteCSV(w, bank, opts)
+		case "gift":
+			return WriteGIFT(w, bank, opts)
+		case "moodle":
+			return WriteMoodleXML(w, bank, opts)
+		case "aiken":
+			return WriteAiken(w, bank, opts)
+		case "worksheet":
+			return WriteWorksheet(w, bank, opts)
+		}
+		return fmt.Errorf("no writer for format %s", format)
+	})
+	return warnings, err
+}
+
+// Bloom level names, as the spreadsheets show them.
+var bloomNames = []string{1: "remember", 2: "understand", 3: "apply", 4: "analyse", 5: "evaluate", 6: "create"}
+
+// BloomName is the name of a level of Bloom's taxonomy ("remember" for 1),
+// or the number for a level it does not know.
+func BloomName(level int) string {
+	if level > 0 && level < len(bloomNames) {
+		return bloomNames[level]
+	}
+	return strconv.Itoa(level)
+}
+
+// topicName is how a question's topic is shown: its name, or its ID when the
+// pack gave none.
+func topicName(q quiz.Question) string {
+	if q.TopicName != "" {
+		return q.TopicName
+	}
+	return q.Topic
+}
+
+// flat puts text on one line: formats such as Aiken and GIFT end a question
+// at a line break.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+var letters = [4]string{"A", "B", "C", "D"}
+
+// questionColumns are the columns of the Questions sheet and of the CSV.
+var questionColumns = []string{"ID", "Type", "Topic", "Bloom", "Question", "A", "B", "C", "D", "Answer", "Explanation", "Source"}
+
+// questionRow is a question as the Questions sheet and the CSV show it.
+func questionRow(q quiz.Question) []string {
+	return []string{q.ID, q.Type, topicName(q), BloomName(q.Bloom), q.Stem,
+		q.Options[0], q.Options[1], q.Options[2], q.Options[3], q.AnswerLetter(), q.Explanation, q.Source}
+}
+
+// byTopic groups questions by topic, topics in order of first appearance and
+// questions in bank order within each, for formats that file questions in
+// categories.
+func byTopic(qs []quiz.Question) [][]quiz.Question {
+	index := map[string]int{}
+	var groups [][]quiz.Question
+	for _, q := range qs {
+		i, ok := index[q.Topic]
+		if !ok {
+			i = len(groups)
+			index[q.Topic] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], q)
+	}
+	return groups
+}

@@ -1,0 +1,602 @@
+package emit
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/itilint/itilint/pipeline/quiz"
+)
+
+// testBank is a small bank whose text exercises every format's escaping:
+// formula-like starts, GIFT's special characters, XML and Markdown
+// characters, a line break, non-ASCII text, a topic with a slash, a question
+// without topic, and questions too long for Kahoot!.
+func testBank() *quiz.Bank {
+	qs := []quiz.Question{
+		{Type: quiz.TypeDefinition, Stem: "Which term means: the perceived benefits, usefulness and importance of something?",
+			Options: [4]string{"Value", "Outcome", "Output", "Utility"}, Answer: 0,
+			Explanation: "Value is about perceived benefits; an outcome is a result for a stakeholder.",
+			Source:      "source/01-key-concepts/value.md:12", Section: "Value", Topic: "key-concepts",
+			TopicName: "Key concepts of service management", Bloom: 1},
+		{Type: quiz.TypeMissingWord, Stem: "Complete: a service ____ is a formal description of one or more services.",
+			Options: [4]string{"catalogue", "=HYPERLINK(\"http://x\")", "+offering", "@relationship"}, Answer: 2,
+			Explanation: "-- formula-like text stays text; so do ~ = # { } : \\ and <b>&amp;</b>",
+			Source:      "source/01-key-concepts/offering.md:3", Topic: "key-concepts",
+			TopicName: "Key concepts of service management", Bloom: 1},
+		{Type: quiz.TypeList, Stem: "Which is NOT one of the four dimensions?\nPick one.",
+			Options: [4]string{"Organizations and people", "Value streams and processes", "Partners and suppliers", "Governance «and» risk"}, Answer: 3,
+			Explanation: "The four dimensions are: organizations and people; information and technology; partners and suppliers; value streams and processes.",
+			Source:      "source/02-four-dimensions/overview.md:7", Topic: "four-dimensions",
+			TopicName: "Dimensions/perspectives", Bloom: 2},
+		{Type: quiz.TypeStatement, Stem: "Which statement about the service value chain is correct? " + strings.Repeat("It is long. ", 10),
+			Options: [4]string{"It has six activities", "It has five activities", "It has seven activities", strings.Repeat("x", 80)}, Answer: 0,
+			Explanation: "", Source: "", Topic: "", Bloom: 2},
+		{Type: quiz.TypeNegative, Stem: "Which is NOT a guiding principle?",
+			Options: [4]string{"Focus on value", "Start where you are", "Keep it simple and practical", "Automate everything first"}, Answer: 3,
+			Explanation: "Optimize and automate is a principle; automating everything first is not.",
+			Source:      "source/04-guiding-principles/list.md:20", Topic: "guiding-principles",
+			TopicName: "The ITIL guiding principles", Bloom: 2},
+	}
+	for i := range qs {
+		q := &qs[i]
+		q.ID = quiz.ContentID(q.Type, q.Stem, q.Options[:], q.Key())
+	}
+	return &quiz.Bank{
+		Questions: qs,
+		Generated: map[string]int{quiz.TypeDefinition: 3, quiz.TypeMissingWord: 2, quiz.TypeList: 1, quiz.TypeStatement: 4, quiz.TypeNegative: 1},
+		Dropped:   map[string]int{"ambiguous-key": 3, "too-similar": 2, "answer-in-stem": 1},
+		Coverage: []quiz.TopicCoverage{
+			{Topic: "key-concepts", Name: "Key concepts of service management", Questions: 2, Untested: []string{"outcome", "utility"}},
+			{Topic: "four-dimensions", Name: "Dimensions/perspectives", Questions: 1},
+			{Topic: "guiding-principles", Name: "The ITIL guiding principles", Questions: 1, Untested: []string{"collaborate and promote visibility"}},
+		},
+	}
+}
+
+type bankWriter func(*bytes.Buffer, *quiz.Bank) error
+
+var textWriters = map[string]bankWriter{
+	"questions.csv":       func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteCSV(b, bank, QuizOptions{}) },
+	"questions.gift":      func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteGIFT(b, bank, QuizOptions{}) },
+	"questions.xml":       func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteMoodleXML(b, bank, QuizOptions{}) },
+	"questions.aiken.txt": func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteAiken(b, bank, QuizOptions{}) },
+	"questions.md":        func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteWorksheet(b, bank, QuizOptions{}) },
+}
+
+func TestQuestionTextFormatsGolden(t *testing.T) {
+	for _, name := range sortedKeys(textWriters) {
+		t.Run(name, func(t *testing.T) {
+			var a, b bytes.Buffer
+			if err := textWriters[name](&a, testBank()); err != nil {
+				t.Fatal(err)
+			}
+			if err := textWriters[name](&b, testBank()); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Fatal("two writes differ")
+			}
+			golden(t, name+".golden", a.Bytes())
+		})
+	}
+}
+
+func TestQuestionsEmptyBank(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{".xlsx", ".kahoot.xlsx", ".csv", ".gift", ".xml", ".aiken.txt", ".md"} {
+		if _, err := Questions(filepath.Join(dir, "empty"+ext), &quiz.Bank{}, QuizOptions{}); err != nil {
+			t.Errorf("%s: %v", ext, err)
+		}
+	}
+}
+
+func TestQuestionFormat(t *testing.T) {
+	for path, want := range map[string]string{
+		"out/questions.xlsx": "xlsx", "Q.XLSX": "xlsx", "q.kahoot.xlsx": "kahoot", "q.csv": "csv", "q.gift": "gift",
+		"q.xml": "moodle", "q.aiken.txt": "aiken", "q.md": "worksheet",
+	} {
+		if got, err := QuestionFormat(path); got != want || err != nil {
+			t.Errorf("QuestionFormat(%q) = %q, %v, want %q", path, got, err, want)
+		}
+	}
+	for _, path := range []string{"q.txt", "q", "q.json", "xlsx"} {
+		if _, err := QuestionFormat(path); err == nil || !strings.Contains(err.Error(), path) {
+			t.Errorf("QuestionFormat(%q): err = %v", path, err)
+		}
+	}
+}
+
+func TestQuestionsWritesFileAtomically(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "bank.gift")
+	if _, err := Questions(path, testBank(), QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := WriteGIFT(&want, testBank(), QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("file differs from WriteGIFT (err %v)", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+func TestCSVRoundTrip(t *testing.T) {
+	bank := testBank()
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, bank, QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(bank.Questions)+1 || strings.Join(rows[0], ",") != strings.Join(questionColumns, ",") {
+		t.Fatalf("%d rows, header %v", len(rows), rows[0])
+	}
+	for i, q := range bank.Questions {
+		want := questionRow(q)
+		for j, cell := range rows[i+1] {
+			if want[j] != "" && strings.ContainsRune("=+-@\t\r", rune(want[j][0])) {
+				if cell != "'"+want[j] {
+					t.Errorf("row %d col %s: %q not neutralised", i, questionColumns[j], cell)
+				}
+				continue
+			}
+			if cell != want[j] {
+				t.Errorf("row %d col %s = %q, want %q", i, questionColumns[j], cell, want[j])
+			}
+		}
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1": "'=1+1", "+44": "'+44", "-x": "'-x", "@SUM": "'@SUM", "\tx": "'\tx", "\rx": "'\rx",
+		"": "", "a=b": "a=b", "'quoted": "'quoted", " =x": " =x",
+	} {
+		if got := neutralise(in); got != want {
+			t.Errorf("neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// readGIFT is a small GIFT reader for the subset WriteGIFT writes.
+func readGIFT(t *testing.T, src string) (cats []string, qs []quiz.Question) {
+	t.Helper()
+	unescape := func(s string) string {
+		var b strings.Builder
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\\' && i+1 < len(s) {
+				i++
+			}
+			b.WriteByte(s[i])
+		}
+		return b.String()
+	}
+	// split cuts s at the first unescaped sep.
+	split := func(s, sep string) (string, string, bool) {
+		for i := 0; i+len(sep) <= len(s); i++ {
+			if s[i] == '\\' {
+				i++
+				continue
+			}
+			if strings.HasPrefix(s[i:], sep) {
+				return s[:i], s[i+len(sep):], true
+			}
+		}
+		return s, "", false
+	}
+	var cur *quiz.Question
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "$CATEGORY: "):
+			cats = append(cats, strings.TrimPrefix(line, "$CATEGORY: "))
+		case strings.HasPrefix(line, "//"), line == "":
+		case strings.HasPrefix(line, "::"):
+			id, rest, ok := split(line[2:], "::")
+			stem, open, ok2 := split(rest, "{")
+			if !ok || !ok2 || open != "" {
+				t.Fatalf("bad question line %q", line)
+			}
+			qs = append(qs, quiz.Question{ID: unescape(id), Stem: unescape(strings.TrimSuffix(stem, " "))})
+			cur = &qs[len(qs)-1]
+			cur.Answer = -1
+		case line == "}":
+			cur = nil
+		case cur != nil && strings.HasPrefix(line, "\t####"):
+			cur.Explanation = unescape(strings.TrimPrefix(line, "\t####"))
+		case cur != nil && (strings.HasPrefix(line, "\t=") || strings.HasPrefix(line, "\t~")):
+			n := 0
+			for n < 4 && cur.Options[n] != "" {
+				n++
+			}
+			if n == 4 {
+				t.Fatalf("more than four options at %q", line)
+			}
+			if _, _, cut := split(line[2:], "~"); cut {
+				t.Fatalf("unescaped ~ in %q", line)
+			}
+			cur.Options[n] = unescape(line[2:])
+			if line[1] == '=' {
+				cur.Answer = n
+			}
+		default:
+			t.Fatalf("unexpected GIFT line %q", line)
+		}
+	}
+	return cats, qs
+}
+
+func TestGIFTRoundTrip(t *testing.T) {
+	bank := testBank()
+	var buf bytes.Buffer
+	if err := WriteGIFT(&buf, bank, QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	cats, got := readGIFT(t, buf.String())
+	wantCats := []string{"itilint/Key concepts of service management", "itilint/Dimensions-perspectives", "itilint", "itilint/The ITIL guiding principles"}
+	if strings.Join(cats, "|") != strings.Join(wantCats, "|") {
+		t.Errorf("categories %q, want %q", cats, wantCats)
+	}
+	byID := map[string]quiz.Question{}
+	for _, q := range got {
+		byID[q.ID] = q
+	}
+	for _, q := range bank.Questions {
+		g, ok := byID[q.ID]
+		if !ok {
+			t.Fatalf("question %s missing", q.ID)
+		}
+		if g.Stem != flat(q.Stem) || g.Answer != q.Answer || g.Explanation != flat(q.Explanation) {
+			t.Errorf("%s: got %+v", q.ID, g)
+		}
+		for i := range q.Options {
+			if g.Options[i] != flat(q.Options[i]) {
+				t.Errorf("%s option %d = %q, want %q", q.ID, i, g.Options[i], q.Options[i])
+			}
+		}
+	}
+}
+
+// readAiken is a small Aiken reader, strict about the layout.
+func readAiken(t *testing.T, src string) []quiz.Question {
+	t.Helper()
+	var qs []quiz.Question
+	blocks := strings.Split(strings.TrimSuffix(src, "\n"), "\n\n")
+	for _, b := range blocks {
+		lines := strings.Split(b, "\n")
+		if len(lines) != 6 {
+			t.Fatalf("question of %d lines: %q", len(lines), b)
+		}
+		q := quiz.Question{Stem: lines[0]}
+		for i := 0; i < 4; i++ {
+			opt, ok := strings.CutPrefix(lines[1+i], letters[i]+". ")
+			if !ok {
+				t.Fatalf("bad option line %q", lines[1+i])
+			}
+			q.Options[i] = opt
+		}
+		ans, ok := strings.CutPrefix(lines[5], "ANSWER: ")
+		if !ok || len(ans) != 1 || ans[0] < 'A' || ans[0] > 'D' {
+			t.Fatalf("bad answer line %q", lines[5])
+		}
+		q.Answer = int(ans[0] - 'A')
+		qs = append(qs, q)
+	}
+	return qs
+}
+
+func TestAikenRoundTrip(t *testing.T) {
+	bank := testBank()
+	var buf bytes.Buffer
+	if err := WriteAiken(&buf, bank, QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got := readAiken(t, buf.String())
+	if len(got) != len(bank.Questions) {
+		t.Fatalf("%d questions, want %d", len(got), len(bank.Questions))
+	}
+	for i, q := range bank.Questions {
+		if got[i].Stem != flat(q.Stem) || got[i].Answer != q.Answer || got[i].Key() != flat(q.Key()) {
+			t.Errorf("question %d = %+v", i, got[i])
+		}
+	}
+}
+
+func TestMoodleXMLRoundTrip(t *testing.T) {
+	bank := testBank()
+	var buf bytes.Buffer
+	if err := WriteMoodleXML(&buf, bank, QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc moodleQuiz
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []moodleQuestion
+	cats := 0
+	for _, q := range doc.Questions {
+		switch q.Type {
+		case "category":
+			cats++
+			if !strings.HasPrefix(q.Category.Text, "$course$/top/itilint") {
+				t.Errorf("category %q", q.Category.Text)
+			}
+		case "multichoice":
+			got = append(got, q)
+		default:
+			t.Errorf("question type %q", q.Type)
+		}
+	}
+	if cats != 4 || len(got) != len(bank.Questions) {
+		t.Fatalf("%d categories, %d questions", cats, len(got))
+	}
+	byID := map[string]moodleQuestion{}
+	for _, q := range got {
+		byID[q.IDNumber] = q
+	}
+	for _, q := range bank.Questions {
+		m := byID[q.ID]
+		if m.Name.Text != q.ID || m.QuestionText.Text != q.Stem || m.GeneralFeedback.Text != q.Explanation ||
+			m.Single != "true" || m.ShuffleAnswers != "0" || len(m.Answers) != 4 {
+			t.Errorf("%s: got %+v", q.ID, m)
+			continue
+		}
+		for i, a := range m.Answers {
+			wantFraction := "0"
+			if i == q.Answer {
+				wantFraction = "100"
+			}
+			if a.Text != q.Options[i] || a.Fraction != wantFraction {
+				t.Errorf("%s answer %d = %+v", q.ID, i, a)
+			}
+		}
+		var tags []string
+		for _, tag := range m.Tags.Tags {
+			tags = append(tags, tag.Text)
+		}
+		if want := strings.TrimPrefix(fmt.Sprintf("%s,%s,bloom-%d", q.Topic, q.Type, q.Bloom), ","); strings.Join(tags, ",") != want {
+			t.Errorf("%s tags %v, want %s", q.ID, tags, want)
+		}
+	}
+}
+
+func TestWorksheetHasAnswerKey(t *testing.T) {
+	bank := testBank()
+	var buf bytes.Buffer
+	if err := WriteWorksheet(&buf, bank, QuizOptions{Title: "Mock *exam*"}); err != nil {
+		t.Fatal(err)
+	}
+	qs, key, ok := strings.Cut(buf.String(), "\n## Answer key\n")
+	if !ok || !strings.HasPrefix(qs, `# Mock \*exam\*`) {
+		t.Fatalf("no title or answer key:\n%s", buf.String())
+	}
+	for i, q := range bank.Questions {
+		if !strings.Contains(qs, fmt.Sprintf("\n%d. ", i+1)) {
+			t.Errorf("question %d missing", i+1)
+		}
+		if strings.Contains(qs, q.ID) {
+			t.Errorf("question %d shows its ID before the key", i+1)
+		}
+		if !strings.Contains(key, fmt.Sprintf("\n%d. **%s**", i+1, q.AnswerLetter())) || !strings.Contains(key, q.ID) {
+			t.Errorf("answer %d missing from the key", i+1)
+		}
+	}
+}
+
+// readSheet returns the rows of a sheet of an xlsx.
+func readSheet(t *testing.T, data []byte, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestXLSXRoundTrip(t *testing.T) {
+	bank := testBank()
+	var a, b bytes.Buffer
+	if err := WriteXLSX(&a, bank, QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteXLSX(&b, testBank(), QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two writes of the same bank differ")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Questions|Answer key|Coverage|Summary" {
+		t.Errorf("sheets %s", got)
+	}
+	rows, _ := f.GetRows("Questions")
+	if len(rows) != len(bank.Questions)+1 || strings.Join(rows[0], "|") != strings.Join(questionColumns, "|") {
+		t.Fatalf("%d rows, header %v", len(rows), rows[0])
+	}
+	for i, q := range bank.Questions {
+		want := questionRow(q)
+		got := append(rows[i+1], make([]string, len(want))...)[:len(want)]
+		for j := range want {
+			if got[j] != want[j] {
+				t.Errorf("Questions row %d %s = %q, want %q", i+2, questionColumns[j], got[j], want[j])
+			}
+		}
+	}
+	// Formula-like text is stored as text, not as a formula.
+	for r := 2; r <= len(bank.Questions)+1; r++ {
+		for c := 1; c <= len(questionColumns); c++ {
+			cell, _ := excelize.CoordinatesToCellName(c, r)
+			if formula, _ := f.GetCellFormula("Questions", cell); formula != "" {
+				t.Errorf("%s holds formula %q", cell, formula)
+			}
+		}
+	}
+	if v, _ := f.GetCellValue("Questions", "G3"); v != `=HYPERLINK("http://x")` {
+		t.Errorf("G3 = %q", v)
+	}
+	if typ, _ := f.GetCellType("Questions", "G3"); typ != excelize.CellTypeInlineString {
+		t.Errorf("G3 type %v, want inline string", typ)
+	}
+	panes, err := f.GetPanes("Questions")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header not frozen: %+v %v", panes, err)
+	}
+	dvs, err := f.GetDataValidations("Questions")
+	if err != nil || len(dvs) != 1 || dvs[0].Sqref != fmt.Sprintf("J2:J%d", len(bank.Questions)+1) || dvs[0].Formula1 != `"A,B,C,D"` {
+		t.Errorf("data validation %+v %v", dvs, err)
+	}
+	props, err := f.GetDocProps()
+	if err != nil || props.Creator != "itilint" || props.Created != "2024-01-01T00:00:00Z" || props.Title != DefaultQuizTitle {
+		t.Errorf("doc props %+v %v", props, err)
+	}
+	key, _ := f.GetRows("Answer key")
+	for i, q := range bank.Questions {
+		if key[i+1][1] != q.ID || key[i+1][2] != q.AnswerLetter() || key[i+1][3] != q.Key() {
+			t.Errorf("answer key row %d = %v", i+2, key[i+1])
+		}
+	}
+	cov, _ := f.GetRows("Coverage")
+	if len(cov) != len(bank.Coverage)+1 || cov[1][0] != "key-concepts" || cov[1][2] != "2" || cov[1][3] != "outcome, utility" {
+		t.Errorf("coverage %v", cov)
+	}
+	sum, _ := f.GetRows("Summary")
+	flatSum := fmt.Sprint(sum)
+	for _, want := range []string{"[definition 3 1]", "[statement 4 1]", "[Total 11 5]", "[ambiguous-key 3]", "[Dropped by Questions]"} {
+		if !strings.Contains(flatSum, want) {
+			t.Errorf("summary %v lacks %s", sum, want)
+		}
+	}
+}
+
+func TestXLSXZipIsSorted(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, testBank(), QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	names := zipNames(t, buf.Bytes())
+	if !sortedStrings(names) || names[0] != "[Content_Types].xml" {
+		t.Errorf("zip entries not sorted: %v", names)
+	}
+}
+
+func TestKahoot(t *testing.T) {
+	bank := testBank()
+	var a, b bytes.Buffer
+	skipped, err := WriteKahoot(&a, bank, QuizOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteKahoot(&b, bank, QuizOptions{}); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatalf("two writes differ (%v)", err)
+	}
+	if len(skipped) != 1 || !strings.Contains(skipped[0], bank.Questions[3].ID) || !strings.Contains(skipped[0], "question is 177 characters") {
+		t.Fatalf("skipped %q", skipped)
+	}
+	rows := readSheet(t, a.Bytes(), "Sheet1")
+	header := rows[kahootHeaderRow-1]
+	if strings.Join(header[1:], "|") != strings.Join(kahootColumns, "|") {
+		t.Fatalf("header %q", header)
+	}
+	data := rows[kahootHeaderRow:]
+	if len(data) != len(bank.Questions)-1 {
+		t.Fatalf("%d questions, want %d", len(data), len(bank.Questions)-1)
+	}
+	kept := append(append([]quiz.Question(nil), bank.Questions[:3]...), bank.Questions[4:]...)
+	for i, q := range kept {
+		want := []string{fmt.Sprint(i + 1), flat(q.Stem), flat(q.Options[0]), flat(q.Options[1]), flat(q.Options[2]), flat(q.Options[3]), "20", fmt.Sprint(q.Answer + 1)}
+		if strings.Join(data[i], "|") != strings.Join(want, "|") {
+			t.Errorf("row %d = %q, want %q", i, data[i], want)
+		}
+	}
+}
+
+func TestQuestionsReturnsKahootWarnings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bank.kahoot.xlsx")
+	warnings, err := Questions(path, testBank(), QuizOptions{})
+	if err != nil || len(warnings) != 1 {
+		t.Fatalf("warnings %q, err %v", warnings, err)
+	}
+}
+
+func BenchmarkWriteXLSX(b *testing.B) {
+	bank := bigBank(10000)
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, bank, QuizOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		buf.Reset()
+		if err := WriteXLSX(&buf, bank, QuizOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// bigBank repeats the test bank's questions with numbered stems.
+func bigBank(n int) *quiz.Bank {
+	base := testBank()
+	bank := &quiz.Bank{Generated: base.Generated, Dropped: base.Dropped, Coverage: base.Coverage}
+	for i := 0; i < n; i++ {
+		q := base.Questions[i%len(base.Questions)]
+		q.Stem = fmt.Sprintf("%d. %s", i+1, q.Stem)
+		q.ID = quiz.ContentID(q.Type, q.Stem, q.Options[:], q.Key())
+		bank.Questions = append(bank.Questions, q)
+	}
+	return bank
+}
+
+func zipNames(t *testing.T, data []byte) []string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		if !f.Modified.Equal(fixedTime) && f.ModifiedDate != 22561 {
+			t.Errorf("%s modified %v", f.Name, f.Modified)
+		}
+	}
+	return names
+}
+
+func sortedStrings(s []string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] < s[i-1] {
+			return false
+		}
+	}
+	return true
+}

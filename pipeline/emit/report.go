@@ -1,0 +1,283 @@
+package emit
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/itilint/itilint/pipeline/lint"
+	"github.com/itilint/itilint/pipeline/quiz"
+)
+
+// Summary counts what a run did. The pipeline fills it; the reports write
+// every count but Seconds, so report files stay byte-reproducible.
+type Summary struct {
+	Notes       int     `json:"notes"`
+	Unreadable  int     `json:"unreadable"`
+	Errors      int     `json:"errors"`
+	Warnings    int     `json:"warnings"`
+	Suggestions int     `json:"suggestions"`
+	Fixes       int     `json:"fixes"`
+	Questions   int     `json:"questions"`
+	Seconds     float64 `json:"-"`
+}
+
+// Line is the one-line summary for the terminal, with the time taken.
+func (s Summary) Line() string {
+	return s.counts() + fmt.Sprintf(" (%.2f s)", s.Seconds)
+}
+
+func (s Summary) counts() string {
+	parts := []string{
+		plural(s.Notes, "note", "notes") + ": " + plural(s.Errors, "error", "errors") + ", " +
+			plural(s.Warnings, "warning", "warnings") + ", " + plural(s.Suggestions, "suggestion", "suggestions"),
+		plural(s.Fixes, "fix", "fixes") + " applied",
+		plural(s.Questions, "question", "questions"),
+	}
+	if s.Unreadable > 0 {
+		parts = append(parts, plural(s.Unreadable, "file", "files")+" could not be read")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// quote shows a snippet with its whitespace visible: tabs, line breaks and
+// non-breaking or zero-width spaces appear as escapes.
+func quote(s string) string { return strconv.Quote(s) }
+
+// changePos is where a change is on disk, as line:col or line.
+func changePos(c lint.Change) string {
+	if c.Pos.Line > 0 {
+		return c.Pos.String()
+	}
+	return strconv.Itoa(c.Line)
+}
+
+// ReportText writes the run report for people (out/report.txt): per file its
+// findings and the changes the cleaner made, then the question bank, then
+// the totals. bank may be nil when no bank was generated.
+func ReportText(w io.Writer, files []File, bank *quiz.Bank, s Summary) error {
+	var b strings.Builder
+	b.WriteString("itilint run report\n")
+	for _, f := range files {
+		b.WriteString("\n")
+		b.WriteString(f.Path)
+		if f.Out != "" {
+			b.WriteString(" -> " + f.Out)
+		}
+		b.WriteString("\n")
+		if f.Note == nil && f.Err != nil {
+			pos, msg := readError(f.Path, f.Err)
+			fmt.Fprintf(&b, "  %s: error: %s\n", errorLoc(f.Path, pos), oneLine(msg))
+			continue
+		}
+		found := locate(f)
+		if len(found) == 0 && len(f.Changes) == 0 {
+			b.WriteString("  no findings, nothing changed\n")
+		}
+		if len(found) > 0 {
+			fmt.Fprintf(&b, "  findings (%d):\n", len(found))
+			for _, x := range found {
+				fmt.Fprintf(&b, "    %d:%d: %s %s: %s\n", x.Start.Line, x.Start.Col, x.Severity, x.Rule, oneLine(x.Message))
+				if x.Fix != nil {
+					fmt.Fprintf(&b, "      fix (%s): replace with %s%s\n", x.Fix.Kind, quote(x.Fix.Replacement), fixLabel(x.Fix.Message))
+				}
+			}
+		}
+		if len(f.Changes) > 0 {
+			fmt.Fprintf(&b, "  changes (%d):\n", len(f.Changes))
+			for _, c := range f.Changes {
+				fmt.Fprintf(&b, "    %s:%s: %s (%s): %s\n      %s → %s\n", f.Path, changePos(c), c.Rule, c.Kind, oneLine(c.Message), quote(c.Before), quote(c.After))
+			}
+		}
+	}
+	if bank != nil {
+		b.WriteString("\nquestion bank\n")
+		writeBankText(&b, bank)
+	}
+	b.WriteString("\ntotals\n  " + s.counts() + "\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func fixLabel(msg string) string {
+	if msg == "" {
+		return ""
+	}
+	return " (" + oneLine(msg) + ")"
+}
+
+// writeBankText writes the bank's tables, aligned, without trailing blanks.
+func writeBankText(out *strings.Builder, bank *quiz.Bank) {
+	var b strings.Builder
+	defer func() {
+		for _, line := range strings.SplitAfter(b.String(), "\n") {
+			out.WriteString(strings.TrimRight(line, " \n"))
+			if strings.HasSuffix(line, "\n") {
+				out.WriteString("\n")
+			}
+		}
+	}()
+	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "  type\tgenerated\tkept\n")
+	kept := keptByType(bank)
+	for _, typ := range bankTypes(bank) {
+		fmt.Fprintf(tw, "  %s\t%d\t%d\n", typ, bank.Generated[typ], kept[typ])
+	}
+	fmt.Fprintf(tw, "  total\t%d\t%d\n", sum(bank.Generated), len(bank.Questions))
+	tw.Flush()
+	if len(bank.Dropped) > 0 {
+		b.WriteString("\n")
+		fmt.Fprintf(tw, "  dropped by\tquestions\n")
+		for _, reason := range sortedKeys(bank.Dropped) {
+			fmt.Fprintf(tw, "  %s\t%d\n", reason, bank.Dropped[reason])
+		}
+		tw.Flush()
+	}
+	if len(bank.Coverage) > 0 {
+		b.WriteString("\n")
+		fmt.Fprintf(tw, "  topic\tquestions\tuntested terms\n")
+		for _, c := range bank.Coverage {
+			fmt.Fprintf(tw, "  %s\t%d\t%s\n", topicLabel(c.Topic, c.Name), c.Questions, strings.Join(c.Untested, ", "))
+		}
+		tw.Flush()
+	}
+}
+
+func topicLabel(id, name string) string {
+	switch {
+	case name == "":
+		return id
+	case id == "":
+		return name
+	}
+	return id + " " + name
+}
+
+// typeOrder is the order types are listed in, as --types names them; types
+// it does not know follow, sorted.
+var typeOrder = []string{quiz.TypeDefinition, quiz.TypeMissingWord, quiz.TypeList, quiz.TypeNegative, quiz.TypeStatement}
+
+// bankTypes lists every type the bank generated or kept.
+func bankTypes(bank *quiz.Bank) []string {
+	seen := map[string]bool{}
+	for t := range bank.Generated {
+		seen[t] = true
+	}
+	for _, q := range bank.Questions {
+		seen[q.Type] = true
+	}
+	var out []string
+	for _, t := range typeOrder {
+		if seen[t] {
+			out = append(out, t)
+			delete(seen, t)
+		}
+	}
+	return append(out, sortedKeys(seen)...)
+}
+
+func keptByType(bank *quiz.Bank) map[string]int {
+	kept := map[string]int{}
+	for _, q := range bank.Questions {
+		kept[q.Type]++
+	}
+	return kept
+}
+
+func sum(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// The report.json document.
+type jsonReport struct {
+	Files     []jsonReportFile `json:"files"`
+	Questions *jsonBank        `json:"questions"`
+	Totals    Summary          `json:"totals"`
+}
+
+type jsonReportFile struct {
+	Path     string        `json:"path"`
+	Out      string        `json:"out,omitempty"`
+	Error    string        `json:"error,omitempty"`
+	Findings []JSONFinding `json:"findings"`
+	Changes  []jsonChange  `json:"changes"`
+}
+
+type jsonChange struct {
+	Rule    string `json:"rule"`
+	Kind    string `json:"kind"`
+	Message string `json:"message"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Before  string `json:"before"`
+	After   string `json:"after"`
+}
+
+type jsonBank struct {
+	Total    int                  `json:"total"`
+	ByType   []jsonTypeCount      `json:"by_type"`
+	Dropped  map[string]int       `json:"dropped"`
+	Coverage []quiz.TopicCoverage `json:"coverage"`
+}
+
+type jsonTypeCount struct {
+	Type      string `json:"type"`
+	Generated int    `json:"generated"`
+	Kept      int    `json:"kept"`
+}
+
+// ReportJSON writes the run report for programs (out/report.json): the
+// same content as ReportText, findings in the json findings format.
+func ReportJSON(w io.Writer, files []File, bank *quiz.Bank, s Summary) error {
+	r := jsonReport{Files: []jsonReportFile{}, Totals: s}
+	for _, f := range files {
+		jf := jsonReportFile{Path: f.Path, Out: f.Out, Findings: jsonFindings(f), Changes: []jsonChange{}}
+		if f.Err != nil {
+			jf.Error = f.Err.Error()
+		}
+		for _, c := range f.Changes {
+			line, col := c.Pos.Line, c.Pos.Col
+			if line == 0 {
+				line = c.Line
+			}
+			jf.Changes = append(jf.Changes, jsonChange{Rule: c.Rule, Kind: c.Kind.String(), Message: c.Message,
+				Line: line, Column: col, Before: c.Before, After: c.After})
+		}
+		r.Files = append(r.Files, jf)
+	}
+	if bank != nil {
+		jb := &jsonBank{Total: len(bank.Questions), ByType: []jsonTypeCount{}, Dropped: bank.Dropped}
+		if jb.Dropped == nil {
+			jb.Dropped = map[string]int{}
+		}
+		jb.Coverage = make([]quiz.TopicCoverage, len(bank.Coverage))
+		for i, c := range bank.Coverage {
+			if c.Untested == nil {
+				c.Untested = []string{}
+			}
+			jb.Coverage[i] = c
+		}
+		kept := keptByType(bank)
+		for _, t := range bankTypes(bank) {
+			jb.ByType = append(jb.ByType, jsonTypeCount{Type: t, Generated: bank.Generated[t], Kept: kept[t]})
+		}
+		r.Questions = jb
+	}
+	return encodeJSON(w, r)
+}

@@ -1,0 +1,112 @@
+package emit
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/itilint/itilint/pipeline/lint"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// reportFiles are testFiles with what a cleaning run changed.
+func reportFiles(t testing.TB) []File {
+	files := testFiles(t)
+	files[0].Out = "out/clean/01-key-concepts/value.md"
+	files[0].Changes = []lint.Change{
+		{Rule: "double-space", Kind: rule.Safe, Message: "use one space", Pos: note.Position{Line: 3, Col: 8}, Line: 3, Before: "  ", After: " "},
+		{Rule: "split-word", Kind: rule.Structural, Message: "join the word split\nacross lines", Pos: note.Position{Line: 4, Col: 1}, Line: 4, Before: "co-\ncreate", After: "co-create"},
+		{Rule: "nbsp", Kind: rule.Safe, Message: "plain space", Line: 5, Before: "not\u00a0six\t", After: "not six"},
+	}
+	files[1].Out = "out/clean/my notes/crlf, v2.md"
+	return files
+}
+
+var reportSummary = Summary{Notes: 3, Unreadable: 1, Errors: 1, Warnings: 2, Suggestions: 2, Fixes: 3, Questions: 5, Seconds: 1.234}
+
+func TestReportGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		write func(*bytes.Buffer, *quiz.Bank) error
+	}{
+		{"report.txt", func(b *bytes.Buffer, bank *quiz.Bank) error {
+			return ReportText(b, reportFiles(t), bank, reportSummary)
+		}},
+		{"report.json", func(b *bytes.Buffer, bank *quiz.Bank) error {
+			return ReportJSON(b, reportFiles(t), bank, reportSummary)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tc.write(&buf, testBank()); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.name+".golden", buf.Bytes())
+			if strings.Contains(buf.String(), "1.23") {
+				t.Error("the report holds the run time; it must be reproducible")
+			}
+			var noBank bytes.Buffer
+			if err := tc.write(&noBank, nil); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(noBank.String(), "definition") {
+				t.Error("a run without a bank reports one")
+			}
+		})
+	}
+}
+
+func TestReportJSONShape(t *testing.T) {
+	var buf bytes.Buffer
+	if err := ReportJSON(&buf, reportFiles(t), testBank(), reportSummary); err != nil {
+		t.Fatal(err)
+	}
+	var r jsonReport
+	dec := json.NewDecoder(&buf)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Files) != 4 || len(r.Files[0].Findings) != 4 || len(r.Files[0].Changes) != 3 || r.Files[3].Error == "" {
+		t.Fatalf("files %+v", r.Files)
+	}
+	if c := r.Files[0].Changes[2]; c.Line != 5 || c.Column != 0 || c.Before != "not\u00a0six\t" {
+		t.Errorf("change %+v", c)
+	}
+	want := reportSummary
+	want.Seconds = 0
+	if r.Totals != want {
+		t.Errorf("totals %+v, want %+v", r.Totals, want)
+	}
+	if r.Questions.Total != 5 || len(r.Questions.ByType) != 5 || r.Questions.ByType[0].Type != quiz.TypeDefinition || r.Questions.Dropped["too-similar"] != 2 {
+		t.Errorf("questions %+v", r.Questions)
+	}
+}
+
+func TestSummaryLineForTerminal(t *testing.T) {
+	got := reportSummary.Line()
+	want := "3 notes: 1 error, 2 warnings, 2 suggestions; 3 fixes applied; 5 questions; 1 file could not be read (1.23 s)"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	before := []byte("# Title\n\nService  value.\nSame.\n")
+	after := []byte("# Title\n\nService value.\nSame.\n")
+	got := Diff("source/a b.md", before, after)
+	golden(t, "diff.golden", []byte(got))
+	if !strings.HasPrefix(got, "--- a/source/a b.md\n+++ b/source/a b.md\n") {
+		t.Errorf("headers: %q", got)
+	}
+	if Diff("x.md", before, before) != "" {
+		t.Error("diff of equal texts is not empty")
+	}
+	noEOL := Diff("x.md", []byte("a\nb"), []byte("a\nc"))
+	if !strings.Contains(noEOL, "\\ No newline at end of file") {
+		t.Errorf("missing end-of-file marker:\n%s", noEOL)
+	}
+}

@@ -1,0 +1,145 @@
+package emit
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/itilint/itilint/pipeline/quiz"
+)
+
+// neutralise defuses spreadsheet formula injection (CWE-1236): a cell that
+// starts with =, +, -, @, a tab or a carriage return is prefixed with a
+// single quote, which spreadsheets take as "this is text" and do not show.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// WriteCSV writes the bank as CSV with the columns of the Questions sheet,
+// a header row, CRLF line ends (RFC 4180) and formula-like cells
+// neutralised.
+func WriteCSV(w io.Writer, bank *quiz.Bank, _ QuizOptions) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(questionColumns); err != nil {
+		return err
+	}
+	row := make([]string, len(questionColumns))
+	for _, q := range bank.Questions {
+		for i, v := range questionRow(q) {
+			row[i] = neutralise(v)
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// giftEscaper escapes the characters GIFT gives a meaning to.
+var giftEscaper = strings.NewReplacer(`\`, `\\`, `~`, `\~`, `=`, `\=`, `#`, `\#`, `{`, `\{`, `}`, `\}`, `:`, `\:`)
+
+func gift(s string) string { return giftEscaper.Replace(flat(s)) }
+
+// category is the category path of a topic under root, for GIFT and
+// Moodle XML; a slash in a name would start a sub-category, so it is
+// replaced.
+func category(root string, q quiz.Question) string {
+	name := strings.ReplaceAll(topicName(q), "/", "-")
+	if name == "" {
+		return root
+	}
+	return root + "/" + name
+}
+
+// WriteGIFT writes the bank in Moodle's GIFT format: a $CATEGORY line per
+// topic, then each question as ::ID::stem {=key ~wrong ... ####explanation}
+// with a comment naming its source.
+func WriteGIFT(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
+	opts = opts.withDefaults()
+	var b strings.Builder
+	fmt.Fprintf(&b, "// %s\n// %d questions, written by itilint\n", flat(opts.Title), len(bank.Questions))
+	for _, group := range byTopic(bank.Questions) {
+		fmt.Fprintf(&b, "\n$CATEGORY: %s\n", category(opts.Category, group[0]))
+		for _, q := range group {
+			fmt.Fprintf(&b, "\n// %s %s", q.ID, q.Type)
+			if q.Source != "" {
+				b.WriteString(", from " + flat(q.Source))
+			}
+			b.WriteString("\n")
+			fmt.Fprintf(&b, "::%s::%s {\n", gift(q.ID), gift(q.Stem))
+			for i, o := range q.Options {
+				mark := "~"
+				if i == q.Answer {
+					mark = "="
+				}
+				fmt.Fprintf(&b, "\t%s%s\n", mark, gift(o))
+			}
+			if q.Explanation != "" {
+				fmt.Fprintf(&b, "\t####%s\n", gift(q.Explanation))
+			}
+			b.WriteString("}\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteAiken writes the bank in the Aiken format Moodle imports: the
+// question on one line, options "A. ..." to "D. ...", "ANSWER: X", and a
+// blank line between questions. Aiken has no place for IDs or
+// explanations.
+func WriteAiken(w io.Writer, bank *quiz.Bank, _ QuizOptions) error {
+	var b strings.Builder
+	for i, q := range bank.Questions {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(flat(q.Stem) + "\n")
+		for j, o := range q.Options {
+			fmt.Fprintf(&b, "%s. %s\n", letters[j], flat(o))
+		}
+		fmt.Fprintf(&b, "ANSWER: %s\n", q.AnswerLetter())
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdEscaper keeps question text from turning into Markdown structure
+// (emphasis, links, HTML) in the worksheet.
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", `&`, `\&`, `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`, `<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`)
+
+func md(s string) string { return mdEscaper.Replace(flat(s)) }
+
+// WriteWorksheet writes a printable worksheet in Markdown: the numbered
+// questions with options A to D, then an answer key with the letter, the
+// explanation and the source of each.
+func WriteWorksheet(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
+	opts = opts.withDefaults()
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n%d questions. Choose one answer for each.\n", md(opts.Title), len(bank.Questions))
+	for i, q := range bank.Questions {
+		fmt.Fprintf(&b, "\n%d. %s\n\n", i+1, md(q.Stem))
+		for j, o := range q.Options {
+			fmt.Fprintf(&b, "   - %s. %s\n", letters[j], md(o))
+		}
+	}
+	b.WriteString("\n## Answer key\n")
+	for i, q := range bank.Questions {
+		fmt.Fprintf(&b, "\n%d. **%s** (%s)", i+1, q.AnswerLetter(), md(q.Key()))
+		if q.Explanation != "" {
+			b.WriteString(" " + md(q.Explanation))
+		}
+		if q.Source != "" {
+			fmt.Fprintf(&b, " Source: %s.", md(q.Source))
+		}
+		fmt.Fprintf(&b, " `%s`\n", q.ID)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,295 @@
+package emit
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/itilint/itilint/pipeline/quiz"
+)
+
+// fixedTime stamps the document properties and zip entries of every xlsx
+// we write, so the same bank gives the same bytes.
+var fixedTime = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// A sheet describes one streamed worksheet: its columns and their widths.
+type sheet struct {
+	name    string
+	columns []string
+	widths  []float64
+}
+
+var (
+	questionsSheet = sheet{"Questions", questionColumns,
+		[]float64{13, 13, 28, 12, 60, 30, 30, 30, 30, 9, 50, 30}}
+	answerKeySheet = sheet{"Answer key", []string{"No.", "ID", "Answer", "Correct option", "Explanation", "Source"},
+		[]float64{6, 13, 9, 40, 60, 30}}
+	coverageSheet = sheet{"Coverage", []string{"Topic", "Name", "Questions", "Untested terms"},
+		[]float64{24, 44, 11, 80}}
+	summarySheet = sheet{"Summary", []string{"Type", "Generated", "Kept"},
+		[]float64{24, 12, 12}}
+)
+
+// xlsxBook wraps an excelize file with our two styles.
+type xlsxBook struct {
+	f            *excelize.File
+	header, body int
+}
+
+func newBook(title string) (*xlsxBook, error) {
+	f := excelize.NewFile()
+	b := &xlsxBook{f: f}
+	var err error
+	if b.header, err = f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"},
+		Border:    []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}},
+	}); err != nil {
+		return nil, err
+	}
+	if b.body, err = f.NewStyle(&excelize.Style{
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+	}); err != nil {
+		return nil, err
+	}
+	err = f.SetDocProps(&excelize.DocProperties{
+		Title:          title,
+		Creator:        "itilint",
+		LastModifiedBy: "itilint",
+		Created:        fixedTime.Format(time.RFC3339),
+		Modified:       fixedTime.Format(time.RFC3339),
+		Language:       "en",
+	})
+	return b, err
+}
+
+// stream starts a worksheet: it names or adds the sheet, sets the column
+// widths, freezes and writes the header row. Widths and panes must come
+// before the first row in a stream.
+func (b *xlsxBook) stream(s sheet, first bool) (*excelize.StreamWriter, error) {
+	if first {
+		if err := b.f.SetSheetName(b.f.GetSheetName(0), s.name); err != nil {
+			return nil, err
+		}
+	} else if _, err := b.f.NewSheet(s.name); err != nil {
+		return nil, err
+	}
+	sw, err := b.f.NewStreamWriter(s.name)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range s.widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return nil, err
+	}
+	if err := b.row(sw, 1, b.header, s.columns); err != nil {
+		return nil, err
+	}
+	return sw, nil
+}
+
+// row writes one row. Values are strings or ints: a string is always an
+// inline string cell, never a formula, whatever it starts with.
+func (b *xlsxBook) row(sw *excelize.StreamWriter, n, style int, values any) error {
+	var cells []any
+	switch v := values.(type) {
+	case []string:
+		cells = make([]any, len(v))
+		for i, s := range v {
+			cells[i] = s
+		}
+	case []any:
+		cells = v
+	default:
+		return fmt.Errorf("row of %T", values)
+	}
+	cell, err := excelize.CoordinatesToCellName(1, n)
+	if err != nil {
+		return err
+	}
+	return sw.SetRow(cell, cells, excelize.RowOpts{StyleID: style})
+}
+
+// filter adds an autofilter over the header and rows of a sheet; it must
+// be called before the stream is flushed.
+func (b *xlsxBook) filter(s sheet, rows int) error {
+	last, err := excelize.CoordinatesToCellName(len(s.columns), max(rows, 1))
+	if err != nil {
+		return err
+	}
+	return b.f.AutoFilter(s.name, "A1:"+last, nil)
+}
+
+// WriteXLSX writes the bank as an Excel workbook: sheets Questions (with a
+// drop-down of A to D on Answer), Answer key, Coverage and Summary, each
+// with a styled, frozen header. The output is byte-identical for the same
+// bank: fixed document properties, zip entries sorted by name with fixed
+// times.
+func WriteXLSX(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
+	opts = opts.withDefaults()
+	b, err := newBook(opts.Title)
+	if err != nil {
+		return err
+	}
+	defer b.f.Close()
+	for _, step := range []func(*quiz.Bank) error{b.questions, b.answerKey, b.coverage, b.summary} {
+		if err := step(bank); err != nil {
+			return err
+		}
+	}
+	return b.write(w)
+}
+
+func (b *xlsxBook) questions(bank *quiz.Bank) error {
+	sw, err := b.stream(questionsSheet, true)
+	if err != nil {
+		return err
+	}
+	for i, q := range bank.Questions {
+		if err := b.row(sw, i+2, b.body, questionRow(q)); err != nil {
+			return err
+		}
+	}
+	n := len(bank.Questions)
+	if err := b.filter(questionsSheet, n+1); err != nil {
+		return err
+	}
+	if n > 0 {
+		dv := excelize.NewDataValidation(false)
+		dv.SetSqref(fmt.Sprintf("J2:J%d", n+1))
+		if err := dv.SetDropList(letters[:]); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, "Answer", "The answer is one of A, B, C or D.")
+		if err := b.f.AddDataValidation(questionsSheet.name, dv); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func (b *xlsxBook) answerKey(bank *quiz.Bank) error {
+	sw, err := b.stream(answerKeySheet, false)
+	if err != nil {
+		return err
+	}
+	for i, q := range bank.Questions {
+		if err := b.row(sw, i+2, b.body, []any{i + 1, q.ID, q.AnswerLetter(), q.Key(), q.Explanation, q.Source}); err != nil {
+			return err
+		}
+	}
+	if err := b.filter(answerKeySheet, len(bank.Questions)+1); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+func (b *xlsxBook) coverage(bank *quiz.Bank) error {
+	sw, err := b.stream(coverageSheet, false)
+	if err != nil {
+		return err
+	}
+	for i, c := range bank.Coverage {
+		if err := b.row(sw, i+2, b.body, []any{c.Topic, c.Name, c.Questions, strings.Join(c.Untested, ", ")}); err != nil {
+			return err
+		}
+	}
+	if err := b.filter(coverageSheet, len(bank.Coverage)+1); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// summary lists questions generated and kept by type, then the questions
+// dropped by each check.
+func (b *xlsxBook) summary(bank *quiz.Bank) error {
+	sw, err := b.stream(summarySheet, false)
+	if err != nil {
+		return err
+	}
+	n := 2
+	kept := keptByType(bank)
+	for _, t := range bankTypes(bank) {
+		if err := b.row(sw, n, b.body, []any{t, bank.Generated[t], kept[t]}); err != nil {
+			return err
+		}
+		n++
+	}
+	if err := b.row(sw, n, b.header, []any{"Total", sum(bank.Generated), len(bank.Questions)}); err != nil {
+		return err
+	}
+	n += 2
+	if err := b.row(sw, n, b.header, []string{"Dropped by", "Questions"}); err != nil {
+		return err
+	}
+	for _, reason := range sortedKeys(bank.Dropped) {
+		n++
+		if err := b.row(sw, n, b.body, []any{reason, bank.Dropped[reason]}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// write saves the workbook and rewrites its zip deterministically.
+func (b *xlsxBook) write(w io.Writer) error {
+	var raw bytes.Buffer
+	if err := b.f.Write(&raw); err != nil {
+		return err
+	}
+	return normaliseZip(w, raw.Bytes())
+}
+
+// normaliseZip copies a zip archive with its entries sorted by name and
+// stamped with fixedTime. excelize writes streamed sheets in map order, so
+// without this two writes of the same workbook differ. The compressed data
+// is copied as it is, not recompressed.
+func normaliseZip(w io.Writer, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	files := append([]*zip.File(nil), zr.File...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		h := f.FileHeader
+		// CreateRaw writes the MS-DOS time fields as they are (it converts
+		// Modified only in CreateHeader).
+		h.Modified = time.Time{}
+		h.ModifiedDate, h.ModifiedTime = msDosTime(fixedTime)
+		h.Extra = nil
+		h.Comment = ""
+		dst, err := zw.CreateRaw(&h)
+		if err != nil {
+			return err
+		}
+		src, err := f.OpenRaw()
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(dst, src); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// msDosTime encodes t (to the even second) as zip's MS-DOS date and time.
+func msDosTime(t time.Time) (date, tm uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	tm = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, tm
+}
