@@ -64,7 +64,7 @@ func CheckQuestion(q Question) string {
 func distinctOptions(q Question) bool {
 	seen := map[string]bool{}
 	for _, o := range q.Options {
-		k := norm(o)
+		k := wordsOnly(o) // "Users" and "users." are the same option
 		if k == "" || seen[k] {
 			return false
 		}

@@ -94,6 +94,9 @@ func (c *corpus) swaps(x *concept, s *sentence, related map[*concept]bool) []swa
 				if !m.Plural && sib.Inflect != y.Inflect {
 					continue // "is value" cannot become "is product"
 				}
+				if !sib.Inflect && afterArticle(s.Text[:m.Start]) {
+					continue // "the service desk" cannot become "the risk management"
+				}
 				name := sib.Name
 				if !isUpperStart(m.Text) {
 					name = lowerFirst(name)
@@ -159,7 +162,11 @@ func statementSet(c *corpus, x *concept, r *rand.Rand, nTrue, nFalse int, each f
 	for _, s := range sents {
 		swapsOf[s] = c.swaps(x, s, related)
 	}
-	for _, key := range sents {
+	// Keys: sentences that cannot be made false first, so that those that
+	// can are left for the false options.
+	keys := append([]*sentence(nil), sents...)
+	sort.SliceStable(keys, func(i, j int) bool { return len(swapsOf[keys[i]]) == 0 && len(swapsOf[keys[j]]) > 0 })
+	for _, key := range keys {
 		if used[key] {
 			continue
 		}
@@ -198,7 +205,7 @@ func statementSet(c *corpus, x *concept, r *rand.Rand, nTrue, nFalse int, each f
 			}
 		}
 		if len(truths) < nTrue || len(lies) < nFalse {
-			return
+			continue
 		}
 		for s := range taken {
 			used[s] = true
@@ -277,4 +284,10 @@ func runList(p *genPass) {
 			p.emit(qr, sb.String(), key, distractors, first, x.Topic, expl, x)
 		})
 	}
+}
+
+// afterArticle reports whether prefix ends with an article.
+func afterArticle(prefix string) bool {
+	ws := words(prefix)
+	return len(ws) > 0 && isArticle(ws[len(ws)-1].Text) && strings.TrimRight(prefix, " ") == prefix[:ws[len(ws)-1].End]
 }

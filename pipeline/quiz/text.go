@@ -12,7 +12,7 @@ import (
 
 // abbreviations end with a period that does not end a sentence.
 var abbreviations = map[string]bool{
-	"e.g": true, "i.e": true, "cf": true, "vs": true, "etc.,": true,
+	"e.g": true, "i.e": true, "cf": true, "vs": true,
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true,
 	"fig": true, "approx": true, "incl": true, "resp": true, "viz": true,
 }
@@ -27,11 +27,19 @@ func splitSentences(text string, breaks map[int]bool) [][2]int {
 	start := 0
 	emit := func(end int) {
 		s, e := start, end
-		for s < e && text[s] == ' ' {
-			s++
+		for s < e {
+			r, size := utf8.DecodeRuneInString(text[s:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			s += size
 		}
-		for e > s && text[e-1] == ' ' {
-			e--
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[s:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e -= size
 		}
 		if s < e {
 			out = append(out, [2]int{s, e})

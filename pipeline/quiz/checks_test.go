@@ -1,0 +1,152 @@
+package quiz
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"testing"
+)
+
+func q(typ, stem string, answer int, options ...string) Question {
+	var o [4]string
+	copy(o[:], options)
+	return Question{Type: typ, Stem: stem, Answer: answer, Options: o}
+}
+
+func TestChecks(t *testing.T) {
+	good := q(TypeDefinition, "Which is the definition of a user?", 0,
+		"A person who uses services", "A person who authorizes the budget", "A person who defines the requirements", "An organization that supplies goods")
+	tests := []struct {
+		check string
+		pass  Question
+		fail  Question
+	}{
+		{"distinct-options", good,
+			q(TypeDefinition, "Which is the definition of a user?", 0, "A person who uses services", "A person who uses services.", "A sponsor", "A customer")},
+		{"catch-all-option", good,
+			q(TypeDefinition, "Which is the definition of a user?", 0, "A person who uses services", "All of the above", "None of the above", "Both A and B")},
+		{"option-contains-other",
+			q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nA [?] is a person.", 0, "Service desk", "Service level", "Change", "Problem"),
+			q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nA [?] is a person.", 0, "Service desk", "Service", "Change", "Problem")},
+		{"complete-stem", good,
+			q(TypeDefinition, "The definition of a user", 0, "A person who uses services", "A person who authorizes the budget", "A person who defines the requirements", "An organization that supplies goods")},
+		{"negative-capitals",
+			q(TypeNegative, "Which is NOT a guiding principle?", 0, "Incident management", "Focus on value", "Start where you are", "Optimize and automate"),
+			q(TypeNegative, "Which is not a guiding principle?", 0, "Incident management", "Focus on value", "Start where you are", "Optimize and automate")},
+		{"negative-capitals", good,
+			q(TypeStatement, "Which statement is NOT about users?", 0, "A person who uses services", "A person who authorizes the budget", "A person who defines the requirements", "An organization that supplies goods")},
+		{"parallel-options", good,
+			q(TypeDefinition, "Which is the definition of a user?", 0, "A person who uses services", "To authorize the budget", "A person who defines the requirements", "An organization that supplies goods")},
+		{"parallel-options", good,
+			q(TypeDefinition, "Which is the definition of a user?", 0, "A person who uses services.", "A person who authorizes the budget", "A person who defines the requirements", "An organization that supplies goods")},
+		{"option-length", good,
+			q(TypeDefinition, "Which is the definition of a user?", 0, "A person who uses services", "A person who authorizes the budget for consuming a service, usually from a cost centre of the business", "A person", "An organization that supplies goods")},
+		{"clue-word",
+			q(TypeDefinition, "Which is the definition of a service offering?", 0, "A description of one or more services", "A configuration of resources offering value to a service consumer", "A result for a stakeholder", "A deliverable of an activity"),
+			q(TypeDefinition, "Which is the definition of a service offering?", 0, "A description of one or more services", "A configuration of resources", "A result for a stakeholder", "A deliverable of an activity")},
+		{"article-clue",
+			q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nAn [?] is a deliverable of an activity.", 0, "Output", "Outcome", "Incident", "Event"),
+			q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nAn [?] is a deliverable of an activity.", 0, "Output", "Product", "Service", "Outcome")},
+	}
+	byID := map[string]*Check{}
+	for _, c := range Checks {
+		byID[c.ID] = c
+	}
+	for _, tt := range tests {
+		c := byID[tt.check]
+		if c == nil {
+			t.Fatalf("no check %q", tt.check)
+		}
+		if !c.Pass(tt.pass) {
+			t.Errorf("%s: rejects %q %q", tt.check, tt.pass.Stem, tt.pass.Options)
+		}
+		if c.Pass(tt.fail) {
+			t.Errorf("%s: accepts %q %q", tt.check, tt.fail.Stem, tt.fail.Options)
+		}
+		if got := CheckQuestion(tt.fail); got == "" {
+			t.Errorf("CheckQuestion passes the failing example of %s", tt.check)
+		}
+	}
+	if r := CheckQuestion(good); r != "" {
+		t.Errorf("good question fails %s", r)
+	}
+}
+
+func TestDuplicatesDropped(t *testing.T) {
+	// The same sentence in two notes yields the same questions once.
+	b := Generate(notesOf(roles, roles), testPack(t), Options{Types: []string{TypeMissingWord}})
+	if b.Dropped[CheckDuplicate] != 3 || len(b.Questions) != 3 {
+		t.Errorf("questions %d, dropped %v", len(b.Questions), b.Dropped)
+	}
+	a := q(TypeMissingWord, "S?", 0, "A", "B", "C", "D")
+	c := q(TypeMissingWord, "S?", 2, "C", "D", "A", "B")
+	if dupKey(a) != dupKey(c) {
+		t.Error("same stem and options in another order are not duplicates")
+	}
+}
+
+// fakeBank makes n candidates whose key is the longest option in the
+// first `longest` of them.
+func fakeBank(n, longest int) []*candidate {
+	var out []*candidate
+	for i := range n {
+		opts := []string{fmt.Sprintf("Key %03d", i), "Other one", "Other two", "Other three"}
+		if i < longest {
+			opts[0] = fmt.Sprintf("The key option %03d, long", i)
+		}
+		c := &candidate{Question: q(TypeDefinition, fmt.Sprintf("Question %d?", i), 0, opts...), seq: i}
+		c.Topic = "t"
+		out = append(out, c)
+	}
+	return out
+}
+
+func TestBalanceAnswers(t *testing.T) {
+	for _, n := range []int{40, 41, 57, 100} {
+		qs := fakeBank(n, 0)
+		balanceAnswers(qs, 42)
+		count := [4]int{}
+		for _, c := range qs {
+			count[c.Answer]++
+			if c.Key() != c.Options[c.Answer] || c.Key()[:3] != "Key" {
+				t.Fatalf("balancing lost the key: %+v", c.Question)
+			}
+		}
+		for l, k := range count {
+			if share := float64(k) / float64(n); share < 0.20 || share > 0.30 {
+				t.Errorf("n=%d: letter %c holds %.0f%% of keys", n, 'A'+l, 100*share)
+			}
+		}
+	}
+	a, b := fakeBank(40, 0), fakeBank(40, 0)
+	balanceAnswers(a, 1)
+	balanceAnswers(b, 1)
+	if !reflect.DeepEqual(a, b) {
+		t.Error("balancing is not deterministic")
+	}
+}
+
+func TestKeyLongestLimit(t *testing.T) {
+	dropped := map[string]int{}
+	got := selectQuestions(fakeBank(40, 30), 0, dropped)
+	longest := 0
+	for _, c := range got {
+		if keyLongest(c.Question) {
+			longest++
+		}
+	}
+	if float64(longest) > MaxKeyLongest*float64(len(got)) {
+		t.Errorf("%d of %d keys are the longest option", longest, len(got))
+	}
+	want := 30 - int(math.Floor(MaxKeyLongest*float64(len(got))))
+	if dropped[CheckKeyLongest] != want {
+		t.Errorf("dropped %d key-longest, want %d", dropped[CheckKeyLongest], want)
+	}
+	// With a count, the bank refills from questions whose key is not the
+	// longest.
+	dropped = map[string]int{}
+	got = selectQuestions(fakeBank(80, 30), 40, dropped)
+	if len(got) != 40 {
+		t.Errorf("count 40: got %d", len(got))
+	}
+}
