@@ -89,6 +89,8 @@ type corpus struct {
 	purposes  map[*concept][]*definition
 	taught    map[*concept]bool // mentioned or defined in the notes
 	mentions  map[*concept][]*sentence
+	withThe   map[*concept]int // mentions written "the X"
+	uses      map[*concept]int // all mentions
 	texts     map[string]bool // normalised sentence texts, to tell a swap from a truth
 }
 
@@ -101,6 +103,8 @@ func newCorpus(notes []*note.Note, p *pack.Pack) *corpus {
 		purposes: map[*concept][]*definition{},
 		taught:   map[*concept]bool{},
 		mentions: map[*concept][]*sentence{},
+		withThe:  map[*concept]int{},
+		uses:     map[*concept]int{},
 		texts:    map[string]bool{},
 	}
 	c.addConcepts(p)
@@ -110,7 +114,12 @@ func newCorpus(notes []*note.Note, p *pack.Pack) *corpus {
 	for _, s := range c.sentences {
 		c.texts[norm(s.Text)] = true
 		for _, m := range s.Matches {
+			the := wordsBefore(s.Text[:m.Start]) == "the"
 			for _, x := range m.Concepts {
+				c.uses[x]++
+				if the {
+					c.withThe[x]++
+				}
 				c.taught[x] = true
 				if l := len(c.mentions[x]); l == 0 || c.mentions[x][l-1] != s {
 					c.mentions[x] = append(c.mentions[x], s)
@@ -408,3 +417,12 @@ func findDefinition(s *sentence) *definition {
 }
 
 func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
+
+// wordsBefore returns the last word of prefix when it ends right there.
+func wordsBefore(prefix string) string {
+	ws := words(prefix)
+	if len(ws) == 0 || strings.TrimRight(prefix, " ") != prefix[:ws[len(ws)-1].End] {
+		return ""
+	}
+	return ws[len(ws)-1].Text
+}

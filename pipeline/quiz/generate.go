@@ -235,10 +235,12 @@ func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
 func dupKey(q Question) string {
 	opts := make([]string, 0, 4)
 	for _, o := range q.Options {
-		opts = append(opts, norm(o))
+		opts = append(opts, wordsOnly(o))
 	}
 	sort.Strings(opts)
-	return norm(q.Stem) + "\x00" + strings.Join(opts, "\x00")
+	// Words only: a comma more in one copy of a sentence is the same
+	// question.
+	return q.Type + "\x00" + wordsOnly(q.Stem) + "\x00" + strings.Join(opts, "\x00")
 }
 
 // MaxKeyLongest is the largest share of questions whose key may be the

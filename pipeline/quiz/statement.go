@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -141,12 +142,16 @@ func isUpperStart(s string) bool { return s != "" && capitalize(s) == s && strin
 
 // aboutName is how a stem names x: a countable term in the plural
 // ("incidents"), a list member in quotes when it reads as a phrase.
-func aboutName(x *concept) string {
+// A name the notes mostly write with "the" ("the service desk") gets it.
+func (c *corpus) aboutName(x *concept) string {
 	if x.Inflect {
 		return plural(lowerFirst(x.Name))
 	}
 	if x.List != nil && len(strings.Fields(x.Name)) > 2 {
 		return `"` + x.Name + `"`
+	}
+	if 2*c.withThe[x] > c.uses[x] {
+		return "the " + lowerFirst(x.Name)
 	}
 	return lowerFirst(x.Name)
 }
@@ -155,7 +160,7 @@ func aboutName(x *concept) string {
 // sentences and false ones (swaps of other sentences) of similar length;
 // each sentence serves in one group only.
 func statementSet(c *corpus, x *concept, r *rand.Rand, nTrue, nFalse int, each func(truths []*sentence, lies []swap)) {
-	sents := c.about(x)
+	sents := distinctSentences(c.about(x))
 	related := c.related(x)
 	used := map[*sentence]bool{}
 	swapsOf := map[*sentence][]swap{}
@@ -185,23 +190,26 @@ func statementSet(c *corpus, x *concept, r *rand.Rand, nTrue, nFalse int, each f
 		})
 		var lies []swap
 		taken := map[*sentence]bool{key: true}
+		picked := []*sentence{key}
 		// Lies first: only sentences with a swap can be made false.
 		for _, s := range rest {
 			if len(lies) == nFalse {
 				break
 			}
-			if sw := swapsOf[s]; len(sw) > 0 {
+			if sw := swapsOf[s]; len(sw) > 0 && !similarToAny(s, picked) {
 				lies = append(lies, sw[r.IntN(len(sw))])
 				taken[s] = true
+				picked = append(picked, s)
 			}
 		}
 		for _, s := range rest {
 			if len(truths) == nTrue {
 				break
 			}
-			if !taken[s] {
+			if !taken[s] && !similarToAny(s, picked) {
 				truths = append(truths, s)
 				taken[s] = true
+				picked = append(picked, s)
 			}
 		}
 		if len(truths) < nTrue || len(lies) < nFalse {
@@ -223,7 +231,7 @@ func runStatement(p *genPass) {
 			for _, l := range lies {
 				texts = append(texts, l.text)
 			}
-			stem := "Which statement about " + aboutName(x) + " is CORRECT?"
+			stem := "Which statement about " + p.aboutName(x) + " is CORRECT?"
 			expl := fmt.Sprintf("The notes say: %s (%s). %s", quote(key.Text), key.Source(), explainSwaps(lies))
 			qr := p.rng(x.ID, key.Text)
 			p.emit(qr, stem, key.Text, texts, key, x.Topic, expl, x)
@@ -235,7 +243,10 @@ func runStatement(p *genPass) {
 func explainSwaps(lies []swap) string {
 	var parts []string
 	for _, l := range lies {
-		parts = append(parts, fmt.Sprintf("%q where the notes say %q", lowerFirst(l.to), lowerFirst(l.from)))
+		part := fmt.Sprintf("%q where the notes say %q", lowerFirst(l.to), lowerFirst(l.from))
+		if !slices.Contains(parts, part) {
+			parts = append(parts, part)
+		}
 	}
 	return "The false statements say " + joinAnd(parts) + "."
 }
@@ -252,7 +263,7 @@ func runList(p *genPass) {
 			items := []item{{truths[0].Text, true}, {truths[1].Text, true}, {lies[0].text, false}, {lies[1].text, false}}
 			qr.Shuffle(4, func(i, j int) { items[i], items[j] = items[j], items[i] })
 			var sb strings.Builder
-			sb.WriteString("Which TWO statements about " + aboutName(x) + " are CORRECT?")
+			sb.WriteString("Which TWO statements about " + p.aboutName(x) + " are CORRECT?")
 			var right []int
 			for i, it := range items {
 				fmt.Fprintf(&sb, "\n%d. %s", i+1, it.text)
@@ -290,4 +301,39 @@ func runList(p *genPass) {
 func afterArticle(prefix string) bool {
 	ws := words(prefix)
 	return len(ws) > 0 && isArticle(ws[len(ws)-1].Text) && strings.TrimRight(prefix, " ") == prefix[:ws[len(ws)-1].End]
+}
+
+// MaxOverlap is the share of content words two sentences may have in common
+// and still both be options: above it, one restates the other (a lecture
+// transcript repeating the notes), and a swap of one beside the other gives
+// the answer away.
+const MaxOverlap = 0.6
+
+// distinctSentences drops sentences that restate an earlier one.
+func distinctSentences(ss []*sentence) []*sentence {
+	var out []*sentence
+	for _, s := range ss {
+		if !similarToAny(s, out) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func similarToAny(s *sentence, others []*sentence) bool {
+	a := contentWords(s.Text)
+	for _, o := range others {
+		b := contentWords(o.Text)
+		common := 0
+		for w := range a {
+			if b[w] {
+				common++
+			}
+		}
+		union := len(a) + len(b) - common
+		if union > 0 && float64(common)/float64(union) > MaxOverlap {
+			return true
+		}
+	}
+	return false
 }
