@@ -91,7 +91,7 @@ type corpus struct {
 	mentions  map[*concept][]*sentence
 	withThe   map[*concept]int // mentions written "the X"
 	uses      map[*concept]int // all mentions
-	texts     map[string]bool // normalised sentence texts, to tell a swap from a truth
+	texts     map[string]bool  // normalised sentence texts, to tell a swap from a truth
 }
 
 func newCorpus(notes []*note.Note, p *pack.Pack) *corpus {
