@@ -73,7 +73,16 @@ type List struct {
 	Topic   string   `yaml:"topic"`
 	Members []Member `yaml:"members"`
 	// Groups, when set, name the groups members belong to, with their counts.
-	Groups   []Group  `yaml:"groups"`
+	Groups []Group `yaml:"groups"`
+	// Context are further words that mark a context naming a member but
+	// are not counted nouns ("service value system" for its components).
+	Context []string `yaml:"context"`
+	// CaseSensitive: members are proper names; in running text that names
+	// the list, a member written in another case is a near miss.
+	CaseSensitive bool `yaml:"case_sensitive"`
+	// VerbCues are words that, just before a member written in lower case,
+	// show it is used as an ordinary phrase ("you focus on value").
+	VerbCues []string `yaml:"verb_cues"`
 	Severity string   `yaml:"severity"`
 	Good     []string `yaml:"good"`
 	Bad      []string `yaml:"bad"`
@@ -107,16 +116,25 @@ type Phrase struct {
 	ID string `yaml:"id"`
 	// Kind picks the rule that reports it: "slip" (transcript and pasted
 	// language slips), "v3" (ITIL v3 terms that ITIL 4 replaced or dropped),
-	// "style".
+	// "style", "chatbot" (lines left over from a chatbot answer).
 	Kind  string   `yaml:"kind"`
 	Wrong []string `yaml:"wrong"`
-	// Replace is the replacement; empty means report without a fix.
-	Replace  string   `yaml:"replace"`
-	Why      string   `yaml:"why"`
-	Severity string   `yaml:"severity"`
-	Good     []string `yaml:"good"`
-	Bad      []string `yaml:"bad"`
-	Pos      Pos      `yaml:"-"`
+	// Replace is the replacement; empty means report without a fix (a
+	// "chatbot" phrase with no Replace is fixed by deleting its sentence).
+	// A wrong form may name a list as {list-id}: it stands for each member
+	// of that list, and {list-id} in Replace for the member as written.
+	Replace string `yaml:"replace"`
+	// Inflect generates the -s, -ed and -ing forms of the first word of
+	// Wrong and Replace (verb phrases such as "emphasize on").
+	Inflect bool `yaml:"inflect"`
+	// CaseSensitive matches the wrong forms only as written ("CAB", not
+	// "cab").
+	CaseSensitive bool     `yaml:"case_sensitive"`
+	Why           string   `yaml:"why"`
+	Severity      string   `yaml:"severity"`
+	Good          []string `yaml:"good"`
+	Bad           []string `yaml:"bad"`
+	Pos           Pos      `yaml:"-"`
 }
 
 // Topic returns the topic with the given ID, or a zero Topic.
@@ -282,13 +300,37 @@ func (p *Pack) Validate() error {
 			fail(ph.Pos, "phrase %q has no wrong forms", ph.ID)
 		}
 		switch ph.Kind {
-		case "slip", "v3", "style":
+		case "slip", "v3", "style", "chatbot":
 		default:
-			fail(ph.Pos, "phrase %q: kind %q is not slip, v3 or style", ph.ID, ph.Kind)
+			fail(ph.Pos, "phrase %q: kind %q is not slip, v3, style or chatbot", ph.ID, ph.Kind)
+		}
+		for _, w := range ph.Wrong {
+			for _, ref := range listRefs(w) {
+				if _, ok := p.List(ref); !ok {
+					fail(ph.Pos, "phrase %q: {%s} names no list", ph.ID, ref)
+				}
+			}
 		}
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return nil
+}
+
+// listRefs returns the list IDs a phrase form names as {list-id}.
+func listRefs(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return out
+		}
+		out = append(out, s[i+1:i+j])
+		s = s[i+j+1:]
+	}
 }

@@ -1,0 +1,482 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/itilint/itilint/pipeline/edit"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/pack"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// An analysis is everything the pack-driven rules find in one note,
+// computed in one pass over its tokens and shared by all rules: each
+// rule's Run only hands on its own findings. Doing it once keeps a check
+// with every rule as fast as one rule, and lets overlapping entries of
+// different rules give a single finding.
+type analysis struct {
+	findings []rule.Finding
+	uses     []use
+}
+
+// A use is a correct form of a term or member written in the note, for the
+// course-level rules (acronyms, one spelling per term).
+type use struct {
+	entry, base, infl int
+	start, end        int
+	acronym           bool
+	// parenthesised: an acronym right after its expansion in parentheses,
+	// or followed by its expansion in parentheses.
+	expandedHere bool
+}
+
+type matchStatus uint8
+
+const (
+	statusNone   matchStatus = iota
+	statusOK                 // a correct form
+	statusWrong              // a listed wrong form or variant
+	statusDiffer             // a correct form's words with other separators
+	statusCase               // a correct form in the wrong case
+)
+
+type match struct {
+	from, to int // token range
+	form     int
+	status   matchStatus
+}
+
+type blockInfo struct {
+	block    note.Block
+	from, to int
+}
+
+// analysisCache keeps the analysis of the notes being checked: lint runs
+// every rule on one note in turn, so the few most recent notes suffice.
+var analysisCache struct {
+	sync.Mutex
+	entries [32]struct {
+		n    *note.Note
+		p    *pack.Pack
+		text []byte
+		a    *analysis
+	}
+	next int
+}
+
+func analyze(n *note.Note, p *pack.Pack) *analysis {
+	c := &analysisCache
+	c.Lock()
+	for _, e := range c.entries {
+		if e.n == n && e.p == p && len(e.text) == len(n.Text) && (len(e.text) == 0 || &e.text[0] == &n.Text[0]) {
+			c.Unlock()
+			return e.a
+		}
+	}
+	c.Unlock()
+	a := newAnalyzer(n, p).run()
+	c.Lock()
+	e := &c.entries[c.next%len(c.entries)]
+	e.n, e.p, e.text, e.a = n, p, n.Text, a
+	c.next++
+	c.Unlock()
+	return a
+}
+
+type analyzer struct {
+	n       *note.Note
+	text    []byte
+	p       *pack.Pack
+	m       *matcher
+	toks    []token
+	blocks  []blockInfo
+	matches []match
+	covered []int32 // per token: index+1 of the match covering it
+	sentOf  []int32 // per token: index of its sentence
+	sents   []sentence
+	out     analysis
+}
+
+type sentence struct {
+	from, to int
+	ctx      uint64 // lists named in the sentence
+}
+
+func newAnalyzer(n *note.Note, p *pack.Pack) *analyzer {
+	return &analyzer{n: n, text: n.Text, p: p, m: compile(p)}
+}
+
+func (a *analyzer) run() *analysis {
+	a.tokenize()
+	a.match()
+	a.sentences()
+	a.reportMatches()
+	a.nearMisses()
+	a.counts()
+	a.definitions()
+	a.resolve()
+	return &a.out
+}
+
+func (a *analyzer) tokenize() {
+	var lower []byte
+	var offs []int
+	for _, b := range a.n.Blocks() {
+		if b.Kind != note.Paragraph && b.Kind != note.Heading {
+			continue
+		}
+		from := len(a.toks)
+		a.toks, lower, offs = tokenizeBlock(a.toks, a.text, a.n.BlockProse(b), lower, offs)
+		if len(a.toks) > from {
+			a.blocks = append(a.blocks, blockInfo{block: b, from: from, to: len(a.toks)})
+		}
+	}
+	a.covered = make([]int32, len(a.toks))
+	a.sentOf = make([]int32, len(a.toks))
+}
+
+func (a *analyzer) match() {
+	toks := a.toks
+	for i := 0; i < len(toks); {
+		id, l := a.m.matchAt(toks, i)
+		if id < 0 {
+			i++
+			continue
+		}
+		mt := a.classify(id, i, i+l)
+		a.matches = append(a.matches, mt)
+		for k := i; k < i+l; k++ {
+			a.covered[k] = int32(len(a.matches))
+		}
+		i += l
+	}
+}
+
+// classify decides how the text matched by pattern id is written.
+func (a *analyzer) classify(id, from, to int) match {
+	pat := &a.m.patterns[id]
+	cased := shape(a.text, a.toks[from:to], false)
+	folded := shape(a.text, a.toks[from:to], true)
+	mt := match{from: from, to: to, form: -1}
+	for _, fid := range pat.forms {
+		f := &a.m.forms[fid]
+		if f.class == wrongForm {
+			continue
+		}
+		if f.cs && cased == f.shape || !f.cs && folded == f.shape {
+			mt.form, mt.status = fid, statusOK
+			return mt
+		}
+	}
+	for _, fid := range pat.forms {
+		f := &a.m.forms[fid]
+		if f.class != wrongForm {
+			continue
+		}
+		if f.cs && cased == f.shape || !f.cs && strings.EqualFold(folded, f.shape) {
+			mt.form, mt.status = fid, statusWrong
+			return mt
+		}
+	}
+	for _, fid := range pat.forms {
+		f := &a.m.forms[fid]
+		if f.class != wrongForm && f.cs && strings.EqualFold(folded, f.shape) {
+			if f.acronym && !f.strict {
+				return mt // "sla" is not the acronym SLA
+			}
+			mt.form, mt.status = fid, statusCase
+			return mt
+		}
+	}
+	for _, fid := range pat.forms {
+		f := &a.m.forms[fid]
+		if f.class != wrongForm && !f.acronym {
+			mt.form, mt.status = fid, statusDiffer
+			return mt
+		}
+	}
+	for _, fid := range pat.forms {
+		if f := &a.m.forms[fid]; f.class == wrongForm && (!f.cs || cased == f.shape) {
+			mt.form, mt.status = fid, statusWrong
+			return mt
+		}
+	}
+	return mt
+}
+
+// sentences splits the tokens into sentences and marks the lists each one
+// names (by a noun such as "guiding principles" or a context word).
+func (a *analyzer) sentences() {
+	for i := range a.toks {
+		if a.toks[i].sent || i == 0 {
+			a.sents = append(a.sents, sentence{from: i, to: i})
+		}
+		s := &a.sents[len(a.sents)-1]
+		s.to = i + 1
+		a.sentOf[i] = int32(len(a.sents) - 1)
+		for _, np := range a.m.nounAt(a.toks, i, false) {
+			if np.list < 64 {
+				s.ctx |= 1 << np.list
+			}
+		}
+	}
+}
+
+// blockContexts returns, per block, the lists named by the headings above
+// it and, for a list item, by the paragraph that introduces the list.
+func (a *analyzer) blockContexts() []uint64 {
+	out := make([]uint64, len(a.blocks))
+	type level struct {
+		level int
+		bits  uint64
+	}
+	var stack []level
+	var intro uint64
+	for bi, b := range a.blocks {
+		var own uint64
+		if b.from < b.to {
+			for s := a.sentOf[b.from]; s <= a.sentOf[b.to-1]; s++ {
+				own |= a.sents[s].ctx
+			}
+		}
+		var above uint64
+		if b.block.Kind == note.Heading {
+			for len(stack) > 0 && stack[len(stack)-1].level >= b.block.Level {
+				stack = stack[:len(stack)-1]
+			}
+			for _, l := range stack {
+				above |= l.bits
+			}
+			stack = append(stack, level{b.block.Level, own})
+			intro = 0
+			out[bi] = above
+			continue
+		}
+		for _, l := range stack {
+			above |= l.bits
+		}
+		if b.block.InList {
+			out[bi] = above | intro | own
+			continue
+		}
+		intro = own
+		out[bi] = 0
+	}
+	return out
+}
+
+func (a *analyzer) report(ruleID string, sev rule.Severity, from, to int, msg string, fix *rule.Fix) {
+	a.out.findings = append(a.out.findings, rule.Finding{
+		Rule: ruleID, Severity: sev, Message: msg,
+		Start: a.toks[from].start, End: a.toks[to-1].end, Fix: fix,
+	})
+}
+
+func wordingFix(msg string, start, end int, repl string) *rule.Fix {
+	return &rule.Fix{Message: msg, Kind: rule.Wording, Edits: []edit.Edit{{Start: start, End: end, New: repl}}}
+}
+
+// matchCase gives repl the capital of the text it replaces, when repl
+// starts in lower case and the text in upper case (a sentence start).
+func matchCase(written, repl string) string {
+	w, _ := utf8.DecodeRuneInString(written)
+	r, size := utf8.DecodeRuneInString(repl)
+	if unicode.IsUpper(w) && unicode.IsLower(r) {
+		return string(unicode.ToUpper(r)) + repl[size:]
+	}
+	return repl
+}
+
+func (a *analyzer) written(from, to int) string {
+	return string(a.text[a.toks[from].start:a.toks[to-1].end])
+}
+
+func (a *analyzer) reportMatches() {
+	ctx := a.blockContexts()
+	bi := 0
+	for _, mt := range a.matches {
+		if mt.form < 0 {
+			continue
+		}
+		for bi < len(a.blocks) && a.blocks[bi].to <= mt.from {
+			bi++
+		}
+		f := &a.m.forms[mt.form]
+		e := &a.m.entries[f.entry]
+		if mt.status == statusOK || mt.status == statusCase {
+			if e.kind != phraseEntry {
+				a.out.uses = append(a.out.uses, use{entry: f.entry, base: f.base, infl: f.infl,
+					start: a.toks[mt.from].start, end: a.toks[mt.to-1].end, acronym: f.acronym})
+			}
+		}
+		if mt.status == statusOK || mt.status == statusNone {
+			continue
+		}
+		written := a.written(mt.from, mt.to)
+		switch e.kind {
+		case termEntry:
+			t := &a.p.Terms[e.term]
+			id := ruleTermSpelling
+			if t.Category == productCategory {
+				id = ruleITILName
+			}
+			repl := f.repl
+			if mt.status != statusWrong {
+				repl = e.written[f.base][min(f.infl, len(e.written[f.base])-1)]
+			}
+			if !f.cs && !t.CaseSensitive {
+				repl = matchCase(written, repl)
+			}
+			if repl == written {
+				continue
+			}
+			msg := fmt.Sprintf("write %q, not %q", repl, written)
+			a.report(id, e.severity, mt.from, mt.to, msg, wordingFix(fmt.Sprintf("Write %q", repl), a.toks[mt.from].start, a.toks[mt.to-1].end, repl))
+		case memberEntry:
+			l := &a.p.Lists[e.list]
+			b := a.blocks[bi]
+			sctx := a.sents[a.sentOf[mt.from]].ctx
+			bit := uint64(1) << e.list
+			structural := b.block.Kind == note.Heading || b.block.InList
+			inCtx := sctx&bit != 0 || structural && ctx[bi]&bit != 0
+			if e.list >= 64 || !inCtx {
+				continue
+			}
+			name := l.Members[e.member].Name
+			if mt.status == statusCase {
+				if titleCase(written) || mt.from > b.from && a.m.lists[e.list].verbCues[a.toks[mt.from-1].norm] {
+					continue
+				}
+			}
+			msg := fmt.Sprintf("the official name of this %s is %q, not %q", listNoun(l), name, written)
+			if mt.status == statusCase {
+				msg = fmt.Sprintf("write the %s's name as %q, not %q", listNoun(l), name, written)
+			}
+			a.report(ruleOfficialName, e.severity, mt.from, mt.to, msg, wordingFix(fmt.Sprintf("Write %q", name), a.toks[mt.from].start, a.toks[mt.to-1].end, name))
+		case phraseEntry:
+			a.reportPhrase(mt, f, e, written)
+		}
+	}
+}
+
+func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string) {
+	ph := &a.p.Phrases[e.phrase]
+	repl := f.repl
+	if f.refName != "" && repl != "" {
+		repl = strings.ReplaceAll(repl, f.refName, a.written(mt.from+f.refFrom, mt.from+f.refTo))
+	}
+	if repl != "" && !ph.CaseSensitive {
+		repl = matchCase(written, repl)
+	}
+	why := ""
+	if ph.Why != "" {
+		why = ": " + strings.TrimSpace(ph.Why)
+	}
+	start, end := a.toks[mt.from].start, a.toks[mt.to-1].end
+	switch ph.Kind {
+	case "chatbot":
+		s := a.sents[a.sentOf[mt.from]]
+		start = a.toks[s.from].start
+		end = a.sentenceEnd(s)
+		msg := fmt.Sprintf("leftover chatbot line %q%s", shorten(string(a.text[start:end])), why)
+		cut := end
+		for cut < len(a.text) && (a.text[cut] == ' ' || a.text[cut] == '\t') {
+			cut++
+		}
+		a.out.findings = append(a.out.findings, rule.Finding{Rule: ruleChatbot, Severity: e.severity, Message: msg, Start: start, End: end,
+			Fix: &rule.Fix{Message: "Delete the sentence", Kind: rule.Wording, Edits: []edit.Edit{{Start: start, End: cut}}}})
+		return
+	case "v3":
+		msg := fmt.Sprintf("%q is ITIL v3 wording", written)
+		if repl != "" {
+			msg += fmt.Sprintf("; ITIL 4 says %q", repl)
+		}
+		a.phraseFinding(ruleV3Term, e.severity, start, end, msg+why, repl)
+	default:
+		msg := fmt.Sprintf("avoid %q", written)
+		if repl != "" {
+			msg = fmt.Sprintf("write %q, not %q", repl, written)
+		}
+		a.phraseFinding(ruleLanguageSlip, e.severity, start, end, msg+why, repl)
+	}
+}
+
+func (a *analyzer) phraseFinding(id string, sev rule.Severity, start, end int, msg, repl string) {
+	f := rule.Finding{Rule: id, Severity: sev, Message: msg, Start: start, End: end}
+	if repl != "" {
+		f.Fix = wordingFix(fmt.Sprintf("Write %q", repl), start, end, repl)
+	}
+	a.out.findings = append(a.out.findings, f)
+}
+
+// sentenceEnd is the offset after the sentence's last token and its
+// closing punctuation.
+func (a *analyzer) sentenceEnd(s sentence) int {
+	end := a.toks[s.to-1].end
+	for end < len(a.text) {
+		switch a.text[end] {
+		case '.', '!', '?', '"', ')', '*', '_':
+			end++
+			continue
+		}
+		break
+	}
+	return end
+}
+
+func shorten(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > 60 {
+		r := []rune(s)
+		return string(r[:57]) + "..."
+	}
+	return s
+}
+
+// titleCase reports whether every word of s starts with a capital, as
+// headings and slides often write names ("Focus On Value").
+func titleCase(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+func listNoun(l *pack.List) string {
+	// The first noun is the singular by convention ("guiding principle").
+	if len(l.Nouns) > 0 {
+		return l.Nouns[0]
+	}
+	return l.Name
+}
+
+// resolve keeps one finding where findings overlap (the leftmost, then the
+// longest) and sorts them.
+func (a *analyzer) resolve() {
+	fs := a.out.findings
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Start != fs[j].Start {
+			return fs[i].Start < fs[j].Start
+		}
+		return fs[i].End > fs[j].End
+	})
+	kept := fs[:0]
+	end := -1
+	for _, f := range fs {
+		if f.Start < end {
+			continue
+		}
+		kept = append(kept, f)
+		end = f.End
+	}
+	a.out.findings = kept
+}
