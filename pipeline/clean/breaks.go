@@ -143,6 +143,11 @@ func breaks(p *rule.Pass) []wordBreak {
 			if !ok {
 				continue
 			}
+			// A fragment alone on its line ("r" between "easier to" and
+			// "esolve") belongs to the line after it, not the one before.
+			if li+2 < len(b.Lines) && trimRightSpace(src, nextEnd, p.Note.LineEnd(p.Note.LineOf(nextEnd))) == nextEnd {
+				continue
+			}
 			a, bw := string(src[ws:end]), string(src[nextStart:nextEnd])
 			if hasDigit(a) || hasDigit(bw) || strings.Contains(a, "-") || strings.Contains(bw, "-") {
 				continue

@@ -44,6 +44,18 @@ func wordAt(src []byte, i, hi int) string {
 	return string(src[i:j])
 }
 
+// capitalizable reports whether the word at src[at:hi] may be given a
+// capital: plain English, not an enumerator ("a)", "o" used as a bullet)
+// and not an abbreviation ("etc.").
+func capitalizable(src []byte, at, hi int) bool {
+	w := wordAt(src, at, hi)
+	if len(w) == 1 && w != "a" || abbreviations[w] || !englishWord(w) {
+		return false
+	}
+	end := at + len(w)
+	return end >= hi || src[end] != ')' && !(src[end] == '.' && end+1 < hi && isAlnum(src[end+1]))
+}
+
 func capitalize(p *rule.Pass, at int, why string) {
 	src := p.Note.Text
 	w := wordAt(src, at, len(src))
@@ -66,7 +78,7 @@ func runSentenceCase(p *rule.Pass) {
 		}
 		// The paragraph's first word.
 		if first := b.Lines[0]; !b.InList && prose[0].Start == first.Start && !brokenBefore(src, d.blocks, i) {
-			if lowerStart(src[first.Start:first.End]) && englishWord(wordAt(src, first.Start, first.End)) {
+			if lowerStart(src[first.Start:first.End]) && capitalizable(src, first.Start, first.End) {
 				capitalize(p, first.Start, "the paragraph")
 			}
 		}
@@ -90,7 +102,7 @@ func runSentenceCase(p *rule.Pass) {
 				if c == '.' && abbreviated(src, s.Start, k) {
 					continue
 				}
-				if w := wordAt(src, j, s.End); englishWord(w) {
+				if capitalizable(src, j, s.End) {
 					capitalize(p, j, "a sentence")
 				}
 			}
@@ -154,8 +166,14 @@ func runLowercaseI(p *rule.Pass) {
 	}
 }
 
-// legitDoubles are words English does repeat ("that that", "had had").
-var legitDoubles = map[string]bool{"that": true, "had": true}
+// Doubled words: slips worth fixing are doubled articles and
+// conjunctions; some doubles are English ("that that", "had had", "what it
+// is is", "talk to to know", "bake them in in a binary") and are left alone;
+// other doubles ("win win") are reported for a human to decide.
+var (
+	slipDoubles  = map[string]bool{"the": true, "a": true, "an": true, "of": true, "and": true, "or": true, "this": true, "these": true, "their": true, "our": true, "your": true, "its": true, "with": true, "for": true, "are": true, "was": true, "were": true}
+	legitDoubles = map[string]bool{"that": true, "had": true, "is": true, "in": true, "to": true, "on": true, "so": true, "very": true, "no": true, "yes": true, "bye": true, "ha": true, "i": true, "do": true, "up": true, "out": true, "by": true, "off": true}
+)
 
 func runDoubledWord(p *rule.Pass) {
 	src := p.Note.Text
@@ -171,12 +189,18 @@ func runDoubledWord(p *rule.Pass) {
 			if len(bytes.Trim(gap, " \t\n")) > 0 || bytes.Count(gap, []byte("\n")) > 1 {
 				return
 			}
-			if !bytes.EqualFold(src[prevStart:prevEnd], w) || legitDoubles[strings.ToLower(string(w))] {
+			lw := strings.ToLower(string(w))
+			if !bytes.EqualFold(src[prevStart:prevEnd], w) || legitDoubles[lw] {
 				return
 			}
-			p.Report(rule.Finding{Start: prevStart, End: end, Message: fmt.Sprintf("doubled word %q", w),
-				Fix: &rule.Fix{Message: fmt.Sprintf("remove the second %q", w), Kind: rule.Structural,
-					Edits: []edit.Edit{{Start: prevEnd, End: end}}}})
+			f := rule.Finding{Start: prevStart, End: end, Message: fmt.Sprintf("doubled word %q", w)}
+			if slipDoubles[lw] {
+				f.Fix = &rule.Fix{Message: fmt.Sprintf("remove the second %q", w), Kind: rule.Structural,
+					Edits: []edit.Edit{{Start: prevEnd, End: end}}}
+			} else {
+				f.Message += "; remove one if it is a slip"
+			}
+			p.Report(f)
 		})
 	}
 }
@@ -211,9 +235,10 @@ var DoubledWord = &rule.Rule{
 	ID:       "doubled-word",
 	Severity: rule.Warning,
 	Doc: `A word is written twice in a row ("the the").
-A slip of typing or of a transcript; the second one is removed. "that that"
-and "had had" are English and stay.`,
-	Good: []string{"He said that that was fine.\n"},
+A slip of typing or of a transcript. A doubled article or conjunction is
+removed; doubles English allows ("that that", "had had", "in in") stay;
+other doubles ("win win") are only reported.`,
+	Good: []string{"He said that that was fine, and we bake them in in one binary.\n"},
 	Bad:  []string{"Focus on the the value.\n"},
 	Run:  runDoubledWord,
 }
