@@ -203,7 +203,9 @@ func readGIFT(t *testing.T, src string) (cats []string, qs []quiz.Question) {
 		return s, "", false
 	}
 	var cur *quiz.Question
+	options := 0
 	sc := bufio.NewScanner(strings.NewReader(src))
+	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		line := sc.Text()
 		switch {
@@ -216,28 +218,26 @@ func readGIFT(t *testing.T, src string) (cats []string, qs []quiz.Question) {
 			if !ok || !ok2 || open != "" {
 				t.Fatalf("bad question line %q", line)
 			}
-			qs = append(qs, quiz.Question{ID: unescape(id), Stem: unescape(strings.TrimSuffix(stem, " "))})
-			cur = &qs[len(qs)-1]
-			cur.Answer = -1
+			qs = append(qs, quiz.Question{ID: unescape(id), Stem: unescape(strings.TrimSuffix(stem, " ")), Answer: -1})
+			cur, options = &qs[len(qs)-1], 0
 		case line == "}":
 			cur = nil
 		case cur != nil && strings.HasPrefix(line, "\t####"):
 			cur.Explanation = unescape(strings.TrimPrefix(line, "\t####"))
 		case cur != nil && (strings.HasPrefix(line, "\t=") || strings.HasPrefix(line, "\t~")):
-			n := 0
-			for n < 4 && cur.Options[n] != "" {
-				n++
-			}
-			if n == 4 {
+			if options == 4 {
 				t.Fatalf("more than four options at %q", line)
 			}
-			if _, _, cut := split(line[2:], "~"); cut {
-				t.Fatalf("unescaped ~ in %q", line)
+			for _, sep := range []string{"~", "=", "{", "}", "#"} {
+				if _, _, cut := split(line[2:], sep); cut {
+					t.Fatalf("unescaped %s in %q", sep, line)
+				}
 			}
-			cur.Options[n] = unescape(line[2:])
+			cur.Options[options] = unescape(line[2:])
 			if line[1] == '=' {
-				cur.Answer = n
+				cur.Answer = options
 			}
+			options++
 		default:
 			t.Fatalf("unexpected GIFT line %q", line)
 		}
