@@ -193,16 +193,14 @@ func (a *analyzer) classify(id, from, to int) match {
 			return mt
 		}
 	}
+	// The words of a correct form with other separators: "ITIL-4",
+	// "co creation". Only for product names and forms that are written
+	// with a hyphen or slash; a hyphen added to a spaced term is usually
+	// a compound adjective ("value-stream mapping").
 	for _, fid := range pat.forms {
 		f := &a.m.forms[fid]
-		if f.class != wrongForm && !f.acronym {
+		if f.class != wrongForm && !f.acronym && (f.strict || strings.ContainsAny(f.shape, "-/")) {
 			mt.form, mt.status = fid, statusDiffer
-			return mt
-		}
-	}
-	for _, fid := range pat.forms {
-		if f := &a.m.forms[fid]; f.class == wrongForm && (!f.cs || cased == f.shape) {
-			mt.form, mt.status = fid, statusWrong
 			return mt
 		}
 	}
@@ -366,6 +364,16 @@ func (a *analyzer) reportMatches() {
 
 func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string) {
 	ph := &a.p.Phrases[e.phrase]
+	if ctx := a.m.phraseCtx[e.phrase]; ctx != nil {
+		s := a.sents[a.sentOf[mt.from]]
+		found := false
+		for k := s.from; k < s.to && !found; k++ {
+			found = ctx[a.toks[k].norm]
+		}
+		if !found {
+			return
+		}
+	}
 	repl := f.repl
 	if f.refName != "" && repl != "" {
 		repl = strings.ReplaceAll(repl, f.refName, a.written(mt.from+f.refFrom, mt.from+f.refTo))

@@ -23,6 +23,8 @@ type matcher struct {
 	lists    []listInfo
 	nouns    map[string][]nounPattern // first token → list nouns, longest first
 
+	phraseCtx []map[string]bool // per phrase: its context words, folded
+
 	elemOnce sync.Once
 	elems    [][][][]string // per term: elements → alternatives → stems
 }
@@ -257,7 +259,14 @@ func build(p *pack.Pack) *matcher {
 		}
 	}
 
+	m.phraseCtx = make([]map[string]bool, len(p.Phrases))
 	for pi, ph := range p.Phrases {
+		if len(ph.Context) > 0 {
+			m.phraseCtx[pi] = map[string]bool{}
+			for _, w := range ph.Context {
+				m.phraseCtx[pi][strings.ToLower(w)] = true
+			}
+		}
 		e := entry{kind: phraseEntry, phrase: pi, severity: severityOf(ph.Severity)}
 		ei := len(m.entries)
 		m.entries = append(m.entries, e)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
@@ -233,7 +235,10 @@ func (a *analyzer) runningNearMiss(s sentence, skipFrom, skipTo int) {
 			continue
 		}
 		st := stemToken(a.toks[i].norm)
-		if functionWords[st] {
+		if functionWords[st] || !startsUpper(a.text[a.toks[i].start:]) {
+			// In running text a near miss must read as a name: written
+			// in lower case it is usually an ordinary phrase ("services
+			// are delivered and supported").
 			continue
 		}
 		var best candidate
@@ -459,7 +464,7 @@ func (a *analyzer) checkCount(from, to, val, nounAt int, nps []nounPattern) {
 // pack.
 var (
 	articles        = map[string]bool{"a": true, "an": true, "the": true}
-	definitionStart = map[string]bool{"a": true, "an": true, "the": true, "any": true, "something": true, "when": true, "one": true, "how": true, "what": true}
+	definitionStart = map[string]bool{"a": true, "an": true, "the": true, "any": true, "something": true, "when": true, "how": true, "what": true}
 )
 
 // definitionBody returns where the defining words of a sentence start, if
@@ -610,4 +615,9 @@ func (m *matcher) elements(ti int) [][][]string {
 		}
 	})
 	return m.elems[ti]
+}
+
+func startsUpper(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return unicode.IsUpper(r)
 }

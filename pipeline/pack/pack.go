@@ -129,12 +129,16 @@ type Phrase struct {
 	Inflect bool `yaml:"inflect"`
 	// CaseSensitive matches the wrong forms only as written ("CAB", not
 	// "cab").
-	CaseSensitive bool     `yaml:"case_sensitive"`
-	Why           string   `yaml:"why"`
-	Severity      string   `yaml:"severity"`
-	Good          []string `yaml:"good"`
-	Bad           []string `yaml:"bad"`
-	Pos           Pos      `yaml:"-"`
+	CaseSensitive bool `yaml:"case_sensitive"`
+	// Context, when set, are words one of which must be in the same
+	// sentence: an ambiguous acronym ("CSI", "CAB") is reported only where
+	// the sentence is about its ITIL meaning.
+	Context  []string `yaml:"context"`
+	Why      string   `yaml:"why"`
+	Severity string   `yaml:"severity"`
+	Good     []string `yaml:"good"`
+	Bad      []string `yaml:"bad"`
+	Pos      Pos      `yaml:"-"`
 }
 
 // Topic returns the topic with the given ID, or a zero Topic.
