@@ -35,7 +35,7 @@ var Checks = []*Check{
 	{ID: "option-contains-other", Doc: "No option contains another: the longer one would be a giveaway or a second key.", Pass: noContainment},
 	{ID: "complete-stem", Doc: "The stem is a complete question: it ends with ? or holds the [?] gap.", Pass: completeStem},
 	{ID: "negative-capitals", Doc: "A negative stem writes its NOT in capitals, and only negative questions are negative.", Pass: negativeCapitals},
-	{ID: "parallel-options", Doc: "Options are parallel in form: same end punctuation, same capitalisation, same grammatical start.", Pass: parallelOptions},
+	{ID: "parallel-options", Doc: "Options are parallel in form: same end punctuation (. ? or none), same capitalisation, same grammatical start.", Pass: parallelOptions},
 	{ID: "option-length", Doc: "Options are similar in length.", Pass: similarLength},
 	{ID: "clue-word", Doc: "No content word is shared by the stem and the key but by no distractor.", Pass: noClueWord},
 	{ID: "article-clue", Doc: `No "a" or "an" before the gap that only the key fits.`, Pass: noArticleClue},
@@ -149,13 +149,16 @@ func startClass(o string) string {
 }
 
 func parallelOptions(q Question) bool {
-	periods, upper, sentences := 0, 0, 0
+	upper, sentences := 0, 0
 	classes := map[string]bool{}
+	ends := map[byte]bool{}
 	for _, o := range q.Options {
 		o = strings.TrimSpace(o)
-		if strings.HasSuffix(o, ".") {
-			periods++
+		end := byte(0)
+		if o != "" && strings.ContainsRune(".?!", rune(o[len(o)-1])) {
+			end = o[len(o)-1]
 		}
+		ends[end] = true
 		if r, _ := utf8.DecodeRuneInString(o); unicode.IsUpper(r) || unicode.IsDigit(r) {
 			upper++
 		}
@@ -164,7 +167,7 @@ func parallelOptions(q Question) bool {
 		}
 		classes[startClass(o)] = true
 	}
-	if periods%4 != 0 || upper != 4 {
+	if len(ends) != 1 || upper != 4 {
 		return false
 	}
 	// Whole sentences start as they like; phrases must start alike.

@@ -354,7 +354,8 @@ func findDefinition(s *sentence) *definition {
 	purpose := false
 	switch {
 	case first == 0:
-	case first == 1 && isArticle(ws[0].Text):
+	case first == 1 && (ws[0].Text == "a" || ws[0].Text == "an"):
+		// "A user is ..." defines; "The user is ..." speaks of one.
 	case (first == 3 || first == 4 && isArticle(ws[3].Text)) && ws[0].Text == "the" && ws[1].Text == "purpose" && ws[2].Text == "of":
 		purpose = true
 	default:

@@ -74,7 +74,8 @@ func (p *genPass) negative(sc scope, scopes []scope) {
 			continue // the whole other list is already in
 		}
 		for _, x := range other.members {
-			if p.taught[x] && !names[strings.ToLower(x.Name)] && !strings.EqualFold(x.Name, noun) {
+			if p.taught[x] && !names[strings.ToLower(x.Name)] && !strings.EqualFold(x.Name, noun) &&
+				endMark(x.Name) == endMark(taught[0].Name) {
 				pool = append(pool, option{text: x.Name, c: x})
 			}
 		}
@@ -184,4 +185,13 @@ func (c *corpus) listSentence(sc scope, taught []*concept) *sentence {
 		}
 	}
 	return best
+}
+
+// endMark is the final ? or ! of a name: "Where are we now?" is no
+// alternative to "Partners and suppliers".
+func endMark(s string) string {
+	if strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s[len(s)-1:]
+	}
+	return ""
 }

@@ -92,7 +92,8 @@ func (c *corpus) swaps(x *concept, s *sentence, related map[*concept]bool) []swa
 				if related[sib] || sib == x {
 					continue
 				}
-				if !m.Plural && sib.Inflect != y.Inflect {
+				many := m.Plural || strings.EqualFold(m.Text, plural(y.Name)) && !strings.EqualFold(m.Text, y.Name)
+				if !many && sib.Inflect != y.Inflect {
 					continue // "is value" cannot become "is product"
 				}
 				if !sib.Inflect && afterArticle(s.Text[:m.Start]) {
@@ -102,7 +103,7 @@ func (c *corpus) swaps(x *concept, s *sentence, related map[*concept]bool) []swa
 				if !isUpperStart(m.Text) {
 					name = lowerFirst(name)
 				}
-				if m.Plural {
+				if many {
 					if !sib.Inflect {
 						continue
 					}
