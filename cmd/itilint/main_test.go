@@ -2,6 +2,8 @@ package main
 
 import (
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -18,5 +20,22 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// todos FILE: rewrite FILE with a UTF-8 BOM and CRLF line
+			// ends, as a Windows editor saves it (txtar holds only LF).
+			"todos": func(ts *testscript.TestScript, neg bool, args []string) {
+				for _, name := range args {
+					data := ts.ReadFile(name)
+					data = "\ufeff" + strings.ReplaceAll(data, "\n", "\r\n")
+					ts.Check(os.WriteFile(ts.MkAbs(name), []byte(data), 0o644))
+				}
+			},
+			// mode PERM PATH: chmod, to make an output folder unwritable.
+			"chmod": func(ts *testscript.TestScript, neg bool, args []string) {
+				perm, err := strconv.ParseUint(args[0], 8, 32)
+				ts.Check(err)
+				ts.Check(os.Chmod(ts.MkAbs(args[1]), os.FileMode(perm)))
+			},
+		},
 	})
 }
