@@ -61,6 +61,16 @@ type sentence struct {
 	Matches []match
 	Fact    bool // a declarative sentence that can stand alone as an option
 	Seq     int  // position in the course
+
+	content map[string]bool // contentWords(Text), computed once
+}
+
+// contentWords returns the stems of the sentence's content words.
+func (s *sentence) contentWords() map[string]bool {
+	if s.content == nil {
+		s.content = contentWords(s.Text)
+	}
+	return s.content
 }
 
 // Source is the sentence's path:line.

@@ -322,9 +322,9 @@ func distinctSentences(ss []*sentence) []*sentence {
 }
 
 func similarToAny(s *sentence, others []*sentence) bool {
-	a := contentWords(s.Text)
+	a := s.contentWords()
 	for _, o := range others {
-		b := contentWords(o.Text)
+		b := o.contentWords()
 		common := 0
 		for w := range a {
 			if b[w] {
