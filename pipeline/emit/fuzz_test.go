@@ -58,7 +58,7 @@ func FuzzQuestionExports(f *testing.F) {
 			t.Fatal(err)
 		}
 		_, gq := readGIFT(t, buf.String())
-		if len(gq) != 1 || gq[0].Stem != flat(stem) || gq[0].Key() != flat(key) || gq[0].Options[0] != flat(wrong) {
+		if len(gq) != 1 || gq[0].Stem != giftText(stem) || gq[0].Key() != giftText(key) || gq[0].Options[0] != giftText(wrong) {
 			t.Errorf("gift read back %+v", gq)
 		}
 

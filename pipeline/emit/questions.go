@@ -125,6 +125,20 @@ func topicName(q quiz.Question) string {
 // at a line break.
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// textLines splits text at line breaks into lines with their spaces
+// collapsed, dropping blank ones: statement questions list their
+// statements on lines of their own, which formats that can keep line
+// breaks keep.
+func textLines(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if line = flat(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
 var letters = [4]string{"A", "B", "C", "D"}
 
 // questionColumns are the columns of the Questions sheet and of the CSV.

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/yuin/goldmark"
 
 	"github.com/itilint/itilint/pipeline/quiz"
 )
@@ -184,6 +185,10 @@ func readGIFT(t *testing.T, src string) (cats []string, qs []quiz.Question) {
 		for i := 0; i < len(s); i++ {
 			if s[i] == '\\' && i+1 < len(s) {
 				i++
+				if s[i] == 'n' {
+					b.WriteByte('\n')
+					continue
+				}
 			}
 			b.WriteByte(s[i])
 		}
@@ -265,16 +270,20 @@ func TestGIFTRoundTrip(t *testing.T) {
 		if !ok {
 			t.Fatalf("question %s missing", q.ID)
 		}
-		if g.Stem != flat(q.Stem) || g.Answer != q.Answer || g.Explanation != flat(q.Explanation) {
+		if g.Stem != giftText(q.Stem) || g.Answer != q.Answer || g.Explanation != giftText(q.Explanation) {
 			t.Errorf("%s: got %+v", q.ID, g)
 		}
 		for i := range q.Options {
-			if g.Options[i] != flat(q.Options[i]) {
+			if g.Options[i] != giftText(q.Options[i]) {
 				t.Errorf("%s option %d = %q, want %q", q.ID, i, g.Options[i], q.Options[i])
 			}
 		}
 	}
 }
+
+// giftText is what GIFT keeps of a text: its non-blank lines, spaces
+// collapsed.
+func giftText(s string) string { return strings.Join(textLines(s), "\n") }
 
 // readAiken is a small Aiken reader, strict about the layout.
 func readAiken(t *testing.T, src string) []quiz.Question {
@@ -599,4 +608,52 @@ func sortedStrings(s []string) bool {
 		}
 	}
 	return true
+}
+
+func TestMarkdownLineEscapes(t *testing.T) {
+	for in, want := range map[string]string{
+		"1. ITIL 4 is a framework": `1\. ITIL 4 is a framework`,
+		"12) twelve":               `12\) twelve`,
+		"- bullet":                 `\- bullet`,
+		"+ plus":                   `\+ plus`,
+		"-5 degrees":               "-5 degrees",
+		"2024 was a year":          "2024 was a year",
+		"a *b* <c>":                `a \*b\* \<c\>`,
+	} {
+		if got := mdLine(in); got != want {
+			t.Errorf("mdLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestWorksheetRenders renders the worksheet with goldmark: one ordered
+// list of questions and one of answers, whatever the question text holds.
+func TestWorksheetRenders(t *testing.T) {
+	bank := testBank()
+	bank.Questions = append(bank.Questions, quiz.Question{ID: "Q2", Type: quiz.TypeStatement,
+		Stem:    "Which TWO statements are CORRECT?\n1. The SVS has *five* components.\n2. - not a bullet\n3) <b>bold</b>\n+ 4",
+		Options: [4]string{"1 and 2", "2 and 3", "1 and 4", "3 and 4"}, Answer: 2, Explanation: "See [the SVS](x) & more."})
+	var buf bytes.Buffer
+	if err := WriteWorksheet(&buf, bank, QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var html bytes.Buffer
+	if err := goldmark.Convert(buf.Bytes(), &html); err != nil {
+		t.Fatal(err)
+	}
+	h := html.String()
+	if got := strings.Count(h, "<ol>"); got != 2 {
+		t.Errorf("%d ordered lists, want 2:\n%s", got, h)
+	}
+	if got := strings.Count(h, "<ul>"); got != len(bank.Questions) {
+		t.Errorf("%d option lists, want %d:\n%s", got, len(bank.Questions), h)
+	}
+	for _, bad := range []string{"<em>", "<b>", "<a href"} {
+		if strings.Contains(h, bad) {
+			t.Errorf("question text became markup %s:\n%s", bad, h)
+		}
+	}
+	if !strings.Contains(h, "Which TWO statements are CORRECT?<br>\n1. The SVS has *five* components.<br>") {
+		t.Errorf("statements not on their own lines:\n%s", h)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/itilint/itilint/pipeline/quiz"
@@ -44,7 +45,15 @@ func WriteCSV(w io.Writer, bank *quiz.Bank, _ QuizOptions) error {
 // giftEscaper escapes the characters GIFT gives a meaning to.
 var giftEscaper = strings.NewReplacer(`\`, `\\`, `~`, `\~`, `=`, `\=`, `#`, `\#`, `{`, `\{`, `}`, `\}`, `:`, `\:`)
 
-func gift(s string) string { return giftEscaper.Replace(flat(s)) }
+// gift escapes text for GIFT, keeping its line breaks as \n (as Moodle's
+// own GIFT export does), since a real line break would end the question.
+func gift(s string) string {
+	lines := textLines(s)
+	for i, l := range lines {
+		lines[i] = giftEscaper.Replace(l)
+	}
+	return strings.Join(lines, `\n`)
+}
 
 // category is the category path of a topic under root, for GIFT and
 // Moodle XML; a slash in a name would start a sub-category, so it is
@@ -116,6 +125,16 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", `&`, `\&`, `*`, `\*`,
 
 func md(s string) string { return mdEscaper.Replace(flat(s)) }
 
+// listStart matches what would start a list at the beginning of a line:
+// "1." or "1)" or a "-" or "+" bullet.
+var listStart = regexp.MustCompile(`^(\d{1,9})([.)])|^([-+])( |$)`)
+
+// mdLine escapes a line that continues a paragraph, so that a statement
+// numbered "1." stays a line of the question instead of starting a list.
+func mdLine(s string) string {
+	return listStart.ReplaceAllString(md(s), `$1\$2$3$4`)
+}
+
 // WriteWorksheet writes a printable worksheet in Markdown: the numbered
 // questions with options A to D, then an answer key with the letter, the
 // explanation and the source of each.
@@ -124,7 +143,17 @@ func WriteWorksheet(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%d questions. Choose one answer for each.\n", md(opts.Title), len(bank.Questions))
 	for i, q := range bank.Questions {
-		fmt.Fprintf(&b, "\n%d. %s\n\n", i+1, md(q.Stem))
+		// Statements listed on lines of their own stay on their own lines
+		// (a backslash ends a line in CommonMark).
+		lines := textLines(q.Stem)
+		for j, l := range lines {
+			if j == 0 {
+				lines[j] = md(l)
+			} else {
+				lines[j] = mdLine(l)
+			}
+		}
+		fmt.Fprintf(&b, "\n%d. %s\n\n", i+1, strings.Join(lines, "\\\n   "))
 		for j, o := range q.Options {
 			fmt.Fprintf(&b, "   - %s. %s\n", letters[j], md(o))
 		}
