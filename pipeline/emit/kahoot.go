@@ -59,15 +59,13 @@ func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (skipped []stri
 	if err != nil {
 		return nil, err
 	}
-	for i, w := range []float64{5, 60, 30, 30, 30, 30, 14, 14} {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return nil, err
-		}
+	if err := setWidths(sw, []float64{5, 60, 30, 30, 30, 30, 14, 14}); err != nil {
+		return nil, err
 	}
-	intro := [][]string{
-		{"", opts.Title},
-		{"", "Written by itilint for Kahoot!: import it with Add question > Import spreadsheet."},
-		{"", fmt.Sprintf("Questions over %d characters and answers over %d are left out.", KahootMaxQuestion, KahootMaxAnswer)},
+	intro := [][]any{
+		{nil, opts.Title},
+		{nil, "Written by itilint for Kahoot!: import it with Add question > Import spreadsheet."},
+		{nil, fmt.Sprintf("Questions over %d characters and answers over %d are left out.", KahootMaxQuestion, KahootMaxAnswer)},
 	}
 	for i, r := range intro {
 		if err := b.row(sw, i+2, 0, r); err != nil {

@@ -657,3 +657,44 @@ func TestWorksheetRenders(t *testing.T) {
 		t.Errorf("statements not on their own lines:\n%s", h)
 	}
 }
+
+// TestXLSXColumnsAscending checks the <col> elements of every sheet come in
+// ascending order, which Excel requires.
+func TestXLSXColumnsAscending(t *testing.T) {
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"xlsx":   func(b *bytes.Buffer) error { return WriteXLSX(b, testBank(), QuizOptions{}) },
+		"kahoot": func(b *bytes.Buffer) error { _, err := WriteKahoot(b, testBank(), QuizOptions{}); return err },
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if !strings.HasPrefix(f.Name, "xl/worksheets/") {
+				continue
+			}
+			r, _ := f.Open()
+			var ws struct {
+				Cols []struct {
+					Min int `xml:"min,attr"`
+				} `xml:"cols>col"`
+			}
+			if err := xml.NewDecoder(r).Decode(&ws); err != nil {
+				t.Fatal(err)
+			}
+			r.Close()
+			for i, c := range ws.Cols {
+				if c.Min != i+1 {
+					t.Errorf("%s %s: column %d is <col min=%d>", name, f.Name, i+1, c.Min)
+				}
+			}
+			if len(ws.Cols) == 0 {
+				t.Errorf("%s %s: no column widths", name, f.Name)
+			}
+		}
+	}
+}

@@ -85,10 +85,8 @@ func (b *xlsxBook) stream(s sheet, first bool) (*excelize.StreamWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, w := range s.widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return nil, err
-		}
+	if err := setWidths(sw, s.widths); err != nil {
+		return nil, err
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
@@ -98,6 +96,18 @@ func (b *xlsxBook) stream(s sheet, first bool) (*excelize.StreamWriter, error) {
 		return nil, err
 	}
 	return sw, nil
+}
+
+// setWidths sets the width of columns 1, 2, ... Excel wants <col> elements
+// in ascending order, and the stream writer puts each new column before
+// the ones already set (excelize v2.11.1), so they are set last to first.
+func setWidths(sw *excelize.StreamWriter, widths []float64) error {
+	for i := len(widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // row writes one row. Values are strings or ints: a string is always an
