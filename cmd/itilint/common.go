@@ -38,7 +38,8 @@ func quizFlags() []cli.Flag {
 	}
 }
 
-var quizTypes = []string{quiz.TypeDefinition, quiz.TypeMissingWord, quiz.TypeList, quiz.TypeNegative, quiz.TypeStatement}
+// quizTypes are the registered generators' types, in their order.
+var quizTypes = quiz.Types()
 
 func fillerFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "drop-fillers", Usage: "remove [mm:ss] timestamps and filler words (um, uh) from transcripts"}
