@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -83,14 +84,24 @@ func firstWord(s []byte, i, hi int) int {
 // paragraph or heading.
 func breaks(p *rule.Pass) []wordBreak {
 	d := docOf(p.Note)
+	// Four rules read the same analysis; a pass with another pack (rare:
+	// tests) recomputes it.
+	d.breaksOnce.Do(func() { d.breaks, d.breaksPack = findBreaks(d, p), p.Pack })
+	if d.breaksPack != p.Pack {
+		return findBreaks(d, p)
+	}
+	return d.breaks
+}
+
+func findBreaks(d *doc, p *rule.Pass) []wordBreak {
 	x := lexicon{d: d, pack: wordsOfPack(p.Pack)}
 	src := p.Note.Text
 	var out []wordBreak
-	for _, b := range d.blocks {
+	for bi, b := range d.blocks {
 		if b.Kind != note.Paragraph && b.Kind != note.Heading || len(b.Lines) == 0 {
 			continue
 		}
-		prose := p.Note.BlockProse(b)
+		prose := d.proseOf(bi)
 		inProse := func(off int) bool {
 			for _, s := range prose {
 				if s.Start <= off && off < s.End {
@@ -152,7 +163,11 @@ func breaks(p *rule.Pass) []wordBreak {
 			if hasDigit(a) || hasDigit(bw) || strings.Contains(a, "-") || strings.Contains(bw, "-") {
 				continue
 			}
-			ka, kb, kj := x.known(a, 1), x.known(bw, 1), x.known(a+bw, 0)
+			ka, kb := x.known(a, 1), x.known(bw, 1)
+			if ka && kb {
+				continue // two words: an ordinary line break
+			}
+			kj := x.known(a+bw, 0)
 			switch {
 			case kj && (!ka || !kb):
 				joined := a + bw
@@ -219,9 +234,15 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 			cands = append(cands, w)
 		}
 	}
-	x.d.count("") // build the vocabulary
-	for w := range x.d.vocab {
-		consider(w)
+	// Scan the prose for the prefix rather than build the vocabulary: a
+	// truncated word is rare, the scan allocates only for candidates.
+	text := x.d.n.Text
+	for _, s := range x.d.proseSpans() {
+		eachWord(text[s.Start:s.End], func(w []byte, _ int) {
+			if len(w) > len(lower) && bytes.EqualFold(w[:len(lower)], []byte(lower)) {
+				consider(strings.ToLower(string(w)))
+			}
+		})
 	}
 	for w := range x.pack {
 		consider(w)

@@ -25,8 +25,13 @@ type doc struct {
 	vocabOnce sync.Once
 	vocab     map[string]int // lower-cased words of the note's prose, with counts
 
-	proseOnce sync.Once
-	prose     []note.Span
+	proseOnce  sync.Once
+	prose      []note.Span
+	blockProse [][]note.Span
+
+	breaksOnce sync.Once
+	breaks     []wordBreak
+	breaksPack *pack.Pack
 }
 
 // docs memoises the last few docs: every rule of a Check run asks for the
@@ -95,19 +100,32 @@ func isVerbatim(k note.BlockKind) bool {
 // count returns how often a word (lower case) occurs in the note's prose.
 func (d *doc) count(w string) int {
 	d.vocabOnce.Do(func() {
-		d.vocab = map[string]int{}
-		for _, b := range d.blocks {
-			if b.Kind != note.Paragraph && b.Kind != note.Heading {
-				continue
-			}
-			for _, s := range d.n.BlockProse(b) {
-				eachWord(d.n.Text[s.Start:s.End], func(w []byte, _ int) {
-					d.vocab[strings.ToLower(string(w))]++
-				})
-			}
+		d.vocab = make(map[string]int, len(d.n.Text)/40)
+		var buf []byte
+		for _, s := range d.proseSpans() {
+			eachWord(d.n.Text[s.Start:s.End], func(w []byte, _ int) {
+				buf = appendLower(buf[:0], w)
+				if c, ok := d.vocab[string(buf)]; ok {
+					d.vocab[string(buf)] = c + 1
+				} else {
+					d.vocab[string(buf)] = 1
+				}
+			})
 		}
 	})
 	return d.vocab[w]
+}
+
+// appendLower appends w in lower case (ASCII letters only; other bytes as
+// they are, which is enough for lookups in a lower-cased list).
+func appendLower(dst, w []byte) []byte {
+	for _, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // packWords is the set of words (lower case) and hyphenated compounds of a
@@ -154,6 +172,10 @@ func wordsOfPack(p *pack.Pack) map[string]bool {
 // and digits, with inner hyphens and apostrophes ("co-creation", "let's").
 func eachWord(s []byte, f func(w []byte, off int)) {
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRune(s[i:])
@@ -164,6 +186,10 @@ func eachWord(s []byte, f func(w []byte, off int)) {
 		}
 		j := i + size
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+				j++
+				continue
+			}
 			r, sz := rune(s[j]), 1
 			if r >= utf8.RuneSelf {
 				r, sz = utf8.DecodeRune(s[j:])
@@ -186,9 +212,17 @@ func eachWord(s []byte, f func(w []byte, off int)) {
 	}
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
@@ -256,8 +290,23 @@ func lowerStart(s []byte) bool {
 
 // proseSpans returns the note's running text (see note.Prose), once.
 func (d *doc) proseSpans() []note.Span {
-	d.proseOnce.Do(func() { d.prose = d.n.Prose() })
+	d.proseOnce.Do(func() {
+		d.blockProse = make([][]note.Span, len(d.blocks))
+		for i, b := range d.blocks {
+			if b.Kind != note.Paragraph && b.Kind != note.Heading {
+				continue
+			}
+			d.blockProse[i] = d.n.BlockProse(b)
+			d.prose = append(d.prose, d.blockProse[i]...)
+		}
+	})
 	return d.prose
+}
+
+// proseOf returns the prose spans of block i.
+func (d *doc) proseOf(i int) []note.Span {
+	d.proseSpans()
+	return d.blockProse[i]
 }
 
 // inProse reports whether offset off is in the note's running text.

@@ -72,7 +72,7 @@ func runSentenceCase(p *rule.Pass) {
 		if b.Kind != note.Paragraph || len(b.Lines) == 0 {
 			continue
 		}
-		prose := p.Note.BlockProse(b)
+		prose := d.proseOf(i)
 		if len(prose) == 0 {
 			continue
 		}
@@ -178,15 +178,16 @@ var (
 func runDoubledWord(p *rule.Pass) {
 	src := p.Note.Text
 	for _, s := range docOf(p.Note).proseSpans() {
-		prevStart, prevEnd := -1, -1
+		ps, pe := -1, -1
 		eachWord(src[s.Start:s.End], func(w []byte, off int) {
 			start, end := s.Start+off, s.Start+off+len(w)
-			defer func() { prevStart, prevEnd = start, end }()
-			if prevStart < 0 || !isLower(src[start]) || hasDigit(string(w)) {
+			prevStart, prevEnd := ps, pe
+			ps, pe = start, end
+			if prevStart < 0 || !isLower(src[start]) || end-start != prevEnd-prevStart {
 				return
 			}
 			gap := src[prevEnd:start]
-			if len(bytes.Trim(gap, " \t\n")) > 0 || bytes.Count(gap, []byte("\n")) > 1 {
+			if len(bytes.Trim(gap, " \t\n")) > 0 || bytes.Count(gap, []byte("\n")) > 1 || hasDigit(string(w)) {
 				return
 			}
 			lw := strings.ToLower(string(w))

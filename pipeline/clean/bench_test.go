@@ -1,0 +1,64 @@
+package clean_test
+
+import (
+	"testing"
+
+	"github.com/itilint/itilint/pipeline/lint"
+	"github.com/itilint/itilint/pipeline/note"
+)
+
+// BenchmarkClean runs the whole fix loop with the formatting rules (safe and
+// structural fixes) over the sample course, repeated to about 20 MB:
+//
+//	go test -run XXX -bench Clean -benchtime 3x ./pipeline/clean/
+func BenchmarkClean(b *testing.B) {
+	p := defaultPack(b)
+	course := corpus(b, "../../source")
+	if len(course) == 0 {
+		b.Skip("no sample course")
+	}
+	const target = 20 << 20
+	var texts [][]byte
+	size := 0
+	for size < target {
+		for _, n := range course {
+			texts = append(texts, n.Text)
+			size += len(n.Text)
+		}
+	}
+	opts := lint.FixOptions{Options: lint.Options{Pack: p, Only: onlyClean()}, Kinds: cleanKinds}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			n := note.New("bench.md", append([]byte(nil), t...))
+			if _, err := lint.Fix(n, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkCheck runs the formatting rules once over the same course, to
+// separate finding from fixing.
+func BenchmarkCheck(b *testing.B) {
+	p := defaultPack(b)
+	course := corpus(b, "../../source")
+	if len(course) == 0 {
+		b.Skip("no sample course")
+	}
+	size := 0
+	for _, n := range course {
+		size += len(n.Text)
+	}
+	opts := lint.Options{Pack: p, Only: onlyClean()}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, n := range course {
+			lint.Check(note.New("bench.md", n.Text), opts)
+		}
+	}
+}
