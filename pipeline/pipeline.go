@@ -159,6 +159,17 @@ func processOne(in load.Input, cfg Config, opts lint.Options) (emit.File, *note.
 		f.Changes = r.Changes
 		cleaned = r.Note
 	}
+	if cfg.Quiz && !cfg.FixKinds[rule.Wording] {
+		// Questions quote the notes to learners, so they are built from
+		// text with the terminology fixed too ("ITIL4" → "ITIL 4"), even
+		// when the cleaned copies keep the author's wording.
+		r, err := lint.Fix(cleaned, lint.FixOptions{Options: opts, Kinds: map[rule.FixKind]bool{rule.Wording: true}})
+		if err != nil {
+			f.Err = err
+			return f, nil
+		}
+		return f, r.Note
+	}
 	return f, cleaned
 }
 

@@ -259,6 +259,9 @@ func quizCommand() *cli.Command {
 			if err := validateTopics(pc.Pack, pc.QuizOpts.Topics); err != nil {
 				return err
 			}
+			if _, err := emit.QuestionFormat(c.String("output")); err != nil {
+				return cli.Exit(err.Error(), exitTrouble)
+			}
 			pc.Quiz, pc.FixKinds = true, fixKindsDefault
 			res, err := pipeline.Run(pc)
 			if err != nil {
@@ -269,7 +272,11 @@ func quizCommand() *cli.Command {
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
-			for _, w := range warnings {
+			for i, w := range warnings {
+				if i == 3 && len(warnings) > 4 {
+					fmt.Fprintf(c.App.ErrWriter, "itilint: ... and %d more left out\n", len(warnings)-3)
+					break
+				}
 				fmt.Fprintln(c.App.ErrWriter, "itilint:", w)
 			}
 			if !c.Bool("quiet") {
