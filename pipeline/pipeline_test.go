@@ -1,0 +1,89 @@
+package pipeline
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestRunProcessesEveryReadableFile(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a.txt":     "   ##   Value  \n\nValue is called as the perceived benefits, usefulness and importance of something.\n\n\n",
+		"b/c.md":    "# Incidents\n\nAn incident is an unplanned interruption to a service.\n",
+		"bad.md":    "bin\x00ary",
+		"latin1.md": "caf\xe9\n",
+	})
+	res, err := Run(Config{Paths: []string{dir}, Check: true, Quiz: true,
+		FixKinds: map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}, Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 2 {
+		t.Fatalf("errors = %v, want the binary and the latin-1 file", res.Errors)
+	}
+	s := res.Summary()
+	if s.Notes != 2 || s.Unreadable != 2 || s.Fixes == 0 || s.Warnings == 0 {
+		t.Errorf("summary %+v", s)
+	}
+	cleaned := res.CleanedByPath()
+	a := cleaned[filepath.Join(dir, "a.txt")]
+	if a == nil || !strings.HasPrefix(string(a.Text), "## Value\n") {
+		t.Fatalf("a.txt cleaned wrongly: %v", a)
+	}
+	if got := OutputPath("o", a); got != filepath.Join("o", "a.md") {
+		t.Errorf("OutputPath = %q", got)
+	}
+	// Files come back in course order: sorted by path (b/c.md before bad.md).
+	var paths []string
+	for _, f := range res.Files {
+		paths = append(paths, filepath.Base(f.Path))
+	}
+	if strings.Join(paths, ",") != "a.txt,c.md,bad.md,latin1.md" {
+		t.Errorf("order %v", paths)
+	}
+}
+
+// TestRunIsDeterministic: any number of workers, the same reports.
+func TestRunIsDeterministic(t *testing.T) {
+	files := map[string]string{}
+	for i := 0; i < 12; i++ {
+		files[filepath.Join("n", string(rune('a'+i))+".md")] = "# Note\n\nA problem is a cause, or potential cause, of one or more incidents.  \nThere are six guiding principles.\n"
+	}
+	dir := writeTree(t, files)
+	var reports [][]byte
+	for _, workers := range []int{1, 2, 5} {
+		res, err := Run(Config{Paths: []string{dir}, Check: true, Quiz: true, Workers: workers,
+			FixKinds: map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := emit.ReportJSON(&buf, res.Files, res.Bank, res.Summary()); err != nil {
+			t.Fatal(err)
+		}
+		reports = append(reports, buf.Bytes())
+	}
+	for i := 1; i < len(reports); i++ {
+		if !bytes.Equal(reports[0], reports[i]) {
+			t.Fatalf("report %d differs from report 0", i)
+		}
+	}
+}
