@@ -79,7 +79,9 @@ func analyze(n *note.Note, p *pack.Pack) *analysis {
 		}
 	}
 	c.Unlock()
-	a := newAnalyzer(n, p).run()
+	an := newAnalyzer(n, p)
+	a := an.run()
+	an.release()
 	c.Lock()
 	e := &c.entries[c.next%len(c.entries)]
 	e.n, e.p, e.text, e.a = n, p, n.Text, a
@@ -98,6 +100,10 @@ type analyzer struct {
 	matches []match
 	covered []int32 // per token: index+1 of the match covering it
 	sentOf  []int32 // per token: index of its sentence
+	stemOf  []string
+	ctx     []uint64 // per block: lists named above it
+	lower   []byte
+	offs    []int
 	sents   []sentence
 	out     analysis
 }
@@ -107,8 +113,37 @@ type sentence struct {
 	ctx      uint64 // lists named in the sentence
 }
 
+// scratch pools the analyzers' per-token buffers: they are as large as
+// the note, and reusing them keeps a course check from being a stream of
+// large allocations for the garbage collector.
+var scratch = sync.Pool{New: func() any { return new(analyzer) }}
+
 func newAnalyzer(n *note.Note, p *pack.Pack) *analyzer {
-	return &analyzer{n: n, text: n.Text, p: p, m: compile(p)}
+	a := scratch.Get().(*analyzer)
+	a.n, a.text, a.p, a.m = n, n.Text, p, compile(p)
+	return a
+}
+
+// release hands the buffers back; the analysis (findings and uses) is
+// the caller's and is not reused.
+func (a *analyzer) release() {
+	clear(a.stemOf)
+	*a = analyzer{
+		toks: a.toks[:0], blocks: a.blocks[:0], matches: a.matches[:0],
+		covered: a.covered[:0], sentOf: a.sentOf[:0], stemOf: a.stemOf[:0],
+		sents: a.sents[:0], ctx: a.ctx[:0], lower: a.lower[:0], offs: a.offs[:0],
+	}
+	scratch.Put(a)
+}
+
+// grow returns buf with length n, zeroed, reusing its storage.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
 }
 
 func (a *analyzer) run() *analysis {
@@ -120,12 +155,12 @@ func (a *analyzer) run() *analysis {
 	a.counts()
 	a.definitions()
 	a.resolve()
-	return &a.out
+	out := a.out // not a pointer into the pooled analyzer
+	return &out
 }
 
 func (a *analyzer) tokenize() {
-	var lower []byte
-	var offs []int
+	lower, offs := a.lower[:0], a.offs[:0]
 	for _, b := range a.n.Blocks() {
 		if b.Kind != note.Paragraph && b.Kind != note.Heading {
 			continue
@@ -136,8 +171,19 @@ func (a *analyzer) tokenize() {
 			a.blocks = append(a.blocks, blockInfo{block: b, from: from, to: len(a.toks)})
 		}
 	}
-	a.covered = make([]int32, len(a.toks))
-	a.sentOf = make([]int32, len(a.toks))
+	assignNorms(a.toks, lower, offs)
+	a.lower, a.offs = lower, offs
+	a.covered = grow(a.covered, len(a.toks))
+	a.sentOf = grow(a.sentOf, len(a.toks))
+	a.stemOf = grow(a.stemOf, len(a.toks))
+}
+
+// stemAt is the stem of toks[i], computed once.
+func (a *analyzer) stemAt(i int) string {
+	if a.stemOf[i] == "" {
+		a.stemOf[i] = stemToken(a.toks[i].norm)
+	}
+	return a.stemOf[i]
 }
 
 func (a *analyzer) match() {
@@ -160,23 +206,27 @@ func (a *analyzer) match() {
 // classify decides how the text matched by pattern id is written.
 func (a *analyzer) classify(id, from, to int) match {
 	pat := &a.m.patterns[id]
-	cased := shape(a.text, a.toks[from:to], false)
-	folded := shape(a.text, a.toks[from:to], true)
+	toks := a.toks[from:to]
 	mt := match{from: from, to: to, form: -1}
 	for _, fid := range pat.forms {
 		f := &a.m.forms[fid]
 		if f.class == wrongForm {
 			continue
 		}
-		if f.cs && cased == f.shape || !f.cs && folded == f.shape {
+		if shapeEq(a.text, toks, f.shape, !f.cs) {
 			mt.form, mt.status = fid, statusOK
 			return mt
 		}
 	}
+	folded := shape(a.text, toks, true)
+	cased := ""
 	for _, fid := range pat.forms {
 		f := &a.m.forms[fid]
 		if f.class != wrongForm {
 			continue
+		}
+		if f.cs && cased == "" {
+			cased = shape(a.text, toks, false)
 		}
 		if f.cs && cased == f.shape || !f.cs && strings.EqualFold(folded, f.shape) {
 			mt.form, mt.status = fid, statusWrong
@@ -228,7 +278,7 @@ func (a *analyzer) sentences() {
 // blockContexts returns, per block, the lists named by the headings above
 // it and, for a list item, by the paragraph that introduces the list.
 func (a *analyzer) blockContexts() []uint64 {
-	out := make([]uint64, len(a.blocks))
+	out := grow(a.ctx, len(a.blocks))
 	type level struct {
 		level int
 		bits  uint64
@@ -295,7 +345,8 @@ func (a *analyzer) written(from, to int) string {
 }
 
 func (a *analyzer) reportMatches() {
-	ctx := a.blockContexts()
+	a.ctx = a.blockContexts()
+	ctx := a.ctx
 	bi := 0
 	for _, mt := range a.matches {
 		if mt.form < 0 {

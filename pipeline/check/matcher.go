@@ -25,6 +25,11 @@ type matcher struct {
 
 	phraseCtx []map[string]bool // per phrase: its context words, folded
 
+	// maybe is a one-hash Bloom filter of the first words of patterns and
+	// nouns: most words of a note start nothing, and this answers that
+	// without a map lookup.
+	maybe [1 << 14]uint64
+
 	elemOnce sync.Once
 	elems    [][][][]string // per term: elements → alternatives → stems
 }
@@ -150,6 +155,7 @@ func build(p *pack.Pack) *matcher {
 			keys[key] = id
 			m.patterns = append(m.patterns, pattern{toks: norms})
 			m.first[norms[0]] = append(m.first[norms[0]], id)
+			m.mark(norms[0])
 		}
 		// The same form twice (a term listed twice, an inflection equal to
 		// another form) is kept once.
@@ -305,6 +311,7 @@ func (m *matcher) addNoun(text string, np nounPattern) {
 	}
 	if len(np.toks) > 0 {
 		m.nouns[np.toks[0]] = append(m.nouns[np.toks[0]], np)
+		m.mark(np.toks[0])
 	}
 }
 
@@ -437,8 +444,30 @@ func stemToken(norm string) string {
 	return stem(norm)
 }
 
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h & (1<<20 - 1)
+}
+
+func (m *matcher) mark(w string) {
+	h := wordHash(w)
+	m.maybe[h>>6] |= 1 << (h & 63)
+}
+
+// mayStart reports whether w may start a pattern or noun.
+func (m *matcher) mayStart(w string) bool {
+	h := wordHash(w)
+	return m.maybe[h>>6]&(1<<(h&63)) != 0
+}
+
 // matchAt returns the longest pattern matching toks at i, or -1.
 func (m *matcher) matchAt(toks []token, i int) (int, int) {
+	if !m.mayStart(toks[i].norm) {
+		return -1, 0
+	}
 	ids := m.first[toks[i].norm]
 	for _, id := range ids {
 		p := m.patterns[id].toks
@@ -462,6 +491,9 @@ func (m *matcher) matchAt(toks []token, i int) (int, int) {
 
 // nounAt returns the longest list noun at toks[i].
 func (m *matcher) nounAt(toks []token, i int, countOnly bool) []nounPattern {
+	if !m.mayStart(toks[i].norm) {
+		return nil
+	}
 	ns := m.nouns[toks[i].norm]
 	best := 0
 	var out []nounPattern

@@ -17,7 +17,7 @@ import (
 // in a sentence with a list noun, or in a heading or list item under a
 // heading or an introduction that names it.
 func (a *analyzer) nearMisses() {
-	ctx := a.blockContexts()
+	ctx := a.ctx
 	for bi, b := range a.blocks {
 		segFrom, segTo := -1, -1
 		if (b.block.Kind == note.Heading || b.block.InList) && ctx[bi] != 0 {
@@ -67,7 +67,7 @@ func isDigits(s string) bool {
 func (a *analyzer) stems(from, to int) []string {
 	out := make([]string, 0, to-from)
 	for k := from; k < to; k++ {
-		out = append(out, stemToken(a.toks[k].norm))
+		out = append(out, a.stemAt(k))
 	}
 	return out
 }
@@ -105,18 +105,19 @@ func judge(stems []string, folded string, mi *memberInfo, li *listInfo, structur
 	if len(mi.content) < 2 || d > 2 {
 		return verdict{}
 	}
-	seg := map[string]bool{}
+	// Content words are few (at most a handful): linear scans beat maps.
+	var segBuf [12]string
+	seg := segBuf[:0]
 	for _, s := range stems {
-		if !functionWords[s] {
-			seg[s] = true
+		if !functionWords[s] && !contains(seg, s) {
+			seg = append(seg, s)
 		}
 	}
-	in := map[string]bool{}
-	var missing []string
+	var missBuf [8]string
+	missing := missBuf[:0]
 	sharedDistinct := 0
 	for _, s := range mi.content {
-		in[s] = true
-		if seg[s] {
+		if contains(seg, s) {
 			if !li.weak[s] {
 				sharedDistinct++
 			}
@@ -125,8 +126,8 @@ func judge(stems []string, folded string, mi *memberInfo, li *listInfo, structur
 		}
 	}
 	extra := 0
-	for s := range seg {
-		if !in[s] {
+	for _, s := range seg {
+		if !contains(mi.content, s) {
 			extra++
 		}
 	}
@@ -234,11 +235,14 @@ func (a *analyzer) runningNearMiss(s sentence, skipFrom, skipTo int) {
 		if i > s.from && !a.toks[i].clause && a.verbCue(i) {
 			continue
 		}
-		st := stemToken(a.toks[i].norm)
-		if functionWords[st] || !startsUpper(a.text[a.toks[i].start:]) {
+		if !startsUpper(a.text[a.toks[i].start:]) {
 			// In running text a near miss must read as a name: written
 			// in lower case it is usually an ordinary phrase ("services
 			// are delivered and supported").
+			continue
+		}
+		st := a.stemAt(i)
+		if functionWords[st] {
 			continue
 		}
 		var best candidate
@@ -255,7 +259,7 @@ func (a *analyzer) runningNearMiss(s sentence, skipFrom, skipTo int) {
 				}
 				for l := min(len(m.stems)+2, s.to-i); l >= 2; l-- {
 					j := i + l
-					if !a.window(i, j, skipFrom, skipTo) || !contains(m.content, stemToken(a.toks[j-1].norm)) {
+					if !a.window(i, j, skipFrom, skipTo) || !contains(m.content, a.stemAt(j-1)) {
 						continue
 					}
 					v := judge(a.stems(i, j), shape(a.text, a.toks[i:j], true), m, info, false)
@@ -525,7 +529,7 @@ func (a *analyzer) definitions() {
 		}
 		words := map[string]bool{}
 		for q := body; q < s.to; q++ {
-			words[stemToken(a.toks[q].norm)] = true
+			words[a.stemAt(q)] = true
 		}
 		own, missing := elementScore(a.m.elements(e.term), words, t.Elements)
 		if own >= 0.67 {

@@ -28,13 +28,11 @@ type token struct {
 	clause bool
 }
 
-// tokenizeBlock appends the tokens of one block's prose spans to dst.
-// lower is a scratch buffer for case folding and offs one for offsets; the
-// norms of a block are slices of one string, so a block costs few
-// allocations.
+// tokenizeBlock appends the tokens of one block's prose spans to dst, and
+// their lower-case text to lower with each token's offset in offs; call
+// assignNorms once all blocks are read, so that the norms of a whole note
+// are slices of one string.
 func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, offs []int) ([]token, []byte, []int) {
-	lower, offs = lower[:0], offs[:0]
-	first := len(dst)
 	prevEnd := -1   // end of the previous token of this block
 	forced := false // something was cut out since the previous token
 	for si, sp := range spans {
@@ -79,20 +77,35 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, of
 			prevEnd, forced = i, false
 		}
 	}
-	offs = append(offs, len(lower))
-	all := string(lower)
-	for k := first; k < len(dst); k++ {
-		dst[k].norm = all[offs[k-first]:offs[k-first+1]]
-	}
 	return dst, lower, offs
 }
+
+// assignNorms points each token's norm into one string of lower.
+func assignNorms(toks []token, lower []byte, offs []int) {
+	all := string(lower)
+	for k := range toks {
+		end := len(all)
+		if k+1 < len(offs) {
+			end = offs[k+1]
+		}
+		toks[k].norm = all[offs[k]:end]
+	}
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < 128; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // wordEnd returns the end of the word of letters and digits at text[i].
 func wordEnd(text []byte, i, end int) int {
 	for i < end {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			if asciiWord[c] {
 				i++
 				continue
 			}
@@ -203,7 +216,8 @@ func appendLower(dst, b []byte) []byte {
 // text is split, so a form and the text it should match agree.
 func tokenizeString(s string) []token {
 	b := []byte(s)
-	toks, _, _ := tokenizeBlock(nil, b, []note.Span{{Start: 0, End: len(b)}}, nil, nil)
+	toks, lower, offs := tokenizeBlock(nil, b, []note.Span{{Start: 0, End: len(b)}}, nil, nil)
+	assignNorms(toks, lower, offs)
 	return toks
 }
 
@@ -222,6 +236,33 @@ func shape(text []byte, toks []token, fold bool) string {
 		}
 	}
 	return sb.String()
+}
+
+// shapeEq reports whether toks, rendered as shape renders them, equal
+// want, without building the string.
+func shapeEq(text []byte, toks []token, want string, fold bool) bool {
+	w := 0
+	for k, t := range toks {
+		if k > 0 && t.gap != 0 {
+			if w >= len(want) || want[w] != t.gap {
+				return false
+			}
+			w++
+		}
+		if fold {
+			if len(want)-w < len(t.norm) || want[w:w+len(t.norm)] != t.norm {
+				return false
+			}
+			w += len(t.norm)
+			continue
+		}
+		n := t.end - t.start
+		if len(want)-w < n || want[w:w+n] != string(text[t.start:t.end]) {
+			return false
+		}
+		w += n
+	}
+	return w == len(want)
 }
 
 // stem reduces an English word to a crude stem, so "holistic" and
