@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/itilint/itilint/pipeline/check"
 	"github.com/itilint/itilint/pipeline/config"
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/lint"
@@ -137,6 +138,15 @@ func Run(cfg Config) (*Result, error) {
 	return res, nil
 }
 
+// packRules are the IDs of the pack-driven rules (package check).
+var packRules = func() map[string]bool {
+	ids := map[string]bool{}
+	for _, r := range check.Rules {
+		ids[r.ID] = true
+	}
+	return ids
+}()
+
 // processOne runs load → check → clean for one input.
 func processOne(in load.Input, cfg Config, opts lint.Options) (emit.File, *note.Note) {
 	f := emit.File{Path: in.Path}
@@ -151,7 +161,9 @@ func processOne(in load.Input, cfg Config, opts lint.Options) (emit.File, *note.
 	}
 	cleaned := n
 	if len(cfg.FixKinds) > 0 {
-		r, err := lint.Fix(n, lint.FixOptions{Options: opts, Kinds: cfg.FixKinds})
+		// The check above saw the same note with the same options: its
+		// findings are the fix loop's first round.
+		r, err := lint.Fix(n, lint.FixOptions{Options: opts, Kinds: cfg.FixKinds, Initial: f.Findings})
 		if err != nil {
 			f.Err = err
 			return f, nil
@@ -163,7 +175,10 @@ func processOne(in load.Input, cfg Config, opts lint.Options) (emit.File, *note.
 		// Questions quote the notes to learners, so they are built from
 		// text with the terminology fixed too ("ITIL4" → "ITIL 4"), even
 		// when the cleaned copies keep the author's wording.
-		r, err := lint.Fix(cleaned, lint.FixOptions{Options: opts, Kinds: map[rule.FixKind]bool{rule.Wording: true}})
+		// Only the pack-driven rules offer wording fixes.
+		wording := opts
+		wording.Only = packRules
+		r, err := lint.Fix(cleaned, lint.FixOptions{Options: wording, Kinds: map[rule.FixKind]bool{rule.Wording: true}})
 		if err != nil {
 			f.Err = err
 			return f, nil

@@ -18,6 +18,9 @@ type FixOptions struct {
 	Options
 	// Kinds are the fix kinds to apply (see rule.FixKind).
 	Kinds map[rule.FixKind]bool
+	// Initial, when not nil, are the findings of Check on the input note
+	// with the same Options, so the first round need not check again.
+	Initial []rule.Finding
 }
 
 // A Change is one applied fix, for reports and reviews.
@@ -60,7 +63,12 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 	var history [][]edit.Edit
 	cur := n
 	for round := 0; round < MaxRounds; round++ {
-		findings := Check(cur, opts.Options)
+		var findings []rule.Finding
+		if round == 0 && opts.Initial != nil {
+			findings = opts.Initial
+		} else {
+			findings = Check(cur, opts.Options)
+		}
 		var taken []edit.Edit
 		var takenRules []string
 		var roundChanges []Change
