@@ -234,6 +234,3 @@ func (r *Result) CleanedByPath() map[string]*note.Note {
 func OutputPath(dir string, n *note.Note) string {
 	return filepath.Join(dir, load.Input{Rel: n.Rel}.OutRel())
 }
-
-
-
