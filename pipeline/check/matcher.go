@@ -83,7 +83,10 @@ type form struct {
 }
 
 type pattern struct {
-	toks  []string
+	toks []string
+	// brk[k]: the form itself has punctuation before word k ("Sure,
+	// I'll explain"), so the text may too.
+	brk   []bool
 	forms []int
 }
 
@@ -153,9 +156,14 @@ func build(p *pack.Pack) *matcher {
 		if !ok {
 			id = len(m.patterns)
 			keys[key] = id
-			m.patterns = append(m.patterns, pattern{toks: norms})
+			m.patterns = append(m.patterns, pattern{toks: norms, brk: make([]bool, len(norms))})
 			m.first[norms[0]] = append(m.first[norms[0]], id)
 			m.mark(norms[0])
+		}
+		for k := 1; k < len(toks); k++ {
+			if toks[k].brk || toks[k].clause {
+				m.patterns[id].brk[k] = true
+			}
 		}
 		// The same form twice (a term listed twice, an inflection equal to
 		// another form) is kept once.
@@ -470,14 +478,15 @@ func (m *matcher) matchAt(toks []token, i int) (int, int) {
 	}
 	ids := m.first[toks[i].norm]
 	for _, id := range ids {
-		p := m.patterns[id].toks
+		pat := &m.patterns[id]
+		p := pat.toks
 		if i+len(p) > len(toks) {
 			continue
 		}
 		ok := true
 		for k := 1; k < len(p); k++ {
 			t := toks[i+k]
-			if t.brk || t.norm != p[k] {
+			if t.brk && !pat.brk[k] || t.norm != p[k] {
 				ok = false
 				break
 			}
