@@ -56,38 +56,20 @@ type blockInfo struct {
 	from, to int
 }
 
-// analysisCache keeps the analysis of the notes being checked: lint runs
-// every rule on one note in turn, so the few most recent notes suffice.
-var analysisCache struct {
-	sync.Mutex
-	entries [32]struct {
-		n    *note.Note
-		p    *pack.Pack
-		text []byte
-		a    *analysis
-	}
-	next int
-}
+// analysisKey keys a note's analysis in its memo: one per pack, since a
+// note can be checked against more than one.
+type analysisKey struct{ p *pack.Pack }
 
+// analyze returns the note's analysis, computed once per note and pack and
+// kept on the note: lint runs every rule on one note in turn, and the
+// course-level rules read the same analyses after every note was checked.
 func analyze(n *note.Note, p *pack.Pack) *analysis {
-	c := &analysisCache
-	c.Lock()
-	for _, e := range c.entries {
-		if e.n == n && e.p == p && len(e.text) == len(n.Text) && (len(e.text) == 0 || &e.text[0] == &n.Text[0]) {
-			c.Unlock()
-			return e.a
-		}
-	}
-	c.Unlock()
-	an := newAnalyzer(n, p)
-	a := an.run()
-	an.release()
-	c.Lock()
-	e := &c.entries[c.next%len(c.entries)]
-	e.n, e.p, e.text, e.a = n, p, n.Text, a
-	c.next++
-	c.Unlock()
-	return a
+	return n.Memo(analysisKey{p}, func() any {
+		an := newAnalyzer(n, p)
+		a := an.run()
+		an.release()
+		return a
+	}).(*analysis)
 }
 
 type analyzer struct {

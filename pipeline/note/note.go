@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -54,6 +55,9 @@ type Note struct {
 	lineStarts []int
 	blocks     []Block
 	parsed     bool
+
+	memoMu sync.Mutex
+	memo   map[any]any
 }
 
 // Position is a 1-based line and column (in characters) in the file on disk.
@@ -193,4 +197,28 @@ func (n *Note) Position(off int) Position {
 		col = 1
 	}
 	return Position{Line: line, Col: col}
+}
+
+// Memo returns the value cached on the note under key, computing it once
+// with compute. Rules that share an expensive analysis of a note (every rule
+// of a package asks for the same one) keep it here, so it lives exactly as
+// long as the note and needs no global cache.
+func (n *Note) Memo(key any, compute func() any) any {
+	n.memoMu.Lock()
+	if v, ok := n.memo[key]; ok {
+		n.memoMu.Unlock()
+		return v
+	}
+	n.memoMu.Unlock()
+	v := compute() // outside the lock: compute may ask for other memos
+	n.memoMu.Lock()
+	defer n.memoMu.Unlock()
+	if old, ok := n.memo[key]; ok {
+		return old
+	}
+	if n.memo == nil {
+		n.memo = map[any]any{}
+	}
+	n.memo[key] = v
+	return v
 }
