@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 
+	"github.com/itilint/itilint/pipeline/check"
+	"github.com/itilint/itilint/pipeline/clean"
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
@@ -62,12 +64,14 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 	// so each change is reported where it is in the file on disk.
 	var history [][]edit.Edit
 	cur := n
+	fixing := opts.Options
+	fixing.Only = fixers(opts.Options, opts.Kinds)
 	for round := 0; round < MaxRounds; round++ {
 		var findings []rule.Finding
 		if round == 0 && opts.Initial != nil {
 			findings = opts.Initial
 		} else {
-			findings = Check(cur, opts.Options)
+			findings = Check(cur, fixing)
 		}
 		var taken []edit.Edit
 		var takenRules []string
@@ -117,6 +121,29 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 	}
 	res.Note = cur
 	return res, nil
+}
+
+// fixers returns the IDs of the active rules that can offer a fix of one
+// of the wanted kinds: the formatting rules (package clean) offer safe and
+// structural fixes, the pack-driven rules (package check) only wording
+// fixes. Rounds after the first run only these, since the others cannot
+// change the text.
+func fixers(opts Options, kinds map[rule.FixKind]bool) map[string]bool {
+	ids := map[string]bool{}
+	add := func(rules []*rule.Rule) {
+		for _, r := range rules {
+			if opts.Only == nil || opts.Only[r.ID] {
+				ids[r.ID] = true
+			}
+		}
+	}
+	if kinds[rule.Safe] || kinds[rule.Structural] {
+		add(clean.Rules)
+	}
+	if kinds[rule.Wording] {
+		add(check.Rules)
+	}
+	return ids
 }
 
 // conflicting returns the rule of a taken edit that edits overlaps, or "".

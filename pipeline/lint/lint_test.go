@@ -92,3 +92,36 @@ func TestInlineDisable(t *testing.T) {
 		}
 	}
 }
+
+// TestFixKindsByPackage keeps the promise fixers relies on: formatting rules
+// never offer wording fixes and pack-driven rules offer only wording fixes.
+func TestFixKindsByPackage(t *testing.T) {
+	p, err := pack.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatting := map[string]bool{}
+	for _, r := range fixersFor(map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}) {
+		formatting[r] = true
+	}
+	for _, r := range Rules() {
+		for _, ex := range r.Bad {
+			for _, f := range Check(note.New("x.md", []byte(ex)), Options{Pack: p}) {
+				if f.Fix == nil {
+					continue
+				}
+				if formatting[f.Rule] == (f.Fix.Kind == rule.Wording) {
+					t.Errorf("%s offers a %s fix, which fixers does not expect", f.Rule, f.Fix.Kind)
+				}
+			}
+		}
+	}
+}
+
+func fixersFor(kinds map[rule.FixKind]bool) []string {
+	var ids []string
+	for id := range fixers(Options{}, kinds) {
+		ids = append(ids, id)
+	}
+	return ids
+}
