@@ -22,9 +22,15 @@ func rulesCommand() *cli.Command {
 		Description: "With no argument, lists every rule: ID, severity, summary.\n" +
 			"With a rule ID, explains it with its good and bad examples.\n" +
 			"`itilint rules test DIR` runs the good/bad examples of the rule pack in DIR.",
-		Flags: commonFlags(),
+		Flags: append([]cli.Flag{
+			&cli.BoolFlag{Name: "markdown", Usage: "list the rules as a Markdown table (the README's rule table)"},
+		}, commonFlags()...),
 		Action: func(c *cli.Context) error {
 			args := c.Args().Slice()
+			if c.Bool("markdown") {
+				fmt.Fprint(c.App.Writer, ruleTableMarkdown(lint.Rules()))
+				return nil
+			}
 			if len(args) >= 1 && args[0] == "test" {
 				if len(args) != 2 {
 					return cli.Exit("usage: itilint rules test DIR", exitTrouble)
@@ -84,4 +90,15 @@ func explainRule(w io.Writer, r *rule.Rule) {
 			fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(strings.TrimRight(fmt.Sprintf("%q", e), "\n"), "\n", "\n  "))
 		}
 	}
+}
+
+// ruleTableMarkdown is the rule table of the README, generated from the
+// rule list so that it cannot drift (TestREADMERuleTable).
+func ruleTableMarkdown(rules []*rule.Rule) string {
+	var b strings.Builder
+	b.WriteString("| rule | severity | what it reports |\n| --- | --- | --- |\n")
+	for _, r := range rules {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.ID, r.Severity, strings.ReplaceAll(r.Summary(), "|", "\\|"))
+	}
+	return b.String()
 }

@@ -190,9 +190,11 @@ a hole; the cleaner cannot know which level was meant, so it only reports.`,
 var EmptySection = &rule.Rule{
 	ID:       "empty-section",
 	Severity: rule.Warning,
-	Doc: `A section is empty: its heading is followed by another heading of the
-same or a higher level, or by the end of the note. Often the rest of a
-transcript or a note was never pasted in.`,
+	Doc: `A section is empty: nothing stands between its heading and the next.
+
+Its heading is followed by another heading of the same or a higher level,
+or by the end of the note. Often the rest of a transcript or a note was
+never pasted in.`,
 	Good: []string{"## Value\n\n### Outcomes\n\nText.\n"},
 	Bad:  []string{"## Part 1\n\nText.\n\n## Part 2\n"},
 	Run:  runEmptySection,

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/itilint/itilint/pipeline/edit"
@@ -14,6 +15,11 @@ func TestRulesValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range Rules() {
+		// The summary is the first line of Doc: `itilint rules` and the
+		// README show it alone, so it must be a whole sentence.
+		if s := r.Summary(); !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ".)") {
+			t.Errorf("rule %s: summary %q is not a whole sentence on one line", r.ID, s)
+		}
 		if r.Run != nil && len(r.Bad) == 0 {
 			t.Errorf("rule %s has no bad example", r.ID)
 		}
