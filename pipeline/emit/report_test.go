@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"fmt"
 	"bytes"
 	"encoding/json"
 	"strings"
@@ -104,6 +105,24 @@ func TestDiff(t *testing.T) {
 	}
 	if Diff("x.md", before, before) != "" {
 		t.Error("diff of equal texts is not empty")
+	}
+	// Hunks after one that removes lines are numbered on both sides as
+	// diff -u numbers them (go-udiff got the new side wrong).
+	var old, cur strings.Builder
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&old, "line %d\n", i)
+		if i == 2 || i == 3 {
+			continue // removed
+		}
+		if i == 20 {
+			cur.WriteString("changed\n")
+			continue
+		}
+		fmt.Fprintf(&cur, "line %d\n", i)
+	}
+	hunks := Diff("x.md", []byte(old.String()), []byte(cur.String()))
+	if !strings.Contains(hunks, "@@ -1,6 +1,4 @@") || !strings.Contains(hunks, "@@ -17,7 +15,7 @@") {
+		t.Errorf("hunk headers:\n%s", hunks)
 	}
 	noEOL := Diff("x.md", []byte("a\nb"), []byte("a\nc"))
 	if !strings.Contains(noEOL, "\\ No newline at end of file") {
