@@ -1,9 +1,9 @@
 package emit
 
 import (
-	"fmt"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
