@@ -30,6 +30,11 @@ func brokenBefore(src []byte, blocks []note.Block, i int) bool {
 		return false
 	}
 	prev, cur := blocks[i-1], blocks[i]
+	if src[prev.Lines[0].Start] == '#' {
+		// "##Heading" is a heading with its space missing (heading-space
+		// repairs it), not a sentence the next paragraph continues.
+		return false
+	}
 	end := contentEnd(src, prev)
 	if end == 0 || terminal(src[:end]) || !(isAlnum(src[end-1]) || src[end-1] == ',' || src[end-1] >= 0x80) {
 		return false
@@ -202,7 +207,7 @@ var BrokenParagraph = &rule.Rule{
 The paragraph has no terminal punctuation and the next one goes on in lower
 case: a stray blank line (from a transcript or a copy) cut one sentence in
 two. The two are joined into one paragraph.`,
-	Good: []string{"Value is co-created.\n\nwhat matters is the outcome.\n", "Main concepts:\n\nco-creation of value.\n"},
+	Good: []string{"Value is co-created.\n\nwhat matters is the outcome.\n", "Main concepts:\n\nco-creation of value.\n", "##Change enablement\n\nchange enablement maximizes successful changes.\n"},
 	Bad:  []string{"Providers should not work in isolation to define\n\n  what will be of value to their customers.\n"},
 	Run:  runBrokenParagraph,
 }
