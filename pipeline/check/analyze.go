@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
@@ -26,13 +27,13 @@ type analysis struct {
 
 // A use is a correct form of a term or member written in the note, for the
 // course-level rules (acronyms, one spelling per term).
+//
+// A course has a use for most of its terms' words, so a use is kept
+// small: indexes into the pack fit in 32 bits.
 type use struct {
-	entry, base, infl int
 	start, end        int
+	entry, base, infl int32
 	acronym           bool
-	// parenthesised: an acronym right after its expansion in parentheses,
-	// or followed by its expansion in parentheses.
-	expandedHere bool
 }
 
 type matchStatus uint8
@@ -87,6 +88,8 @@ type analyzer struct {
 	lower   []byte
 	offs    []int
 	sents   []sentence
+	nps     []nounPattern   // nounsAt's result, reused
+	words   map[string]bool // definitions' stems of one sentence, reused
 	out     analysis
 }
 
@@ -110,10 +113,12 @@ func newAnalyzer(n *note.Note, p *pack.Pack) *analyzer {
 // the caller's and is not reused.
 func (a *analyzer) release() {
 	clear(a.stemOf)
+	clear(a.words)
 	*a = analyzer{
 		toks: a.toks[:0], blocks: a.blocks[:0], matches: a.matches[:0],
 		covered: a.covered[:0], sentOf: a.sentOf[:0], stemOf: a.stemOf[:0],
-		sents: a.sents[:0], ctx: a.ctx[:0], lower: a.lower[:0], offs: a.offs[:0],
+		sents: a.sents[:0], nps: a.nps[:0], ctx: a.ctx[:0], lower: a.lower[:0], offs: a.offs[:0],
+		words: a.words,
 	}
 	scratch.Put(a)
 }
@@ -153,7 +158,13 @@ func (a *analyzer) tokenize() {
 			a.blocks = append(a.blocks, blockInfo{block: b, from: from, to: len(a.toks)})
 		}
 	}
-	assignNorms(a.toks, lower, offs)
+	// The norms are read only while the note is analysed (the findings
+	// and uses copy what they keep from the note's text), and lower is
+	// the analyzer's own buffer, not written again before release: they
+	// can view it instead of copying a note's worth of text per note.
+	// release clears every structure holding a norm (tokens, stems, the
+	// definition words) before the buffer is reused.
+	assignNorms(a.toks, unsafe.String(unsafe.SliceData(lower), len(lower)), offs)
 	a.lower, a.offs = lower, offs
 	a.covered = grow(a.covered, len(a.toks))
 	a.sentOf = grow(a.sentOf, len(a.toks))
@@ -166,6 +177,13 @@ func (a *analyzer) stemAt(i int) string {
 		a.stemOf[i] = stemToken(a.toks[i].norm)
 	}
 	return a.stemOf[i]
+}
+
+// nounsAt returns the longest list nouns at toks[i], valid until the next
+// call.
+func (a *analyzer) nounsAt(i int, countOnly bool) []nounPattern {
+	a.nps = a.m.nounAt(a.nps[:0], a.toks, i, countOnly)
+	return a.nps
 }
 
 func (a *analyzer) match() {
@@ -249,7 +267,7 @@ func (a *analyzer) sentences() {
 		s := &a.sents[len(a.sents)-1]
 		s.to = i + 1
 		a.sentOf[i] = int32(len(a.sents) - 1)
-		for _, np := range a.m.nounAt(a.toks, i, false) {
+		for _, np := range a.nounsAt(i, false) {
 			if np.list < 64 {
 				s.ctx |= 1 << np.list
 			}
@@ -329,6 +347,17 @@ func (a *analyzer) written(from, to int) string {
 func (a *analyzer) reportMatches() {
 	a.ctx = a.blockContexts()
 	ctx := a.ctx
+	// The uses are the analysis's, kept for the course rules: sized
+	// exactly, they cost one allocation instead of a chain of growing ones.
+	nuses := 0
+	for _, mt := range a.matches {
+		if mt.form >= 0 && (mt.status == statusOK || mt.status == statusCase) && a.m.entries[a.m.forms[mt.form].entry].kind != phraseEntry {
+			nuses++
+		}
+	}
+	if nuses > 0 {
+		a.out.uses = make([]use, 0, nuses)
+	}
 	bi := 0
 	for _, mt := range a.matches {
 		if mt.form < 0 {
@@ -341,7 +370,7 @@ func (a *analyzer) reportMatches() {
 		e := &a.m.entries[f.entry]
 		if mt.status == statusOK || mt.status == statusCase {
 			if e.kind != phraseEntry {
-				a.out.uses = append(a.out.uses, use{entry: f.entry, base: f.base, infl: f.infl,
+				a.out.uses = append(a.out.uses, use{entry: int32(f.entry), base: int32(f.base), infl: int32(f.infl),
 					start: a.toks[mt.from].start, end: a.toks[mt.to-1].end, acronym: f.acronym})
 			}
 		}

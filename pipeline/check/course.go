@@ -3,7 +3,7 @@ package check
 import (
 	"bytes"
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/itilint/itilint/pipeline/rule"
 )
@@ -16,7 +16,7 @@ func runAcronyms(cp *rule.CoursePass) {
 		return
 	}
 	m := compile(p)
-	done := map[int]bool{} // entries expanded or already reported
+	done := map[int32]bool{} // entries expanded or already reported
 	for _, n := range cp.Notes {
 		uses := analyze(n, p).uses
 		for i, u := range uses {
@@ -36,7 +36,7 @@ func runAcronyms(cp *rule.CoursePass) {
 			}
 			done[u.entry] = true
 			long := e.written[0][0]
-			if u.infl > 0 && u.infl < len(e.written[0]) {
+			if u.infl > 0 && int(u.infl) < len(e.written[0]) {
 				long = e.written[0][u.infl]
 			}
 			acr := string(n.Text[u.start:u.end])
@@ -70,9 +70,9 @@ func runConsistency(cp *rule.CoursePass) {
 		return
 	}
 	m := compile(p)
-	type key struct{ entry, base int }
+	type key struct{ entry, base int32 }
 	counts := map[key]int{}
-	bases := map[int][]int{}
+	bases := map[int32][]int32{}
 	for _, n := range cp.Notes {
 		for _, u := range analyze(n, p).uses {
 			if u.acronym {
@@ -85,12 +85,12 @@ func runConsistency(cp *rule.CoursePass) {
 			counts[k]++
 		}
 	}
-	major := map[int]int{} // entry → the spelling to keep
+	major := map[int32]int32{} // entry → the spelling to keep
 	for ent, bs := range bases {
 		if len(bs) < 2 {
 			continue
 		}
-		sort.Ints(bs)
+		slices.Sort(bs)
 		best := bs[0]
 		for _, b := range bs[1:] {
 			if counts[key{ent, b}] > counts[key{ent, best}] {
@@ -110,7 +110,7 @@ func runConsistency(cp *rule.CoursePass) {
 			}
 			e := &m.entries[u.entry]
 			forms := e.written[keep]
-			repl := forms[min(u.infl, len(forms)-1)]
+			repl := forms[min(int(u.infl), len(forms)-1)]
 			written := string(n.Text[u.start:u.end])
 			repl = matchCase(written, repl)
 			cp.Report(n, rule.Finding{

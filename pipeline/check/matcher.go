@@ -452,7 +452,7 @@ func stemToken(norm string) string {
 	return stem(norm)
 }
 
-func wordHash(w string) uint32 {
+func wordHash[S string | []byte](w S) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint32(w[i])) * 16777619
@@ -465,15 +465,14 @@ func (m *matcher) mark(w string) {
 	m.maybe[h>>6] |= 1 << (h & 63)
 }
 
-// mayStart reports whether w may start a pattern or noun.
-func (m *matcher) mayStart(w string) bool {
-	h := wordHash(w)
+// mayStart reports whether the word of hash h may start a pattern or noun.
+func (m *matcher) mayStart(h uint32) bool {
 	return m.maybe[h>>6]&(1<<(h&63)) != 0
 }
 
 // matchAt returns the longest pattern matching toks at i, or -1.
 func (m *matcher) matchAt(toks []token, i int) (int, int) {
-	if !m.mayStart(toks[i].norm) {
+	if !m.mayStart(toks[i].hash) {
 		return -1, 0
 	}
 	ids := m.first[toks[i].norm]
@@ -498,14 +497,14 @@ func (m *matcher) matchAt(toks []token, i int) (int, int) {
 	return -1, 0
 }
 
-// nounAt returns the longest list noun at toks[i].
-func (m *matcher) nounAt(toks []token, i int, countOnly bool) []nounPattern {
-	if !m.mayStart(toks[i].norm) {
-		return nil
+// nounAt appends to out the longest list nouns at toks[i]; out is a
+// buffer of the caller's, as this runs for every word of a note.
+func (m *matcher) nounAt(out []nounPattern, toks []token, i int, countOnly bool) []nounPattern {
+	if !m.mayStart(toks[i].hash) {
+		return out
 	}
 	ns := m.nouns[toks[i].norm]
 	best := 0
-	var out []nounPattern
 	for _, np := range ns {
 		if countOnly && np.count == 0 {
 			continue

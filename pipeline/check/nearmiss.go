@@ -212,7 +212,7 @@ func (a *analyzer) structuralNearMiss(from, to int, bits uint64) {
 	if a.exactlyMatched(from, to) {
 		return
 	}
-	for _, np := range a.m.nounAt(a.toks, from, false) {
+	for _, np := range a.nounsAt(from, false) {
 		if len(np.toks) == to-from {
 			return // the list's own name, as a heading
 		}
@@ -416,7 +416,7 @@ func (a *analyzer) counts() {
 		}
 		j := i + l
 		for steps := 0; j < len(toks) && steps <= 3 && !toks[j].clause; steps++ {
-			if nps := a.m.nounAt(toks, j, true); len(nps) > 0 {
+			if nps := a.nounsAt(j, true); len(nps) > 0 {
 				a.checkCount(i, i+l, val, j, nps)
 				break
 			}
@@ -527,7 +527,11 @@ func (a *analyzer) definitions() {
 		if body < 0 || s.to-body < 4 {
 			continue
 		}
-		words := map[string]bool{}
+		if a.words == nil {
+			a.words = map[string]bool{}
+		}
+		words := a.words
+		clear(words)
 		for q := body; q < s.to; q++ {
 			words[a.stemAt(q)] = true
 		}

@@ -14,6 +14,9 @@ import (
 type token struct {
 	start, end int    // byte range in the note's text
 	norm       string // lower-cased text
+	// hash is wordHash(norm), computed while lower-casing so the matcher's
+	// Bloom filter is asked about every word without hashing it again.
+	hash uint32
 	// gap classifies what separates the token from the previous one:
 	// ' ' whitespace, '-' hyphen, '/' slash, '\'' apostrophe, '.' a dot
 	// inside a word ("4.0", "I.T.I.L"), 0 nothing ("&" glued to a word).
@@ -72,7 +75,9 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, of
 				t.gap, t.brk, t.sent, t.clause = classifyGap(text[prevEnd:start])
 			}
 			offs = append(offs, len(lower))
+			from := len(lower)
 			lower = appendLower(lower, text[start:i])
+			t.hash = wordHash(lower[from:])
 			dst = append(dst, t)
 			prevEnd, forced = i, false
 		}
@@ -80,9 +85,9 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, of
 	return dst, lower, offs
 }
 
-// assignNorms points each token's norm into one string of lower.
-func assignNorms(toks []token, lower []byte, offs []int) {
-	all := string(lower)
+// assignNorms points each token's norm into all, the lower-case text of
+// the tokens.
+func assignNorms(toks []token, all string, offs []int) {
 	for k := range toks {
 		end := len(all)
 		if k+1 < len(offs) {
@@ -217,7 +222,7 @@ func appendLower(dst, b []byte) []byte {
 func tokenizeString(s string) []token {
 	b := []byte(s)
 	toks, lower, offs := tokenizeBlock(nil, b, []note.Span{{Start: 0, End: len(b)}}, nil, nil)
-	assignNorms(toks, lower, offs)
+	assignNorms(toks, string(lower), offs)
 	return toks
 }
 
