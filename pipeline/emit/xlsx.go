@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -40,6 +41,9 @@ var (
 type xlsxBook struct {
 	f            *excelize.File
 	header, body int
+	// widths are the column widths of the sheet being streamed, to size
+	// rows of wrapped text.
+	widths []float64
 }
 
 func newBook(title string) (*xlsxBook, error) {
@@ -88,6 +92,7 @@ func (b *xlsxBook) stream(s sheet, first bool) (*excelize.StreamWriter, error) {
 	if err := setWidths(sw, s.widths); err != nil {
 		return nil, err
 	}
+	b.widths = s.widths
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return nil, err
@@ -129,7 +134,35 @@ func (b *xlsxBook) row(sw *excelize.StreamWriter, n, style int, values any) erro
 	if err != nil {
 		return err
 	}
-	return sw.SetRow(cell, cells, excelize.RowOpts{StyleID: style})
+	return sw.SetRow(cell, cells, excelize.RowOpts{StyleID: style, Height: rowHeight(cells, b.widths)})
+}
+
+// rowHeight estimates the height (points) a row of wrapped text needs.
+// Spreadsheet programs do not grow rows to fit wrapped text in a file they
+// open (LibreOffice draws the lines over the next row; Excel keeps the
+// default height), so without it a trainer sees one clipped line per
+// question. A column of width w holds about 1.15*w characters of prose.
+func rowHeight(cells []any, widths []float64) float64 {
+	if len(widths) == 0 {
+		return 0
+	}
+	lines := 1
+	for i, c := range cells {
+		s, ok := c.(string)
+		if !ok || i >= len(widths) {
+			continue
+		}
+		perLine := max(int(widths[i]*1.15), 1)
+		n := 0
+		for _, part := range strings.Split(s, "\n") {
+			n += max((utf8.RuneCountInString(part)+perLine-1)/perLine, 1)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return 0 // the default height
+	}
+	return min(float64(lines)*15+3, 409) // 409 pt: the largest row Excel allows
 }
 
 // filter adds an autofilter over the header and rows of a sheet; it must
