@@ -335,6 +335,23 @@ var numberWords = map[string]int{
 	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "one": 1,
 }
 
+// numberHashes marks the wordHash of every number word (a Bloom filter
+// of one hash): counts asks about every word of a note, and nearly all of
+// them are no number.
+var numberHashes = func() (set [1 << 10]uint64) {
+	for w := range numberWords {
+		h := wordHash(w) & (1<<16 - 1)
+		set[h>>6] |= 1 << (h & 63)
+	}
+	return set
+}()
+
+// mayBeNumberWord reports whether the word of hash h may be a number word.
+func mayBeNumberWord(h uint32) bool {
+	h &= 1<<16 - 1
+	return numberHashes[h>>6]&(1<<(h&63)) != 0
+}
+
 var unitWords = []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 
 // countExclusions before a number mean it counts a part, not the whole
@@ -400,7 +417,7 @@ func (a *analyzer) counts() {
 	toks := a.toks
 	for i := 0; i < len(toks); i++ {
 		t := toks[i].norm
-		if a.covered[i] != 0 || !isDigits(t) && numberWords[t] == 0 {
+		if a.covered[i] != 0 || !isDigits(t) && (!mayBeNumberWord(toks[i].hash) || numberWords[t] == 0) {
 			continue
 		}
 		val, l := parseNumber(toks, i)

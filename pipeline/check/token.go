@@ -60,13 +60,17 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, of
 				i += size
 				continue
 			}
+			t := token{gap: ' ', brk: true, sent: true, clause: true}
 			start := i
+			offs = append(offs, len(lower))
 			if c == '&' {
 				i++
+				lower = append(lower, '&')
+				t.hash = wordHash("&")
 			} else {
-				i = wordEnd(text, i, sp.End)
+				i, lower, t.hash = lowerWord(text, i, sp.End, lower)
 			}
-			t := token{start: start, end: i, gap: ' ', brk: true, sent: true, clause: true}
+			t.start, t.end = start, i
 			switch {
 			case prevEnd < 0:
 			case forced:
@@ -74,10 +78,6 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, of
 			default:
 				t.gap, t.brk, t.sent, t.clause = classifyGap(text[prevEnd:start])
 			}
-			offs = append(offs, len(lower))
-			from := len(lower)
-			lower = appendLower(lower, text[start:i])
-			t.hash = wordHash(lower[from:])
 			dst = append(dst, t)
 			prevEnd, forced = i, false
 		}
@@ -104,6 +104,30 @@ var asciiWord = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// lowerWord appends the lower-case text of the word at text[i] to lower
+// and returns the word's end and wordHash. ASCII words, nearly all of a
+// note's, are scanned, lowered and hashed in one pass.
+func lowerWord(text []byte, i, end int, lower []byte) (int, []byte, uint32) {
+	from := len(lower)
+	h := uint32(2166136261)
+	for i < end && asciiWord[text[i]] {
+		c := text[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower = append(lower, c)
+		h = (h ^ uint32(c)) * 16777619
+		i++
+	}
+	if i < end && text[i] >= utf8.RuneSelf {
+		if j := wordEnd(text, i, end); j > i {
+			lower = appendLower(lower, text[i:j])
+			return j, lower, wordHash(lower[from:])
+		}
+	}
+	return i, lower, h & (1<<20 - 1)
+}
 
 // wordEnd returns the end of the word of letters and digits at text[i].
 func wordEnd(text []byte, i, end int) int {
@@ -278,7 +302,7 @@ func stem(w string) string {
 	if len(w) <= 3 {
 		return w
 	}
-	for _, suf := range stemSuffixes {
+	for _, suf := range stemSuffixesByLast[w[len(w)-1]] {
 		if strings.HasSuffix(w, suf.from) && len(w)-len(suf.from)+len(suf.to) >= 3 {
 			w = w[:len(w)-len(suf.from)] + suf.to
 			break
@@ -302,3 +326,14 @@ var stemSuffixes = []struct{ from, to string }{
 	{"ses", "s"}, {"xes", "x"}, {"ches", "ch"}, {"shes", "sh"},
 	{"ss", "ss"}, {"s", ""},
 }
+
+// stemSuffixesByLast holds stemSuffixes by their last byte, in their
+// order: stem runs for many words of a note, and only the suffixes ending
+// in its last letter can match.
+var stemSuffixesByLast = func() (t [256][]struct{ from, to string }) {
+	for _, suf := range stemSuffixes {
+		c := suf.from[len(suf.from)-1]
+		t[c] = append(t[c], suf)
+	}
+	return t
+}()
