@@ -22,6 +22,9 @@ type doc struct {
 	// empty items, fences of empty code blocks).
 	lineBlock []int32
 
+	lowerOnce sync.Once
+	lower     []byte // the text with ASCII letters in lower case, same offsets
+
 	vocabOnce sync.Once
 	vocab     map[string]int // lower-cased words of the note's prose, with counts
 
@@ -97,19 +100,89 @@ func isVerbatim(k note.BlockKind) bool {
 	return k == note.CodeBlock || k == note.FencedCode || k == note.HTMLBlock || k == note.FrontMatter
 }
 
-// count returns how often a word (lower case) occurs in the note's prose.
+// count returns how often a word (lower case) occurs in the note's prose,
+// as a whole word the way eachWord splits the prose.
+//
+// Most notes ask about a handful of words (line-end fragments the word
+// list does not know), so each question searches a lower-cased copy of the
+// text instead of building a vocabulary of every word: one allocation per
+// note instead of one per distinct word. A word eachWord could not return
+// whole (a space, punctuation) goes the long way, through the vocabulary.
 func (d *doc) count(w string) int {
+	if w == "" {
+		return 0
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(isAlnum(c) && !isUpper(c)) && (c != '-' || i == 0 || i == len(w)-1 || !isAlnum(w[i-1])) {
+			return d.vocabCount(w)
+		}
+	}
+	d.lowerOnce.Do(func() { d.lower = appendLower(make([]byte, 0, len(d.n.Text)), d.n.Text) })
+	spans := d.proseSpans()
+	text, lower := d.n.Text, d.lower
+	c := 0
+	for at := 0; ; {
+		i := bytes.Index(lower[at:], []byte(w))
+		if i < 0 {
+			return c
+		}
+		start, end := at+i, at+i+len(w)
+		at = start + 1
+		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
+		if k == len(spans) || spans[k].Start > start || spans[k].End < end {
+			continue
+		}
+		if wordStart(text[spans[k].Start:start]) && wordEnd(text[end:spans[k].End]) {
+			c++
+		}
+	}
+}
+
+// wordStart reports whether eachWord, splitting before+rest, starts a word
+// at rest (a word rune): the rune before is no part of a word, nor a
+// hyphen or apostrophe that joins a word rune before it to this one.
+func wordStart(before []byte) bool {
+	r, size := utf8.DecodeLastRune(before)
+	if size == 0 {
+		return true
+	}
+	if isWordRune(r) {
+		return false
+	}
+	if r == '-' || r == '\'' || r == '’' {
+		p, psize := utf8.DecodeLastRune(before[:len(before)-size])
+		return psize == 0 || !isWordRune(p)
+	}
+	return true
+}
+
+// wordEnd reports whether eachWord ends a word (ending in a word rune)
+// just before after: the next rune is no word rune, nor a hyphen or
+// apostrophe followed by one.
+func wordEnd(after []byte) bool {
+	r, size := utf8.DecodeRune(after)
+	if size == 0 {
+		return true
+	}
+	if isWordRune(r) {
+		return false
+	}
+	if (r == '-' || r == '\'' || r == '’') && size < len(after) {
+		next, _ := utf8.DecodeRune(after[size:])
+		return !isWordRune(next)
+	}
+	return true
+}
+
+// vocabCount counts w with a vocabulary of the note's prose, built once.
+func (d *doc) vocabCount(w string) int {
 	d.vocabOnce.Do(func() {
 		d.vocab = make(map[string]int, len(d.n.Text)/40)
 		var buf []byte
 		for _, s := range d.proseSpans() {
 			eachWord(d.n.Text[s.Start:s.End], func(w []byte, _ int) {
 				buf = appendLower(buf[:0], w)
-				if c, ok := d.vocab[string(buf)]; ok {
-					d.vocab[string(buf)] = c + 1
-				} else {
-					d.vocab[string(buf)] = 1
-				}
+				d.vocab[string(buf)]++
 			})
 		}
 	})
@@ -292,6 +365,7 @@ func lowerStart(s []byte) bool {
 func (d *doc) proseSpans() []note.Span {
 	d.proseOnce.Do(func() {
 		d.blockProse = make([][]note.Span, len(d.blocks))
+		d.prose = make([]note.Span, 0, d.n.NumLines()) // about one span a line
 		for i, b := range d.blocks {
 			if b.Kind != note.Paragraph && b.Kind != note.Heading {
 				continue

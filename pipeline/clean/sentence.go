@@ -190,8 +190,11 @@ func runDoubledWord(p *rule.Pass) {
 			if len(bytes.Trim(gap, " \t\n")) > 0 || bytes.Count(gap, []byte("\n")) > 1 || hasDigit(string(w)) {
 				return
 			}
+			if !bytes.EqualFold(src[prevStart:prevEnd], w) {
+				return
+			}
 			lw := strings.ToLower(string(w))
-			if !bytes.EqualFold(src[prevStart:prevEnd], w) || legitDoubles[lw] {
+			if legitDoubles[lw] {
 				return
 			}
 			f := rule.Finding{Start: prevStart, End: end, Message: fmt.Sprintf("doubled word %q", w)}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/itilint/itilint/pipeline/edit"
@@ -8,29 +9,58 @@ import (
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
-// blankRuns calls f for each run of blanks (spaces and tabs) strictly
-// inside a line of a prose span: after a visible byte, before another.
-func blankRuns(src []byte, spans []note.Span, f func(start, end int, tab bool)) {
+// wideBlankRuns calls f for each run of blanks (spaces and tabs) strictly
+// inside a line of a prose span (after a visible byte, before another)
+// that holds a tab or is two blanks or more: the runs multiple-spaces and
+// tab-in-prose report. Single spaces, nearly every sixth byte of prose,
+// are never looked at: the search jumps from one "  " or tab to the next.
+func wideBlankRuns(src []byte, spans []note.Span, f func(start, end int, tab bool)) {
 	for _, s := range spans {
-		for i := s.Start; i < s.End; i++ {
-			if c := src[i]; c != ' ' && c != '\t' {
-				continue
+		seg := src[s.Start:s.End]
+		for at := 0; at < len(seg); {
+			k := wideBlankAt(seg[at:])
+			if k < 0 {
+				break
+			}
+			i := at + k
+			for i > 0 && (seg[i-1] == ' ' || seg[i-1] == '\t') {
+				i--
 			}
 			j, tab := i, false
-			for j < s.End && (src[j] == ' ' || src[j] == '\t') {
-				tab = tab || src[j] == '\t'
+			for j < len(seg) && (seg[j] == ' ' || seg[j] == '\t') {
+				tab = tab || seg[j] == '\t'
 				j++
 			}
-			if i > 0 && src[i-1] != '\n' && src[i-1] != ' ' && src[i-1] != '\t' && j < len(src) && src[j] != '\n' && src[j] != ' ' && src[j] != '\t' {
-				f(i, j, tab)
+			// The run is maximal within the span; the bytes around it may
+			// lie outside the span (a code span next to it).
+			start, end := s.Start+i, s.Start+j
+			if start > 0 && src[start-1] != '\n' && src[start-1] != ' ' && src[start-1] != '\t' && end < len(src) && src[end] != '\n' && src[end] != ' ' && src[end] != '\t' {
+				f(start, end, tab)
 			}
-			i = j
+			at = j
 		}
 	}
 }
 
+// wideBlankAt returns the index of the first tab or of the first of two
+// spaces in a row in s, or -1.
+func wideBlankAt(s []byte) int {
+	tab := bytes.IndexByte(s, '\t')
+	if tab == 0 {
+		return 0
+	}
+	limit := s
+	if tab > 0 {
+		limit = s[:tab+1] // a "  " that ends on the tab is found as well
+	}
+	if two := bytes.Index(limit, []byte("  ")); two >= 0 {
+		return two
+	}
+	return tab
+}
+
 func runMultipleSpaces(p *rule.Pass) {
-	blankRuns(p.Note.Text, docOf(p.Note).proseSpans(), func(s, e int, tab bool) {
+	wideBlankRuns(p.Note.Text, docOf(p.Note).proseSpans(), func(s, e int, tab bool) {
 		if tab || e-s < 2 {
 			return
 		}
@@ -40,7 +70,7 @@ func runMultipleSpaces(p *rule.Pass) {
 }
 
 func runTabInProse(p *rule.Pass) {
-	blankRuns(p.Note.Text, docOf(p.Note).proseSpans(), func(s, e int, tab bool) {
+	wideBlankRuns(p.Note.Text, docOf(p.Note).proseSpans(), func(s, e int, tab bool) {
 		if !tab {
 			return
 		}
@@ -59,30 +89,27 @@ func closesPunct(c byte) bool {
 	return false
 }
 
+// spacedPunct marks the punctuation that takes no space before it.
+var spacedPunct = [256]bool{':': true, ';': true, ',': true, '.': true, '?': true, '!': true}
+
 func runSpaceBeforePunctuation(p *rule.Pass) {
 	src := p.Note.Text
 	for _, sp := range docOf(p.Note).proseSpans() {
-		for i := sp.Start; i < sp.End; i++ {
-			if src[i] != ' ' || i == 0 {
-				continue
-			}
-			j := i
-			for j < sp.End && src[j] == ' ' {
-				j++
-			}
-			if j >= sp.End {
-				break
-			}
-			prev := src[i-1]
+		// Punctuation is rarer than spaces: look at each mark and the
+		// spaces before it.
+		for j := sp.Start + 1; j < sp.End; j++ {
 			c := src[j]
-			if !(isAlnum(prev) || prev == ')' || prev == '"' || prev >= 0x80) {
-				i = j - 1
+			if !spacedPunct[c] || src[j-1] != ' ' {
 				continue
 			}
-			switch c {
-			case ':', ';', ',', '.', '?', '!':
-			default:
-				i = j - 1
+			i := j - 1
+			for i > sp.Start && src[i-1] == ' ' {
+				i--
+			}
+			if i == 0 {
+				continue // nothing before the spaces
+			}
+			if prev := src[i-1]; !(isAlnum(prev) || prev == ')' || prev == '"' || prev >= 0x80) {
 				continue
 			}
 			after := byte('\n')
@@ -90,12 +117,10 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 				after = src[j+1]
 			}
 			if !closesPunct(after) || (c == ':' || c == ';') && after != ' ' && after != '\n' && after != '\t' {
-				i = j - 1 // ".NET", "...", ":)"
-				continue
+				continue // ".NET", "...", ":)"
 			}
 			p.Report(rule.Finding{Start: i, End: j + 1, Message: fmt.Sprintf("space before %q", c),
 				Fix: &rule.Fix{Message: "remove the space", Kind: rule.Structural, Edits: []edit.Edit{{Start: i, End: j}}}})
-			i = j
 		}
 	}
 }
