@@ -84,6 +84,7 @@ type analyzer struct {
 	covered []int32 // per token: index+1 of the match covering it
 	sentOf  []int32 // per token: index of its sentence
 	stemOf  []string
+	startOf []int32  // per token: matcher.startOf
 	ctx     []uint64 // per block: lists named above it
 	lower   []byte
 	offs    []int
@@ -116,7 +117,7 @@ func (a *analyzer) release() {
 	clear(a.words)
 	*a = analyzer{
 		toks: a.toks[:0], blocks: a.blocks[:0], matches: a.matches[:0],
-		covered: a.covered[:0], sentOf: a.sentOf[:0], stemOf: a.stemOf[:0],
+		covered: a.covered[:0], sentOf: a.sentOf[:0], stemOf: a.stemOf[:0], startOf: a.startOf[:0],
 		sents: a.sents[:0], nps: a.nps[:0], ctx: a.ctx[:0], lower: a.lower[:0], offs: a.offs[:0],
 		words: a.words,
 	}
@@ -169,6 +170,10 @@ func (a *analyzer) tokenize() {
 	a.covered = grow(a.covered, len(a.toks))
 	a.sentOf = grow(a.sentOf, len(a.toks))
 	a.stemOf = grow(a.stemOf, len(a.toks))
+	a.startOf = grow(a.startOf, len(a.toks))
+	for i := range a.toks {
+		a.startOf[i] = a.m.startOf(&a.toks[i])
+	}
 }
 
 // stemAt is the stem of toks[i], computed once.
@@ -182,14 +187,18 @@ func (a *analyzer) stemAt(i int) string {
 // nounsAt returns the longest list nouns at toks[i], valid until the next
 // call.
 func (a *analyzer) nounsAt(i int, countOnly bool) []nounPattern {
-	a.nps = a.m.nounAt(a.nps[:0], a.toks, i, countOnly)
+	a.nps = a.m.nounAt(a.nps[:0], a.toks, i, a.startOf[i], countOnly)
 	return a.nps
 }
 
 func (a *analyzer) match() {
 	toks := a.toks
 	for i := 0; i < len(toks); {
-		id, l := a.m.matchAt(toks, i)
+		if a.startOf[i] == 0 {
+			i++
+			continue
+		}
+		id, l := a.m.matchAt(toks, i, a.startOf[i])
 		if id < 0 {
 			i++
 			continue

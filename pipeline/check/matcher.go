@@ -23,6 +23,12 @@ type matcher struct {
 	lists    []listInfo
 	nouns    map[string][]nounPattern // first token → list nouns, longest first
 
+	// starts numbers the words that start a pattern or noun (from 1), so
+	// a note's words are looked up once and the matching of patterns,
+	// sentences and counts reads startList by number.
+	starts    map[string]int32
+	startList []starter
+
 	phraseCtx []map[string]bool // per phrase: its context words, folded
 
 	// maybe is a one-hash Bloom filter of the first words of patterns and
@@ -32,6 +38,12 @@ type matcher struct {
 
 	elemOnce sync.Once
 	elems    [][][][]string // per term: elements → alternatives → stems
+}
+
+// A starter is what starts with one word: patterns and list nouns.
+type starter struct {
+	patterns []int
+	nouns    []nounPattern
 }
 
 type entryKind uint8
@@ -310,7 +322,32 @@ func build(p *pack.Pack) *matcher {
 	for _, ns := range m.nouns {
 		sort.SliceStable(ns, func(i, j int) bool { return len(ns[i].toks) > len(ns[j].toks) })
 	}
+	m.starts = map[string]int32{}
+	m.startList = []starter{{}} // 0: starts nothing
+	number := func(w string) int32 {
+		if id, ok := m.starts[w]; ok {
+			return id
+		}
+		m.startList = append(m.startList, starter{})
+		m.starts[w] = int32(len(m.startList) - 1)
+		return m.starts[w]
+	}
+	for w, ids := range m.first {
+		m.startList[number(w)].patterns = ids
+	}
+	for w, ns := range m.nouns {
+		m.startList[number(w)].nouns = ns
+	}
 	return m
+}
+
+// startOf returns the number of what starts with the word t, 0 for
+// nothing.
+func (m *matcher) startOf(t *token) int32 {
+	if !m.mayStart(t.hash) {
+		return 0
+	}
+	return m.starts[t.norm]
 }
 
 func (m *matcher) addNoun(text string, np nounPattern) {
@@ -470,13 +507,10 @@ func (m *matcher) mayStart(h uint32) bool {
 	return m.maybe[h>>6]&(1<<(h&63)) != 0
 }
 
-// matchAt returns the longest pattern matching toks at i, or -1.
-func (m *matcher) matchAt(toks []token, i int) (int, int) {
-	if !m.mayStart(toks[i].hash) {
-		return -1, 0
-	}
-	ids := m.first[toks[i].norm]
-	for _, id := range ids {
+// matchAt returns the longest pattern matching toks at i, or -1; start is
+// startOf(&toks[i]).
+func (m *matcher) matchAt(toks []token, i int, start int32) (int, int) {
+	for _, id := range m.startList[start].patterns {
 		pat := &m.patterns[id]
 		p := pat.toks
 		if i+len(p) > len(toks) {
@@ -498,12 +532,10 @@ func (m *matcher) matchAt(toks []token, i int) (int, int) {
 }
 
 // nounAt appends to out the longest list nouns at toks[i]; out is a
-// buffer of the caller's, as this runs for every word of a note.
-func (m *matcher) nounAt(out []nounPattern, toks []token, i int, countOnly bool) []nounPattern {
-	if !m.mayStart(toks[i].hash) {
-		return out
-	}
-	ns := m.nouns[toks[i].norm]
+// buffer of the caller's, as this runs for every word of a note. start is
+// startOf(&toks[i]).
+func (m *matcher) nounAt(out []nounPattern, toks []token, i int, start int32, countOnly bool) []nounPattern {
+	ns := m.startList[start].nouns
 	best := 0
 	for _, np := range ns {
 		if countOnly && np.count == 0 {
