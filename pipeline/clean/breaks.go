@@ -234,15 +234,26 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 			cands = append(cands, w)
 		}
 	}
-	// Scan the prose for the prefix rather than build the vocabulary: a
-	// truncated word is rare, the scan allocates only for candidates.
-	text := x.d.n.Text
-	for _, s := range x.d.proseSpans() {
-		eachWord(text[s.Start:s.End], func(w []byte, _ int) {
-			if len(w) > len(lower) && bytes.EqualFold(w[:len(lower)], []byte(lower)) {
-				consider(strings.ToLower(string(w)))
-			}
-		})
+	// Search the lower-cased text for the prefix (ASCII, like every word
+	// lastWord returns) and read the words of the prose that start with
+	// it: a truncated word is rare, and the search allocates only for
+	// candidates.
+	text, spans := x.d.n.Text, x.d.proseSpans()
+	for at, low := 0, x.d.lowered(); ; {
+		i := bytes.Index(low[at:], []byte(lower))
+		if i < 0 {
+			break
+		}
+		start := at + i
+		at = start + 1
+		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
+		if k == len(spans) || spans[k].Start > start || !wordStart(text[spans[k].Start:start]) {
+			continue
+		}
+		_, end := nextWord(text[start:spans[k].End], 0)
+		if w := text[start : start+end]; len(w) > len(lower) {
+			consider(strings.ToLower(string(w)))
+		}
 	}
 	for w := range x.pack {
 		consider(w)

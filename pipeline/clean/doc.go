@@ -117,9 +117,8 @@ func (d *doc) count(w string) int {
 			return d.vocabCount(w)
 		}
 	}
-	d.lowerOnce.Do(func() { d.lower = appendLower(make([]byte, 0, len(d.n.Text)), d.n.Text) })
 	spans := d.proseSpans()
-	text, lower := d.n.Text, d.lower
+	text, lower := d.n.Text, d.lowered()
 	c := 0
 	for at := 0; ; {
 		i := bytes.Index(lower[at:], []byte(w))
@@ -136,6 +135,13 @@ func (d *doc) count(w string) int {
 			c++
 		}
 	}
+}
+
+// lowered returns the note's text with its ASCII letters in lower case, at
+// the same offsets, for case-blind searches.
+func (d *doc) lowered() []byte {
+	d.lowerOnce.Do(func() { d.lower = appendLower(make([]byte, 0, len(d.n.Text)), d.n.Text) })
+	return d.lower
 }
 
 // wordStart reports whether eachWord, splitting before+rest, starts a word
@@ -244,7 +250,21 @@ func wordsOfPack(p *pack.Pack) map[string]bool {
 // eachWord calls f for every word of s with its offset: a run of letters
 // and digits, with inner hyphens and apostrophes ("co-creation", "let's").
 func eachWord(s []byte, f func(w []byte, off int)) {
-	for i := 0; i < len(s); {
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			return
+		}
+		f(s[start:end], start)
+		i = end
+	}
+}
+
+// nextWord returns the bounds of the first word of s at or after i (see
+// eachWord), or -1, -1. Rules that walk every word of the prose call it in
+// a loop rather than through eachWord's callback.
+func nextWord(s []byte, i int) (start, end int) {
+	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
 			i++
 			continue
@@ -280,9 +300,9 @@ func eachWord(s []byte, f func(w []byte, off int)) {
 			}
 			break
 		}
-		f(s[i:j], i)
-		i = j
+		return i, j
 	}
+	return -1, -1
 }
 
 // asciiWord marks the ASCII letters and digits.

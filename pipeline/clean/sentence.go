@@ -178,24 +178,31 @@ var (
 func runDoubledWord(p *rule.Pass) {
 	src := p.Note.Text
 	for _, s := range docOf(p.Note).proseSpans() {
+		span := src[s.Start:s.End]
 		ps, pe := -1, -1
-		eachWord(src[s.Start:s.End], func(w []byte, off int) {
-			start, end := s.Start+off, s.Start+off+len(w)
+		for i := 0; ; {
+			ws, we := nextWord(span, i)
+			if ws < 0 {
+				break
+			}
+			i = we
+			start, end := s.Start+ws, s.Start+we
 			prevStart, prevEnd := ps, pe
 			ps, pe = start, end
 			if prevStart < 0 || !isLower(src[start]) || end-start != prevEnd-prevStart {
-				return
+				continue
 			}
+			w := src[start:end]
 			gap := src[prevEnd:start]
 			if len(bytes.Trim(gap, " \t\n")) > 0 || bytes.Count(gap, []byte("\n")) > 1 || hasDigit(string(w)) {
-				return
+				continue
 			}
 			if !bytes.EqualFold(src[prevStart:prevEnd], w) {
-				return
+				continue
 			}
 			lw := strings.ToLower(string(w))
 			if legitDoubles[lw] {
-				return
+				continue
 			}
 			f := rule.Finding{Start: prevStart, End: end, Message: fmt.Sprintf("doubled word %q", w)}
 			if slipDoubles[lw] {
@@ -205,7 +212,7 @@ func runDoubledWord(p *rule.Pass) {
 				f.Message += "; remove one if it is a slip"
 			}
 			p.Report(f)
-		})
+		}
 	}
 }
 
