@@ -72,3 +72,23 @@ func TestMergeOverrides(t *testing.T) {
 		t.Fatalf("got %v", got)
 	}
 }
+
+// FuzzDecodeStrict: any bytes give a pack or an error naming the file,
+// never a panic.
+func FuzzDecodeStrict(f *testing.F) {
+	f.Add("name: x\nterms:\n  - id: a\n    term: A\n")
+	f.Add("lists: [{id: l, count: 2, members: [{name: A}]}]\n")
+	f.Add("terms: {a: b}\n")
+	f.Add(": : :\n\t- [")
+	f.Fuzz(func(t *testing.T, src string) {
+		var p Pack
+		err := DecodeStrict("f.yaml", []byte(src), &p)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.yaml:") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		_ = p.Validate()
+	})
+}
