@@ -12,6 +12,9 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// version is set at release time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
 // Exit codes of the command-line contract (CLI.md).
 const (
 	exitOK       = 0
@@ -46,7 +49,10 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Usage: "clean, check and quiz ITIL 4 course notes",
 		Description: "itilint reads the raw notes of an ITIL 4 course (Markdown, plain text, WebVTT and SubRip\n" +
 			"transcripts), repairs their formatting glitches, checks them against the ITIL 4 rule pack\n" +
-			"and generates exam-style question banks. With no PATH, the input is ./source.",
+			"and generates exam-style question banks. With no PATH, the input is ./source.\n\n" +
+			"Exit codes: 0 success; 1 findings at or above --fail-on (check) or files to change\n" +
+			"(fix --check); 2 usage error, bad config or rule pack, unreadable input or unwritable output.",
+		Version:         version,
 		Writer:          stdout,
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
