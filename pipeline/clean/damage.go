@@ -51,9 +51,13 @@ func runMojibake(p *rule.Pass) {
 	src := p.Note.Text
 	d := docOf(p.Note)
 	for i := 0; i < len(src); i++ {
-		if src[i] != 0xC3 { // Â..ô, U+00C2..U+00F4, are C3 82..C3 B4 in UTF-8
-			continue
+		// Â..ô, U+00C2..U+00F4, are C3 82..C3 B4 in UTF-8; most notes
+		// have none, and the search skips the ASCII text fast.
+		k := bytes.IndexByte(src[i:], 0xC3)
+		if k < 0 {
+			break
 		}
+		i += k
 		end, meant, ok := mojibakeAt(src, i)
 		if !ok || !d.inProse(i) {
 			continue
@@ -84,10 +88,24 @@ var invisibleName = map[rune]string{
 func runInvisibleSpace(p *rule.Pass) {
 	src := p.Note.Text
 	d := docOf(p.Note)
+	// The invisible characters start with C2, E2 or EF in UTF-8: jump from
+	// one such byte to the next (each searched fast over the ASCII text).
+	next := [3]int{-1, -1, -1}
 	for i := 0; i < len(src); i++ {
-		if src[i] != 0xC2 && src[i] != 0xE2 && src[i] != 0xEF {
-			continue
+		k := len(src)
+		for j, lead := range [3]byte{0xC2, 0xE2, 0xEF} {
+			if next[j] < i && next[j] != len(src) {
+				next[j] = len(src)
+				if at := bytes.IndexByte(src[i:], lead); at >= 0 {
+					next[j] = i + at
+				}
+			}
+			k = min(k, next[j])
 		}
+		if k == len(src) {
+			break
+		}
+		i = k
 		r, size := utf8.DecodeRune(src[i:])
 		repl, ok := invisible[r]
 		if !ok || !d.inProse(i) {
