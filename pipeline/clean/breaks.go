@@ -102,13 +102,11 @@ func findBreaks(d *doc, p *rule.Pass) []wordBreak {
 			continue
 		}
 		prose := d.proseOf(bi)
+		// The spans are in order, about one a line: search, so a long
+		// paragraph (a transcript) costs no more per line than a short one.
 		inProse := func(off int) bool {
-			for _, s := range prose {
-				if s.Start <= off && off < s.End {
-					return true
-				}
-			}
-			return false
+			k := sort.Search(len(prose), func(k int) bool { return prose[k].End > off })
+			return k < len(prose) && prose[k].Start <= off
 		}
 		for li, seg := range b.Lines {
 			end := trimRightSpace(src, seg.Start, seg.End)
