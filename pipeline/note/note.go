@@ -38,7 +38,9 @@ func (f Format) String() string {
 	return fmt.Sprintf("Format(%d)", int(f))
 }
 
-// A Note is one input file, decoded.
+// A Note is one input file, decoded. A note is used by one goroutine at a
+// time (the pipeline hands each note to one worker); only Memo is safe for
+// concurrent use. Slices it returns are shared and must not be modified.
 type Note struct {
 	Path   string // the path as the user named it, used in every message
 	Rel    string // the path relative to its input root, for the output layout
@@ -55,6 +57,9 @@ type Note struct {
 	lineStarts []int
 	blocks     []Block
 	parsed     bool
+
+	prose     [][]Span // per block, filled by BlockProse
+	proseDone []bool
 
 	memoMu sync.Mutex
 	memo   map[any]any
@@ -141,6 +146,7 @@ func (n *Note) index() {
 	}
 	n.parsed = false
 	n.blocks = nil
+	n.prose, n.proseDone = nil, nil
 }
 
 // NumLines is the number of lines; a final newline does not start a line.

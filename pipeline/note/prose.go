@@ -1,6 +1,9 @@
 package note
 
-import "bytes"
+import (
+	"bytes"
+	"sort"
+)
 
 // Prose returns the ranges of running text in the note: the content of
 // paragraphs and headings minus code spans, raw HTML and autolinks, link
@@ -17,8 +20,30 @@ func (n *Note) Prose() []Span {
 	return out
 }
 
-// BlockProse returns the prose ranges of one paragraph or heading block.
+// BlockProse returns the prose ranges of one paragraph or heading block of
+// n. They are computed once per block: the formatting rules and the
+// pack-driven rules both ask for them, in every round of a fix.
 func (n *Note) BlockProse(b Block) []Span {
+	blocks := n.Blocks()
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].Start >= b.Start })
+	for ; i < len(blocks) && blocks[i].Start == b.Start; i++ {
+		if blocks[i].Kind != b.Kind || len(blocks[i].Lines) != len(b.Lines) {
+			continue
+		}
+		if n.prose == nil {
+			n.prose = make([][]Span, len(blocks))
+			n.proseDone = make([]bool, len(blocks))
+		}
+		if !n.proseDone[i] {
+			n.prose[i] = blockProse(n, b)
+			n.proseDone[i] = true
+		}
+		return n.prose[i]
+	}
+	return blockProse(n, b) // a block of another parse
+}
+
+func blockProse(n *Note, b Block) []Span {
 	if len(b.Lines) == 0 {
 		return nil
 	}
