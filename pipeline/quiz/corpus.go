@@ -175,6 +175,15 @@ func (c *corpus) addConcepts(p *pack.Pack) {
 				PackDef: m.Definition, List: l, Group: m.Group}, append([]string{m.Name}, m.Accepted...))
 		}
 	}
+	// The names of the lists themselves ("value chain activities",
+	// "guiding principles") are no concept, but they must be read whole:
+	// otherwise "value" inside "value chain activities" passes for the term
+	// value, and a statement about a practice is filed under value.
+	for _, l := range p.Lists {
+		for _, noun := range append(append([]string(nil), l.Nouns...), l.Context...) {
+			c.addForm(nil, noun, false)
+		}
+	}
 	for _, fs := range c.forms {
 		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].words) > len(fs[j].words) })
 	}
@@ -289,6 +298,16 @@ func isFact(s string) bool {
 	return true
 }
 
+// onlyNames reports whether every form found is a list's name (no concept).
+func onlyNames(found []*form) bool {
+	for _, f := range found {
+		if f.c != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // match finds the pack's concepts in s, leftmost longest, without overlaps.
 func (c *corpus) match(s string) []match {
 	ws := words(s)
@@ -308,7 +327,7 @@ func (c *corpus) match(s string) []match {
 					break
 				}
 			}
-			if ok && f.c.Case && s[ws[i].Start:ws[i+k-1].End] != f.text {
+			if ok && f.c != nil && f.c.Case && s[ws[i].Start:ws[i+k-1].End] != f.text {
 				ok = false
 			}
 			if !ok {
@@ -323,9 +342,16 @@ func (c *corpus) match(s string) []match {
 			i++
 			continue
 		}
+		if onlyNames(found) {
+			i += best // a list's own name: read past it, no concept
+			continue
+		}
 		m := match{Start: ws[i].Start, End: ws[i+best-1].End, Plural: true}
 		m.Text = s[m.Start:m.End]
 		for _, f := range found {
+			if f.c == nil {
+				continue
+			}
 			if !f.plural {
 				m.Plural = false
 			}

@@ -96,6 +96,12 @@ func (c *corpus) swaps(x *concept, s *sentence, related map[*concept]bool) []swa
 				if !many && sib.Inflect != y.Inflect {
 					continue // "is value" cannot become "is product"
 				}
+				if !many && looksPlural(m.Text) != looksPlural(sib.Name) {
+					// Names that are plural in themselves ("Practices",
+					// "Partners and suppliers"): "Practices have been"
+					// cannot become "Service value chain have been".
+					continue
+				}
 				if !sib.Inflect && afterArticle(s.Text[:m.Start]) {
 					continue // "the service desk" cannot become "the risk management"
 				}
@@ -337,4 +343,23 @@ func similarToAny(s *sentence, others []*sentence) bool {
 		}
 	}
 	return false
+}
+
+// looksPlural guesses the number of a name from its last word: "practices"
+// and "suppliers" are plural; "process", "status" and "analysis" are not.
+func looksPlural(name string) bool {
+	ws := words(name)
+	if len(ws) == 0 {
+		return false
+	}
+	w := ws[len(ws)-1].Text
+	if len(w) < 3 || !strings.HasSuffix(w, "s") {
+		return false
+	}
+	for _, end := range []string{"ss", "us", "is"} {
+		if strings.HasSuffix(w, end) {
+			return false
+		}
+	}
+	return true
 }

@@ -87,3 +87,14 @@ func TestStem(t *testing.T) {
 		}
 	}
 }
+
+func TestLooksPlural(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Practices": true, "Partners and suppliers": true, "Service value chain": false,
+		"process": false, "Business analysis": false, "status": false, "Plan": false,
+	} {
+		if got := looksPlural(name); got != want {
+			t.Errorf("looksPlural(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
