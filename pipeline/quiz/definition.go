@@ -39,6 +39,11 @@ func runDefinition(p *genPass) {
 			}
 			r := p.rng(d.S.Text, fmt.Sprint(purpose))
 			stem := "Which is the definition of " + d.Subject + "?"
+			if x.List != nil && len(x.List.Nouns) > 0 && !purpose {
+				// A member of a list is described, not defined: "Which
+				// describes the engage value chain activity?"
+				stem = "Which describes the " + strings.TrimPrefix(strings.TrimPrefix(d.Subject, "the "), "The ") + " " + x.List.Nouns[0] + "?"
+			}
 			if purpose {
 				stem = "What is the purpose of " + d.Subject + "?"
 			}

@@ -25,13 +25,14 @@ type scope struct {
 	nouns   []string
 	members []*concept
 	topic   string
+	name    string // the list's name ("The four dimensions of service management"); "" for a group
 }
 
 func runNegative(p *genPass) {
 	var scopes []scope
 	for i := range p.pack.Lists {
 		l := &p.pack.Lists[i]
-		sc := scope{list: l.ID, nouns: l.Nouns, topic: l.Topic}
+		sc := scope{list: l.ID, nouns: l.Nouns, topic: l.Topic, name: l.Name}
 		byGroup := map[string][]*concept{}
 		for _, x := range p.byCat["list:"+l.ID] {
 			sc.members = append(sc.members, x)
@@ -89,6 +90,12 @@ func (p *genPass) negative(sc scope, scopes []scope) {
 	}
 	r := p.rng(sc.list, sc.group)
 	stem := "Which is NOT " + article(noun) + " " + noun + "?"
+	if strings.HasPrefix(sc.name, "The ") {
+		// The list's own name says which list: "Which is NOT one of the
+		// four dimensions of service management?" rather than "... a
+		// dimension?", which could mean any dimension of anything.
+		stem = "Which is NOT one of " + lowerFirst(sc.name) + "?"
+	}
 	// The key: a name from elsewhere, of a length like the members'.
 	avg := 0
 	for _, x := range taught {
