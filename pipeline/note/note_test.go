@@ -1,6 +1,11 @@
 package note
 
 import (
+	"encoding/json"
+	"os"
+	"reflect"
+
+	"github.com/yuin/goldmark"
 	"strings"
 	"testing"
 )
@@ -109,4 +114,32 @@ func FuzzBlocks(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBlockParserMatchesFullParser: the block-only parser finds the same
+// blocks as goldmark's full parser on every CommonMark spec example (read
+// from ../shared beside the checkout when it is there).
+func TestBlockParserMatchesFullParser(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/testdata/commonmark-spec.json")
+	if err != nil {
+		t.Skip("CommonMark spec examples not found:", err)
+	}
+	var examples []struct {
+		Markdown string `json:"markdown"`
+		Example  int    `json:"example"`
+	}
+	if err := json.Unmarshal(data, &examples); err != nil {
+		t.Fatal(err)
+	}
+	saved := markdown
+	defer func() { markdown = saved }()
+	for _, ex := range examples {
+		markdown = saved
+		fast := New("x.md", []byte(ex.Markdown)).Blocks()
+		markdown = goldmark.DefaultParser()
+		full := New("x.md", []byte(ex.Markdown)).Blocks()
+		if !reflect.DeepEqual(fast, full) {
+			t.Errorf("example %d: blocks differ\nblock-only: %+v\nfull:       %+v", ex.Example, fast, full)
+		}
+	}
 }
