@@ -100,6 +100,14 @@ func Run(cfg Config) (*Result, error) {
 			defer wg.Done()
 			for i := range jobs {
 				res.Files[i], res.Cleaned[i] = processOne(inputs[i], cfg, opts)
+				// Done with this note's structure: keep only its text,
+				// line table and memos until the course stage.
+				if f := res.Files[i]; f.Note != nil {
+					f.Note.Compact()
+				}
+				if c := res.Cleaned[i]; c != nil {
+					c.Compact()
+				}
 				bar.Add(1)
 			}
 		}()

@@ -228,3 +228,13 @@ func (n *Note) Memo(key any, compute func() any) any {
 	n.memo[key] = v
 	return v
 }
+
+// Compact drops what can be computed again (the parsed blocks and prose
+// ranges), keeping the text, the line table and the memos. The pipeline
+// compacts each note once its stage is done, so a large course does not
+// keep every note's structure in memory; Blocks parses again if asked.
+func (n *Note) Compact() {
+	n.parsed = false
+	n.blocks = nil
+	n.prose, n.proseDone = nil, nil
+}
