@@ -3,8 +3,8 @@ package note
 import (
 	"bytes"
 
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
