@@ -34,8 +34,9 @@ type wordBreak struct {
 // lexicon decides whether a string is a word: the embedded English list,
 // the pack's terms and names, and the note's own vocabulary.
 type lexicon struct {
-	d    *doc
-	pack map[string]bool
+	d     *doc
+	pack  map[string]bool
+	prose map[string]bool // words of the pack's definitions
 }
 
 // known reports whether w is a word; self is how many of the note's
@@ -94,7 +95,7 @@ func breaks(p *rule.Pass) []wordBreak {
 }
 
 func findBreaks(d *doc, p *rule.Pass) []wordBreak {
-	x := lexicon{d: d, pack: wordsOfPack(p.Pack)}
+	x := lexicon{d: d, pack: wordsOfPack(p.Pack), prose: proseWordsOfPack(p.Pack)}
 	src := p.Note.Text
 	var out []wordBreak
 	for bi, b := range d.blocks {
@@ -166,6 +167,15 @@ func findBreaks(d *doc, p *rule.Pass) []wordBreak {
 				continue // two words: an ordinary line break
 			}
 			kj := x.known(a+bw, 0)
+			if kj && len(a) == 1 && ka && len(bw) == 1 {
+				// "a" and "I" are words, and so is a letter in a list: "a"
+				// / "b" is an article before a letter, not "ab". Join two
+				// single letters only into a word this note or the pack
+				// uses ("I" / "n" → "In"), not one the dictionary merely
+				// knows. A longer fragment ("a" / "lso") is no word itself.
+				j := strings.ToLower(a + bw)
+				kj = x.pack[j] || x.prose[j] || x.d.count(j) > 0
+			}
 			switch {
 			case kj && (!ka || !kb):
 				joined := a + bw
@@ -314,8 +324,8 @@ var SplitWord = &rule.Rule{
 Transcripts and copied text break words at arbitrary points; Markdown then
 shows two fragments. The parts are joined when the joined form is a word
 (of the note, the rule pack or the English word list) and one part is not.`,
-	Good: []string{"The service desk is\nin short the single point of contact.\n"},
-	Bad:  []string{"Services are\np\nerformed by the provider.\n", "First line.\n     I\n     n short, value is co-created.\n"},
+	Good: []string{"The service desk is\nin short the single point of contact.\n", "Pick option a\nb or c from the menu.\n", "Pick a\nb and a c.\n"},
+	Bad:  []string{"Services are\np\nerformed by the provider.\n", "First line.\n     I\n     n short, value is co-created.\n", "Value is\na\nlso co-created.\n"},
 	Run:  runBreaks(splitWord),
 }
 

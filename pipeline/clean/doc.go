@@ -247,6 +247,34 @@ func wordsOfPack(p *pack.Pack) map[string]bool {
 	return m
 }
 
+// packProse is the vocabulary of the pack's own definitions: plain,
+// frequent English of the domain ("in", "also", "as"), for decisions that
+// need a word to be common, not merely in the dictionary ("ab").
+var packProse sync.Map // *pack.Pack → map[string]bool
+
+func proseWordsOfPack(p *pack.Pack) map[string]bool {
+	if p == nil {
+		return nil
+	}
+	if m, ok := packProse.Load(p); ok {
+		return m.(map[string]bool)
+	}
+	m := map[string]bool{}
+	add := func(s string) {
+		eachWord([]byte(s), func(w []byte, _ int) { m[strings.ToLower(string(w))] = true })
+	}
+	for _, t := range p.Terms {
+		add(t.Definition)
+	}
+	for _, l := range p.Lists {
+		for _, mem := range l.Members {
+			add(mem.Definition)
+		}
+	}
+	packProse.Store(p, m)
+	return m
+}
+
 // eachWord calls f for every word of s with its offset: a run of letters
 // and digits, with inner hyphens and apostrophes ("co-creation", "let's").
 func eachWord(s []byte, f func(w []byte, off int)) {

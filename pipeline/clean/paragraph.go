@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
@@ -36,13 +37,30 @@ func brokenBefore(src []byte, blocks []note.Block, i int) bool {
 		return false
 	}
 	end := contentEnd(src, prev)
-	if end == 0 || terminal(src[:end]) || !(isAlnum(src[end-1]) || src[end-1] == ',' || src[end-1] >= 0x80) {
+	if end == 0 {
+		return false
+	}
+	if !quotedQuestion(src[:end]) && (terminal(src[:end]) || !(isAlnum(src[end-1]) || src[end-1] == ',' || src[end-1] >= 0x80)) {
 		return false
 	}
 	if len(bytes.TrimSpace(src[end:cur.Lines[0].Start])) > 0 {
 		return false
 	}
 	return lowerStart(src[cur.Lines[0].Start:cur.Lines[0].End])
+}
+
+// quotedQuestion reports whether s ends with a quoted question or
+// exclamation ("how does it help you?"): the quote ends, but the sentence
+// that quotes it may go on ("... give a better understanding").
+func quotedQuestion(s []byte) bool {
+	r, size := utf8.DecodeLastRune(s)
+	switch r {
+	case '"', '\'', '”', '’', '»':
+	default:
+		return false
+	}
+	s = s[:len(s)-size]
+	return len(s) > 0 && (s[len(s)-1] == '?' || s[len(s)-1] == '!')
 }
 
 func runBrokenParagraph(p *rule.Pass) {
@@ -204,12 +222,14 @@ var BrokenParagraph = &rule.Rule{
 	ID:       "broken-paragraph",
 	Severity: rule.Warning,
 	Doc: `A paragraph is broken mid-sentence.
-The paragraph has no terminal punctuation and the next one goes on in lower
-case: a stray blank line (from a transcript or a copy) cut one sentence in
+The paragraph has no terminal punctuation (or ends with a quoted question
+or exclamation, '... "how does it help you?"') and the next one goes on in
+lower case: a stray blank line (from a transcript or a copy) cut one sentence in
 two. The two are joined into one paragraph.`,
 	Good: []string{"Value is co-created.\n\nwhat matters is the outcome.\n", "Main concepts:\n\nco-creation of value.\n", "##Change enablement\n\nchange enablement maximizes successful changes.\n"},
-	Bad:  []string{"Providers should not work in isolation to define\n\n  what will be of value to their customers.\n"},
-	Run:  runBrokenParagraph,
+	Bad: []string{"Providers should not work in isolation to define\n\n  what will be of value to their customers.\n",
+		"Questions like \"how does technology help you?\"\n\n  give the provider a better understanding.\n"},
+	Run: runBrokenParagraph,
 }
 
 // ProseAsCode de-indents prose that renders as a code block.

@@ -224,9 +224,10 @@ var SentenceCase = &rule.Rule{
 Transcripts and quick notes drop capitals. The first letter of a paragraph,
 and of a word after . ? or !, is capitalised when the word is plain English
 (not a name such as iPhone, a command or an abbreviation like e.g.).`,
-	Good: []string{"Value matters. It is co-created.\n", "Use e.g. this, i.e. that, etc. and so on.\n"},
-	Bad:  []string{"co-creating value matters.\n", "Value matters. it is co-created.\n"},
-	Run:  runSentenceCase,
+	Good: []string{"Value matters. It is co-created.\n", "Use e.g. this, i.e. that, etc. and so on.\n",
+		"Questions like \"how does it help you?\"\n\n  give a better understanding.\n"},
+	Bad: []string{"co-creating value matters.\n", "Value matters. it is co-created.\n"},
+	Run: runSentenceCase,
 }
 
 // LowercaseI capitalises the pronoun I.
