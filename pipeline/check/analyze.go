@@ -91,6 +91,7 @@ type analyzer struct {
 	sents   []sentence
 	nps     []nounPattern   // nounsAt's result, reused
 	words   map[string]bool // definitions' stems of one sentence, reused
+	hist    []bool          // per block: in a passage about earlier editions
 	out     analysis
 }
 
@@ -428,13 +429,22 @@ func (a *analyzer) reportMatches() {
 			}
 			a.report(ruleOfficialName, e.severity, mt.from, mt.to, msg, wordingFix(fmt.Sprintf("Write %q", name), a.toks[mt.from].start, a.toks[mt.to-1].end, name))
 		case phraseEntry:
-			a.reportPhrase(mt, f, e, written)
+			a.reportPhrase(mt, f, e, written, bi)
 		}
 	}
 }
 
-func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string) {
+func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string, bi int) {
 	ph := &a.p.Phrases[e.phrase]
+	if na := a.m.notAfter[e.phrase]; na != nil && mt.from > a.blocks[bi].from && !a.toks[mt.from].brk && na[a.toks[mt.from-1].norm] {
+		return
+	}
+	if ph.Kind == "v3" && len(a.m.history) > 0 {
+		s := a.sents[a.sentOf[mt.from]]
+		if a.historyIn(s.from, s.to) || a.historyBlock(bi) {
+			return
+		}
+	}
 	if ctx := a.m.phraseCtx[e.phrase]; ctx != nil {
 		s := a.sents[a.sentOf[mt.from]]
 		found := false
@@ -558,4 +568,107 @@ func (a *analyzer) resolve() {
 		end = f.End
 	}
 	a.out.findings = kept
+}
+
+// historyIn reports whether toks[from:to] hold one of the pack's history
+// phrases ("ITIL v3", "previous versions").
+func (a *analyzer) historyIn(from, to int) bool {
+	for k := from; k < to; k++ {
+		for _, h := range a.m.history {
+			if k+len(h) > to {
+				continue
+			}
+			ok := true
+			for j, w := range h {
+				if a.toks[k+j].norm != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// historyBlock reports whether blocks[bi] stands in a passage about
+// earlier editions: under a heading that names one, in a list whose
+// introduction does, or after a label line that does ("ITIL v3:"
+// followed by its points, as paragraphs or list items). Computed once
+// per note, on first use.
+func (a *analyzer) historyBlock(bi int) bool {
+	if a.hist == nil {
+		a.hist = a.historyBlocks()
+	}
+	return a.hist[bi]
+}
+
+func (a *analyzer) historyBlocks() []bool {
+	out := make([]bool, len(a.blocks))
+	type level struct {
+		level int
+		hist  bool
+	}
+	var stack []level
+	intro, label := false, false
+	for bi, b := range a.blocks {
+		own := a.historyIn(b.from, b.to)
+		above := false
+		if b.block.Kind == note.Heading {
+			for len(stack) > 0 && stack[len(stack)-1].level >= b.block.Level {
+				stack = stack[:len(stack)-1]
+			}
+			for _, l := range stack {
+				above = above || l.hist
+			}
+			stack = append(stack, level{b.block.Level, own})
+			intro, label = false, false
+			out[bi] = above
+			continue
+		}
+		for _, l := range stack {
+			above = above || l.hist
+		}
+		if b.block.InList {
+			out[bi] = above || intro || label
+			continue
+		}
+		switch {
+		case a.labelLine(b):
+			label = own
+		case !a.itemLike(b):
+			label = false
+		}
+		intro = own
+		out[bi] = above || label
+	}
+	return out
+}
+
+// labelLine reports whether a paragraph is one short line ending in a
+// colon, which introduces what follows ("ITIL v3:").
+func (a *analyzer) labelLine(b blockInfo) bool {
+	if len(b.block.Lines) != 1 || b.to-b.from > 8 {
+		return false
+	}
+	end := a.toks[b.to-1].end
+	for end < len(a.text) && (a.text[end] == '*' || a.text[end] == '_') {
+		end++
+	}
+	return end < len(a.text) && a.text[end] == ':'
+}
+
+// itemLike reports whether a paragraph reads as one point of a list that
+// Markdown does not see as one ("\- Released in 2007", "• ...").
+func (a *analyzer) itemLike(b blockInfo) bool {
+	line := b.block.Lines[0]
+	t := strings.TrimLeft(string(a.text[line.Start:min(line.End, line.Start+8)]), " \t>")
+	for _, p := range []string{"\\-", "\\*", "\\+", "- ", "* ", "• ", "o "} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -145,3 +145,34 @@ func TestSeed(t *testing.T) {
 		t.Logf("%d: %s %q: %s", n.Position(f.Start).Line, f.Rule, n.Text[f.Start:f.End], f.Message)
 	}
 }
+
+// TestV3TermHistory: v3 terms are quiet where the passage talks about
+// earlier editions on purpose (the pack's history phrases), in the
+// sentence, under a heading, after a label line and its points, and where
+// the word before makes them another name or a menu entry.
+func TestV3TermHistory(t *testing.T) {
+	p := defaultPack(t)
+	for _, tc := range []struct {
+		name, text string
+		want       []string // the v3 phrases reported, in order
+	}{
+		{"sentence", "ITIL v2 introduced the concept of service lifecycle.\n", nil},
+		{"heading", "## ITIL v3 history\n\nThe service lifecycle had five stages.\n\n## Today\n\nThe service lifecycle has five stages.\n", []string{"service lifecycle"}},
+		{"label and escaped points", "ITIL v3:\n\n\\- Released in 2007\n\n\\- Added guidance on continual service improvement\n\nWe teach continual service improvement.\n", []string{"continual service improvement"}},
+		{"label and list", "ITIL v3:\n\n- Added continual service improvement\n\nITIL 4:\n\n- Dropped continual service improvement\n", []string{"continual service improvement"}},
+		{"another name", "4\\. Software Change Management: this process controls software changes.\n\nChange management approves changes.\n", []string{"Change management"}},
+		{"menu entry", "> \\- Select Request Fulfilment (A Hardware Device)\n\nRequest fulfilment handles requests.\n", []string{"Request fulfilment"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range checkText(t, p, tc.text) {
+				if f.Rule == "v3-term" {
+					got = append(got, tc.text[f.Start:f.End])
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("v3-term reports %q, want %q in:\n%s", got, tc.want, tc.text)
+			}
+		})
+	}
+}

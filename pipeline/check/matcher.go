@@ -30,6 +30,8 @@ type matcher struct {
 	startList []starter
 
 	phraseCtx []map[string]bool // per phrase: its context words, folded
+	notAfter  []map[string]bool // per phrase: words that, just before it, make it another name
+	history   [][]string        // the pack's history phrases, as folded tokens
 
 	// maybe is a one-hash Bloom filter of the first words of patterns and
 	// nouns: most words of a note start nothing, and this answers that
@@ -286,7 +288,23 @@ func build(p *pack.Pack) *matcher {
 	}
 
 	m.phraseCtx = make([]map[string]bool, len(p.Phrases))
+	m.notAfter = make([]map[string]bool, len(p.Phrases))
+	for _, h := range p.History {
+		var seq []string
+		for _, t := range tokenizeString(h) {
+			seq = append(seq, t.norm)
+		}
+		if len(seq) > 0 {
+			m.history = append(m.history, seq)
+		}
+	}
 	for pi, ph := range p.Phrases {
+		if len(ph.NotAfter) > 0 {
+			m.notAfter[pi] = map[string]bool{}
+			for _, w := range ph.NotAfter {
+				m.notAfter[pi][strings.ToLower(w)] = true
+			}
+		}
 		if len(ph.Context) > 0 {
 			m.phraseCtx[pi] = map[string]bool{}
 			for _, w := range ph.Context {

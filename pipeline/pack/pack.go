@@ -18,6 +18,11 @@ type Pack struct {
 	Terms       []Term   `yaml:"terms"`
 	Lists       []List   `yaml:"lists"`
 	Phrases     []Phrase `yaml:"phrases"`
+	// History are words and phrases ("ITIL v3", "previous versions") that
+	// mark a passage about earlier editions on purpose: a "v3" phrase is
+	// not reported in a sentence that holds one, nor under a heading, a
+	// list's introduction or a label line ("ITIL v3:") that does.
+	History []string `yaml:"history"`
 
 	Files []string `yaml:"-"` // where the pack was read from
 }
@@ -133,7 +138,11 @@ type Phrase struct {
 	// Context, when set, are words one of which must be in the same
 	// sentence: an ambiguous acronym ("CSI", "CAB") is reported only where
 	// the sentence is about its ITIL meaning.
-	Context  []string `yaml:"context"`
+	Context []string `yaml:"context"`
+	// NotAfter are words that, just before a wrong form, make it part of
+	// another name ("software change management") or a menu entry
+	// ("select Request Fulfilment"): it is not reported there.
+	NotAfter []string `yaml:"not_after"`
 	Why      string   `yaml:"why"`
 	Severity string   `yaml:"severity"`
 	Good     []string `yaml:"good"`
@@ -195,6 +204,7 @@ func (p *Pack) Merge(q *Pack) {
 	p.Terms = mergeByID(p.Terms, q.Terms, func(t Term) string { return t.ID })
 	p.Lists = mergeByID(p.Lists, q.Lists, func(l List) string { return l.ID })
 	p.Phrases = mergeByID(p.Phrases, q.Phrases, func(ph Phrase) string { return ph.ID })
+	p.History = append(p.History, q.History...)
 	p.Files = append(p.Files, q.Files...)
 }
 
