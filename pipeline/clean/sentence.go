@@ -49,7 +49,9 @@ func wordAt(src []byte, i, hi int) string {
 // and not an abbreviation ("etc.").
 func capitalizable(src []byte, at, hi int) bool {
 	w := wordAt(src, at, hi)
-	if len(w) == 1 && w != "a" || abbreviations[w] || !englishWord(w) {
+	if len(w) == 1 && w != "a" || abbreviations[w] || !englishWord(w) || !strings.ContainsAny(w, "aeiouy") {
+		// A word with no vowel is a lower-case abbreviation ("www",
+		// "ssh") that the word list happens to hold, not prose.
 		return false
 	}
 	end := at + len(w)
@@ -225,7 +227,7 @@ Transcripts and quick notes drop capitals. The first letter of a paragraph,
 and of a word after . ? or !, is capitalised when the word is plain English
 (not a name such as iPhone, a command or an abbreviation like e.g.).`,
 	Good: []string{"Value matters. It is co-created.\n", "Use e.g. this, i.e. that, etc. and so on.\n",
-		"Questions like \"how does it help you?\"\n\n  give a better understanding.\n"},
+		"Questions like \"how does it help you?\"\n\n  give a better understanding.\n", "It works every time. www is gone.\n"},
 	Bad: []string{"co-creating value matters.\n", "Value matters. it is co-created.\n"},
 	Run: runSentenceCase,
 }
