@@ -36,7 +36,9 @@ var Checks = []*Check{
 	{ID: "complete-stem", Doc: "The stem is a complete question: it ends with ? or holds the [?] gap.", Pass: completeStem},
 	{ID: "negative-capitals", Doc: "A negative stem writes its NOT in capitals, and only negative questions are negative.", Pass: negativeCapitals},
 	{ID: "parallel-options", Doc: "Options are parallel in form: same end punctuation (. ? or none), same capitalisation, same grammatical start.", Pass: parallelOptions},
+	{ID: "odd-key-form", Doc: `The key is not the one option of its form: a noun phrase ("The activity that...") among three imperatives ("Create...", "Keep...") or the reverse.`, Pass: noOddKeyForm},
 	{ID: "option-length", Doc: "Options are similar in length.", Pass: similarLength},
+	{ID: "grammar-slip", Doc: `No option or statement with a slip a test-wise learner spots: a doubled word ("the the"), "a" or "an" that does not fit the next word ("a outcome").`, Pass: noGrammarSlip},
 	{ID: "clue-word", Doc: "No content word is shared by the stem and the key but by no distractor.", Pass: noClueWord},
 	{ID: "article-clue", Doc: `No "a" or "an" before the gap that only the key fits.`, Pass: noArticleClue},
 }
@@ -229,4 +231,90 @@ func noArticleClue(q Question) bool {
 		}
 	}
 	return true
+}
+
+// noOddKeyForm fails a question whose key starts in another grammatical
+// form than all three distractors, which agree among themselves: the odd
+// one out is the key. Whole sentences are exempt: they start as they like.
+func noOddKeyForm(q Question) bool {
+	key := startForm(q.Key())
+	other := ""
+	for i, o := range q.Options {
+		if i == q.Answer {
+			continue
+		}
+		f := startForm(o)
+		if f == key {
+			return true
+		}
+		if other != "" && f != other {
+			return true
+		}
+		other = f
+	}
+	return false
+}
+
+// startForm is startClass for phrases, and "sentence" for whole sentences.
+func startForm(o string) string {
+	o = strings.TrimSpace(o)
+	if wordCount(o) >= 6 && strings.HasSuffix(o, ".") {
+		return "sentence"
+	}
+	return startClass(o)
+}
+
+// statements returns the texts a learner reads as prose: the options and
+// the numbered statements or the gapped sentence of the stem.
+func statements(q Question) []string {
+	out := append([]string(nil), q.Options[:]...)
+	lines := strings.Split(q.Stem, "\n")
+	return append(out, lines[1:]...)
+}
+
+func noGrammarSlip(q Question) bool {
+	for _, t := range statements(q) {
+		if grammarSlip(t) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// grammarSlip returns the first slip in t: a doubled word, or an article
+// that does not fit the sound of the next word; "" when there is none.
+func grammarSlip(t string) string {
+	ws := words(t)
+	for i := 1; i < len(ws); i++ {
+		prev, w := ws[i-1], ws[i]
+		gap := t[prev.End:w.Start]
+		if strings.TrimSpace(gap) != "" {
+			continue // "that, that" or "a / b"
+		}
+		if prev.Text == w.Text && !isDigits(w.Text) {
+			return prev.Text + " " + w.Text
+		}
+		art := t[prev.Start:prev.End]
+		if art != "a" && art != "an" && art != "A" && art != "An" {
+			continue
+		}
+		if art == "A" || art == "An" {
+			if before := strings.TrimSpace(t[:prev.Start]); before != "" && !strings.ContainsAny(before[len(before)-1:], ".:;!?(\"") {
+				continue // "Organization A provides": a name, not an article
+			}
+		}
+		if want := article(t[w.Start:]); !strings.EqualFold(art, want) {
+			return art + " " + t[w.Start:w.End]
+		}
+	}
+	return ""
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

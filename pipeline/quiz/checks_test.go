@@ -44,6 +44,14 @@ func TestChecks(t *testing.T) {
 		{"clue-word",
 			q(TypeDefinition, "Which is the definition of a service offering?", 0, "A description of one or more services", "A configuration of resources offering value to a service consumer", "A result for a stakeholder", "A deliverable of an activity"),
 			q(TypeDefinition, "Which is the definition of a service offering?", 0, "A description of one or more services", "A configuration of resources", "A result for a stakeholder", "A deliverable of an activity")},
+		{"odd-key-form",
+			q(TypeDefinition, "Which describes the engage value chain activity?", 0, "Interact with stakeholders outside the organization", "Create a shared understanding of the vision", "Keep products and services improving", "The activity that obtains components"),
+			q(TypeDefinition, "Which describes the engage value chain activity?", 0, "The activity that interacts with stakeholders outside the organization", "Create a shared understanding of the vision", "Keep products and services improving", "Make sure services are delivered")},
+		{"grammar-slip", good,
+			q(TypeStatement, "Which statement about outcomes is CORRECT?", 0, "An outcome is a result for a stakeholder enabled by outputs.", "A output is a result for a stakeholder enabled by outcomes.", "A risk is a possible event that could cause harm.", "A cost is the amount of money spent on an activity.")},
+		{"grammar-slip",
+			q(TypeList, "Which TWO statements about organizations are CORRECT?\n1. Organization A provides a service to organization B.\n2. An organization is a person or a group of people.\n3. An organization can be a provider.\n4. Organizations play two main roles.", 0, "1 and 2", "1 and 3", "2 and 4", "3 and 4"),
+			q(TypeList, "Which TWO statements about organizations are CORRECT?\n1. The the organization provides a service.\n2. An organization is a person or a group of people.\n3. An organization can be a provider.\n4. Organizations play two main roles.", 0, "1 and 2", "1 and 3", "2 and 4", "3 and 4")},
 		{"article-clue",
 			q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nAn [?] is a deliverable of an activity.", 0, "Output", "Outcome", "Incident", "Event"),
 			q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nAn [?] is a deliverable of an activity.", 0, "Output", "Product", "Service", "Outcome")},
@@ -69,6 +77,44 @@ func TestChecks(t *testing.T) {
 	}
 	if r := CheckQuestion(good); r != "" {
 		t.Errorf("good question fails %s", r)
+	}
+}
+
+func TestGrammarSlip(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"An outcome is a result for a stakeholder.", ""},
+		{"A output is a deliverable.", "A output"},
+		{"It is an unplanned interruption to a output.", "a output"},
+		{"An user is a person who uses services.", "An user"},
+		{"An SLA is a documented agreement.", ""},
+		{"Organization A provides a service to organization B.", ""},
+		{"Governance directs the the organization.", "the the"},
+		{"Version 4 4 is not a slip we look for.", ""},
+		{"A [?] is a person who uses services.", ""},
+	}
+	for _, tt := range tests {
+		if got := grammarSlip(tt.text); got != tt.want {
+			t.Errorf("grammarSlip(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNearDuplicates(t *testing.T) {
+	// Two copies of a definition that differ by a word make one question.
+	stem := "Identify the missing word(s) in the following sentence.\nA [?] is a series of steps an organization undertakes to create and deliver products and services to "
+	a := q(TypeMissingWord, stem+"consumers.", 1, "Practice", "Value stream", "Governance", "Guiding principle")
+	b := q(TypeMissingWord, stem+"service consumers.", 0, "Value stream", "Governance", "Guiding principle", "Practice")
+	other := q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nA [?] is a set of organizational resources designed for performing work.", 0, "Practice", "Value stream", "Governance", "Guiding principle")
+	n := nearDuplicates{}
+	if n.seen(a) || !n.seen(b) || n.seen(other) {
+		t.Error("near duplicates not told from a different question with the same options")
+	}
+	// List questions: the same true statements, numbered otherwise, with
+	// one false statement changed.
+	l1 := q(TypeList, "Which TWO statements about governance are CORRECT?\n1. Governance sits over the whole system and directs and controls it.\n2. Governance is the means by which a risk is directed and controlled.\n3. Governance is one of the five components of the service value system.\n4. Governance evaluates the rest of the service relationship.", 1, "1 and 2", "1 and 3", "2 and 4", "3 and 4")
+	l2 := q(TypeList, "Which TWO statements about governance are CORRECT?\n1. Governance is the means by which a risk is directed and controlled.\n2. Governance sits over the whole system and directs and controls it.\n3. Governance evaluates the rest of the outcome.\n4. Governance is one of the five components of the service value system.", 2, "1 and 2", "1 and 3", "2 and 4", "3 and 4")
+	if n.seen(l1) || !n.seen(l2) {
+		t.Error("list questions with the same true statements are not near duplicates")
 	}
 }
 

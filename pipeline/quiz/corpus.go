@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
@@ -73,9 +74,16 @@ func (s *sentence) contentWords() map[string]bool {
 	return s.content
 }
 
-// Source is the sentence's path:line.
+// Source is the sentence's path:line, as the explanation cites it and the
+// sheet's Source column shows it. A bank is handed to learners: an absolute
+// path (the trainer's home directory) gives way to the path within the
+// input folder.
 func (s *sentence) Source() string {
-	return fmt.Sprintf("%s:%d", s.Note.Path, s.Note.Position(s.Off).Line)
+	p := s.Note.Path
+	if filepath.IsAbs(p) && s.Note.Rel != "" {
+		p = s.Note.Rel
+	}
+	return fmt.Sprintf("%s:%d", filepath.ToSlash(p), s.Note.Position(s.Off).Line)
 }
 
 // A definition is a sentence of the notes that defines a concept: "X is a
@@ -270,7 +278,7 @@ var personal = toSet("i i'm i'll we we're us our you you're your yours let's me 
 var contextual = toSet(`it its this these that those they them their he she his her both such here there
 another others so and but or also however then thus therefore hence instead otherwise yet still even
 for in on at as if when while because although though after before once since what why how do don't read
-remember note think look`)
+remember note think look okay ok well right alright now last next first finally`)
 
 // isFact reports whether s reads as a self-contained statement: it starts
 // with a capital, ends with a period, is of exam length, and is neither
@@ -288,6 +296,11 @@ func isFact(s string) bool {
 		return false
 	}
 	if contextual[ws[0].Text] {
+		return false
+	}
+	// A lead-in with a fragment after its colon ("Last topic for this
+	// part: workarounds.") announces rather than states.
+	if i := strings.LastIndexByte(s, ':'); i >= 0 && wordCount(s[i:]) < 3 {
 		return false
 	}
 	for _, w := range ws {

@@ -157,13 +157,14 @@ func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
 	// Item checks, then duplicates.
 	var passed []*candidate
 	seen := map[string]bool{}
+	nearDup := nearDuplicates{}
 	for _, cand := range all {
 		if reason := CheckQuestion(cand.Question); reason != "" {
 			bank.Dropped[reason]++
 			continue
 		}
 		k := dupKey(cand.Question)
-		if seen[k] {
+		if seen[k] || nearDup.seen(cand.Question) {
 			bank.Dropped[CheckDuplicate]++
 			continue
 		}
@@ -241,6 +242,61 @@ func dupKey(q Question) string {
 	// Words only: a comma more in one copy of a sentence is the same
 	// question.
 	return q.Type + "\x00" + wordsOnly(q.Stem) + "\x00" + strings.Join(opts, "\x00")
+}
+
+// MaxStemOverlap is the share of content words two stems with the same
+// key and options may have in common before the second question only
+// repeats the first: two copies of a definition that differ by a word
+// ("to consumers", "to service consumers") make one question, not two.
+const MaxStemOverlap = 0.75
+
+// nearDuplicates remembers, by type, key and option set, the content words
+// of the stems already in the bank.
+type nearDuplicates map[string][]map[string]bool
+
+// seen reports whether a question with q's type, key and options and a
+// stem that says nearly the same is in the bank, and remembers q otherwise.
+func (n nearDuplicates) seen(q Question) bool {
+	opts := make([]string, 0, 4)
+	for _, o := range q.Options {
+		opts = append(opts, wordsOnly(o))
+	}
+	sort.Strings(opts)
+	k := q.Type + "\x00" + wordsOnly(q.Key()) + "\x00" + strings.Join(opts, "\x00")
+	if q.Type == TypeList {
+		// The pairs "1 and 2" are the same in every list question: what
+		// the question tests are its true statements.
+		k = q.Type + "\x00" + trueStatements(q)
+	}
+	stem := contentWords(q.Stem)
+	for _, other := range n[k] {
+		common := 0
+		for w := range stem {
+			if other[w] {
+				common++
+			}
+		}
+		if union := len(stem) + len(other) - common; union > 0 && float64(common)/float64(union) >= MaxStemOverlap {
+			return true
+		}
+	}
+	n[k] = append(n[k], stem)
+	return false
+}
+
+// trueStatements returns the statements of a list question that its key
+// names ("1 and 3"), as sorted lower-case words.
+func trueStatements(q Question) string {
+	lines := strings.Split(q.Stem, "\n")
+	var out []string
+	for _, w := range words(q.Key()) {
+		if n := int(w.Text[0] - '0'); len(w.Text) == 1 && n >= 1 && n < len(lines) {
+			_, statement, _ := strings.Cut(lines[n], " ") // after "1."
+			out = append(out, wordsOnly(statement))
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "\x00")
 }
 
 // MaxKeyLongest is the largest share of questions whose key may be the

@@ -427,3 +427,42 @@ func FuzzGenerate(f *testing.F) {
 		}
 	})
 }
+
+func TestSourceNeverAbsolute(t *testing.T) {
+	// A trainer who names the notes by an absolute path hands learners a
+	// sheet without their home directory in it.
+	abs := filepath.Join(string(filepath.Separator), "home", "trainer", "course", "roles.md")
+	n := note.New(abs, []byte(roles))
+	n.Rel = "roles.md"
+	b := Generate([]*note.Note{n}, testPack(t), Options{})
+	if len(b.Questions) == 0 {
+		t.Fatal("no questions")
+	}
+	for _, q := range b.Questions {
+		if !strings.HasPrefix(q.Source, "roles.md:") || strings.Contains(q.Explanation, "trainer") {
+			t.Errorf("%s: source %q, explanation %q", q.Stem, q.Source, q.Explanation)
+		}
+	}
+}
+
+func TestMissingWordExplainsDistractors(t *testing.T) {
+	b := Generate(notesOf(roles), testPack(t), Options{Types: []string{TypeMissingWord}})
+	for _, q := range questionsOf(b, TypeMissingWord) {
+		for i, o := range q.Options {
+			if i != q.Answer && !strings.Contains(strings.ToLower(q.Explanation), strings.ToLower(o)) {
+				t.Errorf("%s: explanation %q does not say why %q is wrong", q.Stem, q.Explanation, o)
+			}
+		}
+	}
+}
+
+func TestStatementsAboutTheirSubject(t *testing.T) {
+	// A sentence that names incidents only as a modifier ("Incident
+	// records") is not a statement about incidents.
+	b := Generate(notesOf(incidents), testPack(t), Options{Types: []string{TypeStatement, TypeList}})
+	for _, q := range b.Questions {
+		if strings.Contains(q.Stem, "Incident records") || slices.ContainsFunc(q.Options[:], func(o string) bool { return strings.Contains(o, "Incident records") }) {
+			t.Errorf("%q uses a sentence about incident records", q.Stem)
+		}
+	}
+}

@@ -123,10 +123,12 @@ func (p *genPass) gapQuestion(x *concept, s *sentence) {
 	if len(chosen) < 3 {
 		return
 	}
-	var texts []string
+	var texts, others []string
 	for _, o := range chosen {
 		texts = append(texts, optionText(o.text))
+		others = append(others, o.c.Name)
 	}
-	expl := fmt.Sprintf("The notes say: %s (%s).", quote(s.Text), s.Source())
+	expl := fmt.Sprintf("The notes say: %s (%s). %s do not fit: the sentence is about %s.",
+		quote(s.Text), s.Source(), joinAnd(others), x.Name)
 	p.emit(r, stem, optionText(keyOpt), texts, s, x.Topic, expl, x)
 }

@@ -43,8 +43,9 @@ type swap struct {
 	toConcept *concept
 }
 
-// about returns the fact sentences that name x near their start, in course
-// order.
+// about returns the fact sentences whose subject is x (named near the
+// start, as the head of the subject, not as a modifier in a compound), in
+// course order.
 func (c *corpus) about(x *concept) []*sentence {
 	var out []*sentence
 	for _, s := range c.mentions[x] {
@@ -53,7 +54,7 @@ func (c *corpus) about(x *concept) []*sentence {
 		}
 		for _, m := range s.Matches {
 			if m.has(x) {
-				if wordCount(s.Text[:m.Start]) < subjectWords {
+				if wordCount(s.Text[:m.Start]) < subjectWords && isSubject(s.Text, m.Start, m.End) {
 					out = append(out, s)
 				}
 				break
@@ -79,12 +80,15 @@ func (c *corpus) related(x *concept) map[*concept]bool {
 // swaps returns the ways to make s false while keeping it about x: a term
 // other than x is replaced by a sibling that the notes never name with x,
 // keeping number and article, and the result is not itself a sentence of
-// the notes.
+// the notes. A term in an enumeration ("the outcomes, the costs and the
+// risks", "linked to A and to B") is never swapped: an enumeration is rarely
+// complete, so the swapped one is often still true, or repeats a neighbour.
 func (c *corpus) swaps(x *concept, s *sentence, related map[*concept]bool) []swap {
 	var out []swap
 	lower := strings.ToLower(s.Text)
-	for _, m := range s.Matches {
-		if m.has(x) {
+	for mi, m := range s.Matches {
+		if m.has(x) || coordinated(s, mi) {
+			// Never swap a term in an enumeration or a compound.
 			continue
 		}
 		for _, y := range m.Concepts {
@@ -362,4 +366,36 @@ func looksPlural(name string) bool {
 		}
 	}
 	return true
+}
+
+// coordinated reports whether the i-th match of s stands in an enumeration
+// with a neighbouring term (only commas, "and", "or", determiners or "to"
+// separate them), or in a compound with it ("the information security
+// management practice", "the guiding principles Focus on value"), where a
+// swap reads as nonsense and gives itself away.
+func coordinated(s *sentence, i int) bool {
+	joined := func(gap string) bool {
+		if strings.TrimSpace(gap) == "" {
+			return true
+		}
+		link := false
+		for _, f := range strings.FieldsFunc(gap, func(r rune) bool { return r == ' ' || r == ',' }) {
+			switch strings.ToLower(f) {
+			case "and", "or":
+				link = true
+			case "to", "as", "well":
+			default:
+				if determiners[strings.ToLower(f)] {
+					continue // "every product and every service"
+				}
+				return false
+			}
+		}
+		return link || strings.Contains(gap, ",")
+	}
+	m := s.Matches[i]
+	if i > 0 && joined(s.Text[s.Matches[i-1].End:m.Start]) {
+		return true
+	}
+	return i+1 < len(s.Matches) && joined(s.Text[m.End:s.Matches[i+1].Start])
 }
