@@ -57,7 +57,7 @@ func splitSentences(text string, breaks map[int]bool) [][2]int {
 			if j < len(text) && text[j] != ' ' {
 				continue
 			}
-			if c == '.' && isAbbreviation(text[:i]) {
+			if c == '.' && isAbbreviation(text[:i]) && !(isInitial(text[:i]) && opensSentence(text[j:])) {
 				continue
 			}
 			k := j
@@ -80,6 +80,29 @@ func splitSentences(text string, breaks map[int]bool) [][2]int {
 	}
 	emit(len(text))
 	return out
+}
+
+// opensSentence reports whether rest starts with a capitalised function
+// word ("So", "The", "It"): after a single letter ("organization C. So a
+// consumer ..."), the letter is a name and the period ends the sentence.
+// An initial is followed by a name ("J. Smith").
+func opensSentence(rest string) bool {
+	ws := words(rest)
+	if len(ws) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[ws[0].Start:])
+	return unicode.IsUpper(r) && (stopwords[ws[0].Text] || contextual[ws[0].Text]) && !abbreviations[ws[0].Text]
+}
+
+// isInitial reports whether the text before a period ends with a single
+// letter.
+func isInitial(before string) bool {
+	k := len(before)
+	for k > 0 && before[k-1] != ' ' && before[k-1] != '(' {
+		k--
+	}
+	return utf8.RuneCountInString(before[k:]) == 1
 }
 
 // isAbbreviation reports whether the text before a period ends with a known

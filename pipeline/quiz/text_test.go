@@ -16,6 +16,8 @@ func TestSplitSentences(t *testing.T) {
 		{"Use tools (e.g. a portal), i.e. self-help. Then escalate.", []string{"Use tools (e.g. a portal), i.e. self-help.", "Then escalate."}},
 		{"Version 4.1 is new. It works.", []string{"Version 4.1 is new.", "It works."}},
 		{"J. Smith wrote it. Was it good? Yes!", []string{"J. Smith wrote it.", "Was it good?", "Yes!"}},
+		{"Tools, e.g. The Portal, help.", []string{"Tools, e.g. The Portal, help."}},
+		{"B offers services to organization C. So a consumer is a provider.", []string{"B offers services to organization C.", "So a consumer is a provider."}},
 		{`He said "stop." Then left.`, []string{`He said "stop."`, "Then left."}},
 		{"no period at the end", []string{"no period at the end"}},
 		{"The groups include : Users do things.", []string{"The groups include : Users do things."}},
