@@ -39,7 +39,7 @@ var Checks = []*Check{
 	{ID: "odd-key-form", Doc: `The key is not the one option of its form: a noun phrase ("The activity that...") among three imperatives ("Create...", "Keep...") or the reverse.`, Pass: noOddKeyForm},
 	{ID: "option-length", Doc: "Options are similar in length.", Pass: similarLength},
 	{ID: "grammar-slip", Doc: `No option or statement with a slip a test-wise learner spots: a doubled word ("the the"), "a" or "an" that does not fit the next word ("a outcome").`, Pass: noGrammarSlip},
-	{ID: "clue-word", Doc: "No content word is shared by the stem and the key but by no distractor.", Pass: noClueWord},
+	{ID: "clue-word", Doc: `No content word (or word root: "authority", "authorizing") is shared by the stem and the key but by no distractor.`, Pass: noClueWord},
 	{ID: "article-clue", Doc: `No "a" or "an" before the gap that only the key fits.`, Pass: noArticleClue},
 }
 
@@ -194,15 +194,15 @@ func similarLength(q Question) bool {
 }
 
 func noClueWord(q Question) bool {
-	stem := contentWords(q.Stem)
-	key := contentWords(q.Key())
+	stem := clueRoots(q.Stem)
+	key := clueRoots(q.Key())
 	for w := range key {
 		if !stem[w] {
 			continue
 		}
 		shared := false
 		for i, o := range q.Options {
-			if i != q.Answer && contentWords(o)[w] {
+			if i != q.Answer && clueRoots(o)[w] {
 				shared = true
 				break
 			}
@@ -212,6 +212,19 @@ func noClueWord(q Question) bool {
 		}
 	}
 	return true
+}
+
+// clueRoots returns the content words of s and, for long words, their first
+// six letters: "authority" in the stem is a clue to "authorizing" in the
+// key as much as "change" is to "changes".
+func clueRoots(s string) map[string]bool {
+	out := contentWords(s)
+	for w := range out {
+		if r := []rune(w); len(r) >= 7 {
+			out["~"+string(r[:6])] = true
+		}
+	}
+	return out
 }
 
 // Gap marks the missing words of a missing-word question.
