@@ -218,8 +218,10 @@ func noClueWord(q Question) bool {
 // six letters: "authority" in the stem is a clue to "authorizing" in the
 // key as much as "change" is to "changes".
 func clueRoots(s string) map[string]bool {
-	out := contentWords(s)
-	for w := range out {
+	words := contentWords(s)
+	out := make(map[string]bool, 2*len(words))
+	for w := range words {
+		out[w] = true
 		if r := []rune(w); len(r) >= 7 {
 			out["~"+string(r[:6])] = true
 		}
