@@ -368,7 +368,9 @@ func isSubject(s string, start, end int) bool {
 		return true
 	}
 	if gap := s[end : end+after[0].Start]; strings.TrimSpace(gap) != "" {
-		return true // "Governance, in short, ..."
+		// "Governance, in short, ..." is about governance; "Like costs,
+		// risks are ..." is about risks.
+		return i == len(rest)
 	}
 	w1 := after[0].Text
 	if stopwords[w1] || verbs[w1] || adverbs[w1] {

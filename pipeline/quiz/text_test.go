@@ -124,6 +124,8 @@ func TestIsSubject(t *testing.T) {
 		{"The stakeholders in service management include the service consumers.", "service management", false},
 		{"The governing body evaluates the organization on a regular basis.", "organization", false},
 		{"Like costs, risks are either removed from the consumer or imposed on it.", "risks", false},
+		{"Like costs, risks are either removed from the consumer or imposed on it.", "costs", false},
+		{"Governance, in short, directs and controls.", "Governance", true},
 		{"Last topic for this part: workarounds.", "workarounds", false},
 		{"Silos make organizations slow.", "organizations", false},
 		{"Everything the organization does should link back to value.", "organization", false},
