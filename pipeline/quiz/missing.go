@@ -128,7 +128,7 @@ func (p *genPass) gapQuestion(x *concept, s *sentence) {
 		texts = append(texts, optionText(o.text))
 		others = append(others, o.c.Name)
 	}
-	expl := fmt.Sprintf("The notes say: %s (%s). %s do not fit: the sentence is about %s.",
-		quote(s.Text), s.Source(), joinAnd(others), x.Name)
+	expl := fmt.Sprintf("The notes say: %s (%s). %s do not fit: this sentence is about %s.",
+		quote(s.Text), s.Source(), capitalize(joinAnd(others)), x.Name)
 	p.emit(r, stem, optionText(keyOpt), texts, s, x.Topic, expl, x)
 }
