@@ -125,6 +125,8 @@ func findBreaks(d *doc, p *rule.Pass) []wordBreak {
 				if ne := firstWord(src, ns, b.Lines[li+1].End); ne > 0 && inProse(ns) {
 					nextStart, nextEnd = ns, ne
 				}
+			} else if b.Kind == note.Heading && src[end-1] == '-' {
+				nextStart, nextEnd = headingContinuation(d, bi, end)
 			}
 			if src[end-1] == '-' {
 				ws, ok := lastWord(src, seg.Start, end-1)
@@ -194,6 +196,39 @@ func findBreaks(d *doc, p *rule.Pass) []wordBreak {
 		}
 	}
 	return out
+}
+
+// headingContinuation finds the rest of a heading hyphenated at its end
+// ("## General manage-" / "ment practices"): Markdown ends a heading at the
+// line break, so the rest became the first line of the next paragraph. It
+// returns the bounds of that line's first word when the paragraph starts on
+// the very next line and its first line is short enough to be the rest of
+// a heading (a few words, no sentence end); otherwise -1, -1.
+func headingContinuation(d *doc, bi, end int) (int, int) {
+	if bi+1 >= len(d.blocks) {
+		return -1, -1
+	}
+	next := d.blocks[bi+1]
+	n := d.n
+	if next.Kind != note.Paragraph || len(next.Lines) == 0 || n.LineOf(next.Lines[0].Start) != n.LineOf(end)+1 {
+		return -1, -1
+	}
+	src := n.Text
+	line := next.Lines[0]
+	lineEnd := trimRightSpace(src, line.Start, line.End)
+	if lineEnd > line.Start && src[lineEnd-1] == '\n' {
+		lineEnd = trimRightSpace(src, line.Start, lineEnd-1)
+	}
+	rest := src[line.Start:lineEnd]
+	if len(bytes.Fields(rest)) > 6 || terminal(rest) {
+		return -1, -1
+	}
+	ns := skipSpace(src, line.Start, line.End)
+	ne := firstWord(src, ns, line.End)
+	if ne <= 0 || !isLower(src[ns]) {
+		return -1, -1
+	}
+	return ns, ne
 }
 
 // hyphenated decides a word hyphenated at a line end: "manage-" / "ment"
@@ -337,8 +372,9 @@ var HyphenBreak = &rule.Rule{
 The hyphen is dropped when the joined word is known ("management") and kept
 when the note or the pack writes the compound with it ("co-creation").`,
 	Good: []string{"Value co-creation is a\nshared effort.\n"},
-	Bad:  []string{"Service manage-\nment is a set of capabilities.\n", "Value co-\ncreation needs both parties.\n"},
-	Run:  runBreaks(hyphenBreak),
+	Bad: []string{"Service manage-\nment is a set of capabilities.\n", "Value co-\ncreation needs both parties.\n",
+		"## General manage-\nment practices\n\nThere are fourteen of them.\n"},
+	Run: runBreaks(hyphenBreak),
 }
 
 // TruncatedWord completes a word cut off with a trailing hyphen.
