@@ -20,8 +20,8 @@ func Diff(path string, before, after []byte) string {
 	out, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
 		A:        diffLines(string(before)),
 		B:        diffLines(string(after)),
-		FromFile: "a/" + slashPath(path),
-		ToFile:   "b/" + slashPath(path),
+		FromFile: "a/" + strings.TrimPrefix(slashPath(path), "/"),
+		ToFile:   "b/" + strings.TrimPrefix(slashPath(path), "/"),
 		Context:  3,
 	})
 	if err != nil { // writes to a strings.Builder cannot fail
