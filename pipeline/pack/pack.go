@@ -45,7 +45,13 @@ type Term struct {
 	// Category groups sibling terms (same kind of thing): distractors and
 	// "this definition fits another term" come from siblings.
 	Category string `yaml:"category"`
-	Topic    string `yaml:"topic"`
+	// Family, optional, is a wider group of categories ("key-concept" for
+	// the value concepts and the service concepts): where a category has
+	// too few siblings for a question's distractors, the generator takes
+	// them from the family. Swaps that make a true sentence false, and the
+	// checker's "this definition fits another term", stay in the category.
+	Family string `yaml:"family"`
+	Topic  string `yaml:"topic"`
 	// Accepted are other correct forms (abbreviation, British spelling).
 	Accepted []string `yaml:"accepted"`
 	// Wrong are miswritten forms; a match is reported and fixed to Term.
@@ -175,6 +181,21 @@ func (p *Pack) Siblings(t Term) []Term {
 	var out []Term
 	for _, s := range p.Terms {
 		if s.Category == t.Category && s.ID != t.ID {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Relatives returns t's siblings, then the terms of other categories of
+// its family, in pack order.
+func (p *Pack) Relatives(t Term) []Term {
+	out := p.Siblings(t)
+	if t.Family == "" {
+		return out
+	}
+	for _, s := range p.Terms {
+		if s.Family == t.Family && s.Category != t.Category && s.ID != t.ID {
 			out = append(out, s)
 		}
 	}

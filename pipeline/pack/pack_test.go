@@ -92,3 +92,69 @@ func FuzzDecodeStrict(f *testing.F) {
 		_ = p.Validate()
 	})
 }
+
+// Siblings stand in for each other in a sentence: the value concepts are
+// not siblings of the parties or of the services ("Organizations play two
+// main roles in an output" is no distractor), and every category of
+// defined terms offers three distractors, itself or through its family.
+func TestDefaultCategories(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	apart := [][2]string{{"value", "organization"}, {"output", "service-relationship"}, {"risk", "stakeholder"}, {"cost", "service"}}
+	for _, pair := range apart {
+		a, _ := p.Term(pair[0])
+		b, _ := p.Term(pair[1])
+		if a.Category == b.Category {
+			t.Errorf("%s and %s share category %q", a.ID, b.ID, a.Category)
+		}
+		for _, r := range p.Relatives(a) {
+			if r.ID == b.ID {
+				t.Errorf("%s is a relative of %s", b.ID, a.ID)
+			}
+		}
+	}
+	together := [][2]string{{"utility", "warranty"}, {"outcome", "output"}, {"service", "product"}, {"organization", "stakeholder"}, {"customer", "sponsor"}}
+	for _, pair := range together {
+		a, _ := p.Term(pair[0])
+		b, _ := p.Term(pair[1])
+		if a.Category != b.Category {
+			t.Errorf("%s (%q) and %s (%q) should be siblings", a.ID, a.Category, b.ID, b.Category)
+		}
+	}
+	checked := 0
+	for _, term := range p.Terms {
+		if term.Category == "" || term.Definition == "" || !strings.Contains(string(term.Pos), "20-terms.yaml") {
+			continue // the glossary's categories; 10-product.yaml has its own
+		}
+		checked++
+		if n := len(p.Relatives(term)); n < 3 {
+			t.Errorf("%s (category %q, family %q) has %d relatives; a definition question needs 3", term.ID, term.Category, term.Family, n)
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d glossary terms checked", checked)
+	}
+}
+
+func TestRelatives(t *testing.T) {
+	p := &Pack{Terms: []Term{
+		{ID: "a", Category: "x", Family: "f"}, {ID: "b", Category: "x", Family: "f"},
+		{ID: "c", Category: "y", Family: "f"}, {ID: "d", Category: "z"}, {ID: "e", Category: "x", Family: "f"},
+	}}
+	var got []string
+	for _, r := range p.Relatives(p.Terms[0]) {
+		got = append(got, r.ID)
+	}
+	if want := "b e c"; strings.Join(got, " ") != want {
+		t.Errorf("Relatives(a) = %v, want %s (siblings first, then the family)", got, want)
+	}
+	got = nil
+	for _, r := range p.Relatives(p.Terms[3]) {
+		got = append(got, r.ID)
+	}
+	if len(got) != 0 {
+		t.Errorf("Relatives(d) = %v, want none: no family, no siblings", got)
+	}
+}

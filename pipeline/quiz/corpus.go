@@ -18,6 +18,7 @@ type concept struct {
 	ID       string // term ID, or list ID + "/" + member name
 	Name     string // the canonical spelling from the pack
 	Category string // term category, or "list:" + list ID (+ "/" + group)
+	Family   string // the term's family of categories, "" for none
 	Topic    string
 	PackDef  string // the pack's own-words definition
 	Inflect  bool
@@ -172,7 +173,7 @@ func (c *corpus) addConcepts(p *pack.Pack) {
 		if cat == "" {
 			cat = "term:" + t.ID // no siblings
 		}
-		add(&concept{ID: t.ID, Name: t.Term, Category: cat, Topic: t.Topic, PackDef: t.Definition,
+		add(&concept{ID: t.ID, Name: t.Term, Category: cat, Family: t.Family, Topic: t.Topic, PackDef: t.Definition,
 			Inflect: t.Inflect, Case: t.CaseSensitive}, append([]string{t.Term}, t.Accepted...))
 	}
 	for i := range p.Lists {
@@ -215,6 +216,23 @@ func (c *corpus) siblings(x *concept) []*concept {
 	for _, s := range c.byCat[x.Category] {
 		if s != x && !strings.EqualFold(s.Name, x.Name) {
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// relatives returns x's siblings and, when they are fewer than n, then the
+// concepts of the other categories of x's family, in pack order: a
+// category of two parties ("organization", "stakeholder") borrows
+// distractors from the roles, never from the value concepts.
+func (c *corpus) relatives(x *concept, n int) []*concept {
+	out := c.siblings(x)
+	if len(out) >= n || x.Family == "" {
+		return out
+	}
+	for _, y := range c.concepts {
+		if y.Family == x.Family && y.Category != x.Category && !strings.EqualFold(y.Name, x.Name) {
+			out = append(out, y)
 		}
 	}
 	return out

@@ -15,8 +15,9 @@ var Definition = &Generator{
 	Doc: `Which is the definition of X?
 The key is the definition the notes give ("X is a ...", "X means ...", or
 "The purpose of X is to ..."); the distractors are the definitions of
-sibling terms (same category in the pack), taken from the notes where they
-define them, else from the pack's own-words definitions.`,
+sibling terms (same category in the pack; the category's family when it has
+fewer than three), taken from the notes where they define them, else from
+the pack's own-words definitions.`,
 	Run: runDefinition,
 }
 
@@ -32,7 +33,7 @@ func runDefinition(p *genPass) {
 			}
 			d := defs[0]
 			var pool []option
-			for _, sib := range p.siblings(x) {
+			for _, sib := range p.relatives(x, 3) {
 				if t := p.definitionOf(sib, purpose); t != "" && !strings.EqualFold(t, d.Pred) {
 					pool = append(pool, option{text: t, c: sib})
 				}

@@ -59,7 +59,7 @@ func (p *genPass) gapQuestion(x *concept, s *sentence) {
 	if gap == nil {
 		return
 	}
-	sibs := p.siblings(x)
+	sibs := p.relatives(x, 3)
 	lowerText := strings.ToLower(s.Text)
 	var names []option
 	for _, sib := range sibs {
