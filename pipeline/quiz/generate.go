@@ -33,7 +33,7 @@ type Generator struct {
 
 // Generators is the one list of question generators, in the order their
 // questions appear for the same source sentence.
-var Generators = []*Generator{Definition, MissingWord, Statement, List, Negative}
+var Generators = []*Generator{Definition, MissingWord, Statement, List, Negative, Identify}
 
 // Types returns the generator types in list order.
 func Types() []string {

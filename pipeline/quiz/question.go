@@ -17,6 +17,7 @@ const (
 	TypeList        = "list"
 	TypeNegative    = "negative"
 	TypeStatement   = "statement"
+	TypeIdentify    = "identify"
 )
 
 // A Question is one four-option, single-answer item.

@@ -1,0 +1,301 @@
+package quiz
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/itilint/itilint/pipeline/pack"
+)
+
+// Identify asks which member of a named list a sentence of the notes is
+// about.
+var Identify = &Generator{
+	Type:  TypeIdentify,
+	Bloom: 2,
+	Doc: `Which guiding principle / dimension / practice ...?
+For a member of a named list of the pack (a guiding principle, a dimension,
+a value chain activity, a practice...), from the notes' own sentences:
+  - a purpose statement "The purpose of the X practice is to ..." gives
+    "Which practice has a purpose to ...?";
+  - a sentence whose subject is the member, "The X dimension covers ...",
+    gives "Which dimension covers ...?";
+  - a sentence in a section whose heading names the member ("## Focus on
+    value") and that does not name it gives "Which guiding principle is the
+    following statement about?" with the sentence below.
+The key is the member; the distractors are other members of the same list
+(of the same group first) that the notes mention. A sentence that names
+another member of the list, or shares a word with the key, is not used: it
+would be ambiguous or give the key away. At most MaxIdentifyPerMember
+questions per member, the first in course order.`,
+	Run: runIdentify,
+}
+
+// MaxIdentifyPerMember bounds the identify questions about one member, so
+// that a long section does not fill the bank with questions on one name.
+const MaxIdentifyPerMember = 2
+
+// IdentifyStatementStem opens a question about a sentence under a member's
+// heading; the noun of the list goes in the middle.
+const identifyStatementStem = "Which %s is the following statement about?"
+
+func runIdentify(p *genPass) {
+	purposes := map[*sentence]*definition{}
+	for _, x := range p.concepts {
+		for _, d := range p.purposes[x] {
+			purposes[d.S] = d
+		}
+	}
+	headings := map[string]*concept{}
+	done := map[*concept]int{}
+	for _, s := range p.sentences {
+		x, stem := p.identifyStem(s, purposes[s], headings)
+		if x == nil || done[x] >= MaxIdentifyPerMember {
+			continue
+		}
+		if p.identify(x, s, stem) {
+			done[x]++
+		}
+	}
+}
+
+// identifyStem returns the member s is about and the question to ask, or
+// nil.
+func (p *genPass) identifyStem(s *sentence, purpose *definition, headings map[string]*concept) (*concept, string) {
+	if !s.Fact && !isProhibition(s.Text) {
+		return nil, ""
+	}
+	for _, w := range words(s.Text) {
+		if pointers[w.Text] {
+			return nil, "" // "Some trainers draw this as ...": this what?
+		}
+	}
+	var named []*concept // list members the sentence names
+	for _, m := range s.Matches {
+		if x := onlyMember(m); x != nil {
+			named = append(named, x)
+		}
+	}
+	// A purpose statement or a sentence whose subject is a member.
+	if len(s.Matches) > 0 && s.Fact {
+		if x := onlyMember(s.Matches[0]); x != nil && namesOnly(named, x) {
+			noun := x.List.Nouns[0]
+			if purpose != nil && purpose.C == x {
+				return x, "Which " + noun + " has a purpose " + lowerFirst(purpose.Pred) + "?"
+			}
+			if pred := subjectPredicate(s, s.Matches[0], x.List); pred != "" {
+				return x, "Which " + noun + " " + pred + "?"
+			}
+		}
+	}
+	// A sentence under the member's heading that does not name it.
+	x, ok := headings[s.Section]
+	if !ok {
+		x = p.headingMember(s.Section)
+		headings[s.Section] = x
+	}
+	if x == nil || len(named) > 0 || findDefinition(s) != nil {
+		return nil, "" // a definition is about its term, not the section
+	}
+	for _, m := range s.Matches {
+		for _, y := range m.Concepts {
+			if strings.EqualFold(y.Name, x.Name) {
+				return nil, "" // the same name as a term ("Governance")
+			}
+		}
+	}
+	return x, fmt.Sprintf(identifyStatementStem, x.List.Nouns[0]) + "\n" + s.Text
+}
+
+// onlyMember returns the list member a match names when it names exactly
+// one (a name that is also a glossary term counts once); nil otherwise.
+func onlyMember(m match) *concept {
+	var out *concept
+	for _, x := range m.Concepts {
+		if x.List == nil {
+			continue
+		}
+		if out != nil {
+			return nil // "Continual improvement": a component and a practice
+		}
+		out = x
+	}
+	if out == nil || len(out.List.Nouns) == 0 {
+		return nil
+	}
+	return out
+}
+
+// namesOnly reports whether the members a sentence names are x alone, or
+// members of other lists.
+func namesOnly(named []*concept, x *concept) bool {
+	for _, y := range named {
+		if y != x && y.List == x.List {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectPredicate returns what a sentence says of its subject m, from the
+// verb on ("covers roles and responsibilities"), when m opens the sentence
+// ("The organizations and people dimension covers ...", "Engage is the
+// activity that interacts ..."); "" otherwise. "is the activity that" is
+// cut to what follows "that": the stem names the kind already.
+func subjectPredicate(s *sentence, m match, l *pack.List) string {
+	ws := words(s.Text)
+	i := 0
+	for i < len(ws) && ws[i].Start < m.Start {
+		i++
+	}
+	if i > 1 || i == 1 && ws[0].Text != "the" {
+		return ""
+	}
+	for i < len(ws) && ws[i].End <= m.End {
+		i++
+	}
+	// The list's noun after the name: "the plan value chain activity".
+	nouns := listNouns(l)
+	for _, n := range nouns {
+		nw := strings.Fields(n)
+		if i+len(nw) > len(ws) {
+			continue
+		}
+		ok := true
+		for j, w := range nw {
+			ok = ok && ws[i+j].Text == w
+		}
+		if ok {
+			i += len(nw)
+			break
+		}
+	}
+	if i >= len(ws) || strings.ContainsAny(s.Text[m.End:ws[i].Start], ",;:(") {
+		return ""
+	}
+	v := ws[i].Text
+	if adverbs[v] && i+1 < len(ws) {
+		v = ws[i+1].Text
+	}
+	// A singular verb: "Which X" takes "covers", "is", "has", "should";
+	// "The guiding principles are ..." does not fit it.
+	if !modals[v] && !(strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") && !hasNounEnding(strings.TrimSuffix(v, "s"))) {
+		return ""
+	}
+	rest := ws[i:]
+	// "is the activity that interacts ..." → "interacts ...".
+	if len(rest) > 4 && (rest[0].Text == "is") && isArticle(rest[1].Text) && rest[3].Text == "that" {
+		for _, n := range nouns {
+			if f := strings.Fields(n); f[len(f)-1] == rest[2].Text {
+				rest = rest[4:]
+				break
+			}
+		}
+	}
+	pred := strings.TrimRight(s.Text[rest[0].Start:], " .")
+	if wordCount(pred) < 4 || strings.Contains(pred, ";") || strings.Contains(pred, ", but ") || strings.Contains(pred, ", and the ") {
+		// A second clause ("..., and the chain as a whole converts demand
+		// into value") is not about the member.
+		return ""
+	}
+	lower := " " + wordsOnly(pred) + " "
+	for _, n := range nouns {
+		if strings.Contains(lower, " "+wordsOnly(n)+" ") {
+			return "" // "Which component ... is one of the five components ...?"
+		}
+	}
+	return pred
+}
+
+// modals are the verbs that agree with a singular subject without an -s.
+var modals = toSet("can could may might must shall should will would")
+
+// pointers refer to something outside the sentence; a sentence with one
+// cannot stand alone under a question.
+var pointers = toSet("this these those")
+
+// isProhibition reports whether s is a self-contained "Do not ..."
+// sentence: advice, which a guiding principle's section often gives.
+func isProhibition(s string) bool {
+	rest, ok := strings.CutPrefix(s, "Do not ")
+	return ok && isFact(capitalize(rest))
+}
+
+// headingMember returns the list member a section heading names, alone or
+// with a step number or the list's noun ("Step 2: Where are we now?", "The
+// service desk"); nil when the heading is about something else.
+func (c *corpus) headingMember(heading string) *concept {
+	ms := c.match(heading)
+	if len(ms) != 1 {
+		return nil
+	}
+	x := onlyMember(ms[0])
+	if x == nil {
+		return nil
+	}
+	allowed := toSet("the step " + strings.Join(listNouns(x.List), " "))
+	for _, w := range words(heading[:ms[0].Start] + " " + heading[ms[0].End:]) {
+		if !allowed[w.Text] && !isDigits(w.Text) {
+			return nil
+		}
+	}
+	return x
+}
+
+// identify emits the question about x from s, with distractors from x's
+// list; it reports whether it did.
+func (p *genPass) identify(x *concept, s *sentence, stem string) bool {
+	keyRoots := clueRoots(x.Name)
+	for w := range clueRoots(stem) {
+		if keyRoots[w] {
+			return false // "Which guiding principle is about value?": a clue
+		}
+	}
+	lowerText := strings.ToLower(s.Text)
+	var same, others []option
+	for _, y := range p.byCat[x.Category] {
+		if y == x || !p.taught[y] || strings.EqualFold(y.Name, x.Name) || endMark(y.Name) != endMark(x.Name) ||
+			strings.Contains(lowerText, strings.ToLower(y.Name)) {
+			continue
+		}
+		o := option{text: optionText(y.Name), c: y}
+		if y.Group == x.Group {
+			same = append(same, o)
+		} else {
+			others = append(others, o)
+		}
+	}
+	pool := same
+	if len(pool) < 3 {
+		pool = append(pool, others...)
+	}
+	r := p.rng(s.Text, x.ID)
+	chosen := pickDistractors(r, stem, x.Name, pool, 3)
+	if len(chosen) < 3 {
+		return false
+	}
+	var texts, names []string
+	for _, o := range chosen {
+		texts = append(texts, o.text)
+		names = append(names, o.c.Name)
+	}
+	plural := x.List.Nouns[0]
+	if len(x.List.Nouns) > 1 {
+		plural = x.List.Nouns[1]
+	}
+	expl := fmt.Sprintf("The notes say: %s (%s), about %s. %s are other %s.",
+		quote(s.Text), s.Source(), x.Name, joinAnd(names), plural)
+	p.emit(r, stem, optionText(x.Name), texts, s, x.Topic, expl, x)
+	return true
+}
+
+// listNouns returns the nouns of l in lower case, longest first, so that
+// "value chain activity" is read before "activity".
+func listNouns(l *pack.List) []string {
+	var out []string
+	for _, n := range l.Nouns {
+		out = append(out, strings.ToLower(n))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
