@@ -27,14 +27,8 @@ func runCommand() *cli.Command {
 			fillerFlag(),
 		}, quizFlags()...), commonFlags()...),
 		Action: func(c *cli.Context) error {
-			pc, err := baseConfig(c)
+			pc, err := quizConfig(c)
 			if err != nil {
-				return err
-			}
-			if pc.QuizOpts, err = quizOptions(c); err != nil {
-				return err
-			}
-			if err := validateTopics(pc.Pack, pc.QuizOpts.Topics); err != nil {
 				return err
 			}
 			pc.Check, pc.Quiz, pc.FixKinds = true, true, fixKindsDefault
@@ -249,14 +243,8 @@ func quizCommand() *cli.Command {
 			fillerFlag(),
 		}, quizFlags()...), commonFlags()...),
 		Action: func(c *cli.Context) error {
-			pc, err := baseConfig(c)
+			pc, err := quizConfig(c)
 			if err != nil {
-				return err
-			}
-			if pc.QuizOpts, err = quizOptions(c); err != nil {
-				return err
-			}
-			if err := validateTopics(pc.Pack, pc.QuizOpts.Topics); err != nil {
 				return err
 			}
 			if _, err := emit.QuestionFormat(c.String("output")); err != nil {

@@ -101,6 +101,18 @@ func baseConfig(c *cli.Context) (pipeline.Config, error) {
 	return pc, nil
 }
 
+// quizConfig is baseConfig with the question bank options of the flags.
+func quizConfig(c *cli.Context) (pipeline.Config, error) {
+	pc, err := baseConfig(c)
+	if err != nil {
+		return pc, err
+	}
+	if pc.QuizOpts, err = quizOptions(c); err != nil {
+		return pc, err
+	}
+	return pc, validateTopics(pc.Pack, pc.QuizOpts.Topics)
+}
+
 func quizOptions(c *cli.Context) (quiz.Options, error) {
 	opts := quiz.Options{Count: c.Int("count"), Seed: c.Int64("seed")}
 	if opts.Count < 0 {
