@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/itilint/itilint/pipeline/note"
 )
 
 // Negative asks which option is not a member of a named list.
@@ -150,17 +152,20 @@ func (p *genPass) negative(sc scope, scopes []scope) {
 func (c *corpus) listSentence(sc scope, taught []*concept) *sentence {
 	var best *sentence
 	bestScore := -1
-	for _, s := range c.sentences {
-		count := 0
-		for _, x := range taught {
-			for _, m := range c.mentions[x] {
-				if m.Note == s.Note {
-					count++
-					break
-				}
+	// How many of the taught members each note mentions, counted once per
+	// call: asking it per sentence made a large course quadratic.
+	perNote := map[*note.Note]int{}
+	for _, x := range taught {
+		seen := map[*note.Note]bool{}
+		for _, m := range c.mentions[x] {
+			if !seen[m.Note] {
+				seen[m.Note] = true
+				perNote[m.Note]++
 			}
 		}
-		if count < 3 {
+	}
+	for _, s := range c.sentences {
+		if perNote[s.Note] < 3 {
 			continue
 		}
 		text := " " + wordsOnly(s.Text) + " "
