@@ -1,0 +1,58 @@
+package rule
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestValidate(t *testing.T) {
+	run := func(*Pass) {}
+	ok := &Rule{ID: "split-word", Doc: "A word is split.", Severity: Warning, Run: run}
+	tests := []struct {
+		name  string
+		rules []*Rule
+		want  string
+	}{
+		{"valid", []*Rule{ok}, ""},
+		{"nil", []*Rule{nil}, "is nil"},
+		{"bad id", []*Rule{{ID: "Split_Word", Doc: "x", Severity: Warning, Run: run}}, "not kebab-case"},
+		{"duplicate", []*Rule{ok, ok}, "duplicate ID"},
+		{"no doc", []*Rule{{ID: "a", Severity: Warning, Run: run}}, "no Doc"},
+		{"no severity", []*Rule{{ID: "a", Doc: "x", Run: run}}, "no severity"},
+		{"no run", []*Rule{{ID: "a", Doc: "x", Severity: Error}}, "no Run"},
+	}
+	for _, tt := range tests {
+		err := Validate(tt.rules)
+		if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestParseSeverity(t *testing.T) {
+	for in, want := range map[string]Severity{"error": Error, " Warning ": Warning, "suggestion": Suggestion, "info": Suggestion} {
+		if got, err := ParseSeverity(in); err != nil || got != want {
+			t.Errorf("ParseSeverity(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := ParseSeverity("loud"); err == nil {
+		t.Error("want an error for an unknown severity")
+	}
+}
+
+func TestPassFillsRuleAndSeverity(t *testing.T) {
+	r := &Rule{ID: "r", Doc: "x", Severity: Warning}
+	var got []Finding
+	p := NewPass(nil, nil, r, nil, func(f Finding) { got = append(got, f) })
+	p.Reportf(1, 2, "found %d", 3)
+	p.Report(Finding{Rule: "other", Severity: Error})
+	if got[0].Rule != "r" || got[0].Severity != Warning || got[0].Message != "found 3" {
+		t.Errorf("defaults not filled: %+v", got[0])
+	}
+	if got[1].Rule != "other" || got[1].Severity != Error {
+		t.Errorf("explicit values overwritten: %+v", got[1])
+	}
+	if s := (&Rule{Doc: "One line.\nWhy it matters."}).Summary(); s != "One line." {
+		t.Errorf("Summary = %q", s)
+	}
+}
