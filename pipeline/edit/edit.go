@@ -67,20 +67,26 @@ func Sort(edits []Edit, size int) ([]Edit, error) {
 	return sorted, nil
 }
 
-// Overlaps reports whether two sets of edits touch a common byte, or insert at
-// the same place; such sets cannot be applied in one round.
+// Overlaps reports whether two sets of edits touch a common byte, insert at
+// the same place, or one inserts inside a range the other replaces; such
+// sets cannot be applied in one round.
 func Overlaps(a, b []Edit) bool {
 	for _, x := range a {
 		for _, y := range b {
-			if x.Start < y.End && y.Start < x.End {
+			if conflict(x, y) {
 				return true
-			}
-			if x.Start == x.End || y.Start == y.End { // insertions
-				if x.Start == y.Start || (x.Start == x.End && y.Start < x.Start && x.Start < y.End) || (y.Start == y.End && x.Start < y.Start && y.Start < x.End) {
-					return true
-				}
 			}
 		}
 	}
 	return false
+}
+
+// conflict: the ranges share a byte (which also catches an insertion
+// strictly inside the other's range), or both insert at one place, where
+// their order would be a guess.
+func conflict(x, y Edit) bool {
+	if x.Start < y.End && y.Start < x.End {
+		return true
+	}
+	return x.Start == x.End && y.Start == y.End && x.Start == y.Start
 }
