@@ -97,6 +97,7 @@ func TestSpecStructural(t *testing.T) {
 	p := defaultPack(t)
 	var out strings.Builder
 	out.WriteString("# CommonMark spec examples whose rendering the structural fixes change.\n")
+	out.WriteString("# (Examples quoted from the CommonMark spec 0.31.2, CC BY-SA 4.0, John MacFarlane.)\n")
 	out.WriteString("# Why: the spec's examples are toy text (foo, bar), so sentence-case capitalises\n")
 	out.WriteString("# paragraphs that start in lower case; broken-paragraph joins a paragraph without\n")
 	out.WriteString("# terminal punctuation to a next one in lower case; escaped-numbering and\n")
