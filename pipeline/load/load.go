@@ -5,8 +5,10 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -135,16 +137,32 @@ func Read(in Input, opts Options) (*note.Note, error) {
 	if limit == 0 {
 		limit = 64 << 20
 	}
-	info, err := os.Stat(in.Path)
+	f, err := os.Open(in.Path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.Path, describe(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", in.Path, describe(err))
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s: is a folder, not a note", in.Path)
 	}
 	if info.Size() > limit {
 		return nil, fmt.Errorf("%s: file of %d bytes is larger than the %d-byte limit for a note", in.Path, info.Size(), limit)
 	}
-	raw, err := os.ReadFile(in.Path)
-	if err != nil {
+	// One open for the size check and the read (os.Stat then os.ReadFile
+	// would stat twice); reading one byte past the limit catches a file
+	// that grew meanwhile.
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, fmt.Errorf("%s: %w", in.Path, describe(err))
+	}
+	raw := buf.Bytes()
+	if int64(len(raw)) > limit {
+		return nil, fmt.Errorf("%s: larger than the %d-byte limit for a note", in.Path, limit)
 	}
 	return Decode(in, raw, opts)
 }
