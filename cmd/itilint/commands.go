@@ -53,14 +53,9 @@ func runCommand() *cli.Command {
 			}); err != nil {
 				werrs = append(werrs, err)
 			}
-			for _, err := range werrs {
-				fmt.Fprintln(c.App.ErrWriter, "itilint:", err)
-			}
+			err = writeErrors(c, trouble, werrs)
 			summaryLine(c, res)
-			if trouble || len(werrs) > 0 {
-				return cli.Exit("", exitTrouble)
-			}
-			return nil
+			return err
 		},
 	}
 }
@@ -214,14 +209,12 @@ func fixCommand() *cli.Command {
 			if !c.Bool("diff") && !c.Bool("check") && !c.Bool("write") {
 				written, werrs = writeCleaned(res, c.String("out"))
 			}
-			for _, err := range werrs {
-				fmt.Fprintln(c.App.ErrWriter, "itilint:", err)
-			}
+			err = writeErrors(c, trouble, werrs)
 			if !c.Bool("quiet") && !c.Bool("diff") {
 				fmt.Fprintf(c.App.ErrWriter, "%d of %d notes need fixes, %d fixes; %d files written\n", len(changed), res.Summary().Notes, res.Summary().Fixes, written)
 			}
-			if trouble || len(werrs) > 0 {
-				return cli.Exit("", exitTrouble)
+			if err != nil {
+				return err
 			}
 			if c.Bool("check") && len(changed) > 0 {
 				return cli.Exit("", exitFindings)

@@ -179,6 +179,18 @@ func reportErrors(c *cli.Context, res *pipeline.Result) bool {
 	return len(res.Errors) > 0
 }
 
+// writeErrors prints the files that could not be written and returns the
+// exit error of a run that met unreadable inputs or write failures.
+func writeErrors(c *cli.Context, trouble bool, werrs []error) error {
+	for _, err := range werrs {
+		fmt.Fprintln(c.App.ErrWriter, "itilint:", err)
+	}
+	if trouble || len(werrs) > 0 {
+		return cli.Exit("", exitTrouble)
+	}
+	return nil
+}
+
 // summaryLine prints the one-line summary unless --quiet.
 func summaryLine(c *cli.Context, res *pipeline.Result) {
 	if c.Bool("quiet") {
