@@ -47,43 +47,29 @@ func corpus(b *testing.B, size int64) (string, int64) {
 	return dir, total
 }
 
-// BenchmarkCheck is `itilint check` on about 20 MB: find, read, decode,
-// parse, every rule with the full pack, the course-level rules.
-func BenchmarkCheck(b *testing.B) {
+// benchRun runs the pipeline with cfg over about 20 MB of notes.
+func benchRun(b *testing.B, cfg Config) {
 	dir, size := corpus(b, 20<<20)
+	cfg.Paths = []string{dir}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Run(Config{Paths: []string{dir}, Check: true}); err != nil {
+		if _, err := Run(cfg); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkFix is `itilint fix` on about 20 MB: the bounded fix loop with
-// safe and structural fixes (writing excluded).
-func BenchmarkFix(b *testing.B) {
-	dir, size := corpus(b, 20<<20)
-	b.SetBytes(size)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := Run(Config{Paths: []string{dir}, FixKinds: map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+var cleaning = map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}
+
+// BenchmarkCheck is `itilint check`: find, read, decode, parse, every rule
+// with the full pack, the course-level rules.
+func BenchmarkCheck(b *testing.B) { benchRun(b, Config{Check: true}) }
+
+// BenchmarkFix is `itilint fix`: the bounded fix loop with safe and
+// structural fixes (writing excluded).
+func BenchmarkFix(b *testing.B) { benchRun(b, Config{FixKinds: cleaning}) }
 
 // BenchmarkRun is `itilint run` without the writing: check, fix, quiz.
-func BenchmarkRun(b *testing.B) {
-	dir, size := corpus(b, 20<<20)
-	b.SetBytes(size)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := Run(Config{Paths: []string{dir}, Check: true, Quiz: true, FixKinds: map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkRun(b *testing.B) { benchRun(b, Config{Check: true, Quiz: true, FixKinds: cleaning}) }
