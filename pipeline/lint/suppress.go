@@ -16,11 +16,10 @@ import (
 var controlRE = regexp.MustCompile(`<!--\s*itilint-(disable-next-line|disable|enable)((?:\s+[a-z0-9-]+)*)\s*-->`)
 
 type control struct {
-	off       int // byte offset where the comment is
-	line      int
-	kind      string
-	rules     []string
-	afterLine int
+	off   int // byte offset where the comment is
+	line  int
+	kind  string
+	rules []string
 }
 
 // suppress drops findings switched off by inline control comments.
