@@ -5,10 +5,8 @@
 package load
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -137,35 +135,30 @@ func Read(in Input, opts Options) (*note.Note, error) {
 	if limit == 0 {
 		limit = 64 << 20
 	}
-	f, err := os.Open(in.Path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", in.Path, describe(err))
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", in.Path, describe(err))
-	}
-	if info.IsDir() {
+	raw, err := readFile(in.Path, limit)
+	switch {
+	case err == errIsFolder:
 		return nil, fmt.Errorf("%s: is a folder, not a note", in.Path)
-	}
-	if info.Size() > limit {
-		return nil, fmt.Errorf("%s: file of %d bytes is larger than the %d-byte limit for a note", in.Path, info.Size(), limit)
-	}
-	// One open for the size check and the read (os.Stat then os.ReadFile
-	// would stat twice); reading one byte past the limit catches a file
-	// that grew meanwhile.
-	var buf bytes.Buffer
-	buf.Grow(int(info.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+	case err != nil:
+		var big tooLarge
+		if errors.As(err, &big) {
+			if big >= 0 {
+				return nil, fmt.Errorf("%s: file of %d bytes is larger than the %d-byte limit for a note", in.Path, int64(big), limit)
+			}
+			return nil, fmt.Errorf("%s: larger than the %d-byte limit for a note", in.Path, limit)
+		}
 		return nil, fmt.Errorf("%s: %w", in.Path, describe(err))
-	}
-	raw := buf.Bytes()
-	if int64(len(raw)) > limit {
-		return nil, fmt.Errorf("%s: larger than the %d-byte limit for a note", in.Path, limit)
 	}
 	return Decode(in, raw, opts)
 }
+
+var errIsFolder = errors.New("is a folder")
+
+// tooLarge is the size of a file over the limit, or -1 when it grew past the
+// limit while being read.
+type tooLarge int64
+
+func (t tooLarge) Error() string { return "file too large" }
 
 // Decode turns the bytes of an input into a note.
 func Decode(in Input, raw []byte, opts Options) (*note.Note, error) {
