@@ -132,7 +132,7 @@ sentence.`,
 The first use of "SLA" in the course must come after "service level
 agreement" or read "SLA (service level agreement)"; the pack gives each
 acronym as an accepted form of its term.`,
-		RunCourse: runAcronyms,
+		Course: newAcronyms,
 	},
 	{
 		ID:       ruleConsistency,
@@ -140,7 +140,7 @@ acronym as an accepted form of its term.`,
 		Doc: `A term is spelt two ways in the course: "service catalogue" and "service catalog".
 Both spellings are accepted by the pack, but a course should use one; the
 less used spelling is reported with the more used one as the fix.`,
-		RunCourse: runConsistency,
+		Course: newConsistency,
 	},
 }
 

@@ -5,48 +5,57 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
-// runAcronyms reports the first use in the course of each acronym that
-// comes before its expansion.
-func runAcronyms(cp *rule.CoursePass) {
-	p := packOf(cp.Pack)
-	if p == nil {
-		return
-	}
-	m := compile(p)
-	done := map[int32]bool{} // entries expanded or already reported
-	for _, n := range cp.Notes {
-		uses := analyze(n, p).uses
-		for i, u := range uses {
-			e := &m.entries[u.entry]
-			if done[u.entry] || !hasExpansion(e) {
-				continue
-			}
-			if !u.acronym {
-				done[u.entry] = true
-				continue
-			}
-			// "SLA (service level agreement)" expands it in place.
-			if i+1 < len(uses) && uses[i+1].entry == u.entry && !uses[i+1].acronym &&
-				uses[i+1].start-u.end <= 3 && bytes.Contains(n.Text[u.end:uses[i+1].start], []byte("(")) {
-				done[u.entry] = true
-				continue
-			}
-			done[u.entry] = true
-			long := e.written[0][0]
-			if u.infl > 0 && int(u.infl) < len(e.written[0]) {
-				long = e.written[0][u.infl]
-			}
-			acr := string(n.Text[u.start:u.end])
-			repl := long + " (" + acr + ")"
-			cp.Report(n, rule.Finding{
-				Start: u.start, End: u.end,
-				Message: fmt.Sprintf("%q is used before it is expanded in the course; write %q at its first use", acr, repl),
-				Fix:     wordingFix(fmt.Sprintf("Write %q", repl), u.start, u.end, repl),
-			})
+// acronyms reports the first use in the course of each acronym that comes
+// before its expansion. It decides as it goes: whatever comes later, a use
+// before any expansion is a finding.
+type acronyms struct {
+	p    *pack.Pack
+	m    *matcher
+	done map[int32]bool // entries expanded or already reported
+}
+
+func newAcronyms(p *pack.Pack) rule.CourseCheck {
+	p = packOf(p)
+	return &acronyms{p: p, m: compile(p), done: map[int32]bool{}}
+}
+
+func (a *acronyms) Revisit() []string      { return nil }
+func (a *acronyms) Again(*rule.CoursePass) {}
+
+func (a *acronyms) Note(cp *rule.CoursePass) {
+	n := cp.Note
+	uses := analyze(n, a.p).uses
+	for i, u := range uses {
+		e := &a.m.entries[u.entry]
+		if a.done[u.entry] || !hasExpansion(e) {
+			continue
 		}
+		if !u.acronym {
+			a.done[u.entry] = true
+			continue
+		}
+		// "SLA (service level agreement)" expands it in place.
+		if i+1 < len(uses) && uses[i+1].entry == u.entry && !uses[i+1].acronym &&
+			uses[i+1].start-u.end <= 3 && bytes.Contains(n.Text[u.end:uses[i+1].start], []byte("(")) {
+			a.done[u.entry] = true
+			continue
+		}
+		a.done[u.entry] = true
+		long := e.written[0][0]
+		if u.infl > 0 && int(u.infl) < len(e.written[0]) {
+			long = e.written[0][u.infl]
+		}
+		acr := string(n.Text[u.start:u.end])
+		repl := long + " (" + acr + ")"
+		cp.Report(rule.Finding{
+			Start: u.start, End: u.end,
+			Message: fmt.Sprintf("%q is used before it is expanded in the course; write %q at its first use", acr, repl),
+			Fix:     wordingFix(fmt.Sprintf("Write %q", repl), u.start, u.end, repl),
+		})
 	}
 }
 
@@ -62,62 +71,102 @@ func hasExpansion(e *entry) bool {
 	return acr && long
 }
 
-// runConsistency reports the less used spellings of terms written in more
-// than one accepted way across the course.
-func runConsistency(cp *rule.CoursePass) {
-	p := packOf(cp.Pack)
-	if p == nil {
-		return
+// consistency reports the less used spellings of terms written in more
+// than one accepted way across the course. Which spelling is the less used
+// one is known only at the end, so the first look counts the spellings and
+// remembers which notes use each; the notes using a less used spelling are
+// then looked at again.
+type consistency struct {
+	p      *pack.Pack
+	m      *matcher
+	counts map[spelling]int
+	bases  map[int32][]int32     // entry → its spellings seen, in order of appearance
+	where  map[spelling][]string // spelling → paths of the notes using it
+	order  map[string]int        // path → position in the course
+	keep   map[int32]int32       // entry → the spelling to keep, once decided
+}
+
+// A spelling is one accepted way (base form) of writing a pack entry.
+type spelling struct{ entry, base int32 }
+
+func newConsistency(p *pack.Pack) rule.CourseCheck {
+	p = packOf(p)
+	return &consistency{p: p, m: compile(p), counts: map[spelling]int{}, bases: map[int32][]int32{},
+		where: map[spelling][]string{}, order: map[string]int{}}
+}
+
+func (c *consistency) Note(cp *rule.CoursePass) {
+	path := cp.Note.Path
+	if _, ok := c.order[path]; !ok {
+		c.order[path] = len(c.order)
 	}
-	m := compile(p)
-	type key struct{ entry, base int32 }
-	counts := map[key]int{}
-	bases := map[int32][]int32{}
-	for _, n := range cp.Notes {
-		for _, u := range analyze(n, p).uses {
-			if u.acronym {
-				continue
-			}
-			k := key{u.entry, u.base}
-			if counts[k] == 0 {
-				bases[u.entry] = append(bases[u.entry], u.base)
-			}
-			counts[k]++
+	for _, u := range analyze(cp.Note, c.p).uses {
+		if u.acronym {
+			continue
+		}
+		k := spelling{u.entry, u.base}
+		if c.counts[k] == 0 {
+			c.bases[u.entry] = append(c.bases[u.entry], u.base)
+		}
+		c.counts[k]++
+		if w := c.where[k]; len(w) == 0 || w[len(w)-1] != path {
+			c.where[k] = append(w, path)
 		}
 	}
-	major := map[int32]int32{} // entry → the spelling to keep
-	for ent, bs := range bases {
+}
+
+func (c *consistency) Revisit() []string {
+	c.keep = map[int32]int32{}
+	for ent, bs := range c.bases {
 		if len(bs) < 2 {
 			continue
 		}
+		bs = slices.Clone(bs)
 		slices.Sort(bs)
 		best := bs[0]
 		for _, b := range bs[1:] {
-			if counts[key{ent, b}] > counts[key{ent, best}] {
+			if c.counts[spelling{ent, b}] > c.counts[spelling{ent, best}] {
 				best = b
 			}
 		}
-		major[ent] = best
+		c.keep[ent] = best
 	}
-	if len(major) == 0 {
-		return
-	}
-	for _, n := range cp.Notes {
-		for _, u := range analyze(n, p).uses {
-			keep, ok := major[u.entry]
-			if !ok || u.acronym || u.base == keep {
+	seen := map[string]bool{}
+	var paths []string
+	for ent, keep := range c.keep {
+		for _, b := range c.bases[ent] {
+			if b == keep {
 				continue
 			}
-			e := &m.entries[u.entry]
-			forms := e.written[keep]
-			repl := forms[min(int(u.infl), len(forms)-1)]
-			written := string(n.Text[u.start:u.end])
-			repl = matchCase(written, repl)
-			cp.Report(n, rule.Finding{
-				Start: u.start, End: u.end,
-				Message: fmt.Sprintf("the course writes %q %d times and %q %d times: use one spelling", e.written[keep][0], counts[key{u.entry, keep}], e.written[u.base][0], counts[key{u.entry, u.base}]),
-				Fix:     wordingFix(fmt.Sprintf("Write %q", repl), u.start, u.end, repl),
-			})
+			for _, path := range c.where[spelling{ent, b}] {
+				if !seen[path] {
+					seen[path] = true
+					paths = append(paths, path)
+				}
+			}
 		}
+	}
+	slices.SortFunc(paths, func(a, b string) int { return c.order[a] - c.order[b] })
+	return paths
+}
+
+func (c *consistency) Again(cp *rule.CoursePass) {
+	n := cp.Note
+	for _, u := range analyze(n, c.p).uses {
+		keep, ok := c.keep[u.entry]
+		if !ok || u.acronym || u.base == keep {
+			continue
+		}
+		e := &c.m.entries[u.entry]
+		forms := e.written[keep]
+		repl := forms[min(int(u.infl), len(forms)-1)]
+		written := string(n.Text[u.start:u.end])
+		repl = matchCase(written, repl)
+		cp.Report(rule.Finding{
+			Start: u.start, End: u.end,
+			Message: fmt.Sprintf("the course writes %q %d times and %q %d times: use one spelling",
+				e.written[keep][0], c.counts[spelling{u.entry, keep}], e.written[u.base][0], c.counts[spelling{u.entry, u.base}]),
+			Fix: wordingFix(fmt.Sprintf("Write %q", repl), u.start, u.end, repl),
+		})
 	}
 }

@@ -86,22 +86,95 @@ func Check(n *note.Note, opts Options) []rule.Finding {
 	return finish(n, out, opts)
 }
 
-// CheckCourse runs the course-level rules over all notes (in course order)
-// and returns their findings per note path.
-func CheckCourse(notes []*note.Note, opts Options) map[string][]rule.Finding {
-	byNote := map[*note.Note][]rule.Finding{}
+// A Course runs the course-level rules over the notes of one run, handed to
+// it one at a time in course order (see rule.CourseCheck): it keeps what
+// the rules need between notes, not the notes.
+type Course struct {
+	opts   Options
+	checks []courseCheck
+	order  map[string]int // path → position in the course
+}
+
+type courseCheck struct {
+	rule    *rule.Rule
+	check   rule.CourseCheck
+	revisit map[string]bool
+}
+
+// NewCourse starts the active course-level rules for one run.
+func NewCourse(opts Options) *Course {
+	c := &Course{opts: opts, order: map[string]int{}}
 	for _, r := range opts.active() {
-		if r.RunCourse == nil {
-			continue
+		if r.Course != nil {
+			c.checks = append(c.checks, courseCheck{rule: r, check: r.Course(opts.Pack)})
 		}
-		pass := rule.NewCoursePass(notes, opts.Pack, r, func(n *note.Note, f rule.Finding) {
-			byNote[n] = append(byNote[n], f)
-		})
-		r.RunCourse(pass)
 	}
+	return c
+}
+
+// Note checks the next note in course order and returns the findings in
+// it that are decided now, sorted, with severity overrides and inline
+// disable comments applied.
+func (c *Course) Note(n *note.Note) []rule.Finding {
+	if _, ok := c.order[n.Path]; !ok {
+		c.order[n.Path] = len(c.order)
+	}
+	var out []rule.Finding
+	for _, cc := range c.checks {
+		cc.check.Note(rule.NewCoursePass(n, c.opts.Pack, cc.rule, func(f rule.Finding) { out = append(out, f) }))
+	}
+	return finish(n, out, c.opts)
+}
+
+// Revisit returns, once every note has been seen, the paths of the notes
+// with findings only the whole course could decide, in course order. Each
+// must be read again and handed to Again.
+func (c *Course) Revisit() []string {
+	all := map[string]bool{}
+	for i := range c.checks {
+		cc := &c.checks[i]
+		cc.revisit = map[string]bool{}
+		for _, p := range cc.check.Revisit() {
+			cc.revisit[p] = true
+			all[p] = true
+		}
+	}
+	paths := make([]string, 0, len(all))
+	for p := range all {
+		paths = append(paths, p)
+	}
+	sort.Slice(paths, func(i, j int) bool { return c.order[paths[i]] < c.order[paths[j]] })
+	return paths
+}
+
+// Again returns the findings of a note named by Revisit, read anew.
+func (c *Course) Again(n *note.Note) []rule.Finding {
+	var out []rule.Finding
+	for _, cc := range c.checks {
+		if cc.revisit[n.Path] {
+			cc.check.Again(rule.NewCoursePass(n, c.opts.Pack, cc.rule, func(f rule.Finding) { out = append(out, f) }))
+		}
+	}
+	return finish(n, out, c.opts)
+}
+
+// CheckCourse runs the course-level rules over notes held in memory (in
+// course order) and returns their findings per note path.
+func CheckCourse(notes []*note.Note, opts Options) map[string][]rule.Finding {
+	c := NewCourse(opts)
 	out := map[string][]rule.Finding{}
-	for n, fs := range byNote {
-		out[n.Path] = finish(n, fs, opts)
+	byPath := map[string]*note.Note{}
+	for _, n := range notes {
+		byPath[n.Path] = n
+		if fs := c.Note(n); len(fs) > 0 {
+			out[n.Path] = fs
+		}
+	}
+	for _, p := range c.Revisit() {
+		if fs := c.Again(byPath[p]); len(fs) > 0 {
+			out[p] = append(out[p], fs...)
+			Sort(out[p])
+		}
 	}
 	return out
 }

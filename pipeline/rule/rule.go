@@ -114,9 +114,10 @@ type Rule struct {
 	Good, Bad []string
 	// Run checks one note.
 	Run func(*Pass)
-	// RunCourse, when set, checks all notes of a run together, in course
-	// order (sorted by path), after every note has been checked alone.
-	RunCourse func(*CoursePass)
+	// Course, when set, makes this a course-level rule: it starts the
+	// rule's check of one run, which then sees every note in course order
+	// (sorted by path).
+	Course func(*pack.Pack) CourseCheck
 }
 
 // Summary is the first line of the rule's Doc.
@@ -128,7 +129,7 @@ func (r *Rule) Summary() string {
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 // Validate checks a list of rules: IDs well-formed and unique, a doc, a
-// severity and a Run or RunCourse function for each.
+// severity and a Run or Course function for each.
 func Validate(rules []*Rule) error {
 	seen := map[string]bool{}
 	for i, r := range rules {
@@ -143,7 +144,7 @@ func Validate(rules []*Rule) error {
 			return fmt.Errorf("rule %s: no Doc", r.ID)
 		case r.Severity < Suggestion || r.Severity > Error:
 			return fmt.Errorf("rule %s: no severity", r.ID)
-		case r.Run == nil && r.RunCourse == nil:
+		case r.Run == nil && r.Course == nil:
 			return fmt.Errorf("rule %s: no Run function", r.ID)
 		}
 		seen[r.ID] = true
@@ -189,27 +190,46 @@ func (p *Pass) Reportf(start, end int, format string, args ...any) {
 	p.Report(Finding{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
 }
 
-// A CoursePass is what a course-level rule sees: every note of the run in
-// course order.
+// A CourseCheck is a course-level rule at work on one run. It sees the notes
+// one at a time, in course order, while each is in memory, and keeps between
+// notes only what it needs (counts, names, paths), never the notes: a course
+// of any size is checked with only the files in flight in memory.
+//
+// A finding that only the whole course can decide ("this spelling is the
+// less used one") is reported in a second look: after the last note, Revisit
+// names the notes to look at again, and each is read anew and handed to
+// Again.
+type CourseCheck interface {
+	// Note checks the next note in course order.
+	Note(*CoursePass)
+	// Revisit lists, once every note has been seen, the paths of the notes
+	// Again must see, in course order.
+	Revisit() []string
+	// Again checks a note named by Revisit, with the whole course known.
+	Again(*CoursePass)
+}
+
+// A CoursePass is what a course-level rule sees of one note.
 type CoursePass struct {
-	Notes  []*note.Note
+	Note   *note.Note
 	Pack   *pack.Pack
 	Rule   *Rule
-	report func(*note.Note, Finding)
+	report func(Finding)
 }
 
-// NewCoursePass returns a course pass that hands findings to report.
-func NewCoursePass(notes []*note.Note, p *pack.Pack, r *Rule, report func(*note.Note, Finding)) *CoursePass {
-	return &CoursePass{Notes: notes, Pack: p, Rule: r, report: report}
+// NewCoursePass returns a course pass over n that hands findings to report.
+func NewCoursePass(n *note.Note, p *pack.Pack, r *Rule, report func(Finding)) *CoursePass {
+	return &CoursePass{Note: n, Pack: p, Rule: r, report: report}
 }
 
-// Report records a finding in note n.
-func (p *CoursePass) Report(n *note.Note, f Finding) {
+// Report records a finding in the pass's note; the rule's ID and severity
+// are filled in when the finding leaves them empty.
+func (p *CoursePass) Report(f Finding) {
 	if f.Rule == "" {
 		f.Rule = p.Rule.ID
 	}
 	if f.Severity == 0 {
 		f.Severity = p.Rule.Severity
 	}
-	p.report(n, f)
+	p.report(f)
 }
