@@ -36,6 +36,15 @@ type Config struct {
 	Quiz     bool
 	QuizOpts quiz.Options
 
+	// Each, when set, makes the run stream: it receives every file in
+	// course order as soon as the files before it are done, with its note
+	// still in memory, and the run keeps nothing of it afterwards
+	// (Result.Files and Result.Cleaned stay empty). Memory then holds the
+	// files in flight, whatever the course size. Findings of course-level
+	// rules that needed the whole course arrive after the last file, as one
+	// more File (Late set) for each note concerned, read anew.
+	Each func(*emit.File)
+
 	// Workers is the size of the pool; 0 means one per core.
 	Workers int
 	// Progress, when set, receives a progress bar (a terminal).
@@ -49,6 +58,8 @@ type Result struct {
 	Bank    *quiz.Bank
 	Errors  []error // inputs that could not be found or read
 	Elapsed time.Duration
+
+	summary emit.Summary // counted as files are done, so a streamed run has it too
 }
 
 // Run executes the stages the config asks for. Files that cannot be read are
@@ -84,7 +95,6 @@ func Run(cfg Config) (*Result, error) {
 		}
 	}
 	inputs, findErrs := load.Find(paths, skip)
-	res := &Result{Files: make([]emit.File, len(inputs)), Cleaned: make([]*note.Note, len(inputs)), Errors: findErrs}
 
 	opts := lint.Options{Pack: cfg.Pack, Config: cfg.Project}
 	bar := newProgress(cfg.Progress, len(inputs))
@@ -92,58 +102,177 @@ func Run(cfg Config) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	var course *lint.Course
+	if cfg.Check {
+		course = lint.NewCourse(opts)
+	}
+	res := &Result{Errors: findErrs}
+	var kept []*note.Note // the notes of a run that does not stream, by input index
+	if cfg.Each == nil {
+		res.Files = make([]emit.File, 0, len(inputs))
+		kept = make([]*note.Note, len(inputs))
+	}
+	// done hands each file to the course-level rules, the counts and the
+	// caller, in course order.
+	done := func(i int, f emit.File, cleaned *note.Note) {
+		if f.Err != nil {
+			res.Errors = append(res.Errors, f.Err)
+		} else if course != nil {
+			if extra := course.Note(f.Note); len(extra) > 0 {
+				f.Findings = append(f.Findings, extra...)
+				lint.Sort(f.Findings)
+			}
+		}
+		res.count(&f)
+		if cfg.Each != nil {
+			cfg.Each(&f)
+			return
+		}
+		res.Files = append(res.Files, f)
+		if f.Err == nil {
+			kept[i] = f.Note
+			res.Cleaned = append(res.Cleaned, cleaned)
+		}
+	}
+	inOrder(len(inputs), workers, func(i int) result {
+		f, cleaned := processOne(inputs[i], cfg, opts)
+		// Done with this note's structure: keep only its text, line table
+		// and memos for the course-level rules and the caller.
+		if f.Note != nil {
+			f.Note.Compact()
+		}
+		if cleaned != nil && cleaned != f.Note {
+			cleaned.Compact()
+		}
+		bar.Add(1)
+		return result{f, cleaned}
+	}, func(i int, r result) { done(i, r.file, r.cleaned) })
+	bar.Finish()
+
+	if course != nil {
+		res.revisit(course, inputs, kept, cfg)
+	}
+	if cfg.Quiz {
+		res.Bank = quiz.Generate(res.Cleaned, cfg.Pack, cfg.QuizOpts)
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// revisit gives the course-level rules their second look, at the notes
+// whose findings needed the whole course: from memory when the run kept
+// its notes, read anew when it streamed them.
+func (res *Result) revisit(course *lint.Course, inputs []load.Input, kept []*note.Note, cfg Config) {
+	paths := course.Revisit()
+	if len(paths) == 0 {
+		return
+	}
+	index := make(map[string]int, len(inputs))
+	for i, in := range inputs {
+		index[in.Path] = i
+	}
+	for _, path := range paths {
+		i, ok := index[path]
+		if !ok {
+			continue
+		}
+		if cfg.Each == nil {
+			for j := range res.Files {
+				if f := &res.Files[j]; f.Path == path && f.Note != nil {
+					extra := course.Again(kept[i])
+					res.count(&emit.File{Findings: extra, Late: true})
+					f.Findings = append(f.Findings, extra...)
+					lint.Sort(f.Findings)
+				}
+			}
+			continue
+		}
+		n, err := load.Read(inputs[i], cfg.Load)
+		if err != nil {
+			// Changed or gone since the first look: nothing to report on.
+			res.Errors = append(res.Errors, err)
+			continue
+		}
+		f := emit.File{Path: path, Note: n, Findings: course.Again(n), Late: true}
+		res.count(&f)
+		cfg.Each(&f)
+	}
+}
+
+// count adds a file that is done to the run's counts.
+func (res *Result) count(f *emit.File) {
+	s := &res.summary
+	if f.Err != nil {
+		s.Unreadable++
+		return
+	}
+	if !f.Late {
+		s.Notes++
+	}
+	s.Fixes += len(f.Changes)
+	for _, x := range f.Findings {
+		switch x.Severity {
+		case rule.Error:
+			s.Errors++
+		case rule.Warning:
+			s.Warnings++
+		default:
+			s.Suggestions++
+		}
+	}
+}
+
+// A result is what a worker made of one input.
+type result struct {
+	file    emit.File
+	cleaned *note.Note
+}
+
+// inOrder runs work(i) for i in [0, n) on a pool of workers and hands each
+// result to sink in order of i, on the calling goroutine. At most a few
+// results per worker wait for their turn: a slow file holds back the
+// feeding of new ones instead of letting finished notes pile up in memory.
+func inOrder(n, workers int, work func(int) result, sink func(int, result)) {
+	type numbered struct {
+		i int
+		r result
+	}
+	window := make(chan struct{}, 4*workers)
 	jobs := make(chan int)
+	out := make(chan numbered, workers)
+	go func() {
+		for i := 0; i < n; i++ {
+			window <- struct{}{}
+			jobs <- i
+		}
+		close(jobs)
+	}()
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				res.Files[i], res.Cleaned[i] = processOne(inputs[i], cfg, opts)
-				// Done with this note's structure: keep only its text,
-				// line table and memos until the course stage.
-				if f := res.Files[i]; f.Note != nil {
-					f.Note.Compact()
-				}
-				if c := res.Cleaned[i]; c != nil {
-					c.Compact()
-				}
-				bar.Add(1)
+				out <- numbered{i, work(i)}
 			}
 		}()
 	}
-	for i := range inputs {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	bar.Finish()
-
-	var notes []*note.Note
-	var cleaned []*note.Note
-	for i, f := range res.Files {
-		if f.Err != nil {
-			res.Errors = append(res.Errors, f.Err)
-			continue
-		}
-		notes = append(notes, f.Note)
-		cleaned = append(cleaned, res.Cleaned[i])
-	}
-	res.Cleaned = cleaned
-	if cfg.Check {
-		course := lint.CheckCourse(notes, opts)
-		for i := range res.Files {
-			if extra := course[res.Files[i].Path]; len(extra) > 0 {
-				res.Files[i].Findings = append(res.Files[i].Findings, extra...)
-				lint.Sort(res.Files[i].Findings)
+	go func() { wg.Wait(); close(out) }()
+	waiting := map[int]result{}
+	next := 0
+	for x := range out {
+		waiting[x.i] = x.r
+		for {
+			r, ok := waiting[next]
+			if !ok {
+				break
 			}
+			delete(waiting, next)
+			sink(next, r)
+			next++
+			<-window
 		}
 	}
-	if cfg.Quiz {
-		res.Bank = quiz.Generate(cleaned, cfg.Pack, cfg.QuizOpts)
-	}
-	res.Elapsed = time.Since(start)
-	return res, nil
 }
 
 // packRules are the IDs of the pack-driven rules (package check).
@@ -198,27 +327,12 @@ func processOne(in load.Input, cfg Config, opts lint.Options) (emit.File, *note.
 
 // Summary counts what a run did, for the one-line summary and the reports.
 func (r *Result) Summary() emit.Summary {
-	s := emit.Summary{Seconds: r.Elapsed.Seconds()}
-	for _, f := range r.Files {
-		if f.Err != nil {
-			continue
-		}
-		s.Notes++
-		s.Fixes += len(f.Changes)
-		for _, x := range f.Findings {
-			switch x.Severity {
-			case rule.Error:
-				s.Errors++
-			case rule.Warning:
-				s.Warnings++
-			default:
-				s.Suggestions++
-			}
-		}
-	}
+	s := r.summary
+	s.Seconds = r.Elapsed.Seconds()
 	if r.Bank != nil {
 		s.Questions = len(r.Bank.Questions)
 	}
+	// Inputs that could not be found count as unreadable too.
 	s.Unreadable = len(r.Errors)
 	return s
 }

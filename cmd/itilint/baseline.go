@@ -7,28 +7,23 @@ import (
 	"github.com/itilint/itilint/pipeline/emit"
 )
 
-// writeBaseline records the findings of every readable file.
-func writeBaseline(path string, files []emit.File) error {
-	var bf []baseline.File
-	for _, f := range files {
-		if f.Note != nil {
-			bf = append(bf, baseline.File{Path: f.Path, Text: f.Note.Text, Findings: f.Findings})
-		}
-	}
-	_, err := emit.WriteFile(path, func(w io.Writer) error { return baseline.Write(w, bf) })
+// writeBaseline records the baseline entries gathered from a run.
+func writeBaseline(path string, entries []baseline.Entry) error {
+	_, err := emit.WriteFile(path, func(w io.Writer) error { return baseline.WriteEntries(w, entries) })
 	return err
 }
 
-// applyBaseline drops the findings the baseline file accepts.
-func applyBaseline(path string, files []emit.File) error {
-	b, err := baseline.Read(path)
-	if err != nil {
-		return err
+// baselineEntries are the entries of one readable file's findings.
+func baselineEntries(f *emit.File) []baseline.Entry {
+	if f.Note == nil {
+		return nil
 	}
-	for i := range files {
-		if f := &files[i]; f.Note != nil {
-			f.Findings = b.New(f.Path, f.Note.Text, f.Findings)
-		}
+	return baseline.Entries(f.Path, f.Note.Text, f.Findings)
+}
+
+// applyBaseline drops from one readable file the findings b accepts.
+func applyBaseline(b *baseline.Baseline, f *emit.File) {
+	if f.Note != nil {
+		f.Findings = b.New(f.Path, f.Note.Text, f.Findings)
 	}
-	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/itilint/itilint/pipeline"
+	"github.com/itilint/itilint/pipeline/baseline"
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/rule"
 )
@@ -86,48 +88,70 @@ func checkCommand() *cli.Command {
 				return err
 			}
 			pc.Check = true
-			res, err := pipeline.Run(pc)
+			var base *baseline.Baseline
+			if path := c.String("baseline"); path != "" && c.String("write-baseline") == "" {
+				if base, err = baseline.Read(path); err != nil {
+					return cli.Exit(err.Error(), exitTrouble)
+				}
+			}
+			// The run streams: each file is checked, filtered by the
+			// baseline and written out while the next ones are read, and
+			// none is kept (memory holds the files in flight).
+			var entries []baseline.Entry
+			failed := false
+			var res *pipeline.Result
+			report := func(w io.Writer) error {
+				bw := bufio.NewWriterSize(w, 64<<10)
+				fw, err := emit.NewFindingWriter(bw, format, lintRules())
+				if err != nil {
+					return err
+				}
+				pc.Each = func(f *emit.File) {
+					if c.String("write-baseline") != "" {
+						entries = append(entries, baselineEntries(f)...)
+						return
+					}
+					applyBaseline(base, f)
+					for _, x := range f.Findings {
+						failed = failed || (threshold != 0 && x.Severity >= threshold)
+					}
+					fw.File(f) // an error sticks and is returned by Close
+				}
+				if res, err = pipeline.Run(pc); err != nil {
+					return err
+				}
+				if c.String("write-baseline") != "" {
+					return nil
+				}
+				if err := fw.Close(); err != nil {
+					return err
+				}
+				return bw.Flush()
+			}
+			if path := c.String("output"); path != "" && c.String("write-baseline") == "" {
+				_, err = emit.WriteFile(path, report)
+			} else if c.String("write-baseline") != "" {
+				err = report(io.Discard)
+			} else {
+				err = report(c.App.Writer)
+			}
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
 			trouble := reportErrors(c, res)
 			if path := c.String("write-baseline"); path != "" {
-				if err := writeBaseline(path, res.Files); err != nil {
+				if err := writeBaseline(path, entries); err != nil {
 					return cli.Exit(err.Error(), exitTrouble)
 				}
 				if !c.Bool("quiet") {
-					fmt.Fprintf(c.App.ErrWriter, "baseline %s: %d findings recorded\n", path, countFindings(res.Files))
-				}
-				if trouble {
-					return cli.Exit("", exitTrouble)
-				}
-				return nil
-			}
-			if path := c.String("baseline"); path != "" {
-				if err := applyBaseline(path, res.Files); err != nil {
-					return cli.Exit(err.Error(), exitTrouble)
+					fmt.Fprintf(c.App.ErrWriter, "baseline %s: %d findings recorded\n", path, len(entries))
 				}
 			}
-			var buf bytes.Buffer
-			if err := emit.Findings(&buf, format, res.Files, lintRules()); err != nil {
-				return cli.Exit(err.Error(), exitTrouble)
-			}
-			if path := c.String("output"); path != "" {
-				if _, err := emit.WriteBytes(path, buf.Bytes()); err != nil {
-					return cli.Exit(err.Error(), exitTrouble)
-				}
-			} else {
-				c.App.Writer.Write(buf.Bytes())
-			}
-			if trouble {
+			switch {
+			case trouble:
 				return cli.Exit("", exitTrouble)
-			}
-			for _, f := range res.Files {
-				for _, x := range f.Findings {
-					if threshold != 0 && x.Severity >= threshold {
-						return cli.Exit("", exitFindings)
-					}
-				}
+			case failed:
+				return cli.Exit("", exitFindings)
 			}
 			return nil
 		},
@@ -271,10 +295,3 @@ func quizCommand() *cli.Command {
 	}
 }
 
-func countFindings(files []emit.File) int {
-	n := 0
-	for _, f := range files {
-		n += len(f.Findings)
-	}
-	return n
-}

@@ -116,10 +116,17 @@ func normPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 // Write writes the baseline of files to w as indented JSON, sorted by
 // path, rule, text and occurrence, so the file diffs well in review.
 func Write(w io.Writer, files []File) error {
-	b := &Baseline{Version: Version, Entries: []Entry{}}
+	var entries []Entry
 	for _, f := range files {
-		b.Entries = append(b.Entries, Entries(f.Path, f.Text, f.Findings)...)
+		entries = append(entries, Entries(f.Path, f.Text, f.Findings)...)
 	}
+	return WriteEntries(w, entries)
+}
+
+// WriteEntries writes a baseline of entries gathered file by file (see
+// Entries), sorted as Write sorts them.
+func WriteEntries(w io.Writer, entries []Entry) error {
+	b := &Baseline{Version: Version, Entries: append([]Entry{}, entries...)}
 	sort.SliceStable(b.Entries, func(i, j int) bool {
 		x, y := b.Entries[i], b.Entries[j]
 		if x.Path != y.Path {

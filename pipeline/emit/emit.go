@@ -18,6 +18,12 @@ type File struct {
 	Findings []rule.Finding // offsets into Note.Text
 	Changes  []lint.Change  // applied fixes (run, fix)
 	Err      error          // why the file could not be read or written
+	// Late marks findings of course-level rules that needed the whole
+	// course, sent after every file by a streamed run: the file itself was
+	// sent before.
+	Late bool
+
+	pre []located // findings located already, for a file kept without its note
 }
 
 // Formats of findings, as --format names them.

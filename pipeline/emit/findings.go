@@ -20,21 +20,16 @@ import (
 // default severity); findings of rules missing from it are still written.
 // Files keep the order given, findings the order they have.
 func Findings(w io.Writer, format string, files []File, rules []*rule.Rule) error {
-	switch format {
-	case "text", "":
-		return writeText(w, files)
-	case "json":
-		return writeJSON(w, files)
-	case "sarif":
-		return writeSARIF(w, files, rules)
-	case "github":
-		return writeGitHub(w, files)
-	case "junit":
-		return writeJUnit(w, files)
-	case "checkstyle":
-		return writeCheckstyle(w, files)
+	fw, err := NewFindingWriter(w, format, rules)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("unknown findings format %q (want %s)", format, strings.Join(FindingFormats, ", "))
+	for i := range files {
+		if err := fw.File(&files[i]); err != nil {
+			return err
+		}
+	}
+	return fw.Close()
 }
 
 // A located finding carries what every writer prints: the positions on disk
@@ -67,6 +62,9 @@ type locatedEdit struct {
 // could not be read) has no position and is left out; a fix whose edits do
 // not apply to the note is shown as no fix rather than failing the report.
 func locate(f File) []located {
+	if f.pre != nil {
+		return f.pre
+	}
 	if f.Note == nil {
 		return nil
 	}
@@ -430,8 +428,9 @@ type checkstyleRoot struct {
 }
 
 type checkstyleFile struct {
-	Name   string            `xml:"name,attr"`
-	Errors []checkstyleError `xml:"error"`
+	XMLName xml.Name          `xml:"file"`
+	Name    string            `xml:"name,attr"`
+	Errors  []checkstyleError `xml:"error"`
 }
 
 type checkstyleError struct {
@@ -455,20 +454,24 @@ func checkstyleSeverity(s rule.Severity) string {
 func writeCheckstyle(w io.Writer, files []File) error {
 	root := checkstyleRoot{Version: "4.3"}
 	for _, f := range files {
-		cf := checkstyleFile{Name: f.Path}
-		if f.Note == nil && f.Err != nil {
-			pos, msg := readError(f.Path, f.Err)
-			cf.Errors = append(cf.Errors, checkstyleError{Line: pos.Line, Column: pos.Col, Severity: "error", Message: oneLine(msg), Source: "itilint.read"})
-		}
-		for _, x := range locate(f) {
-			cf.Errors = append(cf.Errors, checkstyleError{
-				Line: x.Start.Line, Column: x.Start.Col, Severity: checkstyleSeverity(x.Severity),
-				Message: oneLine(x.Message), Source: "itilint." + x.Rule,
-			})
-		}
-		root.Files = append(root.Files, cf)
+		root.Files = append(root.Files, checkstyleOf(f))
 	}
 	return writeXML(w, root)
+}
+
+func checkstyleOf(f File) checkstyleFile {
+	cf := checkstyleFile{Name: f.Path}
+	if f.Note == nil && f.Err != nil {
+		pos, msg := readError(f.Path, f.Err)
+		cf.Errors = append(cf.Errors, checkstyleError{Line: pos.Line, Column: pos.Col, Severity: "error", Message: oneLine(msg), Source: "itilint.read"})
+	}
+	for _, x := range locate(f) {
+		cf.Errors = append(cf.Errors, checkstyleError{
+			Line: x.Start.Line, Column: x.Start.Col, Severity: checkstyleSeverity(x.Severity),
+			Message: oneLine(x.Message), Source: "itilint." + x.Rule,
+		})
+	}
+	return cf
 }
 
 // writeXML writes an XML declaration and v indented, ending with a newline.
