@@ -294,4 +294,3 @@ func quizCommand() *cli.Command {
 		},
 	}
 }
-
