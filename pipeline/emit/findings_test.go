@@ -352,3 +352,48 @@ func TestLocateBadFix(t *testing.T) {
 		t.Fatalf("got %+v", got)
 	}
 }
+
+// TestFindingWriterLate: late course-level findings follow the files in
+// streamed formats without counting their file twice, and join their file
+// in the formats that keep findings until the end.
+func TestFindingWriterLate(t *testing.T) {
+	n := note.New("a.md", []byte("One organisation.\nTwo.\n"))
+	late := File{Path: "a.md", Note: n, Late: true, Findings: []rule.Finding{
+		{Rule: "term-consistency", Severity: rule.Suggestion, Message: "one spelling", Start: 4, End: 16}}}
+	first := File{Path: "a.md", Note: n, Findings: []rule.Finding{
+		{Rule: "doubled-word", Severity: rule.Warning, Message: "later line", Start: 18, End: 21}}}
+	other := File{Path: "b.md", Note: note.New("b.md", []byte("Fine.\n"))}
+	files := []File{first, other, late}
+
+	var text strings.Builder
+	if err := Findings(&text, "text", files, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := "a.md:2:1: warning doubled-word: later line\n" +
+		"a.md:1:5: suggestion term-consistency: one spelling\n" +
+		"2 findings (0 errors, 1 warning, 1 suggestion) in 2 files\n"
+	if text.String() != want {
+		t.Errorf("text:\n%s\nwant:\n%s", text.String(), want)
+	}
+
+	var junit strings.Builder
+	if err := Findings(&junit, "junit", files, nil); err != nil {
+		t.Fatal(err)
+	}
+	var root junitSuites
+	if err := xml.Unmarshal([]byte(junit.String()), &root); err != nil {
+		t.Fatal(err)
+	}
+	if len(root.Suites) != 2 || root.Failures != 2 || len(root.Suites[0].Cases) != 2 ||
+		!strings.HasPrefix(root.Suites[0].Cases[0].Name, "term-consistency 1:5") {
+		t.Errorf("junit kept the late finding apart or out of order: %+v", root)
+	}
+
+	var empty strings.Builder
+	if err := Findings(&empty, "text", []File{other, {Path: "b.md", Note: other.Note, Late: true}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if empty.String() != "no findings in 1 file\n" {
+		t.Errorf("late file without findings: %q", empty.String())
+	}
+}
