@@ -51,17 +51,16 @@ func (b Block) Content(src []byte) string {
 	return sb.String()
 }
 
-// markdown parses block structure only. Nothing in the pipeline reads
-// goldmark's inline nodes (prose ranges come from our own scan, see
-// Prose), and inline parsing is about half of goldmark's time; the
-// paragraph transformers stay so that link reference definitions are not
-// taken for paragraphs. TestBlockParserMatchesFullParser keeps the blocks
-// equal to a full parse on every CommonMark spec example.
-var markdown = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithInlineParsers(),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-)
+// markdown parses block structure only: goldmark's block parsers and
+// paragraph transformers, without goldmark's inline phase (see
+// blockparse.go). TestBlockParserMatchesFullParser keeps the blocks equal
+// to a full goldmark parse.
+var markdown treeParser = newBlockParser()
+
+// A treeParser returns the block tree of a Markdown text.
+type treeParser interface {
+	Parse(reader text.Reader, opts ...parser.ParseOption) ast.Node
+}
 
 // Blocks returns the note's leaf blocks, parsing the text once.
 func (n *Note) Blocks() []Block {
@@ -84,6 +83,10 @@ func (n *Note) Blocks() []Block {
 		src = masked
 	}
 	doc := markdown.Parse(text.NewReader(src))
+	// The content lines of every block go into one slice, cut up once the
+	// walk is done: one allocation a note instead of one a block (a line
+	// is content of one block at most).
+	spans := make([]Span, 0, n.NumLines()+1)
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || node.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
@@ -107,14 +110,21 @@ func (n *Note) Blocks() []Block {
 			return ast.WalkContinue, nil
 		}
 		b := Block{Kind: kind, Level: level}
+		first := len(spans)
 		lines := node.Lines()
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
-			b.Lines = append(b.Lines, Span{seg.Start, seg.Stop})
+			spans = append(spans, Span{seg.Start, seg.Stop})
 		}
 		if hb, ok := node.(*ast.HTMLBlock); ok && hb.HasClosure() {
 			seg := hb.ClosureLine
-			b.Lines = append(b.Lines, Span{seg.Start, seg.Stop})
+			spans = append(spans, Span{seg.Start, seg.Stop})
+		}
+		// For the checks below; spans may grow into a new array, so the
+		// lines are cut again after the walk.
+		b.Lines = spans[first:len(spans):len(spans)]
+		if len(b.Lines) == 0 {
+			b.Lines = nil
 		}
 		for p := node.Parent(); p != nil; p = p.Parent() {
 			switch p.Kind() {
@@ -144,6 +154,13 @@ func (n *Note) Blocks() []Block {
 		blocks = append(blocks, b)
 		return ast.WalkSkipChildren, nil
 	})
+	// Every span went to the block appended with it, in order.
+	for i, off := 0, 0; i < len(blocks); i++ {
+		if k := len(blocks[i].Lines); k > 0 {
+			blocks[i].Lines = spans[off : off+k : off+k]
+			off += k
+		}
+	}
 	locateEmpty(n, blocks)
 	n.blocks = blocks
 	return blocks

@@ -2,12 +2,14 @@ package note
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
-
-	"github.com/yuin/goldmark"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
 )
 
 func TestDecode(t *testing.T) {
@@ -116,30 +118,93 @@ func FuzzBlocks(f *testing.F) {
 	})
 }
 
-// TestBlockParserMatchesFullParser: the block-only parser finds the same
-// blocks as goldmark's full parser on every CommonMark spec example (read
-// from ../shared beside the checkout when it is there).
-func TestBlockParserMatchesFullParser(t *testing.T) {
+// blocksWith returns the blocks of src as parser p finds them.
+func blocksWith(p treeParser, src string) []Block {
+	saved := markdown
+	defer func() { markdown = saved }()
+	markdown = p
+	return New("x.md", []byte(src)).Blocks()
+}
+
+// specExamples returns the Markdown of the CommonMark spec examples (read
+// from ../shared beside the checkout), or nil when they are not there.
+func specExamples(tb testing.TB) []string {
 	data, err := os.ReadFile("../../../shared/testdata/commonmark-spec.json")
 	if err != nil {
-		t.Skip("CommonMark spec examples not found:", err)
+		return nil
 	}
 	var examples []struct {
 		Markdown string `json:"markdown"`
-		Example  int    `json:"example"`
 	}
 	if err := json.Unmarshal(data, &examples); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	saved := markdown
-	defer func() { markdown = saved }()
+	var out []string
 	for _, ex := range examples {
-		markdown = saved
-		fast := New("x.md", []byte(ex.Markdown)).Blocks()
-		markdown = goldmark.DefaultParser()
-		full := New("x.md", []byte(ex.Markdown)).Blocks()
+		out = append(out, ex.Markdown)
+	}
+	return out
+}
+
+// realNotes returns the text of the real notes of ../shared and of the
+// sample course, by path.
+func realNotes(tb testing.TB) map[string]string {
+	out := map[string]string{}
+	for _, root := range []string{"../../../shared/testdata/real", "../../source"} {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".txt") {
+				return nil
+			}
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if n, err := Decode(p, raw); err == nil {
+				out[p] = string(n.Text)
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+// TestBlockParserMatchesFullParser: our driver of goldmark's block parsers
+// finds the same blocks as goldmark's full parser on every CommonMark spec
+// example and on the real notes.
+func TestBlockParserMatchesFullParser(t *testing.T) {
+	examples := specExamples(t)
+	if examples == nil {
+		t.Log("CommonMark spec examples not found; real notes only")
+	}
+	for i, src := range examples {
+		fast, full := blocksWith(newBlockParser(), src), blocksWith(goldmark.DefaultParser(), src)
 		if !reflect.DeepEqual(fast, full) {
-			t.Errorf("example %d: blocks differ\nblock-only: %+v\nfull:       %+v", ex.Example, fast, full)
+			t.Errorf("example %d: blocks differ\nblock-only: %+v\nfull:       %+v", i+1, fast, full)
 		}
 	}
+	notes := realNotes(t)
+	if len(notes) == 0 {
+		t.Error("no real notes found")
+	}
+	for path, src := range notes {
+		fast, full := blocksWith(newBlockParser(), src), blocksWith(goldmark.DefaultParser(), src)
+		if !reflect.DeepEqual(fast, full) {
+			t.Errorf("%s: blocks differ\nblock-only: %+v\nfull:       %+v", path, fast, full)
+		}
+	}
+}
+
+// FuzzBlockParser compares our driver of goldmark's block parsers with
+// goldmark's full parser on any input, seeded with the spec examples.
+func FuzzBlockParser(f *testing.F) {
+	for _, src := range specExamples(f) {
+		f.Add(src)
+	}
+	f.Add("- a\n  > b\n  c\n\n      code\n[x]: /u\n===\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		fast, full := blocksWith(newBlockParser(), src), blocksWith(goldmark.DefaultParser(), src)
+		if !reflect.DeepEqual(fast, full) {
+			t.Fatalf("blocks differ on %q\nblock-only: %+v\nfull:       %+v", src, fast, full)
+		}
+	})
 }

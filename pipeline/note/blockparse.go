@@ -1,0 +1,289 @@
+package note
+
+// This file drives goldmark's block parsers without goldmark's parser.Parse.
+// Parse always runs the inline phase after the block phase: it walks every
+// paragraph and heading line by line and makes a Text node of each, even
+// with no inline parsers configured. Nothing in the pipeline reads inline
+// nodes (prose ranges come from our own scan, see Prose), and that phase
+// was half of goldmark's time and most of its allocations. So the block
+// phase is run here, by a copy of goldmark's own loop (parseBlocks,
+// openBlocks, closeBlocks of github.com/yuin/goldmark v1.8.7,
+// parser/parser.go, MIT licence, Copyright (c) 2019 Yusuke Inuzuka), over
+// goldmark's own block parsers and paragraph transformers. The loop is
+// copied without change of logic, so the blocks are goldmark's:
+// TestBlockParserMatchesFullParser compares them with a full parse on every
+// CommonMark spec example and on the real notes, and FuzzBlockParser on
+// random input.
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// blockParser runs goldmark's default block parsers and paragraph
+// transformers (the latter so that link reference definitions are not taken
+// for paragraphs). The parsers keep their state in the parse context, so
+// one blockParser serves every goroutine.
+type blockParser struct {
+	byTrigger    [256][]parser.BlockParser // parsers that may open a block at a line starting with the byte
+	free         []parser.BlockParser      // parsers with no trigger byte (paragraphs)
+	transformers []parser.ParagraphTransformer
+}
+
+func newBlockParser() *blockParser {
+	p := &blockParser{}
+	bps := util.PrioritizedSlice(parser.DefaultBlockParsers())
+	bps.Sort()
+	for _, v := range bps {
+		bp := v.Value.(parser.BlockParser)
+		tcs := bp.Trigger()
+		if tcs == nil {
+			p.free = append(p.free, bp)
+			continue
+		}
+		for _, tc := range tcs {
+			p.byTrigger[tc] = append(p.byTrigger[tc], bp)
+		}
+	}
+	for i := range p.byTrigger {
+		if p.byTrigger[i] != nil {
+			p.byTrigger[i] = append(p.byTrigger[i], p.free...)
+		}
+	}
+	pts := util.PrioritizedSlice(parser.DefaultParagraphTransformers())
+	pts.Sort()
+	for _, v := range pts {
+		p.transformers = append(p.transformers, v.Value.(parser.ParagraphTransformer))
+	}
+	return p
+}
+
+// Parse returns the block tree of the reader's text: goldmark's, without
+// inline nodes. It takes no options.
+func (p *blockParser) Parse(reader text.Reader, _ ...parser.ParseOption) ast.Node {
+	pc := parser.NewContext()
+	root := ast.NewDocument()
+	p.parseBlocks(root, reader, pc)
+	return root
+}
+
+func (p *blockParser) transformParagraph(node *ast.Paragraph, reader text.Reader, pc parser.Context) bool {
+	for _, pt := range p.transformers {
+		pt.Transform(node, reader, pc)
+		if node.Parent() == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *blockParser) closeBlocks(from, to int, reader text.Reader, pc parser.Context) {
+	blocks := pc.OpenedBlocks()
+	for i := from; i >= to; i-- {
+		node := blocks[i].Node
+		paragraph, ok := node.(*ast.Paragraph)
+		if ok && node.Parent() != nil {
+			p.transformParagraph(paragraph, reader, pc)
+		}
+		if node.Parent() != nil { // closes only if node has not been transformed
+			blocks[i].Parser.Close(blocks[i].Node, reader, pc)
+		}
+	}
+	if from == len(blocks)-1 {
+		blocks = blocks[0:to]
+	} else {
+		blocks = append(blocks[0:to], blocks[from+1:]...)
+	}
+	pc.SetOpenedBlocks(blocks)
+}
+
+type blockOpenResult int
+
+const (
+	paragraphContinuation blockOpenResult = iota + 1
+	newBlocksOpened
+	noBlocksOpened
+)
+
+func (p *blockParser) openBlocks(parent ast.Node, blankLine bool, reader text.Reader, pc parser.Context) blockOpenResult {
+	result := blockOpenResult(noBlocksOpened)
+	continuable := false
+	lastBlock := pc.LastOpenedBlock()
+	if lastBlock.Node != nil {
+		continuable = ast.IsParagraph(lastBlock.Node)
+	}
+retry:
+	var bps []parser.BlockParser
+	line, _ := reader.PeekLine()
+	w, pos := util.IndentWidth(line, reader.LineOffset())
+	if w >= len(line) {
+		pc.SetBlockOffset(-1)
+		pc.SetBlockIndent(-1)
+	} else {
+		pc.SetBlockOffset(pos)
+		pc.SetBlockIndent(w)
+	}
+	if line == nil || line[0] == '\n' {
+		goto continuable
+	}
+	bps = p.free
+	if pos < len(line) {
+		bps = p.byTrigger[line[pos]]
+		if bps == nil {
+			bps = p.free
+		}
+	}
+	if bps == nil {
+		goto continuable
+	}
+
+	for _, bp := range bps {
+		if continuable && result == noBlocksOpened && !bp.CanInterruptParagraph() {
+			continue
+		}
+
+		if w > 3 && !bp.CanAcceptIndentedLine() {
+			continue
+		}
+		lastBlock = pc.LastOpenedBlock()
+		last := lastBlock.Node
+		_, blockPos := reader.Position()
+		node, state := bp.Open(parent, reader, pc)
+		if node != nil {
+			node.SetPos(blockPos.Start + max(pc.BlockOffset(), 0))
+
+			// A setext heading underline needs the paragraph before it,
+			// which a paragraph transformer may turn into something else.
+			if state&parser.RequireParagraph != 0 {
+				if last == parent.LastChild() {
+					lastBlock.Parser.Close(last, reader, pc)
+					blocks := pc.OpenedBlocks()
+					pc.SetOpenedBlocks(blocks[0 : len(blocks)-1])
+					if p.transformParagraph(last.(*ast.Paragraph), reader, pc) {
+						// The paragraph has been transformed, so this
+						// parser is considered as failing.
+						continuable = false
+						goto retry
+					}
+				}
+			}
+			node.SetBlankPreviousLines(blankLine)
+			if last != nil && last.Parent() == nil {
+				lastPos := len(pc.OpenedBlocks()) - 1
+				p.closeBlocks(lastPos, lastPos, reader, pc)
+			}
+			parent.AppendChild(parent, node)
+			result = newBlocksOpened
+			be := parser.Block{Node: node, Parser: bp}
+			pc.SetOpenedBlocks(append(pc.OpenedBlocks(), be))
+			if state&parser.HasChildren != 0 {
+				parent = node
+				goto retry // try child block
+			}
+			break // no children, can not open more blocks on this line
+		}
+	}
+
+continuable:
+	if result == noBlocksOpened && continuable {
+		state := lastBlock.Parser.Continue(lastBlock.Node, reader, pc)
+		if state&parser.Continue != 0 {
+			result = paragraphContinuation
+		}
+	}
+	return result
+}
+
+type lineStat struct {
+	lineNum int
+	level   int
+	isBlank bool
+}
+
+func isBlankLine(lineNum, level int, stats []lineStat) bool {
+	l := len(stats)
+	if l == 0 {
+		return true
+	}
+	for i := l - 1 - level; i >= 0; i-- {
+		s := stats[i]
+		if s.lineNum == lineNum && s.level <= level {
+			return s.isBlank
+		} else if s.lineNum < lineNum {
+			break
+		}
+	}
+	return false
+}
+
+func (p *blockParser) parseBlocks(parent ast.Node, reader text.Reader, pc parser.Context) {
+	pc.SetOpenedBlocks(nil)
+	blankLines := make([]lineStat, 0, 128)
+	for { // process blocks separated by blank lines
+		_, _, ok := reader.SkipBlankLines()
+		if !ok {
+			return
+		}
+		// first, we try to open blocks
+		if p.openBlocks(parent, true, reader, pc) != newBlocksOpened {
+			return
+		}
+		reader.AdvanceLine()
+		blankLines = blankLines[0:0]
+		for { // process opened blocks line by line
+			openedBlocks := pc.OpenedBlocks()
+			l := len(openedBlocks)
+			if l == 0 {
+				break
+			}
+			lastIndex := l - 1
+			for i := range l {
+				be := openedBlocks[i]
+				line, _ := reader.PeekLine()
+				if line == nil {
+					p.closeBlocks(lastIndex, 0, reader, pc)
+					reader.AdvanceLine()
+					return
+				}
+				lineNum, _ := reader.Position()
+				blankLines = append(blankLines, lineStat{lineNum, i, util.IsBlank(line)})
+				// If node is a paragraph, p.openBlocks determines whether it is continuable.
+				// So we do not process paragraphs here.
+				if !ast.IsParagraph(be.Node) {
+					state := be.Parser.Continue(be.Node, reader, pc)
+					if state&parser.Continue != 0 {
+						// When current node is a container block and has no children,
+						// we try to open new child nodes
+						if state&parser.HasChildren != 0 && i == lastIndex {
+							isBlank := isBlankLine(lineNum-1, i+1, blankLines)
+							p.openBlocks(be.Node, isBlank, reader, pc)
+							break
+						}
+						continue
+					}
+				}
+				// current node may be closed or lazy continuation
+				isBlank := isBlankLine(lineNum-1, i, blankLines)
+				thisParent := parent
+				if i != 0 {
+					thisParent = openedBlocks[i-1].Node
+				}
+				lastNode := openedBlocks[lastIndex].Node
+				result := p.openBlocks(thisParent, isBlank, reader, pc)
+				if result != paragraphContinuation {
+					// lastNode is a paragraph and was transformed by the paragraph
+					// transformers.
+					if openedBlocks[lastIndex].Node != lastNode {
+						lastIndex--
+					}
+					p.closeBlocks(lastIndex, i, reader, pc)
+				}
+				break
+			}
+
+			reader.AdvanceLine()
+		}
+	}
+}
