@@ -61,7 +61,13 @@ type locatedEdit struct {
 // locate resolves the findings of f. A finding without a note (the file
 // could not be read) has no position and is left out; a fix whose edits do
 // not apply to the note is shown as no fix rather than failing the report.
-func locate(f File) []located {
+func locate(f File) []located { return locateFixes(f, true) }
+
+// locatePlain is locate without spelling out the fixes, for the formats
+// that do not show them (text, github, junit, checkstyle).
+func locatePlain(f File) []located { return locateFixes(f, false) }
+
+func locateFixes(f File, fixes bool) []located {
 	if f.pre != nil {
 		return f.pre
 	}
@@ -75,11 +81,11 @@ func locate(f File) []located {
 		if end < start {
 			end = start
 		}
-		out = append(out, located{
-			Finding: x, Path: f.Path,
-			Start: n.Position(start), End: n.Position(end),
-			Fix: resolveFix(n, x, start, end),
-		})
+		l := located{Finding: x, Path: f.Path, Start: n.Position(start), End: n.Position(end)}
+		if fixes {
+			l.Fix = resolveFix(n, x, start, end)
+		}
+		out = append(out, l)
 	}
 	return out
 }
@@ -159,30 +165,6 @@ func oneLine(s string) string {
 // tally counts findings by severity.
 type tally struct{ errors, warnings, suggestions, files, unreadable int }
 
-func count(files []File) tally {
-	var t tally
-	for _, f := range files {
-		if f.Note == nil {
-			if f.Err != nil {
-				t.unreadable++
-			}
-			continue
-		}
-		t.files++
-		for _, x := range f.Findings {
-			switch x.Severity {
-			case rule.Error:
-				t.errors++
-			case rule.Warning:
-				t.warnings++
-			default:
-				t.suggestions++
-			}
-		}
-	}
-	return t
-}
-
 func (t tally) total() int { return t.errors + t.warnings + t.suggestions }
 
 func plural(n int, one, many string) string {
@@ -207,25 +189,6 @@ func (t tally) String() string {
 		b.WriteString("; " + plural(t.unreadable, "file", "files") + " could not be read")
 	}
 	return b.String()
-}
-
-// writeText writes `path:line:col: severity rule-id: message` lines and a
-// summary line.
-func writeText(w io.Writer, files []File) error {
-	var b strings.Builder
-	for _, f := range files {
-		if f.Note == nil && f.Err != nil {
-			pos, msg := readError(f.Path, f.Err)
-			fmt.Fprintf(&b, "%s: error: %s\n", errorLoc(f.Path, pos), oneLine(msg))
-			continue
-		}
-		for _, x := range locate(f) {
-			fmt.Fprintf(&b, "%s:%d:%d: %s %s: %s\n", x.Path, x.Start.Line, x.Start.Col, x.Severity, x.Rule, oneLine(x.Message))
-		}
-	}
-	b.WriteString(count(files).String() + "\n")
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // JSONFinding is one element of the json format (and of report.json).
@@ -285,16 +248,6 @@ func jsonFindings(f File) []JSONFinding {
 	return out
 }
 
-// writeJSON writes one indented array of every finding; files that could not
-// be read have no position and are left to the caller's error message.
-func writeJSON(w io.Writer, files []File) error {
-	all := []JSONFinding{}
-	for _, f := range files {
-		all = append(all, jsonFindings(f)...)
-	}
-	return encodeJSON(w, all)
-}
-
 // encodeJSON writes v indented, without HTML escaping (messages quote
 // Markdown such as <br> and & verbatim), ending with a newline.
 func encodeJSON(w io.Writer, v any) error {
@@ -343,7 +296,7 @@ func writeGitHub(w io.Writer, files []File) error {
 			fmt.Fprintf(&b, "::error %s,title=itilint::%s\n", props, githubData.Replace(msg))
 			continue
 		}
-		for _, x := range locate(f) {
+		for _, x := range locatePlain(f) {
 			fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 				githubLevel(x.Severity), path, x.Start.Line, x.Start.Col, x.End.Line, x.End.Col,
 				githubProperty.Replace(x.Rule), githubData.Replace(x.Message))
@@ -397,7 +350,7 @@ func writeJUnit(w io.Writer, files []File) error {
 				Error: &junitProblem{Message: oneLine(msg), Type: "read", Text: errorLoc(f.Path, pos) + ": " + msg}})
 			s.Errors++
 		default:
-			for _, x := range locate(f) {
+			for _, x := range locatePlain(f) {
 				s.Cases = append(s.Cases, junitCase{
 					Name:      fmt.Sprintf("%s %d:%d", x.Rule, x.Start.Line, x.Start.Col),
 					Classname: s.Name,
@@ -451,21 +404,13 @@ func checkstyleSeverity(s rule.Severity) string {
 	return "info"
 }
 
-func writeCheckstyle(w io.Writer, files []File) error {
-	root := checkstyleRoot{Version: "4.3"}
-	for _, f := range files {
-		root.Files = append(root.Files, checkstyleOf(f))
-	}
-	return writeXML(w, root)
-}
-
 func checkstyleOf(f File) checkstyleFile {
 	cf := checkstyleFile{Name: f.Path}
 	if f.Note == nil && f.Err != nil {
 		pos, msg := readError(f.Path, f.Err)
 		cf.Errors = append(cf.Errors, checkstyleError{Line: pos.Line, Column: pos.Col, Severity: "error", Message: oneLine(msg), Source: "itilint.read"})
 	}
-	for _, x := range locate(f) {
+	for _, x := range locatePlain(f) {
 		cf.Errors = append(cf.Errors, checkstyleError{
 			Line: x.Start.Line, Column: x.Start.Col, Severity: checkstyleSeverity(x.Severity),
 			Message: oneLine(x.Message), Source: "itilint." + x.Rule,

@@ -92,7 +92,7 @@ func (fw *FindingWriter) File(f *File) error {
 	case "checkstyle":
 		fw.err = fw.xml.Encode(checkstyleOf(*f))
 	default: // sarif, junit
-		kept := File{Path: f.Path, Err: f.Err, pre: locate(*f)}
+		kept := File{Path: f.Path, Err: f.Err, pre: locateFixes(*f, fw.format == "sarif")}
 		if kept.pre == nil {
 			kept.pre = []located{}
 		}
@@ -171,7 +171,7 @@ func (fw *FindingWriter) text(f *File) error {
 		b = append(b, oneLine(msg)...)
 		b = append(b, '\n')
 	}
-	for _, x := range locate(*f) {
+	for _, x := range locatePlain(*f) {
 		b = append(b, x.Path...)
 		b = append(b, ':')
 		b = strconv.AppendInt(b, int64(x.Start.Line), 10)
