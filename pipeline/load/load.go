@@ -47,61 +47,94 @@ func Find(paths []string, skip func(path string) bool) ([]Input, []error) {
 	var inputs []Input
 	var errs []error
 	seen := map[string]bool{}
-	add := func(in Input) {
-		if seen[in.Path] || (skip != nil && skip(in.Path)) {
-			return
-		}
-		seen[in.Path] = true
-		inputs = append(inputs, in)
-	}
 	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p, describe(err)))
-			continue
-		}
-		if !info.IsDir() {
-			format, ok := Extensions[strings.ToLower(filepath.Ext(p))]
-			if !ok {
-				format = note.Text // a file named explicitly is read as text
+		errs = append(errs, Walk(p, skip, func(in Input) {
+			if !seen[in.Path] {
+				seen[in.Path] = true
+				inputs = append(inputs, in)
 			}
-			add(Input{Path: p, Rel: filepath.Base(p), Format: format})
-			continue
-		}
-		found := 0
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", path, describe(err)))
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(name, ".") {
-					return fs.SkipDir // .git and other hidden folders
-				}
-				return nil
-			}
-			format, ok := Extensions[strings.ToLower(filepath.Ext(name))]
-			if !ok || strings.HasPrefix(name, ".") {
-				return nil
-			}
-			rel, _ := filepath.Rel(p, path)
-			found++
-			add(Input{Path: path, Rel: rel, Format: format})
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p, describe(err)))
-		}
-		if found == 0 {
-			errs = append(errs, fmt.Errorf("%s: no notes found (looked for .md, .markdown, .txt, .vtt, .srt)", p))
-		}
+		})...)
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })
 	return inputs, errs
+}
+
+// Walk expands one path as Find does and hands each input to yield as soon
+// as it is found, already in course order, so that work on the first notes
+// need not wait for the whole walk. It returns the errors Find would.
+//
+// Course order is the order of the paths as strings, and a walk that lists
+// each folder by name would not follow it: "intro.md" sorts before
+// "intro/a.md" ('.' < '/'), but the name "intro" before "intro.md". Walk
+// sorts a folder's entries as their paths sort, a sub-folder by its name
+// and a slash.
+func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
+	info, err := os.Stat(root)
+	if err != nil {
+		return []error{fmt.Errorf("%s: %w", root, describe(err))}
+	}
+	if !info.IsDir() {
+		format, ok := Extensions[strings.ToLower(filepath.Ext(root))]
+		if !ok {
+			format = note.Text // a file named explicitly is read as text
+		}
+		if skip == nil || !skip(root) {
+			yield(Input{Path: root, Rel: filepath.Base(root), Format: format})
+		}
+		return nil
+	}
+	w := walker{root: root, skip: skip, yield: yield}
+	w.dir(root, "")
+	if w.found == 0 {
+		w.errs = append(w.errs, fmt.Errorf("%s: no notes found (looked for .md, .markdown, .txt, .vtt, .srt)", root))
+	}
+	return w.errs
+}
+
+type walker struct {
+	root  string
+	skip  func(string) bool
+	yield func(Input)
+	found int
+	errs  []error
+}
+
+func (w *walker) dir(path, rel string) {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		w.errs = append(w.errs, fmt.Errorf("%s: %w", path, describe(err)))
+		return
+	}
+	key := func(d fs.DirEntry) string {
+		if d.IsDir() {
+			return d.Name() + "/"
+		}
+		return d.Name()
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return key(entries[i]) < key(entries[j]) })
+	for _, d := range entries {
+		name := d.Name()
+		if strings.HasPrefix(name, ".") {
+			continue // .git and other hidden folders, editor files
+		}
+		sub := filepath.Join(path, name)
+		subRel := name
+		if rel != "" {
+			subRel = filepath.Join(rel, name)
+		}
+		if d.IsDir() {
+			w.dir(sub, subRel)
+			continue
+		}
+		format, ok := Extensions[strings.ToLower(filepath.Ext(name))]
+		if !ok {
+			continue
+		}
+		w.found++
+		if w.skip == nil || !w.skip(sub) {
+			w.yield(Input{Path: sub, Rel: subRel, Format: format})
+		}
+	}
 }
 
 // describe turns an *os.PathError into its bare cause, since our messages

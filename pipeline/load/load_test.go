@@ -72,3 +72,25 @@ func TestRead(t *testing.T) {
 		t.Errorf("size limit: %v", err)
 	}
 }
+
+// TestWalkInCourseOrder: the walk hands inputs over already sorted as paths
+// sort, even where listing folders by name would not ("intro.md" before
+// "intro/a.md", "a b.md" before "a/x.md").
+func TestWalkInCourseOrder(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"intro/a.md": "x", "intro.md": "x", "intro-2.md": "x", "intro/b/c.md": "x", "intro/b.md": "x",
+		"a b.md": "x", "a/x.md": "x", "a.md": "x", "Z.md": "x", "_x.md": "x", "z/.hidden.md": "x", "z/y.txt": "x",
+	})
+	var walked []string
+	if errs := Walk(dir, nil, func(in Input) { walked = append(walked, in.Path) }); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	inputs, _ := Find([]string{dir}, nil)
+	var sorted []string
+	for _, in := range inputs {
+		sorted = append(sorted, in.Path)
+	}
+	if strings.Join(walked, "\n") != strings.Join(sorted, "\n") || len(walked) != 11 {
+		t.Errorf("walk order:\n%s\nsorted:\n%s", strings.Join(walked, "\n"), strings.Join(sorted, "\n"))
+	}
+}
