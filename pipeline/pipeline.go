@@ -94,10 +94,27 @@ func Run(cfg Config) (*Result, error) {
 			return cfg.Project.Ignored(p)
 		}
 	}
-	inputs, findErrs := load.Find(paths, skip)
+	// feed sends the inputs in course order. One folder is walked while
+	// the first notes are already being checked; several paths, or a
+	// progress bar that needs the total, wait for the whole list.
+	var findErrs []error
+	var feed func(send func(load.Input))
+	total := -1
+	if len(paths) == 1 && cfg.Progress == nil {
+		feed = func(send func(load.Input)) { findErrs = load.Walk(paths[0], skip, send) }
+	} else {
+		var inputs []load.Input
+		inputs, findErrs = load.Find(paths, skip)
+		total = len(inputs)
+		feed = func(send func(load.Input)) {
+			for _, in := range inputs {
+				send(in)
+			}
+		}
+	}
 
 	opts := lint.Options{Pack: cfg.Pack, Config: cfg.Project}
-	bar := newProgress(cfg.Progress, len(inputs))
+	bar := newProgress(cfg.Progress, max(total, 0))
 	workers := cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -106,17 +123,16 @@ func Run(cfg Config) (*Result, error) {
 	if cfg.Check {
 		course = lint.NewCourse(opts)
 	}
-	res := &Result{Errors: findErrs}
-	var kept []*note.Note // the notes of a run that does not stream, by input index
-	if cfg.Each == nil {
-		res.Files = make([]emit.File, 0, len(inputs))
-		kept = make([]*note.Note, len(inputs))
-	}
+	res := &Result{}
+	var readErrs []error
+	var seen []load.Input // every input, in course order, for a second look
 	// done hands each file to the course-level rules, the counts and the
 	// caller, in course order.
-	done := func(i int, f emit.File, cleaned *note.Note) {
+	done := func(in load.Input, r result) {
+		f := r.file
+		seen = append(seen, in)
 		if f.Err != nil {
-			res.Errors = append(res.Errors, f.Err)
+			readErrs = append(readErrs, f.Err)
 		} else if course != nil {
 			if extra := course.Note(f.Note); len(extra) > 0 {
 				f.Findings = append(f.Findings, extra...)
@@ -130,12 +146,11 @@ func Run(cfg Config) (*Result, error) {
 		}
 		res.Files = append(res.Files, f)
 		if f.Err == nil {
-			kept[i] = f.Note
-			res.Cleaned = append(res.Cleaned, cleaned)
+			res.Cleaned = append(res.Cleaned, r.cleaned)
 		}
 	}
-	inOrder(len(inputs), workers, func(i int) result {
-		f, cleaned := processOne(inputs[i], cfg, opts)
+	inOrder(feed, workers, func(in load.Input) result {
+		f, cleaned := processOne(in, cfg, opts)
 		// Done with this note's structure: keep only its text, line table
 		// and memos for the course-level rules and the caller.
 		if f.Note != nil {
@@ -146,11 +161,13 @@ func Run(cfg Config) (*Result, error) {
 		}
 		bar.Add(1)
 		return result{f, cleaned}
-	}, func(i int, r result) { done(i, r.file, r.cleaned) })
+	}, done)
 	bar.Finish()
+	// Errors in the order the user meets them: paths, then files.
+	res.Errors = append(findErrs, readErrs...)
 
 	if course != nil {
-		res.revisit(course, inputs, kept, cfg)
+		res.revisit(course, seen, cfg)
 	}
 	if cfg.Quiz {
 		res.Bank = quiz.Generate(res.Cleaned, cfg.Pack, cfg.QuizOpts)
@@ -162,7 +179,7 @@ func Run(cfg Config) (*Result, error) {
 // revisit gives the course-level rules their second look, at the notes
 // whose findings needed the whole course: from memory when the run kept
 // its notes, read anew when it streamed them.
-func (res *Result) revisit(course *lint.Course, inputs []load.Input, kept []*note.Note, cfg Config) {
+func (res *Result) revisit(course *lint.Course, inputs []load.Input, cfg Config) {
 	paths := course.Revisit()
 	if len(paths) == 0 {
 		return
@@ -179,7 +196,7 @@ func (res *Result) revisit(course *lint.Course, inputs []load.Input, kept []*not
 		if cfg.Each == nil {
 			for j := range res.Files {
 				if f := &res.Files[j]; f.Path == path && f.Note != nil {
-					extra := course.Again(kept[i])
+					extra := course.Again(f.Note)
 					res.count(&emit.File{Findings: extra, Late: true})
 					f.Findings = append(f.Findings, extra...)
 					lint.Sort(f.Findings)
@@ -228,23 +245,30 @@ type result struct {
 	cleaned *note.Note
 }
 
-// inOrder runs work(i) for i in [0, n) on a pool of workers and hands each
-// result to sink in order of i, on the calling goroutine. At most a few
-// results per worker wait for their turn: a slow file holds back the
-// feeding of new ones instead of letting finished notes pile up in memory.
-func inOrder(n, workers int, work func(int) result, sink func(int, result)) {
-	type numbered struct {
-		i int
-		r result
+// inOrder runs work on a pool of workers for each item feed sends, and
+// hands each result to sink in the order the items were sent, on the
+// calling goroutine. At most a few items per worker are in flight: a slow
+// one holds back the feeding of new ones instead of letting finished notes
+// pile up in memory.
+func inOrder[T, R any](feed func(send func(T)), workers int, work func(T) R, sink func(T, R)) {
+	type job struct {
+		i    int
+		item T
+	}
+	type done struct {
+		job
+		r R
 	}
 	window := make(chan struct{}, 4*workers)
-	jobs := make(chan int)
-	out := make(chan numbered, workers)
+	jobs := make(chan job)
+	out := make(chan done, workers)
 	go func() {
-		for i := 0; i < n; i++ {
+		i := 0
+		feed(func(item T) {
 			window <- struct{}{}
-			jobs <- i
-		}
+			jobs <- job{i, item}
+			i++
+		})
 		close(jobs)
 	}()
 	var wg sync.WaitGroup
@@ -252,23 +276,23 @@ func inOrder(n, workers int, work func(int) result, sink func(int, result)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				out <- numbered{i, work(i)}
+			for j := range jobs {
+				out <- done{j, work(j.item)}
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(out) }()
-	waiting := map[int]result{}
+	waiting := map[int]done{}
 	next := 0
-	for x := range out {
-		waiting[x.i] = x.r
+	for d := range out {
+		waiting[d.i] = d
 		for {
-			r, ok := waiting[next]
+			d, ok := waiting[next]
 			if !ok {
 				break
 			}
 			delete(waiting, next)
-			sink(next, r)
+			sink(d.item, d.r)
 			next++
 			<-window
 		}

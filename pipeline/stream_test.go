@@ -116,7 +116,12 @@ func TestInOrder(t *testing.T) {
 		delays[i] = time.Duration(rng.Intn(300)) * time.Microsecond
 	}
 	next := 0
-	inOrder(n, workers, func(i int) result {
+	feed := func(send func(int)) {
+		for i := 0; i < n; i++ {
+			send(i)
+		}
+	}
+	inOrder(feed, workers, func(i int) result {
 		cur := inFlight.Add(1)
 		for {
 			m := most.Load()
