@@ -84,6 +84,9 @@ type consistency struct {
 	where  map[spelling][]string // spelling → paths of the notes using it
 	order  map[string]int        // path → position in the course
 	keep   map[int32]int32       // entry → the spelling to keep, once decided
+	// several[entry]: the entry has two or more accepted spellings that
+	// are not acronyms, so a course could mix them.
+	several []bool
 }
 
 // A spelling is one accepted way (base form) of writing a pack entry.
@@ -91,8 +94,19 @@ type spelling struct{ entry, base int32 }
 
 func newConsistency(p *pack.Pack) rule.CourseCheck {
 	p = packOf(p)
-	return &consistency{p: p, m: compile(p), counts: map[spelling]int{}, bases: map[int32][]int32{},
+	c := &consistency{p: p, m: compile(p), counts: map[spelling]int{}, bases: map[int32][]int32{},
 		where: map[spelling][]string{}, order: map[string]int{}}
+	c.several = make([]bool, len(c.m.entries))
+	for i, e := range c.m.entries {
+		words := 0
+		for _, acr := range e.acronym {
+			if !acr {
+				words++
+			}
+		}
+		c.several[i] = words >= 2
+	}
+	return c
 }
 
 func (c *consistency) Note(cp *rule.CoursePass) {
@@ -101,7 +115,9 @@ func (c *consistency) Note(cp *rule.CoursePass) {
 		c.order[path] = len(c.order)
 	}
 	for _, u := range analyze(cp.Note, c.p).uses {
-		if u.acronym {
+		// Most terms have one accepted spelling: nothing to count. (This
+		// runs on the one goroutine that takes the notes in course order.)
+		if u.acronym || !c.several[u.entry] {
 			continue
 		}
 		k := spelling{u.entry, u.base}
