@@ -38,12 +38,13 @@ type Config struct {
 
 	// Each, when set, makes the run stream: it receives every file in
 	// course order as soon as the files before it are done, with its note
-	// still in memory, and the run keeps nothing of it afterwards
+	// and its cleaned note (nil if unreadable; the note itself when not
+	// cleaning) still in memory, and the run keeps nothing of it afterwards
 	// (Result.Files and Result.Cleaned stay empty). Memory then holds the
 	// files in flight, whatever the course size. Findings of course-level
 	// rules that needed the whole course arrive after the last file, as one
 	// more File (Late set) for each note concerned, read anew.
-	Each func(*emit.File)
+	Each func(f *emit.File, cleaned *note.Note)
 
 	// Workers is the size of the pool; 0 means one per core.
 	Workers int
@@ -141,7 +142,7 @@ func Run(cfg Config) (*Result, error) {
 		}
 		res.count(&f)
 		if cfg.Each != nil {
-			cfg.Each(&f)
+			cfg.Each(&f, r.cleaned)
 			return
 		}
 		res.Files = append(res.Files, f)
@@ -212,7 +213,7 @@ func (res *Result) revisit(course *lint.Course, inputs []load.Input, cfg Config)
 		}
 		f := emit.File{Path: path, Note: n, Findings: course.Again(n), Late: true}
 		res.count(&f)
-		cfg.Each(&f)
+		cfg.Each(&f, nil)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -36,7 +37,7 @@ func TestStreamedRunMatchesKept(t *testing.T) {
 	got := map[string][]rule.Finding{}
 	var order []string
 	lateSeen := false
-	streamed, err := Run(Config{Paths: []string{dir}, Check: true, Workers: 2, Each: func(f *emit.File) {
+	streamed, err := Run(Config{Paths: []string{dir}, Check: true, Workers: 2, Each: func(f *emit.File, _ *note.Note) {
 		name := filepath.Base(f.Path)
 		if f.Late {
 			lateSeen = true

@@ -13,6 +13,7 @@ import (
 	"github.com/itilint/itilint/pipeline"
 	"github.com/itilint/itilint/pipeline/baseline"
 	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -106,7 +107,7 @@ func checkCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				pc.Each = func(f *emit.File) {
+				pc.Each = func(f *emit.File, _ *note.Note) {
 					if c.String("write-baseline") != "" {
 						entries = append(entries, baselineEntries(f)...)
 						return
@@ -198,22 +199,29 @@ func fixCommand() *cli.Command {
 			if c.Bool("wording") {
 				pc.FixKinds[rule.Wording] = true
 			}
-			res, err := pipeline.Run(pc)
-			if err != nil {
-				return cli.Exit(err.Error(), exitTrouble)
-			}
-			trouble := reportErrors(c, res)
-			byPath := res.CleanedByPath()
+			// The run streams: each note is diffed or written as soon as it
+			// is cleaned, and none is kept.
 			var changed []string
 			var werrs []error
 			written := 0
-			for _, f := range res.Files {
-				n := byPath[f.Path]
-				if n == nil || bytes.Equal(n.Text, f.Note.Text) {
-					continue
+			pc.Each = func(f *emit.File, n *note.Note) {
+				if f.Note == nil || n == nil {
+					return
 				}
-				changed = append(changed, f.Path)
+				differs := !bytes.Equal(n.Text, f.Note.Text)
+				if differs {
+					changed = append(changed, f.Path)
+				}
 				switch {
+				case !c.Bool("diff") && !c.Bool("check") && !c.Bool("write"):
+					out := pipeline.OutputPath(c.String("out"), n)
+					wrote, err := emit.WriteBytes(out, n.Text)
+					if err != nil {
+						werrs = append(werrs, err)
+					} else if wrote {
+						written++
+					}
+				case !differs:
 				case c.Bool("diff"):
 					fmt.Fprint(c.App.Writer, emit.Diff(f.Path, f.Note.Text, n.Text))
 				case c.Bool("check"):
@@ -221,18 +229,20 @@ func fixCommand() *cli.Command {
 				case c.Bool("write"):
 					if f.Note.DiskLines != nil {
 						werrs = append(werrs, fmt.Errorf("%s: a transcript is converted to Markdown, not rewritten in place; use --out", f.Path))
-						continue
+						return
 					}
 					if _, err := emit.WriteBytes(f.Path, f.Note.Encode(n.Text)); err != nil {
 						werrs = append(werrs, err)
-						continue
+						return
 					}
 					written++
 				}
 			}
-			if !c.Bool("diff") && !c.Bool("check") && !c.Bool("write") {
-				written, werrs = writeCleaned(res, c.String("out"))
+			res, err := pipeline.Run(pc)
+			if err != nil {
+				return cli.Exit(err.Error(), exitTrouble)
 			}
+			trouble := reportErrors(c, res)
 			err = writeErrors(c, trouble, werrs)
 			if !c.Bool("quiet") && !c.Bool("diff") {
 				fmt.Fprintf(c.App.ErrWriter, "%d of %d notes need fixes, %d fixes; %d files written\n", len(changed), res.Summary().Notes, res.Summary().Fixes, written)
