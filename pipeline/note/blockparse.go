@@ -16,6 +16,8 @@ package note
 // random input.
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -55,9 +57,36 @@ func newBlockParser() *blockParser {
 	pts := util.PrioritizedSlice(parser.DefaultParagraphTransformers())
 	pts.Sort()
 	for _, v := range pts {
-		p.transformers = append(p.transformers, v.Value.(parser.ParagraphTransformer))
+		pt := v.Value.(parser.ParagraphTransformer)
+		if pt == parser.LinkReferenceParagraphTransformer {
+			pt = linkRefTransformer{pt}
+		}
+		p.transformers = append(p.transformers, pt)
 	}
 	return p
+}
+
+// linkRefTransformer skips goldmark's link reference transformer for a
+// paragraph without a '[': a definition starts with one, and the
+// transformer allocates a reader for every paragraph it looks at (a sixth
+// of the bytes the block parse allocated). On a paragraph with no '[' the
+// transformer finds no definition and leaves the paragraph as it is.
+type linkRefTransformer struct{ parser.ParagraphTransformer }
+
+func (t linkRefTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	if lines.Len() > 0 {
+		src := reader.Source()
+		bracket := false
+		for i := 0; i < lines.Len() && !bracket; i++ {
+			seg := lines.At(i)
+			bracket = bytes.IndexByte(src[seg.Start:seg.Stop], '[') >= 0
+		}
+		if !bracket {
+			return
+		}
+	}
+	t.ParagraphTransformer.Transform(node, reader, pc)
 }
 
 // Parse returns the block tree of the reader's text: goldmark's, without

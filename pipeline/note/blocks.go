@@ -69,9 +69,8 @@ func (n *Note) Blocks() []Block {
 	}
 	n.parsed = true
 	src := n.Text
-	var blocks []Block
-	if fm := frontMatterEnd(src); fm > 0 {
-		blocks = append(blocks, Block{Kind: FrontMatter, Start: 0, End: fm})
+	fm := frontMatterEnd(src)
+	if fm > 0 {
 		// goldmark would read the front matter as a heading or a thematic
 		// break; show it blank lines instead, so offsets stay the same.
 		masked := append([]byte(nil), src...)
@@ -83,6 +82,10 @@ func (n *Note) Blocks() []Block {
 		src = masked
 	}
 	doc := markdown.Parse(text.NewReader(src))
+	blocks := make([]Block, 0, countLeaves(doc)+1) // a Block is large: no growing
+	if fm > 0 {
+		blocks = append(blocks, Block{Kind: FrontMatter, Start: 0, End: fm})
+	}
 	// The content lines of every block go into one slice, cut up once the
 	// walk is done: one allocation a note instead of one a block (a line
 	// is content of one block at most).
@@ -164,6 +167,23 @@ func (n *Note) Blocks() []Block {
 	locateEmpty(n, blocks)
 	n.blocks = blocks
 	return blocks
+}
+
+// countLeaves returns the number of leaf blocks under node, an upper bound
+// of the blocks Blocks returns.
+func countLeaves(node ast.Node) int {
+	k := 0
+	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() != ast.TypeBlock {
+			continue
+		}
+		if c.HasChildren() && c.FirstChild().Type() == ast.TypeBlock {
+			k += countLeaves(c)
+		} else {
+			k++
+		}
+	}
+	return k
 }
 
 // locateEmpty places blocks that goldmark gave no lines (an empty heading

@@ -10,50 +10,84 @@ import (
 // destinations and bare URLs. Term rules match only inside these ranges, so
 // they never fire in code, URLs, HTML or front matter.
 func (n *Note) Prose() []Span {
-	var out []Span
-	for _, b := range n.Blocks() {
-		if b.Kind != Paragraph && b.Kind != Heading {
-			continue
-		}
-		out = append(out, n.BlockProse(b)...)
-	}
-	return out
+	n.findProse()
+	return n.proseAll
 }
 
 // BlockProse returns the prose ranges of one paragraph or heading block of
-// n. They are computed once per block: the formatting rules and the
-// pack-driven rules both ask for them, in every round of a fix.
+// n. They are computed once per note, for every block at once: the
+// formatting rules and the pack-driven rules both ask for them, in every
+// round of a fix.
 func (n *Note) BlockProse(b Block) []Span {
-	blocks := n.Blocks()
+	if b.Kind != Paragraph && b.Kind != Heading {
+		out, _ := blockProse(nil, n.Text, b, nil)
+		return out
+	}
+	n.findProse()
+	blocks := n.blocks
 	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].Start >= b.Start })
 	for ; i < len(blocks) && blocks[i].Start == b.Start; i++ {
-		if blocks[i].Kind != b.Kind || len(blocks[i].Lines) != len(b.Lines) {
-			continue
+		if blocks[i].Kind == b.Kind && len(blocks[i].Lines) == len(b.Lines) {
+			return n.prose[i]
 		}
-		if n.prose == nil {
-			n.prose = make([][]Span, len(blocks))
-			n.proseDone = make([]bool, len(blocks))
-		}
-		if !n.proseDone[i] {
-			n.prose[i] = blockProse(n, b)
-			n.proseDone[i] = true
-		}
-		return n.prose[i]
 	}
-	return blockProse(n, b) // a block of another parse
+	out, _ := blockProse(nil, n.Text, b, nil) // a block of another parse
+	return out
 }
 
-func blockProse(n *Note, b Block) []Span {
+// findProse fills n.proseAll with the prose of every paragraph and heading
+// in order, and n.prose[i] with block i's part of it: two allocations a
+// note, not one a block.
+func (n *Note) findProse() {
+	if n.proseDone {
+		return
+	}
+	blocks := n.Blocks()
+	n.prose = make([][]Span, len(blocks))
+	all := make([]Span, 0, n.NumLines()) // about one span a line
+	var excluded []Span
+	for i, b := range blocks {
+		if b.Kind != Paragraph && b.Kind != Heading {
+			continue
+		}
+		from := len(all)
+		all, excluded = blockProse(all, n.Text, b, excluded[:0])
+		if len(all) > from {
+			n.prose[i] = all[from:len(all):len(all)] // cut again below: all may grow
+		}
+	}
+	for i, off := 0, 0; i < len(blocks); i++ {
+		if k := len(n.prose[i]); k > 0 {
+			n.prose[i] = all[off : off+k : off+k]
+			off += k
+		}
+	}
+	n.proseAll = all[:len(all):len(all)]
+	n.proseDone = true
+}
+
+// blockProse appends the prose ranges of block b to out; excluded is
+// scratch space for the non-prose ranges, returned for reuse.
+func blockProse(out []Span, src []byte, b Block, excluded []Span) ([]Span, []Span) {
 	if len(b.Lines) == 0 {
-		return nil
+		return out, excluded
 	}
 	lo, hi := b.Lines[0].Start, b.Lines[len(b.Lines)-1].End
-	excluded := nonProse(n.Text, lo, hi)
-	var out []Span
+	excluded = nonProse(excluded, src, lo, hi)
+	// Lines and excluded ranges are both in order: an excluded range that
+	// ends before a line ends before every later line too, so a long
+	// paragraph (a transcript) is not scanned once per line.
+	first := 0
 	for _, seg := range b.Lines {
 		s := seg.Start
-		for _, x := range excluded {
-			if x.End <= s || x.Start >= seg.End {
+		for first < len(excluded) && excluded[first].End <= s {
+			first++
+		}
+		for _, x := range excluded[first:] {
+			if x.Start >= seg.End {
+				break
+			}
+			if x.End <= s {
 				continue
 			}
 			if x.Start > s {
@@ -65,15 +99,18 @@ func blockProse(n *Note, b Block) []Span {
 			out = append(out, Span{s, seg.End})
 		}
 	}
-	return out
+	return out, excluded
 }
 
 // nonProse finds code spans, HTML, autolinks, link destinations and bare
-// URLs in src[lo:hi], in order.
-func nonProse(src []byte, lo, hi int) []Span {
-	var out []Span
+// URLs in src[lo:hi], in order, appending them to out.
+func nonProse(out []Span, src []byte, lo, hi int) []Span {
 	for i := lo; i < hi; {
 		c := src[i]
+		if !mayStartNonProse[c] {
+			i++
+			continue
+		}
 		switch {
 		case c == '\\' && i+1 < hi:
 			i += 2
@@ -125,6 +162,10 @@ func nonProse(src []byte, lo, hi int) []Span {
 	}
 	return out
 }
+
+// mayStartNonProse marks the bytes nonProse looks at; every other byte is
+// passed over with one table lookup.
+var mayStartNonProse = [256]bool{'\\': true, '`': true, '<': true, ']': true, 'h': true, 'w': true}
 
 func countRun(b []byte, c byte) int {
 	n := 0
