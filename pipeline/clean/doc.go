@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sort"
 	"strings"
 	"sync"
@@ -27,10 +28,6 @@ type doc struct {
 
 	vocabOnce sync.Once
 	vocab     map[string]int // lower-cased words of the note's prose, with counts
-
-	proseOnce  sync.Once
-	prose      []note.Span
-	blockProse [][]note.Span
 
 	breaksOnce sync.Once
 	breaks     []wordBreak
@@ -198,13 +195,33 @@ func (d *doc) vocabCount(w string) int {
 // appendLower appends w in lower case (ASCII letters only; other bytes as
 // they are, which is enough for lookups in a lower-cased list).
 func appendLower(dst, w []byte) []byte {
-	for _, c := range w {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
+	n := len(dst)
+	dst = append(dst, w...)
+	lowerASCII(dst[n:])
 	return dst
+}
+
+// lowerASCII turns the ASCII capitals of b into small letters in place.
+// Eight bytes are done at a time (a whole note is lowered for searches):
+// in each byte, with h its low seven bits, h+0x3f reaches the high bit when
+// h >= 'A' and h+0x25 when h > 'Z'; neither sum carries into the next
+// byte. Bytes of UTF-8 sequences (high bit set) are left alone.
+func lowerASCII(b []byte) {
+	const high, ones = 0x8080808080808080, 0x0101010101010101
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		h := x &^ high
+		atLeastA := h + ones*(0x80-'A')
+		pastZ := h + ones*(0x80-'Z'-1)
+		capitals := atLeastA &^ pastZ &^ x & high
+		binary.LittleEndian.PutUint64(b, x|capitals>>2) // 0x80>>2 is the case bit 0x20
+		b = b[8:]
+	}
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
 }
 
 // packWords is the set of words (lower case) and hyphenated compounds of a
@@ -293,44 +310,56 @@ func eachWord(s []byte, f func(w []byte, off int)) {
 // a loop rather than through eachWord's callback.
 func nextWord(s []byte, i int) (start, end int) {
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
-			i++
-			continue
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+			break
 		}
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(s[i:])
+		r, size := utf8.DecodeRune(s[i:])
+		if isWordRune(r) {
+			break
 		}
-		if !isWordRune(r) {
-			i += size
-			continue
-		}
-		j := i + size
-		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+		i += size
+	}
+	if i >= len(s) {
+		return -1, -1
+	}
+	// The word goes on over word runes, and over a hyphen or apostrophe
+	// with a word rune after it. ASCII, nearly every byte of a note, is
+	// decided without decoding.
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
 				j++
 				continue
 			}
-			r, sz := rune(s[j]), 1
-			if r >= utf8.RuneSelf {
-				r, sz = utf8.DecodeRune(s[j:])
-			}
-			if isWordRune(r) {
-				j += sz
-				continue
-			}
-			if (r == '-' || r == '\'' || r == '’') && j+sz < len(s) {
-				next, _ := utf8.DecodeRune(s[j+sz:])
-				if isWordRune(next) {
-					j += sz
+			if (c == '-' || c == '\'') && j+1 < len(s) {
+				if next, _ := utf8.DecodeRune(s[j+1:]); isWordRune(next) {
+					j++
 					continue
 				}
 			}
 			break
 		}
-		return i, j
+		r, sz := utf8.DecodeRune(s[j:])
+		if isWordRune(r) {
+			j += sz
+			continue
+		}
+		if r == '’' && j+sz < len(s) {
+			if next, _ := utf8.DecodeRune(s[j+sz:]); isWordRune(next) {
+				j += sz
+				continue
+			}
+		}
+		break
 	}
-	return -1, -1
+	return i, j
 }
 
 // asciiWord marks the ASCII letters and digits.
@@ -409,27 +438,11 @@ func lowerStart(s []byte) bool {
 	return true
 }
 
-// proseSpans returns the note's running text (see note.Prose), once.
-func (d *doc) proseSpans() []note.Span {
-	d.proseOnce.Do(func() {
-		d.blockProse = make([][]note.Span, len(d.blocks))
-		d.prose = make([]note.Span, 0, d.n.NumLines()) // about one span a line
-		for i, b := range d.blocks {
-			if b.Kind != note.Paragraph && b.Kind != note.Heading {
-				continue
-			}
-			d.blockProse[i] = d.n.BlockProse(b)
-			d.prose = append(d.prose, d.blockProse[i]...)
-		}
-	})
-	return d.prose
-}
+// proseSpans returns the note's running text (see note.Prose).
+func (d *doc) proseSpans() []note.Span { return d.n.Prose() }
 
 // proseOf returns the prose spans of block i.
-func (d *doc) proseOf(i int) []note.Span {
-	d.proseSpans()
-	return d.blockProse[i]
-}
+func (d *doc) proseOf(i int) []note.Span { return d.n.BlockProse(d.blocks[i]) }
 
 // inProse reports whether offset off is in the note's running text.
 func (d *doc) inProse(off int) bool {

@@ -195,11 +195,7 @@ func runDoubledWord(p *rule.Pass) {
 				continue
 			}
 			w := src[start:end]
-			gap := src[prevEnd:start]
-			if len(bytes.Trim(gap, " \t\n")) > 0 || bytes.Count(gap, []byte("\n")) > 1 || hasDigit(string(w)) {
-				continue
-			}
-			if !bytes.EqualFold(src[prevStart:prevEnd], w) {
+			if !bytes.EqualFold(src[prevStart:prevEnd], w) || !blankGap(src[prevEnd:start]) || hasDigit(string(w)) {
 				continue
 			}
 			lw := strings.ToLower(string(w))
@@ -216,6 +212,22 @@ func runDoubledWord(p *rule.Pass) {
 			p.Report(f)
 		}
 	}
+}
+
+// blankGap reports whether the text between two words is only blanks with
+// at most one line break: the words are read as one after the other.
+func blankGap(gap []byte) bool {
+	lines := 0
+	for _, c := range gap {
+		switch c {
+		case ' ', '\t':
+		case '\n':
+			lines++
+		default:
+			return false
+		}
+	}
+	return lines <= 1
 }
 
 // SentenceCase capitalises a sentence that starts in lower case.
