@@ -7,7 +7,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
@@ -74,25 +73,23 @@ func analyze(n *note.Note, p *pack.Pack) *analysis {
 }
 
 type analyzer struct {
-	n       *note.Note
-	text    []byte
-	p       *pack.Pack
-	m       *matcher
-	toks    []token
-	blocks  []blockInfo
-	matches []match
-	covered []int32 // per token: index+1 of the match covering it
-	sentOf  []int32 // per token: index of its sentence
-	stemOf  []string
-	startOf []int32  // per token: matcher.startOf
-	ctx     []uint64 // per block: lists named above it
-	lower   []byte
-	offs    []int
-	sents   []sentence
-	nps     []nounPattern   // nounsAt's result, reused
-	words   map[string]bool // definitions' stems of one sentence, reused
-	hist    []bool          // per block: in a passage about earlier editions
-	out     analysis
+	tokenized // the note's text and tokens
+	n         *note.Note
+	p         *pack.Pack
+	m         *matcher
+	blocks    []blockInfo
+	matches   []match
+	covered   []int32  // per token: index+1 of the match covering it
+	sentOf    []int32  // per token: index of its sentence
+	stemOf    []int32  // per token: index+1 of its stem in stemList, once computed
+	stemList  []string // the stems computed, few: most words need none
+	numbers   []int32  // the tokens that may be numbers, for counts
+	ctx       []uint64 // per block: lists named above it
+	sents     []sentence
+	nps       []nounPattern // nounsAt's result, reused
+	words     []uint64      // definitions: the element stems of one sentence, a bit set
+	hist      []bool        // per block: in a passage about earlier editions
+	out       analysis
 }
 
 type sentence struct {
@@ -114,13 +111,13 @@ func newAnalyzer(n *note.Note, p *pack.Pack) *analyzer {
 // release hands the buffers back; the analysis (findings and uses) is
 // the caller's and is not reused.
 func (a *analyzer) release() {
-	clear(a.stemOf)
-	clear(a.words)
+	clear(a.stemList)
 	*a = analyzer{
-		toks: a.toks[:0], blocks: a.blocks[:0], matches: a.matches[:0],
-		covered: a.covered[:0], sentOf: a.sentOf[:0], stemOf: a.stemOf[:0], startOf: a.startOf[:0],
-		sents: a.sents[:0], nps: a.nps[:0], ctx: a.ctx[:0], lower: a.lower[:0], offs: a.offs[:0],
-		words: a.words,
+		tokenized: tokenized{toks: a.toks[:0], lower: a.lower[:0]},
+		blocks:    a.blocks[:0], matches: a.matches[:0],
+		covered: a.covered[:0], sentOf: a.sentOf[:0], stemOf: a.stemOf[:0], stemList: a.stemList[:0], numbers: a.numbers[:0],
+		sents: a.sents[:0], nps: a.nps[:0], ctx: a.ctx[:0],
+		words: a.words[:0],
 	}
 	scratch.Put(a)
 }
@@ -149,57 +146,56 @@ func (a *analyzer) run() *analysis {
 }
 
 func (a *analyzer) tokenize() {
-	lower, offs := a.lower[:0], a.offs[:0]
+	// The norms view the note's text or lower, the analyzer's own
+	// buffer, instead of copying a note's worth of text per note: they are
+	// read only while the note is analysed (the findings and uses copy
+	// what they keep from the note's text), and release clears the stems,
+	// which may view them, before the buffer is reused.
+	lower := a.lower[:0]
 	for _, b := range a.n.Blocks() {
 		if b.Kind != note.Paragraph && b.Kind != note.Heading {
 			continue
 		}
 		from := len(a.toks)
-		a.toks, lower, offs = tokenizeBlock(a.toks, a.text, a.n.BlockProse(b), lower, offs)
+		a.toks, lower = tokenizeBlock(a.toks, a.text, a.n.BlockProse(b), lower, a.m.vocab)
 		if len(a.toks) > from {
 			a.blocks = append(a.blocks, blockInfo{block: b, from: from, to: len(a.toks)})
 		}
 	}
-	// The norms are read only while the note is analysed (the findings
-	// and uses copy what they keep from the note's text), and lower is
-	// the analyzer's own buffer, not written again before release: they
-	// can view it instead of copying a note's worth of text per note.
-	// release clears every structure holding a norm (tokens, stems, the
-	// definition words) before the buffer is reused.
-	assignNorms(a.toks, unsafe.String(unsafe.SliceData(lower), len(lower)), offs)
-	a.lower, a.offs = lower, offs
+	a.lower = lower
 	a.covered = grow(a.covered, len(a.toks))
 	a.sentOf = grow(a.sentOf, len(a.toks))
 	a.stemOf = grow(a.stemOf, len(a.toks))
-	a.startOf = grow(a.startOf, len(a.toks))
-	for i := range a.toks {
-		a.startOf[i] = a.m.startOf(&a.toks[i])
-	}
 }
+
+// startOf is the starter of toks[i]'s word, 0 if nothing starts with it.
+func (a *analyzer) startOf(i int) int32 { return a.m.vocab.info[a.toks[i].word].start }
 
 // stemAt is the stem of toks[i], computed once.
 func (a *analyzer) stemAt(i int) string {
-	if a.stemOf[i] == "" {
-		a.stemOf[i] = stemToken(a.toks[i].norm)
+	if a.stemOf[i] == 0 {
+		a.stemList = append(a.stemList, stemToken(a.norm(i)))
+		a.stemOf[i] = int32(len(a.stemList))
 	}
-	return a.stemOf[i]
+	return a.stemList[a.stemOf[i]-1]
 }
 
 // nounsAt returns the longest list nouns at toks[i], valid until the next
 // call.
 func (a *analyzer) nounsAt(i int, countOnly bool) []nounPattern {
-	a.nps = a.m.nounAt(a.nps[:0], a.toks, i, a.startOf[i], countOnly)
+	a.nps = a.m.nounAt(a.nps[:0], a.toks, i, a.startOf(i), countOnly)
 	return a.nps
 }
 
 func (a *analyzer) match() {
-	toks := a.toks
+	toks, info := a.toks, a.m.vocab.info
 	for i := 0; i < len(toks); {
-		if a.startOf[i] == 0 {
+		start := info[toks[i].word].start
+		if start == 0 {
 			i++
 			continue
 		}
-		id, l := a.m.matchAt(toks, i, a.startOf[i])
+		id, l := a.m.matchAt(toks, i, start)
 		if id < 0 {
 			i++
 			continue
@@ -216,19 +212,18 @@ func (a *analyzer) match() {
 // classify decides how the text matched by pattern id is written.
 func (a *analyzer) classify(id, from, to int) match {
 	pat := &a.m.patterns[id]
-	toks := a.toks[from:to]
 	mt := match{from: from, to: to, form: -1}
 	for _, fid := range pat.forms {
 		f := &a.m.forms[fid]
 		if f.class == wrongForm {
 			continue
 		}
-		if shapeEq(a.text, toks, f.shape, !f.cs) {
+		if a.shapeEq(from, to, f.shape, !f.cs) {
 			mt.form, mt.status = fid, statusOK
 			return mt
 		}
 	}
-	folded := shape(a.text, toks, true)
+	folded := a.shape(from, to, true)
 	cased := ""
 	for _, fid := range pat.forms {
 		f := &a.m.forms[fid]
@@ -236,7 +231,7 @@ func (a *analyzer) classify(id, from, to int) match {
 			continue
 		}
 		if f.cs && cased == "" {
-			cased = shape(a.text, toks, false)
+			cased = a.shape(from, to, false)
 		}
 		if f.cs && cased == f.shape || !f.cs && strings.EqualFold(folded, f.shape) {
 			mt.form, mt.status = fid, statusWrong
@@ -268,15 +263,25 @@ func (a *analyzer) classify(id, from, to int) match {
 }
 
 // sentences splits the tokens into sentences and marks the lists each one
-// names (by a noun such as "guiding principles" or a context word).
+// names (by a noun such as "guiding principles" or a context word). On
+// the way it lists the tokens that may be numbers, for counts.
 func (a *analyzer) sentences() {
+	info, starters := a.m.vocab.info, a.m.startList
 	for i := range a.toks {
+		// A number is a number word or digits: a word whose first byte is
+		// an ASCII digit (no other letter lower-cases to one).
+		if c := a.text[a.toks[i].start]; info[a.toks[i].word].number != 0 || c >= '0' && c <= '9' {
+			a.numbers = append(a.numbers, int32(i))
+		}
 		if a.toks[i].sent || i == 0 {
 			a.sents = append(a.sents, sentence{from: i, to: i})
 		}
 		s := &a.sents[len(a.sents)-1]
 		s.to = i + 1
 		a.sentOf[i] = int32(len(a.sents) - 1)
+		if len(starters[info[a.toks[i].word].start].nouns) == 0 {
+			continue // no list noun starts here, as for most words
+		}
 		for _, np := range a.nounsAt(i, false) {
 			if np.list < 64 {
 				s.ctx |= 1 << np.list
@@ -419,7 +424,7 @@ func (a *analyzer) reportMatches() {
 			}
 			name := l.Members[e.member].Name
 			if mt.status == statusCase {
-				if titleCase(written) || mt.from > b.from && a.m.lists[e.list].verbCues[a.toks[mt.from-1].norm] {
+				if titleCase(written) || mt.from > b.from && a.m.lists[e.list].verbCues[a.norm(mt.from-1)] {
 					continue
 				}
 			}
@@ -436,7 +441,7 @@ func (a *analyzer) reportMatches() {
 
 func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string, bi int) {
 	ph := &a.p.Phrases[e.phrase]
-	if na := a.m.notAfter[e.phrase]; na != nil && mt.from > a.blocks[bi].from && !a.toks[mt.from].brk && na[a.toks[mt.from-1].norm] {
+	if na := a.m.notAfter[e.phrase]; na != nil && mt.from > a.blocks[bi].from && !a.toks[mt.from].brk && na[a.norm(mt.from-1)] {
 		return
 	}
 	if ph.Kind == "v3" && len(a.m.history) > 0 {
@@ -449,7 +454,7 @@ func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string, bi 
 		s := a.sents[a.sentOf[mt.from]]
 		found := false
 		for k := s.from; k < s.to && !found; k++ {
-			found = ctx[a.toks[k].norm]
+			found = ctx[a.norm(k)]
 		}
 		if !found {
 			return
@@ -462,10 +467,7 @@ func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string, bi 
 	if repl != "" && !ph.CaseSensitive {
 		repl = matchCase(written, repl)
 	}
-	why := ""
-	if ph.Why != "" {
-		why = ": " + strings.TrimSpace(ph.Why)
-	}
+	why := a.m.why[e.phrase]
 	start, end := a.toks[mt.from].start, a.toks[mt.to-1].end
 	switch ph.Kind {
 	case "chatbot":
@@ -574,13 +576,16 @@ func (a *analyzer) resolve() {
 // phrases ("ITIL v3", "previous versions").
 func (a *analyzer) historyIn(from, to int) bool {
 	for k := from; k < to; k++ {
+		if !a.m.vocab.info[a.toks[k].word].history {
+			continue
+		}
 		for _, h := range a.m.history {
 			if k+len(h) > to {
 				continue
 			}
 			ok := true
 			for j, w := range h {
-				if a.toks[k+j].norm != w {
+				if a.toks[k+j].word != w {
 					ok = false
 					break
 				}

@@ -1,6 +1,9 @@
 package check
 
 import (
+	"cmp"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -11,41 +14,67 @@ import (
 
 // A matcher is a rule pack compiled for matching: every written form of
 // every term, list member and phrase (with generated inflections) becomes
-// a token sequence, indexed by its first token, longest first. Text is
-// then matched once, leftmost-longest, with one map lookup per word; there
-// is no regular expression per entry.
+// a token sequence, and the sequences form a trie of word numbers rooted
+// at their first words. Text is then matched once, leftmost-longest, by
+// walking the trie along the note's words; there is no regular expression
+// per entry.
 type matcher struct {
 	pack     *pack.Pack
 	entries  []entry
 	forms    []form
 	patterns []pattern
-	first    map[string][]int // first token → pattern IDs, longest first
 	lists    []listInfo
 	nouns    map[string][]nounPattern // first token → list nouns, longest first
 
-	// starts numbers the words that start a pattern or noun (from 1), so
-	// a note's words are looked up once and the matching of patterns,
-	// sentences and counts reads startList by number.
-	starts    map[string]int32
+	// vocab numbers the words of the patterns, nouns, history phrases and
+	// number words; its wordInfo.start indexes startList (from 1), what
+	// starts with a word.
+	vocab     *vocabulary
 	startList []starter
+	nodes     []trieNode // the pattern trie; 0 is no node
 
 	phraseCtx []map[string]bool // per phrase: its context words, folded
 	notAfter  []map[string]bool // per phrase: words that, just before it, make it another name
-	history   [][]string        // the pack's history phrases, as folded tokens
+	history   [][]int32         // the pack's history phrases, as word numbers
+	why       []string          // per phrase: ": " and its reason, or ""
 
-	// maybe is a one-hash Bloom filter of the first words of patterns and
-	// nouns: most words of a note start nothing, and this answers that
-	// without a map lookup.
-	maybe [1 << 14]uint64
-
-	elemOnce sync.Once
-	elems    [][][][]string // per term: elements → alternatives → stems
+	elemOnce  sync.Once
+	elemStems map[string]int // the stems of the terms' elements, numbered
+	elems     [][][][]int    // per term: elements → alternatives → stem numbers
 }
 
-// A starter is what starts with one word: patterns and list nouns.
+// A starter is what starts with one word: patterns (the trie node of
+// that word, 0 for none) and list nouns.
 type starter struct {
-	patterns []int
-	nouns    []nounPattern
+	node  int32
+	nouns []nounPattern
+}
+
+// A trieNode is a sequence of words that starts one or more patterns.
+type trieNode struct {
+	pattern int32      // the pattern of exactly these words, -1 for none
+	next    []trieEdge // by word number, ascending
+}
+
+type trieEdge struct{ word, node int32 }
+
+// child returns the node after word w, 0 for none.
+func (n *trieNode) child(w int32) int32 {
+	next := n.next
+	for len(next) > 8 {
+		h := len(next) / 2
+		if next[h].word <= w {
+			next = next[h:]
+		} else {
+			next = next[:h]
+		}
+	}
+	for _, e := range next {
+		if e.word == w {
+			return e.node
+		}
+	}
+	return 0
 }
 
 type entryKind uint8
@@ -97,7 +126,8 @@ type form struct {
 }
 
 type pattern struct {
-	toks []string
+	toks  []string
+	words []int32 // toks as word numbers
 	// brk[k]: the form itself has punctuation before word k ("Sure,
 	// I'll explain"), so the text may too.
 	brk   []bool
@@ -108,6 +138,7 @@ type pattern struct {
 // group of it ("service management practices") or a context for it.
 type nounPattern struct {
 	toks  []string
+	words []int32 // toks as word numbers
 	list  int
 	group int // -1 for the list itself
 	count int // the official count, 0 for context words
@@ -153,26 +184,22 @@ func severityOf(s string) rule.Severity {
 }
 
 func build(p *pack.Pack) *matcher {
-	m := &matcher{pack: p, first: map[string][]int{}, nouns: map[string][]nounPattern{}}
+	m := &matcher{pack: p, nouns: map[string][]nounPattern{}, vocab: newVocabulary()}
 	keys := map[string]int{}
 	add := func(text string, f form) {
-		toks := tokenizeString(text)
+		tk := tokenizeString(text)
+		toks := tk.toks
 		if len(toks) == 0 {
 			return
 		}
-		norms := make([]string, len(toks))
-		for i, t := range toks {
-			norms[i] = t.norm
-		}
-		f.shape = shape([]byte(text), toks, !f.cs)
+		norms := tk.norms()
+		f.shape = tk.shape(0, len(toks), !f.cs)
 		key := strings.Join(norms, "\x00")
 		id, ok := keys[key]
 		if !ok {
 			id = len(m.patterns)
 			keys[key] = id
 			m.patterns = append(m.patterns, pattern{toks: norms, brk: make([]bool, len(norms))})
-			m.first[norms[0]] = append(m.first[norms[0]], id)
-			m.mark(norms[0])
 		}
 		for k := 1; k < len(toks); k++ {
 			if toks[k].brk || toks[k].clause {
@@ -241,15 +268,15 @@ func build(p *pack.Pack) *matcher {
 					cls = canonical
 				}
 				add(w[0], form{entry: ei, class: cls, base: b, cs: l.CaseSensitive || e.acronym[b], acronym: e.acronym[b], strict: l.CaseSensitive})
-				toks := tokenizeString(w[0])
-				mi.shapes = append(mi.shapes, shape([]byte(w[0]), toks, true))
+				tk := tokenizeString(w[0])
+				mi.shapes = append(mi.shapes, tk.shape(0, len(tk.toks), true))
 			}
 			for _, v := range mb.Variants {
 				add(v, form{entry: ei, class: wrongForm, repl: mb.Name})
 			}
 			seen := map[string]bool{}
-			for _, t := range tokenizeString(mb.Name) {
-				s := stemToken(t.norm)
+			for _, norm := range tokenizeString(mb.Name).norms() {
+				s := stemToken(norm)
 				mi.stems = append(mi.stems, s)
 				if !functionWords[s] && !seen[s] {
 					seen[s] = true
@@ -290,15 +317,20 @@ func build(p *pack.Pack) *matcher {
 	m.phraseCtx = make([]map[string]bool, len(p.Phrases))
 	m.notAfter = make([]map[string]bool, len(p.Phrases))
 	for _, h := range p.History {
-		var seq []string
-		for _, t := range tokenizeString(h) {
-			seq = append(seq, t.norm)
+		var seq []int32
+		for _, norm := range tokenizeString(h).norms() {
+			seq = append(seq, m.vocab.add(norm))
 		}
 		if len(seq) > 0 {
 			m.history = append(m.history, seq)
+			m.vocab.info[seq[0]].history = true
 		}
 	}
+	m.why = make([]string, len(p.Phrases))
 	for pi, ph := range p.Phrases {
+		if ph.Why != "" {
+			m.why[pi] = ": " + strings.TrimSpace(ph.Why)
+		}
 		if len(ph.NotAfter) > 0 {
 			m.notAfter[pi] = map[string]bool{}
 			for _, w := range ph.NotAfter {
@@ -324,9 +356,9 @@ func build(p *pack.Pack) *matcher {
 						f.repl = repls[k]
 					}
 					if x.ref != "" {
-						pre := tokenizeString(x.prefix)
-						f.refFrom = len(pre)
-						f.refTo = len(pre) + len(tokenizeString(x.member))
+						pre := len(tokenizeString(x.prefix).toks)
+						f.refFrom = pre
+						f.refTo = pre + len(tokenizeString(x.member).toks)
 					}
 					add(v, f)
 				}
@@ -334,47 +366,64 @@ func build(p *pack.Pack) *matcher {
 		}
 	}
 
-	for _, ids := range m.first {
-		sort.SliceStable(ids, func(i, j int) bool { return len(m.patterns[ids[i]].toks) > len(m.patterns[ids[j]].toks) })
-	}
-	for _, ns := range m.nouns {
-		sort.SliceStable(ns, func(i, j int) bool { return len(ns[i].toks) > len(ns[j].toks) })
-	}
-	m.starts = map[string]int32{}
 	m.startList = []starter{{}} // 0: starts nothing
-	number := func(w string) int32 {
-		if id, ok := m.starts[w]; ok {
-			return id
+	startOf := func(w string) *starter {
+		info := &m.vocab.info[m.vocab.add(w)]
+		if info.start == 0 {
+			m.startList = append(m.startList, starter{})
+			info.start = int32(len(m.startList) - 1)
 		}
-		m.startList = append(m.startList, starter{})
-		m.starts[w] = int32(len(m.startList) - 1)
-		return m.starts[w]
+		return &m.startList[info.start]
 	}
-	for w, ids := range m.first {
-		m.startList[number(w)].patterns = ids
+	m.nodes = []trieNode{{pattern: -1}} // 0: no node
+	newNode := func() int32 {
+		m.nodes = append(m.nodes, trieNode{pattern: -1})
+		return int32(len(m.nodes) - 1)
 	}
-	for w, ns := range m.nouns {
-		m.startList[number(w)].nouns = ns
+	for id := range m.patterns {
+		pat := &m.patterns[id]
+		pat.words = make([]int32, len(pat.toks))
+		for k, w := range pat.toks {
+			pat.words[k] = m.vocab.add(w)
+		}
+		st := startOf(pat.toks[0])
+		if st.node == 0 {
+			st.node = newNode()
+		}
+		node := st.node
+		for _, w := range pat.words[1:] {
+			next := m.nodes[node].child(w)
+			if next == 0 {
+				next = newNode()
+				m.nodes[node].next = append(m.nodes[node].next, trieEdge{w, next})
+				slices.SortFunc(m.nodes[node].next, func(a, b trieEdge) int { return cmp.Compare(a.word, b.word) })
+			}
+			node = next
+		}
+		m.nodes[node].pattern = int32(id)
 	}
+	for _, w := range slices.Sorted(maps.Keys(m.nouns)) {
+		ns := m.nouns[w]
+		sort.SliceStable(ns, func(i, j int) bool { return len(ns[i].toks) > len(ns[j].toks) })
+		for k := range ns {
+			ns[k].words = make([]int32, len(ns[k].toks))
+			for j, t := range ns[k].toks {
+				ns[k].words[j] = m.vocab.add(t)
+			}
+		}
+		startOf(w).nouns = ns
+	}
+	for _, w := range slices.Sorted(maps.Keys(numberWords)) {
+		m.vocab.info[m.vocab.add(w)].number = int32(numberWords[w])
+	}
+	m.vocab.seal()
 	return m
 }
 
-// startOf returns the number of what starts with the word t, 0 for
-// nothing.
-func (m *matcher) startOf(t *token) int32 {
-	if !m.mayStart(t.hash) {
-		return 0
-	}
-	return m.starts[t.norm]
-}
-
 func (m *matcher) addNoun(text string, np nounPattern) {
-	for _, t := range tokenizeString(text) {
-		np.toks = append(np.toks, t.norm)
-	}
+	np.toks = tokenizeString(text).norms()
 	if len(np.toks) > 0 {
 		m.nouns[np.toks[0]] = append(m.nouns[np.toks[0]], np)
-		m.mark(np.toks[0])
 	}
 }
 
@@ -416,7 +465,7 @@ func variantsOf(s string, inflect, firstWord bool) []string {
 	if !inflect || s == "" {
 		return []string{s}
 	}
-	toks := tokenizeString(s)
+	toks := tokenizeString(s).toks
 	if len(toks) == 0 {
 		return []string{s}
 	}
@@ -515,43 +564,39 @@ func wordHash[S string | []byte](w S) uint32 {
 	return h & (1<<20 - 1)
 }
 
-func (m *matcher) mark(w string) {
-	h := wordHash(w)
-	m.maybe[h>>6] |= 1 << (h & 63)
-}
-
-// mayStart reports whether the word of hash h may start a pattern or noun.
-func (m *matcher) mayStart(h uint32) bool {
-	return m.maybe[h>>6]&(1<<(h&63)) != 0
-}
-
-// matchAt returns the longest pattern matching toks at i, or -1; start is
-// startOf(&toks[i]).
+// matchAt returns the longest pattern matching toks at i, or -1, and its
+// length in tokens; start is the starter of toks[i]'s word. It walks the
+// trie along the words; a pattern found on the way matches if the text
+// breaks (punctuation) only where the pattern's own forms do.
 func (m *matcher) matchAt(toks []token, i int, start int32) (int, int) {
-	for _, id := range m.startList[start].patterns {
-		pat := &m.patterns[id]
-		p := pat.toks
-		if i+len(p) > len(toks) {
-			continue
+	node := m.startList[start].node
+	best, bestLen := -1, 0
+	for k := 1; node != 0; k++ {
+		n := &m.nodes[node]
+		if n.pattern >= 0 && m.breaksFit(&m.patterns[n.pattern], toks[i:i+k]) {
+			best, bestLen = int(n.pattern), k
 		}
-		ok := true
-		for k := 1; k < len(p); k++ {
-			t := toks[i+k]
-			if t.brk && !pat.brk[k] || t.norm != p[k] {
-				ok = false
-				break
-			}
+		if i+k >= len(toks) {
+			break
 		}
-		if ok {
-			return id, len(p)
+		node = n.child(toks[i+k].word)
+	}
+	return best, bestLen
+}
+
+// breaksFit reports whether toks break only where pat allows.
+func (m *matcher) breaksFit(pat *pattern, toks []token) bool {
+	for k := 1; k < len(toks); k++ {
+		if toks[k].brk && !pat.brk[k] {
+			return false
 		}
 	}
-	return -1, 0
+	return true
 }
 
 // nounAt appends to out the longest list nouns at toks[i]; out is a
 // buffer of the caller's, as this runs for every word of a note. start is
-// startOf(&toks[i]).
+// the starter of toks[i]'s word.
 func (m *matcher) nounAt(out []nounPattern, toks []token, i int, start int32, countOnly bool) []nounPattern {
 	ns := m.startList[start].nouns
 	best := 0
@@ -563,8 +608,8 @@ func (m *matcher) nounAt(out []nounPattern, toks []token, i int, start int32, co
 			continue
 		}
 		ok := true
-		for k := 1; k < len(np.toks); k++ {
-			if toks[i+k].brk || toks[i+k].norm != np.toks[k] {
+		for k := 1; k < len(np.words); k++ {
+			if toks[i+k].brk || toks[i+k].word != np.words[k] {
 				ok = false
 				break
 			}

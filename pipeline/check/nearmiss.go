@@ -42,7 +42,7 @@ func (a *analyzer) nearMisses() {
 // clause, without a leading number.
 func (a *analyzer) segment(b blockInfo) (int, int) {
 	from := b.from
-	for from < b.to && isDigits(a.toks[from].norm) {
+	for from < b.to && isDigits(a.norm(from)) {
 		from++
 	}
 	to := from + 1
@@ -190,7 +190,7 @@ type candidate struct {
 
 func (a *analyzer) best(from, to int, bits uint64, structural bool) (candidate, bool) {
 	stems := a.stems(from, to)
-	folded := shape(a.text, a.toks[from:to], true)
+	folded := a.shape(from, to, true)
 	var best candidate
 	found := false
 	for li := range a.m.lists {
@@ -232,13 +232,13 @@ func (a *analyzer) runningNearMiss(s sentence, skipFrom, skipTo int) {
 		if a.covered[i] != 0 || i >= skipFrom && i < skipTo {
 			continue
 		}
-		if i > s.from && !a.toks[i].clause && a.verbCue(i) {
-			continue
-		}
 		if !startsUpper(a.text[a.toks[i].start:]) {
 			// In running text a near miss must read as a name: written
 			// in lower case it is usually an ordinary phrase ("services
 			// are delivered and supported").
+			continue
+		}
+		if i > s.from && !a.toks[i].clause && a.verbCue(i) {
 			continue
 		}
 		st := a.stemAt(i)
@@ -262,7 +262,7 @@ func (a *analyzer) runningNearMiss(s sentence, skipFrom, skipTo int) {
 					if !a.window(i, j, skipFrom, skipTo) || !contains(m.content, a.stemAt(j-1)) {
 						continue
 					}
-					v := judge(a.stems(i, j), shape(a.text, a.toks[i:j], true), m, info, false)
+					v := judge(a.stems(i, j), a.shape(i, j, true), m, info, false)
 					if v.ok && (bestTo < 0 || v.cost < best.v.cost || v.cost == best.v.cost && j > bestTo) {
 						best, bestTo = candidate{li, mi, v}, j
 					}
@@ -279,7 +279,7 @@ func (a *analyzer) runningNearMiss(s sentence, skipFrom, skipTo int) {
 // verbCue: the word before toks[i] shows an ordinary verb phrase follows.
 func (a *analyzer) verbCue(i int) bool {
 	for li := range a.m.lists {
-		if a.m.lists[li].verbCues[a.toks[i-1].norm] {
+		if a.m.lists[li].verbCues[a.norm(i-1)] {
 			return true
 		}
 	}
@@ -335,23 +335,6 @@ var numberWords = map[string]int{
 	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "one": 1,
 }
 
-// numberHashes marks the wordHash of every number word (a Bloom filter
-// of one hash): counts asks about every word of a note, and nearly all of
-// them are no number.
-var numberHashes = func() (set [1 << 10]uint64) {
-	for w := range numberWords {
-		h := wordHash(w) & (1<<16 - 1)
-		set[h>>6] |= 1 << (h & 63)
-	}
-	return set
-}()
-
-// mayBeNumberWord reports whether the word of hash h may be a number word.
-func mayBeNumberWord(h uint32) bool {
-	h &= 1<<16 - 1
-	return numberHashes[h>>6]&(1<<(h&63)) != 0
-}
-
 var unitWords = []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 
 // countExclusions before a number mean it counts a part, not the whole
@@ -370,8 +353,9 @@ var countFillers = map[string]bool{
 	"official": true, "main": true, "key": true, "core": true, "different": true, "basic": true, "itil": true,
 }
 
-func parseNumber(toks []token, i int) (int, int) {
-	t := toks[i].norm
+func (tt *tokenized) parseNumber(i int) (int, int) {
+	toks := tt.toks
+	t := tt.norm(i)
 	if isDigits(t) {
 		if len(t) > 4 || i+1 < len(toks) && toks[i+1].gap == '.' && !toks[i+1].brk {
 			return 0, 1 // a year, a version ("4.0")
@@ -384,7 +368,7 @@ func parseNumber(toks []token, i int) (int, int) {
 		return 0, 1
 	}
 	if n >= 20 && i+1 < len(toks) && !toks[i+1].brk {
-		if u, ok := numberWords[toks[i+1].norm]; ok && u < 10 {
+		if u, ok := numberWords[tt.norm(i+1)]; ok && u < 10 {
 			return n + u, 2
 		}
 	}
@@ -415,19 +399,19 @@ func numberText(n int, digits bool) string {
 // "the 15 practices you need for the exam" is a subset.
 func (a *analyzer) counts() {
 	toks := a.toks
-	for i := 0; i < len(toks); i++ {
-		t := toks[i].norm
-		if a.covered[i] != 0 || !isDigits(t) && (!mayBeNumberWord(toks[i].hash) || numberWords[t] == 0) {
+	next := 0 // the first token not read as part of a number
+	for _, n := range a.numbers {
+		i := int(n)
+		if i < next || a.covered[i] != 0 || a.m.vocab.info[toks[i].word].number == 0 && !isDigits(a.norm(i)) {
 			continue
 		}
-		val, l := parseNumber(toks, i)
+		val, l := a.parseNumber(i)
+		next = i + l
 		if val < 2 {
-			i += l - 1
 			continue
 		}
 		if i > 0 && !toks[i].sent {
-			if p := toks[i-1].norm; countExclusions[p] || numberWords[p] > 0 || isDigits(p) {
-				i += l - 1
+			if p := a.norm(i - 1); countExclusions[p] || numberWords[p] > 0 || isDigits(p) {
 				continue
 			}
 		}
@@ -444,12 +428,11 @@ func (a *analyzer) counts() {
 					continue
 				}
 			}
-			if !countFillers[toks[j].norm] {
+			if !countFillers[a.norm(j)] {
 				break
 			}
 			j++
 		}
-		i += l - 1
 	}
 }
 
@@ -474,7 +457,7 @@ func (a *analyzer) checkCount(from, to, val, nounAt int, nps []nounPattern) {
 		what = l.Groups[np.group].Name
 	}
 	written := a.written(from, to)
-	repl := matchCase(written, numberText(np.count, isDigits(a.toks[from].norm)))
+	repl := matchCase(written, numberText(np.count, isDigits(a.norm(from))))
 	nounText := a.written(nounAt, nounAt+len(np.toks))
 	msg := fmt.Sprintf("%s: there are %d %s, not %s", what, np.count, nounText, written)
 	a.report(ruleListCount, sev, from, to, msg, wordingFix(fmt.Sprintf("Write %q", repl), a.toks[from].start, a.toks[to-1].end, repl))
@@ -490,13 +473,14 @@ var (
 
 // definitionBody returns where the defining words of a sentence start, if
 // toks[j:] reads as "is a ...", "means ...", "refers to ...".
-func definitionBody(toks []token, j, end int) int {
+func (tt *tokenized) definitionBody(j, end int) int {
+	toks := tt.toks
 	at := func(k int, words ...string) bool {
 		if k+len(words) > end {
 			return false
 		}
 		for n, w := range words {
-			if toks[k+n].norm != w || k+n > j && toks[k+n].clause {
+			if tt.norm(k+n) != w || k+n > j && toks[k+n].clause {
 				return false
 			}
 		}
@@ -511,7 +495,7 @@ func definitionBody(toks []token, j, end int) int {
 		return j + 2
 	case at(j, "means"), at(j, "mean"):
 		return j + 1
-	case (at(j, "is") || at(j, "are")) && j+1 < end && definitionStart[toks[j+1].norm] && !toks[j+1].clause:
+	case (at(j, "is") || at(j, "are")) && j+1 < end && definitionStart[tt.norm(j+1)] && !toks[j+1].clause:
 		return j + 1
 	}
 	return -1
@@ -522,7 +506,7 @@ func definitionBody(toks []token, j, end int) int {
 func (a *analyzer) definitions() {
 	for _, s := range a.sents {
 		k := s.from
-		if k < s.to && articles[a.toks[k].norm] {
+		if k < s.to && articles[a.norm(k)] {
 			k++
 		}
 		if k >= s.to || a.covered[k] == 0 {
@@ -540,19 +524,22 @@ func (a *analyzer) definitions() {
 		if len(t.Elements) < 2 {
 			continue
 		}
-		body := definitionBody(a.toks, mt.to, s.to)
+		body := a.definitionBody(mt.to, s.to)
 		if body < 0 || s.to-body < 4 {
 			continue
 		}
-		if a.words == nil {
-			a.words = map[string]bool{}
-		}
-		words := a.words
-		clear(words)
+		// The body's words matter only as stems of some term's elements:
+		// they are kept as a set of those stems' numbers.
+		index, _ := a.m.elements()
+		words := grow(a.words, (len(index)+63)/64)
 		for q := body; q < s.to; q++ {
-			words[a.stemAt(q)] = true
+			if n, ok := index[a.stemAt(q)]; ok {
+				words[n/64] |= 1 << (n % 64)
+			}
 		}
-		own, missing := elementScore(a.m.elements(e.term), words, t.Elements)
+		a.words = words
+		_, elems := a.m.elements()
+		own := elementScore(elems[e.term], words)
 		if own >= 0.67 {
 			continue
 		}
@@ -562,7 +549,7 @@ func (a *analyzer) definitions() {
 			if ti == e.term || o.Category != t.Category || len(o.Elements) < 2 {
 				continue
 			}
-			if sc, _ := elementScore(a.m.elements(ti), words, o.Elements); sc > bestScore {
+			if sc := elementScore(elems[ti], words); sc > bestScore {
 				best, bestScore = ti, sc
 			}
 		}
@@ -577,6 +564,7 @@ func (a *analyzer) definitions() {
 		case own == 0 && len(t.Elements) >= 3 && s.to-body >= 8:
 			// Missing every element of a rich definition; short
 			// descriptions ("X is a key idea of ITIL") are left alone.
+			missing := missingElements(elems[e.term], words, t.Elements)
 			msg = fmt.Sprintf("this definition of %q misses its key elements (%s); %s: %s", t.Term, strings.Join(missing, "; "), t.Term, t.Definition)
 		default:
 			continue
@@ -586,51 +574,69 @@ func (a *analyzer) definitions() {
 	}
 }
 
-// elementScore is the share of elements the words contain, and the ones
-// they miss.
-func elementScore(elems [][][]string, words map[string]bool, names []string) (float64, []string) {
+// elementScore is the share of elements the words contain.
+func elementScore(elems [][][]int, words []uint64) float64 {
 	if len(elems) == 0 {
-		return 1, nil
+		return 1
 	}
 	got := 0
+	for _, alts := range elems {
+		if hasElement(alts, words) {
+			got++
+		}
+	}
+	return float64(got) / float64(len(elems))
+}
+
+// missingElements returns the names of the elements the words miss.
+func missingElements(elems [][][]int, words []uint64, names []string) []string {
 	var missing []string
 	for ei, alts := range elems {
-		hit := false
-		for _, alt := range alts {
-			all := len(alt) > 0
-			for _, w := range alt {
-				if !words[w] {
-					all = false
-					break
-				}
-			}
-			if all {
-				hit = true
-				break
-			}
-		}
-		if hit {
-			got++
-		} else {
+		if !hasElement(alts, words) {
 			missing = append(missing, strings.ReplaceAll(names[ei], "|", " or "))
 		}
 	}
-	return float64(got) / float64(len(elems)), missing
+	return missing
 }
 
-// elements returns the stemmed key elements of term ti: per element, its
-// alternatives, each a list of stems.
-func (m *matcher) elements(ti int) [][][]string {
+// hasElement reports whether the words hold every stem of one of an
+// element's alternatives.
+func hasElement(alts [][]int, words []uint64) bool {
+	for _, alt := range alts {
+		all := len(alt) > 0
+		for _, n := range alt {
+			if words[n/64]&(1<<(n%64)) == 0 {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// elements returns the stemmed key elements of every term: the stems
+// numbered, and per term, element and alternative, the numbers of its
+// stems.
+func (m *matcher) elements() (map[string]int, [][][][]int) {
 	m.elemOnce.Do(func() {
-		m.elems = make([][][][]string, len(m.pack.Terms))
+		m.elemStems = map[string]int{}
+		m.elems = make([][][][]int, len(m.pack.Terms))
 		for i, t := range m.pack.Terms {
 			for _, el := range t.Elements {
-				var alts [][]string
+				var alts [][]int
 				for _, alt := range strings.Split(el, "|") {
-					var stems []string
-					for _, tok := range tokenizeString(strings.TrimSpace(alt)) {
-						if s := stemToken(tok.norm); !functionWords[s] {
-							stems = append(stems, s)
+					var stems []int
+					for _, norm := range tokenizeString(strings.TrimSpace(alt)).norms() {
+						if s := stemToken(norm); !functionWords[s] {
+							n, ok := m.elemStems[s]
+							if !ok {
+								n = len(m.elemStems)
+								m.elemStems[s] = n
+							}
+							stems = append(stems, n)
 						}
 					}
 					alts = append(alts, stems)
@@ -639,7 +645,7 @@ func (m *matcher) elements(ti int) [][][]string {
 			}
 		}
 	})
-	return m.elems[ti]
+	return m.elemStems, m.elems
 }
 
 func startsUpper(b []byte) bool {

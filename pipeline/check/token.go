@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/itilint/itilint/pipeline/note"
 )
@@ -11,12 +12,18 @@ import (
 // A token is a word of running text: a maximal run of letters and digits,
 // or a lone "&". Matching works on tokens, never on raw bytes, so word
 // boundaries, case and the spacing between words are handled once here.
+//
+// A token holds no pointer: a note has many, and the garbage collector
+// then neither scans them nor slows down writing them.
 type token struct {
-	start, end int    // byte range in the note's text
-	norm       string // lower-cased text
-	// hash is wordHash(norm), computed while lower-casing so the matcher's
-	// Bloom filter is asked about every word without hashing it again.
-	hash uint32
+	start, end int // byte range in the note's text
+	// lowFrom and lowTo are where the lower-case text of a word not
+	// written in lower case is kept (see tokenized.norm); lowTo is 0 for
+	// the others.
+	lowFrom, lowTo int32
+	// word is the norm's number in the pack's vocabulary, 0 for a word no
+	// form uses: found while lower-casing, so matching compares numbers.
+	word int32
 	// gap classifies what separates the token from the previous one:
 	// ' ' whitespace, '-' hyphen, '/' slash, '\'' apostrophe, '.' a dot
 	// inside a word ("4.0", "I.T.I.L"), 0 nothing ("&" glued to a word).
@@ -31,11 +38,37 @@ type token struct {
 	clause bool
 }
 
+// A tokenized text is a text's tokens and the lower-case copies of the
+// words not written in lower case (most words are, and need no copy).
+type tokenized struct {
+	text  []byte
+	lower []byte
+	toks  []token
+}
+
+// norm returns the lower-case text of toks[k]. It views text or lower
+// and is valid while neither is written.
+func (tt *tokenized) norm(k int) string {
+	t := &tt.toks[k]
+	if t.lowTo != 0 {
+		return view(tt.lower[t.lowFrom:t.lowTo])
+	}
+	return view(tt.text[t.start:t.end])
+}
+
+// norms returns the norms of all tokens.
+func (tt *tokenized) norms() []string {
+	out := make([]string, len(tt.toks))
+	for k := range out {
+		out[k] = tt.norm(k)
+	}
+	return out
+}
+
 // tokenizeBlock appends the tokens of one block's prose spans to dst, and
-// their lower-case text to lower with each token's offset in offs; call
-// assignNorms once all blocks are read, so that the norms of a whole note
-// are slices of one string.
-func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, offs []int) ([]token, []byte, []int) {
+// the lower-case copies of words not written in lower case to lower. When
+// v is given, each token's word is looked up in it.
+func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v *vocabulary) ([]token, []byte) {
 	prevEnd := -1   // end of the previous token of this block
 	forced := false // something was cut out since the previous token
 	for si, sp := range spans {
@@ -50,7 +83,7 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, of
 			c := text[i]
 			size, isWord := 1, false
 			if c < utf8.RuneSelf {
-				isWord = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+				isWord = asciiWord[c]
 			} else {
 				var r rune
 				r, size = utf8.DecodeRune(text[i:])
@@ -62,19 +95,32 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, of
 			}
 			t := token{gap: ' ', brk: true, sent: true, clause: true}
 			start := i
-			offs = append(offs, len(lower))
+			var h uint32
+			norm := "&"
 			if c == '&' {
 				i++
-				lower = append(lower, '&')
-				t.hash = wordHash("&")
+				h = ampHash
 			} else {
-				i, lower, t.hash = lowerWord(text, i, sp.End, lower)
+				from := len(lower)
+				i, h, lower = lowerWord(text, i, sp.End, lower)
+				if len(lower) > from {
+					t.lowFrom, t.lowTo = int32(from), int32(len(lower))
+					norm = view(lower[from:])
+				} else {
+					norm = view(text[start:i])
+				}
+			}
+			if v != nil {
+				t.word = v.lookup(h, norm)
 			}
 			t.start, t.end = start, i
 			switch {
 			case prevEnd < 0:
 			case forced:
 				t.sent = false
+			case start == prevEnd+1 && text[prevEnd] == ' ':
+				// One space, the usual gap: what classifyGap says of it.
+				t.gap, t.brk, t.sent, t.clause = ' ', false, false, false
 			default:
 				t.gap, t.brk, t.sent, t.clause = classifyGap(text[prevEnd:start])
 			}
@@ -82,20 +128,12 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, of
 			prevEnd, forced = i, false
 		}
 	}
-	return dst, lower, offs
+	return dst, lower
 }
 
-// assignNorms points each token's norm into all, the lower-case text of
-// the tokens.
-func assignNorms(toks []token, all string, offs []int) {
-	for k := range toks {
-		end := len(all)
-		if k+1 < len(offs) {
-			end = offs[k+1]
-		}
-		toks[k].norm = all[offs[k]:end]
-	}
-}
+// view returns b as a string without copying it; b must not be written
+// again while the string is in use.
+func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // asciiWord marks the ASCII letters and digits.
 var asciiWord = func() (t [256]bool) {
@@ -105,28 +143,45 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
-// lowerWord appends the lower-case text of the word at text[i] to lower
-// and returns the word's end and wordHash. ASCII words, nearly all of a
-// note's, are scanned, lowered and hashed in one pass.
-func lowerWord(text []byte, i, end int, lower []byte) (int, []byte, uint32) {
-	from := len(lower)
-	h := uint32(2166136261)
-	for i < end && asciiWord[text[i]] {
-		c := text[i]
+// asciiLower maps each byte to its ASCII lower case.
+var asciiLower = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
 		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+			t[c] += 'a' - 'A'
 		}
-		lower = append(lower, c)
+	}
+	return t
+}()
+
+var ampHash = wordHash("&")
+
+// lowerWord returns the end of the word at text[i] and the wordHash of
+// its lower-case text. ASCII words, nearly all of a note's, are scanned
+// and hashed in one pass; those not written in lower case are lowered and
+// appended to lower.
+func lowerWord(text []byte, i, end int, lower []byte) (int, uint32, []byte) {
+	h := uint32(2166136261)
+	j, upper := i, false
+	for j < end && asciiWord[text[j]] {
+		c := asciiLower[text[j]]
+		upper = upper || c != text[j]
 		h = (h ^ uint32(c)) * 16777619
-		i++
+		j++
 	}
-	if i < end && text[i] >= utf8.RuneSelf {
-		if j := wordEnd(text, i, end); j > i {
-			lower = appendLower(lower, text[i:j])
-			return j, lower, wordHash(lower[from:])
+	if j < end && text[j] >= utf8.RuneSelf {
+		if k := wordEnd(text, j, end); k > j {
+			from := len(lower)
+			lower = appendLower(lower, text[i:k])
+			return k, wordHash(lower[from:]), lower
 		}
 	}
-	return i, lower, h & (1<<20 - 1)
+	if upper {
+		for _, c := range text[i:j] {
+			lower = append(lower, asciiLower[c])
+		}
+	}
+	return j, h & (1<<20 - 1), lower
 }
 
 // wordEnd returns the end of the word of letters and digits at text[i].
@@ -243,53 +298,50 @@ func appendLower(dst, b []byte) []byte {
 
 // tokenizeString splits a pack form ("ITIL 4", "co-creation") the way note
 // text is split, so a form and the text it should match agree.
-func tokenizeString(s string) []token {
+func tokenizeString(s string) *tokenized {
 	b := []byte(s)
-	toks, lower, offs := tokenizeBlock(nil, b, []note.Span{{Start: 0, End: len(b)}}, nil, nil)
-	assignNorms(toks, string(lower), offs)
-	return toks
+	toks, lower := tokenizeBlock(nil, b, []note.Span{{Start: 0, End: len(b)}}, nil, nil)
+	return &tokenized{text: b, lower: lower, toks: toks}
 }
 
-// shape renders tokens[i:j] with their gaps as one comparable string:
+// shape renders toks[from:to] with their gaps as one comparable string:
 // words joined by their gap class, in the case written (or folded).
-func shape(text []byte, toks []token, fold bool) string {
+func (tt *tokenized) shape(from, to int, fold bool) string {
 	var sb strings.Builder
-	for k, t := range toks {
-		if k > 0 && t.gap != 0 {
+	for k := from; k < to; k++ {
+		t := &tt.toks[k]
+		if k > from && t.gap != 0 {
 			sb.WriteByte(t.gap)
 		}
 		if fold {
-			sb.WriteString(t.norm)
+			sb.WriteString(tt.norm(k))
 		} else {
-			sb.Write(text[t.start:t.end])
+			sb.Write(tt.text[t.start:t.end])
 		}
 	}
 	return sb.String()
 }
 
-// shapeEq reports whether toks, rendered as shape renders them, equal
-// want, without building the string.
-func shapeEq(text []byte, toks []token, want string, fold bool) bool {
+// shapeEq reports whether toks[from:to], rendered as shape renders them,
+// equal want, without building the string.
+func (tt *tokenized) shapeEq(from, to int, want string, fold bool) bool {
 	w := 0
-	for k, t := range toks {
-		if k > 0 && t.gap != 0 {
+	for k := from; k < to; k++ {
+		t := &tt.toks[k]
+		if k > from && t.gap != 0 {
 			if w >= len(want) || want[w] != t.gap {
 				return false
 			}
 			w++
 		}
+		word := view(tt.text[t.start:t.end])
 		if fold {
-			if len(want)-w < len(t.norm) || want[w:w+len(t.norm)] != t.norm {
-				return false
-			}
-			w += len(t.norm)
-			continue
+			word = tt.norm(k)
 		}
-		n := t.end - t.start
-		if len(want)-w < n || want[w:w+n] != string(text[t.start:t.end]) {
+		if len(want)-w < len(word) || want[w:w+len(word)] != word {
 			return false
 		}
-		w += n
+		w += len(word)
 	}
 	return w == len(want)
 }

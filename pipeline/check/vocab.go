@@ -1,0 +1,78 @@
+package check
+
+// A vocabulary numbers the words that the pack's forms, list nouns,
+// history phrases and the number words are made of. A note's words are
+// looked up once, while they are tokenized, and everything after that
+// compares numbers: a word of the note that is in no form gets 0 and can
+// match nothing.
+type vocabulary struct {
+	words []string   // by number; 0 is no word
+	info  []wordInfo // by number
+	ids   map[string]int32
+	// slots is an open-addressing table on wordHash, a power of two long
+	// and at most a quarter full, so most lookups of a word that is not
+	// in the vocabulary read one empty slot and compare nothing.
+	slots []vocabSlot
+}
+
+type vocabSlot struct {
+	hash uint32
+	word int32 // 0: empty
+}
+
+// wordInfo is what the analysis asks about a word of the vocabulary.
+type wordInfo struct {
+	start   int32 // what starts with the word: an index in matcher.startList, 0 nothing
+	number  int32 // the value of a number word ("seven"), 0 for other words
+	history bool  // a history phrase starts with the word
+}
+
+func newVocabulary() *vocabulary {
+	return &vocabulary{words: []string{""}, info: []wordInfo{{}}, ids: map[string]int32{}}
+}
+
+// add returns the number of w, numbering it if it is new. The lookup
+// table is built by seal once every word is added.
+func (v *vocabulary) add(w string) int32 {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := int32(len(v.words))
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	v.info = append(v.info, wordInfo{})
+	return id
+}
+
+// seal builds the lookup table.
+func (v *vocabulary) seal() {
+	n := 64
+	for n < 4*len(v.words) {
+		n *= 2
+	}
+	v.slots = make([]vocabSlot, n)
+	mask := uint32(n - 1)
+	for id := 1; id < len(v.words); id++ {
+		h := wordHash(v.words[id])
+		k := h & mask
+		for v.slots[k].word != 0 {
+			k = (k + 1) & mask
+		}
+		v.slots[k] = vocabSlot{hash: h, word: int32(id)}
+	}
+}
+
+// lookup returns the number of the folded word w of hash h (wordHash(w)),
+// 0 when w is not in the vocabulary.
+func (v *vocabulary) lookup(h uint32, w string) int32 {
+	mask := uint32(len(v.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		s := v.slots[k]
+		if s.word == 0 {
+			return 0
+		}
+		if s.hash == h && v.words[s.word] == w {
+			return s.word
+		}
+	}
+}
