@@ -126,12 +126,10 @@ func Run(cfg Config) (*Result, error) {
 	}
 	res := &Result{}
 	var readErrs []error
-	var seen []load.Input // every input, in course order, for a second look
 	// done hands each file to the course-level rules, the counts and the
 	// caller, in course order.
 	done := func(in load.Input, r result) {
 		f := r.file
-		seen = append(seen, in)
 		if f.Err != nil {
 			readErrs = append(readErrs, f.Err)
 		} else if course != nil {
@@ -168,7 +166,7 @@ func Run(cfg Config) (*Result, error) {
 	res.Errors = append(findErrs, readErrs...)
 
 	if course != nil {
-		res.revisit(course, seen, cfg)
+		res.revisit(course, cfg)
 	}
 	if cfg.Quiz {
 		res.Bank = quiz.Generate(res.Cleaned, cfg.Pack, cfg.QuizOpts)
@@ -180,20 +178,8 @@ func Run(cfg Config) (*Result, error) {
 // revisit gives the course-level rules their second look, at the notes
 // whose findings needed the whole course: from memory when the run kept
 // its notes, read anew when it streamed them.
-func (res *Result) revisit(course *lint.Course, inputs []load.Input, cfg Config) {
-	paths := course.Revisit()
-	if len(paths) == 0 {
-		return
-	}
-	index := make(map[string]int, len(inputs))
-	for i, in := range inputs {
-		index[in.Path] = i
-	}
-	for _, path := range paths {
-		i, ok := index[path]
-		if !ok {
-			continue
-		}
+func (res *Result) revisit(course *lint.Course, cfg Config) {
+	for _, path := range course.Revisit() {
 		if cfg.Each == nil {
 			for j := range res.Files {
 				if f := &res.Files[j]; f.Path == path && f.Note != nil {
@@ -205,7 +191,9 @@ func (res *Result) revisit(course *lint.Course, inputs []load.Input, cfg Config)
 			}
 			continue
 		}
-		n, err := load.Read(inputs[i], cfg.Load)
+		// The run kept no list of its inputs: the path says how to read it.
+		in := load.Input{Path: path, Rel: filepath.Base(path), Format: load.FormatOf(path)}
+		n, err := load.Read(in, cfg.Load)
 		if err != nil {
 			// Changed or gone since the first look: nothing to report on.
 			res.Errors = append(res.Errors, err)

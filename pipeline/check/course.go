@@ -82,7 +82,6 @@ type consistency struct {
 	counts map[spelling]int
 	bases  map[int32][]int32     // entry → its spellings seen, in order of appearance
 	where  map[spelling][]string // spelling → paths of the notes using it
-	order  map[string]int        // path → position in the course
 	keep   map[int32]int32       // entry → the spelling to keep, once decided
 	// several[entry]: the entry has two or more accepted spellings that
 	// are not acronyms, so a course could mix them.
@@ -95,7 +94,7 @@ type spelling struct{ entry, base int32 }
 func newConsistency(p *pack.Pack) rule.CourseCheck {
 	p = packOf(p)
 	c := &consistency{p: p, m: compile(p), counts: map[spelling]int{}, bases: map[int32][]int32{},
-		where: map[spelling][]string{}, order: map[string]int{}}
+		where: map[spelling][]string{}}
 	c.several = make([]bool, len(c.m.entries))
 	for i, e := range c.m.entries {
 		words := 0
@@ -111,9 +110,6 @@ func newConsistency(p *pack.Pack) rule.CourseCheck {
 
 func (c *consistency) Note(cp *rule.CoursePass) {
 	path := cp.Note.Path
-	if _, ok := c.order[path]; !ok {
-		c.order[path] = len(c.order)
-	}
 	for _, u := range analyze(cp.Note, c.p).uses {
 		// Most terms have one accepted spelling: nothing to count. (This
 		// runs on the one goroutine that takes the notes in course order.)
@@ -162,7 +158,7 @@ func (c *consistency) Revisit() []string {
 			}
 		}
 	}
-	slices.SortFunc(paths, func(a, b string) int { return c.order[a] - c.order[b] })
+	slices.Sort(paths) // course order is path order
 	return paths
 }
 

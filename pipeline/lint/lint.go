@@ -95,7 +95,6 @@ func Check(n *note.Note, opts Options) []rule.Finding {
 type Course struct {
 	opts   Options
 	checks []courseCheck
-	order  map[string]int // path → position in the course
 }
 
 type courseCheck struct {
@@ -106,7 +105,7 @@ type courseCheck struct {
 
 // NewCourse starts the active course-level rules for one run.
 func NewCourse(opts Options) *Course {
-	c := &Course{opts: opts, order: map[string]int{}}
+	c := &Course{opts: opts}
 	for _, r := range opts.active() {
 		if r.Course != nil {
 			c.checks = append(c.checks, courseCheck{rule: r, check: r.Course(opts.Pack)})
@@ -119,9 +118,6 @@ func NewCourse(opts Options) *Course {
 // it that are decided now, sorted, with severity overrides and inline
 // disable comments applied.
 func (c *Course) Note(n *note.Note) []rule.Finding {
-	if _, ok := c.order[n.Path]; !ok {
-		c.order[n.Path] = len(c.order)
-	}
 	var out []rule.Finding
 	for _, cc := range c.checks {
 		cc.check.Note(rule.NewCoursePass(n, c.opts.Pack, cc.rule, func(f rule.Finding) { out = append(out, f) }))
@@ -146,7 +142,7 @@ func (c *Course) Revisit() []string {
 	for p := range all {
 		paths = append(paths, p)
 	}
-	sort.Slice(paths, func(i, j int) bool { return c.order[paths[i]] < c.order[paths[j]] })
+	sort.Strings(paths) // course order is path order (load.Find)
 	return paths
 }
 

@@ -26,6 +26,15 @@ var Extensions = map[string]note.Format{
 	".srt":      note.SubRip,
 }
 
+// FormatOf is the format of a note at path, as Find gives it: by the
+// extension, and plain text for any other file.
+func FormatOf(path string) note.Format {
+	if format, ok := Extensions[strings.ToLower(filepath.Ext(path))]; ok {
+		return format
+	}
+	return note.Text
+}
+
 // An Input is one file to process.
 type Input struct {
 	Path   string // as the user named it (a folder joined with the walked path)
@@ -74,12 +83,9 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 		return []error{fmt.Errorf("%s: %w", root, describe(err))}
 	}
 	if !info.IsDir() {
-		format, ok := Extensions[strings.ToLower(filepath.Ext(root))]
-		if !ok {
-			format = note.Text // a file named explicitly is read as text
-		}
+		// A file named explicitly is read even without a note's extension.
 		if skip == nil || !skip(root) {
-			yield(Input{Path: root, Rel: filepath.Base(root), Format: format})
+			yield(Input{Path: root, Rel: filepath.Base(root), Format: FormatOf(root)})
 		}
 		return nil
 	}
