@@ -104,6 +104,15 @@ func TestFindingsNoFiles(t *testing.T) {
 		if format == "text" && buf.String() != "no findings in 0 files\n" {
 			t.Errorf("text of no findings = %q", buf.String())
 		}
+		if format == "sarif" {
+			report, err := sarif.FromBytes(buf.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := report.Validate(); err != nil {
+				t.Errorf("sarif of no findings is not valid: %v", err)
+			}
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -45,80 +47,131 @@ func sarifRegion(start, end note.Position) *sarif.Region {
 		WithEndLine(end.Line).WithEndColumn(end.Col)
 }
 
-// buildSARIF makes a SARIF 2.1.0 log with one run: the driver lists every
-// rule given (and any rule a finding names that is not among them), results
-// carry their region and fixes as artifact changes, and files that could
-// not be read become tool execution notifications.
-func buildSARIF(files []File, rules []*rule.Rule) *sarif.Report {
-	report := sarif.NewReport()
-	run := sarif.NewRunWithInformationURI("itilint", sarifInformationURI)
+// A sarifStream writes a SARIF 2.1.0 log with one run as findings come:
+// the run's results first, written one by one, then the rest of the run
+// (the driver with every rule given and any rule a finding named that was
+// not among them, and the invocation, where files that could not be read
+// are tool execution notifications), known only at the end. JSON does not
+// order an object's keys, so results-first is as valid as any order, and
+// nothing of a file is kept once its results are written.
+type sarifStream struct {
+	w       io.Writer
+	run     *sarif.Run // without results: rules and the invocation
+	inv     *sarif.Invocation
+	suffix  string // the log after its runs
+	results int
+}
+
+// The indentation of a result in the log: log > runs > run > results.
+const sarifResultIndent = "        "
+
+func newSARIFStream(w io.Writer, rules []*rule.Rule) (*sarifStream, error) {
+	st := &sarifStream{w: w}
+	st.run = sarif.NewRunWithInformationURI("itilint", sarifInformationURI)
 	// Our columns count characters (code points), not UTF-16 units.
-	run.WithColumnKind("unicodeCodePoints")
+	st.run.WithColumnKind("unicodeCodePoints")
 	for _, r := range rules {
-		d := run.AddRule(r.ID).
+		d := st.run.AddRule(r.ID).
 			WithName(r.ID).
 			WithShortDescription(sarif.NewMultiformatMessageString().WithText(r.Summary())).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
 		d.WithFullDescription(sarif.NewMultiformatMessageString().WithText(strings.TrimSpace(r.Doc)))
 	}
-	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
-	for _, f := range files {
-		uri := sarifURI(f.Path)
-		if f.Note == nil && f.Err != nil {
-			pos, msg := readError(f.Path, f.Err)
-			where := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
-			if pos.Line > 0 {
-				region := sarif.NewRegion().WithStartLine(pos.Line)
-				if pos.Col > 0 {
-					region.WithStartColumn(pos.Col)
-				}
-				where.WithRegion(region)
-			}
-			inv.WithExecutionSuccessful(false)
-			inv.AddToolExecutionNotification(sarif.NewNotification().
-				WithLevel(sarif.LevelError).
-				WithMessage(sarif.NewTextMessage(msg)).
-				AddLocation(sarif.NewLocationWithPhysicalLocation(where)))
-			continue
-		}
-		for _, x := range locate(f) {
-			if run.GetRuleIndex(x.Rule) < 0 {
-				run.AddRule(x.Rule).WithName(x.Rule).
-					WithShortDescription(sarif.NewMultiformatMessageString().WithText(x.Rule)).
-					WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(x.Severity)))
-			}
-			res := run.CreateResultForRule(x.Rule).
-				WithLevel(sarifLevel(x.Severity)).
-				WithMessage(sarif.NewTextMessage(x.Message)).
-				AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-					WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).
-					WithRegion(sarifRegion(x.Start, x.End))))
-			if x.Fix != nil {
-				change := sarif.NewArtifactChange().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
-				for _, e := range x.Fix.Edits {
-					change.AddReplacement(sarif.NewReplacement().
-						WithDeletedRegion(sarifRegion(e.Start, e.End)).
-						WithInsertedContent(sarif.NewArtifactContent().WithText(e.New)))
-				}
-				fix := sarif.NewFix().AddArtifactChange(change)
-				if x.Fix.Message != "" {
-					fix.WithDescription(sarif.NewTextMessage(x.Fix.Message))
-				}
-				fix.WithProperties(sarif.NewPropertyBag().Add("kind", x.Fix.Kind.String()))
-				res.AddFixe(fix)
-			}
-		}
+	st.inv = sarif.NewInvocation().WithExecutionSuccessful(true)
+	// The log around the runs, as the library writes it.
+	empty, err := json.MarshalIndent(sarif.NewReport(), "", "  ")
+	if err != nil {
+		return nil, err
 	}
-	run.AddInvocation(inv)
-	report.AddRun(run)
-	return report
+	prefix, suffix, ok := strings.Cut(string(empty), `"runs": []`)
+	if !ok {
+		return nil, fmt.Errorf("sarif: unexpected log layout %q", empty)
+	}
+	st.suffix = suffix
+	_, err = io.WriteString(w, prefix+"\"runs\": [\n    {\n      \"results\": [")
+	return st, err
 }
 
-// writeSARIF writes the SARIF log indented, ending with a newline.
-func writeSARIF(w io.Writer, files []File, rules []*rule.Rule) error {
-	if err := buildSARIF(files, rules).PrettyWrite(w); err != nil {
+// file writes the results of one file, or records why it could not be read.
+func (st *sarifStream) file(f File) error {
+	uri := sarifURI(f.Path)
+	if f.Note == nil && f.Err != nil {
+		pos, msg := readError(f.Path, f.Err)
+		where := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
+		if pos.Line > 0 {
+			region := sarif.NewRegion().WithStartLine(pos.Line)
+			if pos.Col > 0 {
+				region.WithStartColumn(pos.Col)
+			}
+			where.WithRegion(region)
+		}
+		st.inv.WithExecutionSuccessful(false)
+		st.inv.AddToolExecutionNotification(sarif.NewNotification().
+			WithLevel(sarif.LevelError).
+			WithMessage(sarif.NewTextMessage(msg)).
+			AddLocation(sarif.NewLocationWithPhysicalLocation(where)))
+		return nil
+	}
+	var b strings.Builder
+	for _, x := range locate(f) {
+		if st.run.GetRuleIndex(x.Rule) < 0 {
+			st.run.AddRule(x.Rule).WithName(x.Rule).
+				WithShortDescription(sarif.NewMultiformatMessageString().WithText(x.Rule)).
+				WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(x.Severity)))
+		}
+		res := sarif.NewRuleResult(x.Rule).WithRuleIndex(st.run.GetRuleIndex(x.Rule)).
+			WithLevel(sarifLevel(x.Severity)).
+			WithMessage(sarif.NewTextMessage(x.Message)).
+			AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+				WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).
+				WithRegion(sarifRegion(x.Start, x.End))))
+		if x.Fix != nil {
+			change := sarif.NewArtifactChange().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
+			for _, e := range x.Fix.Edits {
+				change.AddReplacement(sarif.NewReplacement().
+					WithDeletedRegion(sarifRegion(e.Start, e.End)).
+					WithInsertedContent(sarif.NewArtifactContent().WithText(e.New)))
+			}
+			fix := sarif.NewFix().AddArtifactChange(change)
+			if x.Fix.Message != "" {
+				fix.WithDescription(sarif.NewTextMessage(x.Fix.Message))
+			}
+			fix.WithProperties(sarif.NewPropertyBag().Add("kind", x.Fix.Kind.String()))
+			res.AddFixe(fix)
+		}
+		data, err := json.MarshalIndent(res, sarifResultIndent, "  ")
+		if err != nil {
+			return err
+		}
+		if st.results > 0 {
+			b.WriteByte(',')
+		}
+		st.results++
+		b.WriteString("\n" + sarifResultIndent)
+		b.Write(data)
+	}
+	_, err := io.WriteString(st.w, b.String())
+	return err
+}
+
+// close writes the rest of the run and of the log.
+func (st *sarifStream) close() error {
+	st.run.AddInvocation(st.inv)
+	data, err := json.MarshalIndent(st.run, "    ", "  ")
+	if err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	// The run as the library writes it, less its empty results, follows
+	// the results written already.
+	body, ok := strings.CutPrefix(string(data), "{")
+	if !ok {
+		return fmt.Errorf("sarif: unexpected run layout")
+	}
+	body = strings.Replace(body, "\n      \"results\": [],", "", 1)
+	end := "\n      ],"
+	if st.results == 0 {
+		end = "],"
+	}
+	_, err = io.WriteString(st.w, end+body+"\n  ]"+st.suffix+"\n")
 	return err
 }

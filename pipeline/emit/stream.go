@@ -16,14 +16,14 @@ import (
 // A FindingWriter writes the findings of a run file by file, as a streamed
 // run hands them over (pipeline.Config.Each), in one of FindingFormats.
 //
-// Text, github, json and checkstyle are written as the files come, so
-// nothing of a file is kept once it is written. SARIF and JUnit documents
-// open with a run object or totals, so those two keep each file's located
-// findings (positions and messages, never the note) until Close.
+// Text, github, json, sarif and checkstyle are written as the files come,
+// so nothing of a file is kept once it is written. A JUnit document opens
+// with totals, so JUnit keeps each file's located findings (positions and
+// messages, never the note) until Close.
 //
 // Findings of course-level rules that arrive after every file (File.Late)
 // follow the files in the streamed formats and join their file's findings
-// in the kept ones.
+// in JUnit.
 type FindingWriter struct {
 	w      io.Writer
 	format string
@@ -34,6 +34,7 @@ type FindingWriter struct {
 
 	jsonCount int
 	xml       *xml.Encoder
+	sarif     *sarifStream
 	kept      []File         // sarif, junit: files with their findings located
 	keptAt    map[string]int // path → index in kept
 }
@@ -48,6 +49,9 @@ func NewFindingWriter(w io.Writer, format string, rules []*rule.Rule) (*FindingW
 		return nil, fmt.Errorf("unknown findings format %q (want %s)", format, strings.Join(FindingFormats, ", "))
 	}
 	fw := &FindingWriter{w: w, format: format, rules: rules, keptAt: map[string]int{}}
+	if format == "sarif" {
+		fw.sarif, fw.err = newSARIFStream(w, rules)
+	}
 	if format == "checkstyle" {
 		if _, fw.err = io.WriteString(w, xml.Header); fw.err == nil {
 			fw.xml = xml.NewEncoder(w)
@@ -91,8 +95,10 @@ func (fw *FindingWriter) File(f *File) error {
 		fw.err = fw.json(f)
 	case "checkstyle":
 		fw.err = fw.xml.Encode(checkstyleOf(*f))
-	default: // sarif, junit
-		kept := File{Path: f.Path, Err: f.Err, pre: locateFixes(*f, fw.format == "sarif")}
+	case "sarif":
+		fw.err = fw.sarif.file(*f)
+	default: // junit
+		kept := File{Path: f.Path, Err: f.Err, pre: locatePlain(*f)}
 		if kept.pre == nil {
 			kept.pre = []located{}
 		}
@@ -151,7 +157,7 @@ func (fw *FindingWriter) Close() error {
 			}
 		}
 	case "sarif":
-		fw.err = writeSARIF(fw.w, fw.kept, fw.rules)
+		fw.err = fw.sarif.close()
 	case "junit":
 		fw.err = writeJUnit(fw.w, fw.kept)
 	}
