@@ -23,9 +23,6 @@ type doc struct {
 	// empty items, fences of empty code blocks).
 	lineBlock []int32
 
-	lowerOnce sync.Once
-	lower     []byte // the text with ASCII letters in lower case, same offsets
-
 	vocabOnce sync.Once
 	vocab     map[string]int // lower-cased words of the note's prose, with counts
 
@@ -101,10 +98,10 @@ func isVerbatim(k note.BlockKind) bool {
 // as a whole word the way eachWord splits the prose.
 //
 // Most notes ask about a handful of words (line-end fragments the word
-// list does not know), so each question searches a lower-cased copy of the
-// text instead of building a vocabulary of every word: one allocation per
-// note instead of one per distinct word. A word eachWord could not return
-// whole (a space, punctuation) goes the long way, through the vocabulary.
+// list does not know), so each question searches the text, in any case,
+// instead of building a vocabulary of every word: no allocation per
+// distinct word. A word eachWord could not return whole (a space,
+// punctuation) goes the long way, through the vocabulary.
 func (d *doc) count(w string) int {
 	if w == "" {
 		return 0
@@ -115,15 +112,14 @@ func (d *doc) count(w string) int {
 		}
 	}
 	spans := d.proseSpans()
-	text, lower := d.n.Text, d.lowered()
+	text := d.n.Text
 	c := 0
-	for at := 0; ; {
-		i := bytes.Index(lower[at:], []byte(w))
-		if i < 0 {
+	for f := newFoldFinder(text, w); ; {
+		start := f.next()
+		if start < 0 {
 			return c
 		}
-		start, end := at+i, at+i+len(w)
-		at = start + 1
+		end := start + len(w)
 		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
 		if k == len(spans) || spans[k].Start > start || spans[k].End < end {
 			continue
@@ -134,11 +130,76 @@ func (d *doc) count(w string) int {
 	}
 }
 
-// lowered returns the note's text with its ASCII letters in lower case, at
-// the same offsets, for case-blind searches.
-func (d *doc) lowered() []byte {
-	d.lowerOnce.Do(func() { d.lower = appendLower(make([]byte, 0, len(d.n.Text)), d.n.Text) })
-	return d.lower
+// A foldFinder finds, one after the other, the offsets where a text holds
+// a word given in lower case, with the word's ASCII letters in either case
+// in the text: the matches of the word in the text lowered, without a
+// lowered copy of the text.
+type foldFinder struct {
+	text         []byte
+	w            string
+	first, upper byte // w's first byte and its capital (first again if none)
+	lo, up       int  // the next offsets of first and upper at or after at; -1 none
+	at           int  // where the next match may start
+}
+
+func newFoldFinder(text []byte, w string) *foldFinder {
+	f := &foldFinder{text: text, w: w, first: w[0], upper: w[0], lo: -2, up: -2}
+	if isLower(f.first) {
+		f.upper = f.first - ('a' - 'A')
+	}
+	return f
+}
+
+// next returns the offset of the next match, or -1. Each offset of the
+// first byte, in either case, is found once by IndexByte.
+func (f *foldFinder) next() int {
+	last := len(f.text) - len(f.w) // the last offset a match can start at
+	for f.at <= last {
+		if f.lo != -1 && f.lo < f.at {
+			f.lo = indexByteFrom(f.text[:last+1], f.first, f.at)
+		}
+		if f.upper == f.first {
+			f.up = -1
+		} else if f.up != -1 && f.up < f.at {
+			f.up = indexByteFrom(f.text[:last+1], f.upper, f.at)
+		}
+		i := f.lo
+		if i < 0 || f.up >= 0 && f.up < i {
+			i = f.up
+		}
+		if i < 0 {
+			break
+		}
+		f.at = i + 1
+		if foldEqual(f.text[i+1:i+len(f.w)], f.w[1:]) {
+			return i
+		}
+	}
+	f.at = len(f.text) + 1
+	return -1
+}
+
+// indexByteFrom returns the offset of the first c in b at or after from, or
+// -1.
+func indexByteFrom(b []byte, c byte, from int) int {
+	if i := bytes.IndexByte(b[from:], c); i >= 0 {
+		return from + i
+	}
+	return -1
+}
+
+// foldEqual reports whether b, with its ASCII capitals in lower case, is w.
+func foldEqual(b []byte, w string) bool {
+	for k := 0; k < len(w); k++ {
+		c := b[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // wordStart reports whether eachWord, splitting before+rest, starts a word

@@ -1,6 +1,10 @@
 package clean
 
-import "testing"
+import (
+	"bytes"
+	"slices"
+	"testing"
+)
 
 // TestLowerASCII compares the eight-bytes-at-a-time lowering with the
 // byte-wise definition on every byte value at every position of a word.
@@ -21,4 +25,39 @@ func TestLowerASCII(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzFoldFinder: the matches of a foldFinder are those of the word in the
+// text with its ASCII capitals lowered.
+func FuzzFoldFinder(f *testing.F) {
+	f.Add("Value and VALUE and vAlUe, valued: value", "value")
+	f.Add("aAaA", "aa")
+	f.Add("12 12x 1", "12")
+	f.Add("Éa éa ea", "ea")
+	f.Fuzz(func(t *testing.T, text, w string) {
+		w = string(appendLower(nil, []byte(w)))
+		if w == "" {
+			return
+		}
+		lower := appendLower(nil, []byte(text))
+		var want, got []int
+		for at := 0; ; {
+			i := bytes.Index(lower[at:], []byte(w))
+			if i < 0 {
+				break
+			}
+			want = append(want, at+i)
+			at += i + 1
+		}
+		for ff := newFoldFinder([]byte(text), w); ; {
+			i := ff.next()
+			if i < 0 {
+				break
+			}
+			got = append(got, i)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("matches of %q in %q: got %v, want %v", w, text, got, want)
+		}
+	})
 }

@@ -138,9 +138,11 @@ func runLowercaseI(p *rule.Pass) {
 	src := p.Note.Text
 	for _, s := range docOf(p.Note).proseSpans() {
 		for k := s.Start; k < s.End; k++ {
-			if src[k] != 'i' {
-				continue
+			i := bytes.IndexByte(src[k:s.End], 'i')
+			if i < 0 {
+				break
 			}
+			k += i
 			if k > 0 && !(src[k-1] == ' ' || src[k-1] == '\n' || src[k-1] == '"' || src[k-1] == '\t') {
 				continue
 			}

@@ -83,6 +83,10 @@ func New(path string, text []byte) *Note {
 // Decode turns the bytes of a file into a note: it strips a BOM, turns CRLF
 // into LF and rejects what is not text (NUL bytes, invalid UTF-8) with an
 // error naming the file and the position.
+//
+// The caller hands raw over: when it needs no conversion, the note's Text
+// is raw itself (without a BOM), not a copy, so raw must not be changed
+// afterwards. Nothing in the pipeline changes a note's text in place.
 func Decode(path string, raw []byte) (*Note, error) {
 	n := &Note{Path: path, Rel: path}
 	if bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
@@ -109,8 +113,6 @@ func Decode(path string, raw []byte) (*Note, error) {
 	if bytes.Contains(raw, []byte("\r\n")) {
 		n.CRLF = true
 		raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
-	} else {
-		raw = append([]byte(nil), raw...)
 	}
 	n.Text = raw
 	n.index()
