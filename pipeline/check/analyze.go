@@ -1,8 +1,9 @@
 package check
 
 import (
-	"fmt"
-	"sort"
+	"cmp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -86,9 +87,15 @@ type analyzer struct {
 	numbers   []int32  // the tokens that may be numbers, for counts
 	ctx       []uint64 // per block: lists named above it
 	sents     []sentence
-	nps       []nounPattern // nounsAt's result, reused
-	words     []uint64      // definitions: the element stems of one sentence, a bit set
-	hist      []bool        // per block: in a passage about earlier editions
+	nps       []nounPattern  // nounsAt's result, reused
+	words     []uint64       // definitions: the element stems of one sentence, a bit set
+	hist      []bool         // per block: in a passage about earlier editions
+	histDone  bool           // hist is computed
+	found     []rule.Finding // the findings, until resolve keeps some
+	msg       []byte         // msgf's buffer
+	stemBuf   []string       // stemsOf's result, reused
+	folded    []byte         // a shape in lower case, reused
+	cased     []byte         // a shape as written, reused
 	out       analysis
 }
 
@@ -109,15 +116,19 @@ func newAnalyzer(n *note.Note, p *pack.Pack) *analyzer {
 }
 
 // release hands the buffers back; the analysis (findings and uses) is
-// the caller's and is not reused.
+// the caller's and is not reused. The buffers that hold pointers are
+// cleared, so that they keep nothing of this note alive.
 func (a *analyzer) release() {
 	clear(a.stemList)
+	clear(a.stemBuf)
+	clear(a.found[:cap(a.found)])
 	*a = analyzer{
 		tokenized: tokenized{toks: a.toks[:0], lower: a.lower[:0]},
 		blocks:    a.blocks[:0], matches: a.matches[:0],
 		covered: a.covered[:0], sentOf: a.sentOf[:0], stemOf: a.stemOf[:0], stemList: a.stemList[:0], numbers: a.numbers[:0],
 		sents: a.sents[:0], nps: a.nps[:0], ctx: a.ctx[:0],
-		words: a.words[:0],
+		words: a.words[:0], hist: a.hist[:0], found: a.found[:0], msg: a.msg[:0],
+		stemBuf: a.stemBuf[:0], folded: a.folded[:0], cased: a.cased[:0],
 	}
 	scratch.Put(a)
 }
@@ -133,15 +144,22 @@ func grow[T any](buf []T, n int) []T {
 }
 
 func (a *analyzer) run() *analysis {
+	a.out.findings = a.found[:0]
 	a.tokenize()
-	a.match()
-	a.sentences()
+	a.scan()
 	a.reportMatches()
 	a.nearMisses()
 	a.counts()
 	a.definitions()
 	a.resolve()
 	out := a.out // not a pointer into the pooled analyzer
+	// The findings were gathered in the analyzer's buffer: the analysis
+	// gets its own copy, sized exactly.
+	a.found = a.out.findings[:0]
+	out.findings = nil
+	if len(a.out.findings) > 0 {
+		out.findings = slices.Clone(a.out.findings)
+	}
 	return &out
 }
 
@@ -187,25 +205,51 @@ func (a *analyzer) nounsAt(i int, countOnly bool) []nounPattern {
 	return a.nps
 }
 
-func (a *analyzer) match() {
-	toks, info := a.toks, a.m.vocab.info
-	for i := 0; i < len(toks); {
-		start := info[toks[i].word].start
-		if start == 0 {
-			i++
-			continue
+// scan makes one pass over the tokens. It matches the pack's forms,
+// leftmost-longest; splits the tokens into sentences and marks the lists
+// each one names (by a noun such as "guiding principles" or a context
+// word); and lists the tokens that may be numbers, for counts.
+func (a *analyzer) scan() {
+	toks, info, starters := a.toks, a.m.vocab.info, a.m.startList
+	matchedTo := 0 // the end of the last match
+	for i := range toks {
+		t := &toks[i]
+		if t.sent || i == 0 {
+			if len(a.sents) > 0 {
+				a.sents[len(a.sents)-1].to = i
+			}
+			a.sents = append(a.sents, sentence{from: i})
 		}
-		id, l := a.m.matchAt(toks, i, start)
-		if id < 0 {
-			i++
-			continue
+		a.sentOf[i] = int32(len(a.sents) - 1)
+		w := &info[t.word]
+		// A number is a number word or digits: a word whose first byte is
+		// an ASCII digit (no other letter lower-cases to one).
+		if c := a.text[t.start]; w.number != 0 || c >= '0' && c <= '9' {
+			a.numbers = append(a.numbers, int32(i))
 		}
-		mt := a.classify(id, i, i+l)
-		a.matches = append(a.matches, mt)
-		for k := i; k < i+l; k++ {
-			a.covered[k] = int32(len(a.matches))
+		if w.start == 0 {
+			continue // nothing starts with the word, as with most
 		}
-		i += l
+		if i >= matchedTo {
+			if id, l := a.m.matchAt(toks, i, w.start); id >= 0 {
+				a.matches = append(a.matches, a.classify(id, i, i+l))
+				for k := i; k < i+l; k++ {
+					a.covered[k] = int32(len(a.matches))
+				}
+				matchedTo = i + l
+			}
+		}
+		if len(starters[w.start].nouns) > 0 {
+			s := &a.sents[len(a.sents)-1]
+			for _, np := range a.nounsAt(i, false) {
+				if np.list < 64 {
+					s.ctx |= 1 << np.list
+				}
+			}
+		}
+	}
+	if len(a.sents) > 0 {
+		a.sents[len(a.sents)-1].to = len(toks)
 	}
 }
 
@@ -223,15 +267,17 @@ func (a *analyzer) classify(id, from, to int) match {
 			return mt
 		}
 	}
-	folded := a.shape(from, to, true)
-	cased := ""
+	a.folded = a.appendShape(a.folded[:0], from, to, true)
+	folded := view(a.folded)
+	cased, casedDone := "", false
 	for _, fid := range pat.forms {
 		f := &a.m.forms[fid]
 		if f.class != wrongForm {
 			continue
 		}
-		if f.cs && cased == "" {
-			cased = a.shape(from, to, false)
+		if f.cs && !casedDone {
+			a.cased = a.appendShape(a.cased[:0], from, to, false)
+			cased, casedDone = view(a.cased), true
 		}
 		if f.cs && cased == f.shape || !f.cs && strings.EqualFold(folded, f.shape) {
 			mt.form, mt.status = fid, statusWrong
@@ -262,34 +308,6 @@ func (a *analyzer) classify(id, from, to int) match {
 	return mt
 }
 
-// sentences splits the tokens into sentences and marks the lists each one
-// names (by a noun such as "guiding principles" or a context word). On
-// the way it lists the tokens that may be numbers, for counts.
-func (a *analyzer) sentences() {
-	info, starters := a.m.vocab.info, a.m.startList
-	for i := range a.toks {
-		// A number is a number word or digits: a word whose first byte is
-		// an ASCII digit (no other letter lower-cases to one).
-		if c := a.text[a.toks[i].start]; info[a.toks[i].word].number != 0 || c >= '0' && c <= '9' {
-			a.numbers = append(a.numbers, int32(i))
-		}
-		if a.toks[i].sent || i == 0 {
-			a.sents = append(a.sents, sentence{from: i, to: i})
-		}
-		s := &a.sents[len(a.sents)-1]
-		s.to = i + 1
-		a.sentOf[i] = int32(len(a.sents) - 1)
-		if len(starters[info[a.toks[i].word].start].nouns) == 0 {
-			continue // no list noun starts here, as for most words
-		}
-		for _, np := range a.nounsAt(i, false) {
-			if np.list < 64 {
-				s.ctx |= 1 << np.list
-			}
-		}
-	}
-}
-
 // blockContexts returns, per block, the lists named by the headings above
 // it and, for a list item, by the paragraph that introduces the list.
 func (a *analyzer) blockContexts() []uint64 {
@@ -298,7 +316,7 @@ func (a *analyzer) blockContexts() []uint64 {
 		level int
 		bits  uint64
 	}
-	var stack []level
+	stack := make([]level, 0, 8) // headings nest six deep
 	var intro uint64
 	for bi, b := range a.blocks {
 		var own uint64
@@ -341,7 +359,41 @@ func (a *analyzer) report(ruleID string, sev rule.Severity, from, to int, msg st
 }
 
 func wordingFix(msg string, start, end int, repl string) *rule.Fix {
-	return &rule.Fix{Message: msg, Kind: rule.Wording, Edits: []edit.Edit{{Start: start, End: end, New: repl}}}
+	// The fix and its one edit in one allocation.
+	f := &struct {
+		fix  rule.Fix
+		edit [1]edit.Edit
+	}{}
+	f.edit[0] = edit.Edit{Start: start, End: end, New: repl}
+	f.fix = rule.Fix{Message: msg, Kind: rule.Wording, Edits: f.edit[:]}
+	return &f.fix
+}
+
+// msgf formats a finding's message as fmt.Sprintf does, for formats
+// with only %s and %q verbs and string arguments, in one allocation:
+// fmt boxes each argument too, and a note can have many findings.
+func (a *analyzer) msgf(format string, args ...string) string {
+	b := a.msg[:0]
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' || i+1 == len(format) {
+			b = append(b, c)
+			continue
+		}
+		i++
+		switch format[i] {
+		case 's':
+			b = append(b, args[0]...)
+			args = args[1:]
+		case 'q':
+			b = strconv.AppendQuote(b, args[0])
+			args = args[1:]
+		default: // "%%"
+			b = append(b, format[i])
+		}
+	}
+	a.msg = b
+	return string(b)
 }
 
 // matchCase gives repl the capital of the text it replaces, when repl
@@ -355,8 +407,10 @@ func matchCase(written, repl string) string {
 	return repl
 }
 
+// written is the text of toks[from:to] as written. It views the note's
+// text: what keeps it (a message, a fix) copies it.
 func (a *analyzer) written(from, to int) string {
-	return string(a.text[a.toks[from].start:a.toks[to-1].end])
+	return view(a.text[a.toks[from].start:a.toks[to-1].end])
 }
 
 func (a *analyzer) reportMatches() {
@@ -410,8 +464,8 @@ func (a *analyzer) reportMatches() {
 			if repl == written {
 				continue
 			}
-			msg := fmt.Sprintf("write %q, not %q", repl, written)
-			a.report(id, e.severity, mt.from, mt.to, msg, wordingFix(fmt.Sprintf("Write %q", repl), a.toks[mt.from].start, a.toks[mt.to-1].end, repl))
+			msg := a.msgf("write %q, not %q", repl, written)
+			a.report(id, e.severity, mt.from, mt.to, msg, wordingFix(a.msgf("Write %q", repl), a.toks[mt.from].start, a.toks[mt.to-1].end, repl))
 		case memberEntry:
 			l := &a.p.Lists[e.list]
 			b := a.blocks[bi]
@@ -428,11 +482,12 @@ func (a *analyzer) reportMatches() {
 					continue
 				}
 			}
-			msg := fmt.Sprintf("the official name of this %s is %q, not %q", listNoun(l), name, written)
+			format := "the official name of this %s is %q, not %q"
 			if mt.status == statusCase {
-				msg = fmt.Sprintf("write the %s's name as %q, not %q", listNoun(l), name, written)
+				format = "write the %s's name as %q, not %q"
 			}
-			a.report(ruleOfficialName, e.severity, mt.from, mt.to, msg, wordingFix(fmt.Sprintf("Write %q", name), a.toks[mt.from].start, a.toks[mt.to-1].end, name))
+			msg := a.msgf(format, listNoun(l), name, written)
+			a.report(ruleOfficialName, e.severity, mt.from, mt.to, msg, wordingFix(a.msgf("Write %q", name), a.toks[mt.from].start, a.toks[mt.to-1].end, name))
 		case phraseEntry:
 			a.reportPhrase(mt, f, e, written, bi)
 		}
@@ -474,7 +529,7 @@ func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string, bi 
 		s := a.sents[a.sentOf[mt.from]]
 		start = a.toks[s.from].start
 		end = a.sentenceEnd(s)
-		msg := fmt.Sprintf("leftover chatbot line %q%s", shorten(string(a.text[start:end])), why)
+		msg := a.msgf("leftover chatbot line %q%s", shorten(string(a.text[start:end])), why)
 		cut := end
 		for cut < len(a.text) && (a.text[cut] == ' ' || a.text[cut] == '\t') {
 			cut++
@@ -483,24 +538,26 @@ func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string, bi 
 			Fix: &rule.Fix{Message: "Delete the sentence", Kind: rule.Wording, Edits: []edit.Edit{{Start: start, End: cut}}}})
 		return
 	case "v3":
-		msg := fmt.Sprintf("%q is ITIL v3 wording", written)
+		msg := a.msgf("%q is ITIL v3 wording%s", written, why)
 		if repl != "" {
-			msg += fmt.Sprintf("; ITIL 4 says %q", repl)
+			msg = a.msgf("%q is ITIL v3 wording; ITIL 4 says %q%s", written, repl, why)
 		}
-		a.phraseFinding(ruleV3Term, e.severity, start, end, msg+why, repl)
+		a.phraseFinding(ruleV3Term, e.severity, start, end, msg, repl)
 	default:
-		msg := fmt.Sprintf("avoid %q", written)
+		msg := ""
 		if repl != "" {
-			msg = fmt.Sprintf("write %q, not %q", repl, written)
+			msg = a.msgf("write %q, not %q%s", repl, written, why)
+		} else {
+			msg = a.msgf("avoid %q%s", written, why)
 		}
-		a.phraseFinding(ruleLanguageSlip, e.severity, start, end, msg+why, repl)
+		a.phraseFinding(ruleLanguageSlip, e.severity, start, end, msg, repl)
 	}
 }
 
 func (a *analyzer) phraseFinding(id string, sev rule.Severity, start, end int, msg, repl string) {
 	f := rule.Finding{Rule: id, Severity: sev, Message: msg, Start: start, End: end}
 	if repl != "" {
-		f.Fix = wordingFix(fmt.Sprintf("Write %q", repl), start, end, repl)
+		f.Fix = wordingFix(a.msgf("Write %q", repl), start, end, repl)
 	}
 	a.out.findings = append(a.out.findings, f)
 }
@@ -554,11 +611,11 @@ func listNoun(l *pack.List) string {
 // longest) and sorts them.
 func (a *analyzer) resolve() {
 	fs := a.out.findings
-	sort.SliceStable(fs, func(i, j int) bool {
-		if fs[i].Start != fs[j].Start {
-			return fs[i].Start < fs[j].Start
+	slices.SortStableFunc(fs, func(f, g rule.Finding) int {
+		if f.Start != g.Start {
+			return cmp.Compare(f.Start, g.Start)
 		}
-		return fs[i].End > fs[j].End
+		return cmp.Compare(g.End, f.End)
 	})
 	kept := fs[:0]
 	end := -1
@@ -604,19 +661,20 @@ func (a *analyzer) historyIn(from, to int) bool {
 // followed by its points, as paragraphs or list items). Computed once
 // per note, on first use.
 func (a *analyzer) historyBlock(bi int) bool {
-	if a.hist == nil {
-		a.hist = a.historyBlocks()
+	if !a.histDone {
+		a.hist, a.histDone = a.historyBlocks(grow(a.hist, len(a.blocks))), true
 	}
 	return a.hist[bi]
 }
 
-func (a *analyzer) historyBlocks() []bool {
-	out := make([]bool, len(a.blocks))
+// historyBlocks fills out, one per block.
+func (a *analyzer) historyBlocks(out []bool) []bool {
 	type level struct {
 		level int
 		hist  bool
 	}
-	var stack []level
+	stack := make([]level, 0, 8) // headings nest six deep
+
 	intro, label := false, false
 	for bi, b := range a.blocks {
 		own := a.historyIn(b.from, b.to)

@@ -556,13 +556,20 @@ func stemToken(norm string) string {
 	return stem(norm)
 }
 
+// wordHash is the 32-bit FNV-1a hash of w, cut to 20 bits.
 func wordHash[S string | []byte](w S) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
+		h = (h ^ uint32(w[i])) * fnvPrime
 	}
-	return h & (1<<20 - 1)
+	return h & hashMask
 }
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+	hashMask  = 1<<20 - 1
+)
 
 // matchAt returns the longest pattern matching toks at i, or -1, and its
 // length in tokens; start is the starter of toks[i]'s word. It walks the

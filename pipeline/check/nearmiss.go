@@ -64,12 +64,21 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
+// stems returns the stems of toks[from:to], valid until the next call.
 func (a *analyzer) stems(from, to int) []string {
-	out := make([]string, 0, to-from)
+	out := a.stemBuf[:0]
 	for k := from; k < to; k++ {
 		out = append(out, a.stemAt(k))
 	}
+	a.stemBuf = out
 	return out
+}
+
+// foldedShape returns the folded shape of toks[from:to], valid until the
+// next call.
+func (a *analyzer) foldedShape(from, to int) string {
+	a.folded = a.appendShape(a.folded[:0], from, to, true)
+	return view(a.folded)
 }
 
 // exactlyMatched reports whether toks[from:to] is one correct match.
@@ -164,8 +173,12 @@ func tokenDistance(a, b []string) (int, bool) {
 			return 1, true
 		}
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var prevBuf, curBuf [16]int // names are a few words
+	prev, cur := prevBuf[:0], curBuf[:0]
+	if len(b)+1 > len(prevBuf) {
+		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -190,7 +203,7 @@ type candidate struct {
 
 func (a *analyzer) best(from, to int, bits uint64, structural bool) (candidate, bool) {
 	stems := a.stems(from, to)
-	folded := a.shape(from, to, true)
+	folded := a.foldedShape(from, to)
 	var best candidate
 	found := false
 	for li := range a.m.lists {
@@ -262,7 +275,7 @@ func (a *analyzer) runningNearMiss(s sentence, skipFrom, skipTo int) {
 					if !a.window(i, j, skipFrom, skipTo) || !contains(m.content, a.stemAt(j-1)) {
 						continue
 					}
-					v := judge(a.stems(i, j), a.shape(i, j, true), m, info, false)
+					v := judge(a.stems(i, j), a.foldedShape(i, j), m, info, false)
 					if v.ok && (bestTo < 0 || v.cost < best.v.cost || v.cost == best.v.cost && j > bestTo) {
 						best, bestTo = candidate{li, mi, v}, j
 					}
@@ -322,8 +335,8 @@ func (a *analyzer) reportNearMiss(c candidate, from, to int) {
 	default:
 		how = "shortened or a word swapped"
 	}
-	msg := fmt.Sprintf("near miss of the %s %q (%s): write %q, not %q", listNoun(l), mb.Name, how, mb.Name, written)
-	a.report(ruleOfficialName, e.severity, from, to, msg, wordingFix(fmt.Sprintf("Write %q", mb.Name), a.toks[from].start, a.toks[to-1].end, mb.Name))
+	msg := a.msgf("near miss of the %s %q (%s): write %q, not %q", listNoun(l), mb.Name, how, mb.Name, written)
+	a.report(ruleOfficialName, e.severity, from, to, msg, wordingFix(a.msgf("Write %q", mb.Name), a.toks[from].start, a.toks[to-1].end, mb.Name))
 }
 
 // English number words, for counts written out ("seven guiding
@@ -460,7 +473,7 @@ func (a *analyzer) checkCount(from, to, val, nounAt int, nps []nounPattern) {
 	repl := matchCase(written, numberText(np.count, isDigits(a.norm(from))))
 	nounText := a.written(nounAt, nounAt+len(np.toks))
 	msg := fmt.Sprintf("%s: there are %d %s, not %s", what, np.count, nounText, written)
-	a.report(ruleListCount, sev, from, to, msg, wordingFix(fmt.Sprintf("Write %q", repl), a.toks[from].start, a.toks[to-1].end, repl))
+	a.report(ruleListCount, sev, from, to, msg, wordingFix(a.msgf("Write %q", repl), a.toks[from].start, a.toks[to-1].end, repl))
 }
 
 // Words that open a definition after the term: "X is a/the ...", "X means

@@ -81,48 +81,72 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 		i := sp.Start
 		for i < sp.End {
 			c := text[i]
-			size, isWord := 1, false
 			if c < utf8.RuneSelf {
-				isWord = asciiWord[c]
-			} else {
-				var r rune
-				r, size = utf8.DecodeRune(text[i:])
-				isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
-			}
-			if !isWord && c != '&' {
+				if wordLower[c] == 0 && c != '&' {
+					i++
+					continue
+				}
+			} else if r, size := utf8.DecodeRune(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				i += size
 				continue
 			}
-			t := token{gap: ' ', brk: true, sent: true, clause: true}
-			start := i
+			t := token{start: i, gap: ' ', brk: true, sent: true, clause: true}
 			var h uint32
-			norm := "&"
 			if c == '&' {
 				i++
 				h = ampHash
 			} else {
+				// The ASCII letters and digits, nearly all of a word, are
+				// scanned, lowered and hashed in one pass.
+				h = fnvOffset
+				var changed byte // bits lowering changed
+				j := i
+				for _, b := range text[i:sp.End] {
+					lc := wordLower[b]
+					if lc == 0 {
+						break
+					}
+					changed |= lc ^ b
+					h = (h ^ uint32(lc)) * fnvPrime
+					j++
+				}
+				h &= hashMask
 				from := len(lower)
-				i, h, lower = lowerWord(text, i, sp.End, lower)
+				if j < sp.End && text[j] >= utf8.RuneSelf {
+					if k := wordEnd(text, j, sp.End); k > j {
+						// Other letters follow: lower the whole word.
+						lower = appendLower(lower, text[i:k])
+						j, h = k, wordHash(lower[from:])
+						changed = 0
+					}
+				}
+				if changed != 0 {
+					for _, b := range text[i:j] {
+						lower = append(lower, wordLower[b])
+					}
+				}
 				if len(lower) > from {
 					t.lowFrom, t.lowTo = int32(from), int32(len(lower))
-					norm = view(lower[from:])
-				} else {
-					norm = view(text[start:i])
 				}
+				i = j
 			}
+			t.end = i
 			if v != nil {
+				norm := view(text[t.start:t.end])
+				if t.lowTo != 0 {
+					norm = view(lower[t.lowFrom:t.lowTo])
+				}
 				t.word = v.lookup(h, norm)
 			}
-			t.start, t.end = start, i
 			switch {
 			case prevEnd < 0:
 			case forced:
 				t.sent = false
-			case start == prevEnd+1 && text[prevEnd] == ' ':
+			case t.start == prevEnd+1 && text[prevEnd] == ' ':
 				// One space, the usual gap: what classifyGap says of it.
 				t.gap, t.brk, t.sent, t.clause = ' ', false, false, false
 			default:
-				t.gap, t.brk, t.sent, t.clause = classifyGap(text[prevEnd:start])
+				t.gap, t.brk, t.sent, t.clause = classifyGap(text[prevEnd:t.start])
 			}
 			dst = append(dst, t)
 			prevEnd, forced = i, false
@@ -135,20 +159,15 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 // again while the string is in use.
 func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// asciiWord marks the ASCII letters and digits.
-var asciiWord = func() (t [256]bool) {
+// wordLower maps the ASCII letters and digits to their lower case, and
+// every other byte to 0.
+var wordLower = func() (t [256]byte) {
 	for c := 0; c < 128; c++ {
-		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-	}
-	return t
-}()
-
-// asciiLower maps each byte to its ASCII lower case.
-var asciiLower = func() (t [256]byte) {
-	for c := range t {
-		t[c] = byte(c)
-		if c >= 'A' && c <= 'Z' {
-			t[c] += 'a' - 'A'
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			t[c] = byte(c)
 		}
 	}
 	return t
@@ -156,40 +175,12 @@ var asciiLower = func() (t [256]byte) {
 
 var ampHash = wordHash("&")
 
-// lowerWord returns the end of the word at text[i] and the wordHash of
-// its lower-case text. ASCII words, nearly all of a note's, are scanned
-// and hashed in one pass; those not written in lower case are lowered and
-// appended to lower.
-func lowerWord(text []byte, i, end int, lower []byte) (int, uint32, []byte) {
-	h := uint32(2166136261)
-	j, upper := i, false
-	for j < end && asciiWord[text[j]] {
-		c := asciiLower[text[j]]
-		upper = upper || c != text[j]
-		h = (h ^ uint32(c)) * 16777619
-		j++
-	}
-	if j < end && text[j] >= utf8.RuneSelf {
-		if k := wordEnd(text, j, end); k > j {
-			from := len(lower)
-			lower = appendLower(lower, text[i:k])
-			return k, wordHash(lower[from:]), lower
-		}
-	}
-	if upper {
-		for _, c := range text[i:j] {
-			lower = append(lower, asciiLower[c])
-		}
-	}
-	return j, h & (1<<20 - 1), lower
-}
-
 // wordEnd returns the end of the word of letters and digits at text[i].
 func wordEnd(text []byte, i, end int) int {
 	for i < end {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if asciiWord[c] {
+			if wordLower[c] != 0 {
 				i++
 				continue
 			}
@@ -307,19 +298,23 @@ func tokenizeString(s string) *tokenized {
 // shape renders toks[from:to] with their gaps as one comparable string:
 // words joined by their gap class, in the case written (or folded).
 func (tt *tokenized) shape(from, to int, fold bool) string {
-	var sb strings.Builder
+	return string(tt.appendShape(nil, from, to, fold))
+}
+
+// appendShape appends to dst what shape returns.
+func (tt *tokenized) appendShape(dst []byte, from, to int, fold bool) []byte {
 	for k := from; k < to; k++ {
 		t := &tt.toks[k]
 		if k > from && t.gap != 0 {
-			sb.WriteByte(t.gap)
+			dst = append(dst, t.gap)
 		}
 		if fold {
-			sb.WriteString(tt.norm(k))
+			dst = append(dst, tt.norm(k)...)
 		} else {
-			sb.Write(tt.text[t.start:t.end])
+			dst = append(dst, tt.text[t.start:t.end]...)
 		}
 	}
-	return sb.String()
+	return dst
 }
 
 // shapeEq reports whether toks[from:to], rendered as shape renders them,
