@@ -176,9 +176,20 @@ func (c *consistency) Again(cp *rule.CoursePass) {
 		repl = matchCase(written, repl)
 		cp.Report(rule.Finding{
 			Start: u.start, End: u.end,
-			Message: fmt.Sprintf("the course writes %q %d times and %q %d times: use one spelling",
-				e.written[keep][0], c.counts[spelling{u.entry, keep}], e.written[u.base][0], c.counts[spelling{u.entry, u.base}]),
+			Message: fmt.Sprintf("the course writes %q %s and %q %s: use one spelling",
+				e.written[keep][0], times(c.counts[spelling{u.entry, keep}]), e.written[u.base][0], times(c.counts[spelling{u.entry, u.base}])),
 			Fix: wordingFix(fmt.Sprintf("Write %q", repl), u.start, u.end, repl),
 		})
 	}
+}
+
+// times is "once", "twice" or "N times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }
