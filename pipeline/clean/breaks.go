@@ -282,6 +282,7 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 	// it: a truncated word is rare, and the search allocates only for
 	// candidates.
 	text, spans := x.d.n.Text, x.d.proseSpans()
+	var buf []byte
 	for f := newFoldFinder(text, lower); ; {
 		start := f.next()
 		if start < 0 {
@@ -292,8 +293,18 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 			continue
 		}
 		_, end := nextWord(text[start:spans[k].End], 0)
-		if w := text[start : start+end]; len(w) > len(lower) {
+		w := text[start : start+end]
+		switch {
+		case len(w) <= len(lower):
+		case !isASCII(w):
 			consider(strings.ToLower(string(w)))
+		default:
+			// Lowered in a buffer: a word seen before, or one that goes on
+			// with a hyphen, costs no string.
+			buf = appendLower(buf[:0], w)
+			if buf[len(lower)] != '-' && !seen[string(buf)] {
+				consider(string(buf))
+			}
 		}
 	}
 	for w := range x.pack {
@@ -325,6 +336,17 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 	wb.fix = &rule.Fix{Message: fmt.Sprintf("complete to %q", completion), Kind: rule.Structural,
 		Edits: []edit.Edit{{Start: ws, End: end, New: completion}}}
 	return wb, true
+}
+
+// isASCII reports whether w is all ASCII, so that appendLower lowers it
+// as strings.ToLower does.
+func isASCII(w []byte) bool {
+	for _, c := range w {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func orList(ws []string, max int) string {

@@ -138,11 +138,9 @@ func runLowercaseI(p *rule.Pass) {
 	src := p.Note.Text
 	for _, s := range docOf(p.Note).proseSpans() {
 		for k := s.Start; k < s.End; k++ {
-			i := bytes.IndexByte(src[k:s.End], 'i')
-			if i < 0 {
-				break
+			if src[k] != 'i' {
+				continue
 			}
-			k += i
 			if k > 0 && !(src[k-1] == ' ' || src[k-1] == '\n' || src[k-1] == '"' || src[k-1] == '\t') {
 				continue
 			}

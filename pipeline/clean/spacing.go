@@ -13,50 +13,58 @@ import (
 // inside a line of a prose span (after a visible byte, before another)
 // that holds a tab or is two blanks or more: the runs multiple-spaces and
 // tab-in-prose report. Single spaces, nearly every sixth byte of prose,
-// are never looked at: the search jumps from one "  " or tab to the next.
+// are never looked at: the search jumps from one "  " or tab to the next,
+// over the whole text (a span, about a line, is too short for the fast
+// search).
 func wideBlankRuns(src []byte, spans []note.Span, f func(start, end int, tab bool)) {
+	// The next tab and the next "  " at or after at, in the whole text;
+	// at only grows, as the spans are in order.
+	tab, two := indexFrom(src, "\t", 0), indexFrom(src, "  ", 0)
 	for _, s := range spans {
-		seg := src[s.Start:s.End]
-		for at := 0; at < len(seg); {
-			k := wideBlankAt(seg[at:])
+		for at := s.Start; at < s.End; {
+			if tab >= 0 && tab < at {
+				tab = indexFrom(src, "\t", at)
+			}
+			if two >= 0 && two < at {
+				two = indexFrom(src, "  ", at)
+			}
+			// The first tab or "  " inside the span.
+			k := -1
+			if tab >= 0 && tab < s.End {
+				k = tab
+			}
+			if two >= 0 && two+1 < s.End && (k < 0 || two < k) {
+				k = two
+			}
 			if k < 0 {
 				break
 			}
-			i := at + k
-			for i > 0 && (seg[i-1] == ' ' || seg[i-1] == '\t') {
+			i := k
+			for i > s.Start && (src[i-1] == ' ' || src[i-1] == '\t') {
 				i--
 			}
-			j, tab := i, false
-			for j < len(seg) && (seg[j] == ' ' || seg[j] == '\t') {
-				tab = tab || seg[j] == '\t'
+			j, hasTab := i, false
+			for j < s.End && (src[j] == ' ' || src[j] == '\t') {
+				hasTab = hasTab || src[j] == '\t'
 				j++
 			}
 			// The run is maximal within the span; the bytes around it may
 			// lie outside the span (a code span next to it).
-			start, end := s.Start+i, s.Start+j
-			if start > 0 && src[start-1] != '\n' && src[start-1] != ' ' && src[start-1] != '\t' && end < len(src) && src[end] != '\n' && src[end] != ' ' && src[end] != '\t' {
-				f(start, end, tab)
+			if i > 0 && src[i-1] != '\n' && src[i-1] != ' ' && src[i-1] != '\t' && j < len(src) && src[j] != '\n' && src[j] != ' ' && src[j] != '\t' {
+				f(i, j, hasTab)
 			}
 			at = j
 		}
 	}
 }
 
-// wideBlankAt returns the index of the first tab or of the first of two
-// spaces in a row in s, or -1.
-func wideBlankAt(s []byte) int {
-	tab := bytes.IndexByte(s, '\t')
-	if tab == 0 {
-		return 0
+// indexFrom returns the offset of the first sep in src at or after from,
+// or -1.
+func indexFrom(src []byte, sep string, from int) int {
+	if i := bytes.Index(src[from:], []byte(sep)); i >= 0 {
+		return from + i
 	}
-	limit := s
-	if tab > 0 {
-		limit = s[:tab+1] // a "  " that ends on the tab is found as well
-	}
-	if two := bytes.Index(limit, []byte("  ")); two >= 0 {
-		return two
-	}
-	return tab
+	return -1
 }
 
 func runMultipleSpaces(p *rule.Pass) {

@@ -9,7 +9,7 @@ package note
 import (
 	"bytes"
 	"fmt"
-	"sort"
+	"slices"
 	"sync"
 	"unicode/utf8"
 )
@@ -171,7 +171,8 @@ func (n *Note) NumLines() int {
 
 // LineOf returns the 0-based line holding byte offset off.
 func (n *Note) LineOf(off int) int {
-	return sort.SearchInts(n.lineStarts, off+1) - 1
+	i, _ := slices.BinarySearch(n.lineStarts, off+1) // no closure, unlike sort.SearchInts
+	return i - 1
 }
 
 // LineStart returns the offset of the first byte of line i (0-based).
