@@ -9,6 +9,7 @@ import (
 	"github.com/itilint/itilint/pipeline/clean/words"
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -34,10 +35,15 @@ type wordBreak struct {
 // lexicon decides whether a string is a word: the embedded English list,
 // the pack's terms and names, and the note's own vocabulary.
 type lexicon struct {
-	d     *doc
-	pack  map[string]bool
-	prose map[string]bool // words of the pack's definitions
+	d        *doc
+	pack     map[string]bool
+	rulePack *pack.Pack
 }
+
+// prose returns the words of the pack's definitions. Few notes need them
+// (two single letters at a line break), so they are gathered on first use,
+// not at the start of every process.
+func (x lexicon) prose() map[string]bool { return proseWordsOfPack(x.rulePack) }
 
 // known reports whether w is a word; self is how many of the note's
 // occurrences of w are the damaged one being decided (they do not count).
@@ -95,7 +101,7 @@ func breaks(p *rule.Pass) []wordBreak {
 }
 
 func findBreaks(d *doc, p *rule.Pass) []wordBreak {
-	x := lexicon{d: d, pack: wordsOfPack(p.Pack), prose: proseWordsOfPack(p.Pack)}
+	x := lexicon{d: d, pack: wordsOfPack(p.Pack), rulePack: p.Pack}
 	src := p.Note.Text
 	var out []wordBreak
 	for bi, b := range d.blocks {
@@ -176,7 +182,7 @@ func findBreaks(d *doc, p *rule.Pass) []wordBreak {
 				// uses ("I" / "n" → "In"), not one the dictionary merely
 				// knows. A longer fragment ("a" / "lso") is no word itself.
 				j := strings.ToLower(a + bw)
-				kj = x.pack[j] || x.prose[j] || x.d.count(j) > 0
+				kj = x.pack[j] || x.prose()[j] || x.d.count(j) > 0
 			}
 			switch {
 			case kj && (!ka || !kb):

@@ -143,6 +143,9 @@ func listLines(d *doc, f func(ls, i int, first bool, prevPlain bool)) {
 func runBulletGlyph(p *rule.Pass) {
 	src := p.Note.Text
 	listLines(docOf(p.Note), func(ls, i int, first, _ bool) {
+		if i >= len(src) || src[i] < utf8.RuneSelf {
+			return // every glyph is a multi-byte character
+		}
 		for _, g := range bulletGlyphs {
 			if !bytes.HasPrefix(src[i:], []byte(g)) {
 				continue

@@ -117,3 +117,13 @@ func FuzzWideBlankRuns(f *testing.F) {
 		}
 	})
 }
+
+// runBulletGlyph skips lines that start with ASCII: every glyph must be a
+// multi-byte character.
+func TestBulletGlyphsMultiByte(t *testing.T) {
+	for _, g := range bulletGlyphs {
+		if g == "" || g[0] < 0x80 {
+			t.Errorf("bullet glyph %q starts with an ASCII byte", g)
+		}
+	}
+}
