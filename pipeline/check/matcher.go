@@ -556,20 +556,27 @@ func stemToken(norm string) string {
 	return stem(norm)
 }
 
-// wordHash is the 32-bit FNV-1a hash of w, cut to 20 bits.
+// wordHash is a 20-bit hash of w, of its length and last 8 bytes: the
+// tokenizer makes it while it reads a word, at one shift per byte, and
+// the words that share both are few and told apart by comparing them.
 func wordHash[S string | []byte](w S) uint32 {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * fnvPrime
-	}
-	return h & hashMask
+	return mixHash(lastBytes(w), len(w))
 }
 
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-	hashMask  = 1<<20 - 1
-)
+// lastBytes packs the last 8 bytes of w into a number, the first of them
+// highest.
+func lastBytes[S string | []byte](w S) uint64 {
+	var last8 uint64
+	for i := 0; i < len(w); i++ {
+		last8 = last8<<8 | uint64(w[i])
+	}
+	return last8
+}
+
+// mixHash makes wordHash of a word's last 8 bytes and length.
+func mixHash(last8 uint64, n int) uint32 {
+	return uint32((last8 ^ uint64(n)<<59) * 0x9e3779b97f4a7c15 >> 44)
+}
 
 // matchAt returns the longest pattern matching toks at i, or -1, and its
 // length in tokens; start is the starter of toks[i]'s word. It walks the

@@ -519,6 +519,9 @@ func (tt *tokenized) definitionBody(j, end int) int {
 func (a *analyzer) definitions() {
 	for _, s := range a.sents {
 		k := s.from
+		if a.covered[k] == 0 && (k+1 >= s.to || a.covered[k+1] == 0) {
+			continue // no term at the start, with or without an article
+		}
 		if k < s.to && articles[a.norm(k)] {
 			k++
 		}

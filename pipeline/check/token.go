@@ -92,13 +92,13 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 			}
 			t := token{start: i, gap: ' ', brk: true, sent: true, clause: true}
 			var h uint32
+			var last8 uint64 // see wordHash
 			if c == '&' {
 				i++
-				h = ampHash
+				h, last8 = ampHash, '&'
 			} else {
 				// The ASCII letters and digits, nearly all of a word, are
 				// scanned, lowered and hashed in one pass.
-				h = fnvOffset
 				var changed byte // bits lowering changed
 				j := i
 				for _, b := range text[i:sp.End] {
@@ -107,16 +107,16 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 						break
 					}
 					changed |= lc ^ b
-					h = (h ^ uint32(lc)) * fnvPrime
+					last8 = last8<<8 | uint64(lc)
 					j++
 				}
-				h &= hashMask
+				h = mixHash(last8, j-i)
 				from := len(lower)
 				if j < sp.End && text[j] >= utf8.RuneSelf {
 					if k := wordEnd(text, j, sp.End); k > j {
 						// Other letters follow: lower the whole word.
 						lower = appendLower(lower, text[i:k])
-						j, h = k, wordHash(lower[from:])
+						j, h, last8 = k, wordHash(lower[from:]), lastBytes(lower[from:])
 						changed = 0
 					}
 				}
@@ -136,7 +136,7 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 				if t.lowTo != 0 {
 					norm = view(lower[t.lowFrom:t.lowTo])
 				}
-				t.word = v.lookup(h, norm)
+				t.word = v.lookup(h, last8, norm)
 			}
 			switch {
 			case prevEnd < 0:

@@ -7,6 +7,7 @@ package check
 // match nothing.
 type vocabulary struct {
 	words []string   // by number; 0 is no word
+	last8 []uint64   // by number: lastBytes of the word
 	info  []wordInfo // by number
 	ids   map[string]int32
 	// slots is an open-addressing table on wordHash, a power of two long
@@ -16,9 +17,12 @@ type vocabulary struct {
 }
 
 type vocabSlot struct {
-	hash uint32
-	word int32 // 0: empty
+	hash uint32 // wordHash | length<<20
+	word int32  // 0: empty
 }
+
+// slotHash is what a slot holds of a word's hash and length.
+func slotHash(h uint32, n int) uint32 { return h | uint32(min(n, 255))<<20 }
 
 // wordInfo is what the analysis asks about a word of the vocabulary.
 type wordInfo struct {
@@ -51,27 +55,32 @@ func (v *vocabulary) seal() {
 		n *= 2
 	}
 	v.slots = make([]vocabSlot, n)
+	v.last8 = make([]uint64, len(v.words))
 	mask := uint32(n - 1)
 	for id := 1; id < len(v.words); id++ {
-		h := wordHash(v.words[id])
+		w := v.words[id]
+		h := wordHash(w)
 		k := h & mask
 		for v.slots[k].word != 0 {
 			k = (k + 1) & mask
 		}
-		v.slots[k] = vocabSlot{hash: h, word: int32(id)}
+		v.slots[k] = vocabSlot{hash: slotHash(h, len(w)), word: int32(id)}
+		v.last8[id] = lastBytes(w)
 	}
 }
 
-// lookup returns the number of the folded word w of hash h (wordHash(w)),
-// 0 when w is not in the vocabulary.
-func (v *vocabulary) lookup(h uint32, w string) int32 {
+// lookup returns the number of the folded word w, of hash wordHash(w) and
+// lastBytes(w) last8, 0 when w is not in the vocabulary. A word of up to 8
+// bytes is known by its length and last8 without comparing its text.
+func (v *vocabulary) lookup(h uint32, last8 uint64, w string) int32 {
 	mask := uint32(len(v.slots) - 1)
+	sh := slotHash(h, len(w))
 	for k := h & mask; ; k = (k + 1) & mask {
 		s := v.slots[k]
 		if s.word == 0 {
 			return 0
 		}
-		if s.hash == h && v.words[s.word] == w {
+		if s.hash == sh && v.last8[s.word] == last8 && (len(w) <= 8 || v.words[s.word] == w) {
 			return s.word
 		}
 	}
