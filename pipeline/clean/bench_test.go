@@ -3,6 +3,7 @@ package clean_test
 import (
 	"testing"
 
+	"github.com/itilint/itilint/pipeline/clean"
 	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/note"
 )
@@ -60,5 +61,36 @@ func BenchmarkCheck(b *testing.B) {
 		for _, n := range course {
 			lint.Check(note.New("bench.md", n.Text), opts)
 		}
+	}
+}
+
+// BenchmarkRule runs each formatting rule alone over the sample course,
+// the notes parsed and their shared analysis done before the timer starts
+// (so the word-break rules, which share one cached analysis, show only
+// their reporting):
+//
+//	go test -run XXX -bench 'Rule/' ./pipeline/clean/
+func BenchmarkRule(b *testing.B) {
+	p := defaultPack(b)
+	course := corpus(b, "../../source")
+	if len(course) == 0 {
+		b.Skip("no sample course")
+	}
+	size := 0
+	for _, n := range course {
+		size += len(n.Text)
+		lint.Check(n, lint.Options{Pack: p, Only: onlyClean()}) // parse and analyse once
+	}
+	for _, r := range clean.Rules {
+		b.Run(r.ID, func(b *testing.B) {
+			opts := lint.Options{Pack: p, Only: map[string]bool{r.ID: true}}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, n := range course {
+					lint.Check(n, opts)
+				}
+			}
+		})
 	}
 }
