@@ -40,8 +40,8 @@ const DefaultPause = 2 * time.Second
 type cue struct {
 	start, end time.Duration
 	speaker    string
-	text       []string
-	lines      []int // disk line of each text line
+	text       []string // shares the lines of Convert's split; labelSpeakers rewrites them in place
+	line       int      // disk line of the first text line
 }
 
 // Convert turns a caption file into Markdown text. diskLines[i] is the
@@ -76,23 +76,22 @@ func Convert(format note.Format, raw []byte, opts Options) (text []byte, diskLin
 // blocks splits lines into runs of non-blank lines, with the 0-based index
 // of each run's first line.
 func blocks(lines []string) (out [][]string, firsts []int) {
-	var cur []string
-	first := 0
+	first := -1
 	for i, l := range lines {
 		if strings.TrimSpace(l) == "" {
-			if cur != nil {
-				out, firsts = append(out, cur), append(firsts, first)
-				cur = nil
+			if first >= 0 {
+				// A block is a run of the lines themselves, not a copy.
+				out, firsts = append(out, lines[first:i:i]), append(firsts, first)
+				first = -1
 			}
 			continue
 		}
-		if cur == nil {
+		if first < 0 {
 			first = i
 		}
-		cur = append(cur, l)
 	}
-	if cur != nil {
-		out, firsts = append(out, cur), append(firsts, first)
+	if first >= 0 {
+		out, firsts = append(out, lines[first:len(lines):len(lines)]), append(firsts, first)
 	}
 	return out, firsts
 }
@@ -147,12 +146,8 @@ func parseCue(b []string, first int, frac byte) (cue, error) {
 	if !ok {
 		return cue{}, fmt.Errorf("%d: bad timing line %q", first+1+t, b[t])
 	}
-	c := cue{start: start, end: end}
-	for i, l := range b[t+1:] {
-		c.text = append(c.text, l)
-		c.lines = append(c.lines, first+t+2+i)
-	}
-	return c, nil
+	// The text lines follow the timing line on disk, one after another.
+	return cue{start: start, end: end, text: b[t+1:], line: first + t + 2}, nil
 }
 
 func parseTiming(line string, frac byte) (start, end time.Duration, ok bool) {
@@ -284,7 +279,7 @@ func render(cues []cue, opts Options) ([]byte, []int) {
 		if len(parts) == 0 {
 			continue
 		}
-		line := c.lines[0]
+		line := c.line
 		newPara := !started || c.start-prevEnd >= opts.Pause || c.speaker != "" && c.speaker != speaker
 		if newPara && started {
 			out.WriteByte('\n')
@@ -309,6 +304,9 @@ func render(cues []cue, opts Options) ([]byte, []int) {
 // cleanText strips the styling tags and entities of a cue line and, with
 // DropFillers, fillers and timestamps.
 func cleanText(l string, opts Options) string {
+	if !opts.DropFillers && plainText(l) {
+		return l // most cue lines: nothing to strip or collapse
+	}
 	var b strings.Builder
 	for i := 0; i < len(l); i++ {
 		if l[i] == '<' {
@@ -327,6 +325,22 @@ func cleanText(l string, opts Options) string {
 		s = dropFillers(s)
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// plainText reports whether cleanText would return l unchanged because it
+// is printable ASCII without tags, entities, tabs or runs of spaces, and
+// does not start or end with a space.
+func plainText(l string) bool {
+	if l == "" || l[0] == ' ' || l[len(l)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		if c < ' ' || c > '~' || c == '<' || c == '&' || c == ' ' && l[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // startsOrdered reports whether s starts like an ordered list item ("1. ").
