@@ -257,18 +257,18 @@ func (a *analyzer) scan() {
 func (a *analyzer) classify(id, from, to int) match {
 	pat := &a.m.patterns[id]
 	mt := match{from: from, to: to, form: -1}
+	// The text has the pattern's words: a form compared case-blind
+	// matches it when the separators are the same.
 	for _, fid := range pat.forms {
 		f := &a.m.forms[fid]
 		if f.class == wrongForm {
 			continue
 		}
-		if a.shapeEq(from, to, f.shape, !f.cs) {
+		if f.cs && a.shapeEq(from, to, f.shape, false) || !f.cs && a.gapsEq(from, f.gaps) {
 			mt.form, mt.status = fid, statusOK
 			return mt
 		}
 	}
-	a.folded = a.appendShape(a.folded[:0], from, to, true)
-	folded := view(a.folded)
 	cased, casedDone := "", false
 	for _, fid := range pat.forms {
 		f := &a.m.forms[fid]
@@ -279,11 +279,13 @@ func (a *analyzer) classify(id, from, to int) match {
 			a.cased = a.appendShape(a.cased[:0], from, to, false)
 			cased, casedDone = view(a.cased), true
 		}
-		if f.cs && cased == f.shape || !f.cs && strings.EqualFold(folded, f.shape) {
+		if f.cs && cased == f.shape || !f.cs && a.gapsEq(from, f.gaps) {
 			mt.form, mt.status = fid, statusWrong
 			return mt
 		}
 	}
+	a.folded = a.appendShape(a.folded[:0], from, to, true)
+	folded := view(a.folded)
 	for _, fid := range pat.forms {
 		f := &a.m.forms[fid]
 		if f.class != wrongForm && f.cs && strings.EqualFold(folded, f.shape) {

@@ -115,7 +115,8 @@ type form struct {
 	base    int // which written form (index into entry.written) for correct forms
 	infl    int // 0 the form itself, 1 -s, 2 -ed, 3 -ing
 	shape   string
-	cs      bool // compare case too
+	gaps    []byte // the gaps between the words, as in a shape
+	cs      bool   // compare case too
 	acronym bool
 	strict  bool   // the entry is case sensitive (a product name)
 	repl    string // for wrong forms: what to write instead
@@ -194,6 +195,9 @@ func build(p *pack.Pack) *matcher {
 		}
 		norms := tk.norms()
 		f.shape = tk.shape(0, len(toks), !f.cs)
+		for _, t := range toks[1:] {
+			f.gaps = append(f.gaps, t.gap)
+		}
 		key := strings.Join(norms, "\x00")
 		id, ok := keys[key]
 		if !ok {

@@ -317,6 +317,17 @@ func (tt *tokenized) appendShape(dst []byte, from, to int, fold bool) []byte {
 	return dst
 }
 
+// gapsEq reports whether the tokens from toks[from] on are separated as
+// gaps says: gaps[k-1] for the gap before toks[from+k].
+func (tt *tokenized) gapsEq(from int, gaps []byte) bool {
+	for k, g := range gaps {
+		if tt.toks[from+1+k].gap != g {
+			return false
+		}
+	}
+	return true
+}
+
 // shapeEq reports whether toks[from:to], rendered as shape renders them,
 // equal want, without building the string.
 func (tt *tokenized) shapeEq(from, to int, want string, fold bool) bool {
