@@ -38,9 +38,10 @@ type matcher struct {
 	history   [][]int32         // the pack's history phrases, as word numbers
 	why       []string          // per phrase: ": " and its reason, or ""
 
-	elemOnce  sync.Once
-	elemStems map[string]int // the stems of the terms' elements, numbered
-	elems     [][][][]int    // per term: elements → alternatives → stem numbers
+	elemOnce   sync.Once
+	elemStems  map[string]int // the stems of the terms' elements, numbered
+	elems      [][][][]int    // per term: elements → alternatives → stem numbers
+	elemOfWord []int32        // per vocabulary word: its stem's number+1, 0 if no element's
 }
 
 // A starter is what starts with one word: patterns (the trie node of

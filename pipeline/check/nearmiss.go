@@ -499,16 +499,26 @@ func (tt *tokenized) definitionBody(j, end int) int {
 		}
 		return true
 	}
-	switch {
-	case at(j, "is", "defined", "as"), at(j, "are", "defined", "as"), at(j, "is", "described", "as"):
-		return j + 3
-	case at(j, "can", "be", "defined", "as"):
-		return j + 4
-	case at(j, "refers", "to"), at(j, "refer", "to"):
-		return j + 2
-	case at(j, "means"), at(j, "mean"):
-		return j + 1
-	case (at(j, "is") || at(j, "are")) && j+1 < end && definitionStart[tt.norm(j+1)] && !toks[j+1].clause:
+	if j >= end {
+		return -1
+	}
+	switch tt.norm(j) {
+	case "is", "are":
+		if at(j+1, "defined", "as") || tt.norm(j) == "is" && at(j+1, "described", "as") {
+			return j + 3
+		}
+		if j+1 < end && definitionStart[tt.norm(j+1)] && !toks[j+1].clause {
+			return j + 1
+		}
+	case "can":
+		if at(j+1, "be", "defined", "as") {
+			return j + 4
+		}
+	case "refers", "refer":
+		if at(j+1, "to") {
+			return j + 2
+		}
+	case "means", "mean":
 		return j + 1
 	}
 	return -1
@@ -546,15 +556,20 @@ func (a *analyzer) definitions() {
 		}
 		// The body's words matter only as stems of some term's elements:
 		// they are kept as a set of those stems' numbers.
-		index, _ := a.m.elements()
+		index, elems, ofWord := a.m.elements()
 		words := grow(a.words, (len(index)+63)/64)
 		for q := body; q < s.to; q++ {
-			if n, ok := index[a.stemAt(q)]; ok {
+			n, ok := 0, false
+			if w := a.toks[q].word; w != 0 {
+				n, ok = int(ofWord[w]-1), ofWord[w] != 0
+			} else {
+				n, ok = index[a.stemAt(q)]
+			}
+			if ok {
 				words[n/64] |= 1 << (n % 64)
 			}
 		}
 		a.words = words
-		_, elems := a.m.elements()
 		own := elementScore(elems[e.term], words)
 		if own >= 0.67 {
 			continue
@@ -634,9 +649,9 @@ func hasElement(alts [][]int, words []uint64) bool {
 }
 
 // elements returns the stemmed key elements of every term: the stems
-// numbered, and per term, element and alternative, the numbers of its
-// stems.
-func (m *matcher) elements() (map[string]int, [][][][]int) {
+// numbered; per term, element and alternative, the numbers of its stems;
+// and per vocabulary word, the number+1 of its stem, or 0.
+func (m *matcher) elements() (map[string]int, [][][][]int, []int32) {
 	m.elemOnce.Do(func() {
 		m.elemStems = map[string]int{}
 		m.elems = make([][][][]int, len(m.pack.Terms))
@@ -660,8 +675,14 @@ func (m *matcher) elements() (map[string]int, [][][][]int) {
 				m.elems[i] = append(m.elems[i], alts)
 			}
 		}
+		m.elemOfWord = make([]int32, len(m.vocab.words))
+		for w, word := range m.vocab.words[1:] {
+			if n, ok := m.elemStems[stemToken(word)]; ok {
+				m.elemOfWord[w+1] = int32(n + 1)
+			}
+		}
 	})
-	return m.elemStems, m.elems
+	return m.elemStems, m.elems, m.elemOfWord
 }
 
 func startsUpper(b []byte) bool {
