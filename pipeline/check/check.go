@@ -4,9 +4,10 @@
 //
 // Every fact comes from the pack (package pack, rules/itil4); the Go code
 // knows only English: word boundaries, inflections, number words and the
-// shape of a definition. The pack is compiled once into a matcher (forms
-// indexed by their first word, matched leftmost-longest over the tokens of
-// a note's prose), and a note is analysed once for all rules.
+// shape of a definition. The pack is compiled once into a matcher (the
+// words of its forms numbered, the forms a trie of word numbers, matched
+// leftmost-longest over the tokens of a note's prose), and a note is
+// analysed once for all rules.
 package check
 
 import (
