@@ -93,7 +93,7 @@ type analyzer struct {
 	histDone  bool           // hist is computed
 	found     []rule.Finding // the findings, until resolve keeps some
 	msg       []byte         // msgf's buffer
-	stemBuf   []string       // stemsOf's result, reused
+	stemBuf   []string       // stems's result, reused
 	folded    []byte         // a shape in lower case, reused
 	cased     []byte         // a shape as written, reused
 	out       analysis
@@ -168,7 +168,8 @@ func (a *analyzer) tokenize() {
 	// buffer, instead of copying a note's worth of text per note: they are
 	// read only while the note is analysed (the findings and uses copy
 	// what they keep from the note's text), and release clears the stems,
-	// which may view them, before the buffer is reused.
+	// which may view them, before the buffer is reused. Tokens hold
+	// offsets, not the norms themselves (see token).
 	lower := a.lower[:0]
 	for _, b := range a.n.Blocks() {
 		if b.Kind != note.Paragraph && b.Kind != note.Heading {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -51,6 +52,64 @@ func BenchmarkAnalyze(b *testing.B) {
 			an := newAnalyzer(n, p)
 			an.run()
 			an.release()
+		}
+	}
+}
+
+// TestTokenWords checks that the tokenizer finds each word's number in the
+// vocabulary: it hashes words as it reads them, and must hash them as
+// wordHash does, or words of the pack would go unmatched.
+func TestTokenWords(t *testing.T) {
+	p, err := pack.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := compile(p).vocab
+	texts := []string{
+		"The Service Value System and ITIL 4: co-creation of value, IT & digital services.",
+		"SERVICE MANAGEMENT Practices; Incident management, problem-management & change enablement",
+		"Ünïcode wörds, İstanbul, straße, Organisation, ORGANIZATION, x\u0301y, ４ and 42 and seven",
+		"continual improvement\ncontinual   improvement — guiding principles (seven) “quoted”",
+	}
+	for _, w := range v.words[1:] {
+		texts = append(texts, w, strings.ToUpper(w), "x "+w+" y")
+	}
+	for _, text := range texts {
+		b := []byte(text)
+		toks, lower := tokenizeBlock(nil, b, []note.Span{{Start: 0, End: len(b)}}, nil, v)
+		tt := tokenized{text: b, lower: lower, toks: toks}
+		for k, tok := range toks {
+			norm := tt.norm(k)
+			if want := v.ids[norm]; tok.word != want {
+				t.Errorf("%q: word %q has number %d, want %d", text, norm, tok.word, want)
+			}
+			if norm != strings.ToLower(text[tok.start:tok.end]) && norm != string(appendLower(nil, b[tok.start:tok.end])) {
+				t.Errorf("%q: norm %q of %q", text, norm, text[tok.start:tok.end])
+			}
+		}
+	}
+}
+
+// TestMsgf checks msgf against fmt.Sprintf for the verbs it knows.
+func TestMsgf(t *testing.T) {
+	a := &analyzer{}
+	for _, c := range []struct {
+		format string
+		args   []string
+	}{
+		{"write %q, not %q", []string{"ITIL 4", "ITIL4"}},
+		{"the official name of this %s is %q, not %q", []string{"guiding principle", "Focus on value", "focus on value"}},
+		{"leftover chatbot line %q%s", []string{"Would you like me to \"expand\"?\t…", ": a reason"}},
+		{"avoid %q%s", []string{"as per", ""}},
+		{"100%% %s", []string{"sure"}},
+		{"%q", []string{"\x00\xff é \\"}},
+	} {
+		args := make([]any, len(c.args))
+		for i, s := range c.args {
+			args[i] = s
+		}
+		if got, want := a.msgf(c.format, c.args...), fmt.Sprintf(c.format, args...); got != want {
+			t.Errorf("msgf(%q) = %q, want %q", c.format, got, want)
 		}
 	}
 }
