@@ -283,17 +283,19 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 			cands = append(cands, w)
 		}
 	}
-	// Search the text for the prefix in any case (ASCII, like every word
+	// Search the lower-cased text for the prefix (ASCII, like every word
 	// lastWord returns) and read the words of the prose that start with
 	// it: a truncated word is rare, and the search allocates only for
 	// candidates.
 	text, spans := x.d.n.Text, x.d.proseSpans()
 	var buf []byte
-	for f := newFoldFinder(text, lower); ; {
-		start := f.next()
-		if start < 0 {
+	for at, low := 0, x.d.lowered(); ; {
+		i := bytes.Index(low[at:], []byte(lower))
+		if i < 0 {
 			break
 		}
+		start := at + i
+		at = start + 1
 		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
 		if k == len(spans) || spans[k].Start > start || !wordStart(text[spans[k].Start:start]) {
 			continue

@@ -23,6 +23,10 @@ type doc struct {
 	// empty items, fences of empty code blocks).
 	lineBlock []int32
 
+	lowerOnce sync.Once
+	lower     []byte // the text with ASCII letters in lower case, same offsets
+	searches  int    // questions count has answered by searching the text
+
 	vocabOnce sync.Once
 	vocab     map[string]int // lower-cased words of the note's prose, with counts
 
@@ -31,31 +35,15 @@ type doc struct {
 	breaksPack *pack.Pack
 }
 
-// docs memoises the last few docs: every rule of a Check run asks for the
-// doc of the same note, and a bounded ring keeps memory flat when many notes
-// go through (the ring holds the note, so its address cannot be reused).
-var docs struct {
-	sync.Mutex
-	ring [32]*doc
-	next int
+// docOf returns the doc of n, computed once per parse of the note: every
+// rule of a Check run asks for it. It is kept on the note with the blocks
+// it is made of (note.Derived), so it goes when the note compacts its
+// structure or is dropped, and nothing holds notes that are done.
+func docOf(n *note.Note) *doc {
+	return n.Derived(docKey{}, func(n *note.Note) any { return newDoc(n) }).(*doc)
 }
 
-func docOf(n *note.Note) *doc {
-	docs.Lock()
-	for _, d := range docs.ring {
-		if d != nil && d.n == n {
-			docs.Unlock()
-			return d
-		}
-	}
-	docs.Unlock()
-	d := newDoc(n)
-	docs.Lock()
-	docs.ring[docs.next] = d
-	docs.next = (docs.next + 1) % len(docs.ring)
-	docs.Unlock()
-	return d
-}
+type docKey struct{}
 
 func newDoc(n *note.Note) *doc {
 	d := &doc{n: n, blocks: n.Blocks()}
@@ -98,28 +86,52 @@ func isVerbatim(k note.BlockKind) bool {
 // as a whole word the way eachWord splits the prose.
 //
 // Most notes ask about a handful of words (line-end fragments the word
-// list does not know), so each question searches the text, in any case,
-// instead of building a vocabulary of every word: no allocation per
-// distinct word. A word eachWord could not return whole (a space,
-// punctuation) goes the long way, through the vocabulary.
+// list does not know), so each question searches a lower-cased copy of the
+// text instead of building a vocabulary of every word: one allocation per
+// note instead of one per distinct word. A long note with many damaged
+// line ends would search its text again and again, so after
+// maxSearches questions the vocabulary answers, built in one pass. A word
+// eachWord could not return whole (a space, punctuation) goes through the
+// vocabulary too. TestCountSearchMatchesVocabulary keeps both answers equal.
 func (d *doc) count(w string) int {
 	if w == "" {
 		return 0
 	}
+	if !searchable(w) || d.searches >= maxSearches {
+		return d.vocabCount(w)
+	}
+	d.searches++
+	return d.searchCount(w)
+}
+
+// searchable reports whether searchCount can count w: lower-case ASCII
+// letters and digits with inner hyphens, a word eachWord returns whole.
+func searchable(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; !(isAlnum(c) && !isUpper(c)) && (c != '-' || i == 0 || i == len(w)-1 || !isAlnum(w[i-1])) {
-			return d.vocabCount(w)
+			return false
 		}
 	}
+	return true
+}
+
+// maxSearches is how many questions count answers by searching the text
+// before it builds the note's vocabulary.
+const maxSearches = 16
+
+// searchCount counts w (lower case letters, digits and inner hyphens) by
+// searching the lowered text.
+func (d *doc) searchCount(w string) int {
 	spans := d.proseSpans()
-	text := d.n.Text
+	text, lower := d.n.Text, d.lowered()
 	c := 0
-	for f := newFoldFinder(text, w); ; {
-		start := f.next()
-		if start < 0 {
+	for at := 0; ; {
+		i := bytes.Index(lower[at:], []byte(w))
+		if i < 0 {
 			return c
 		}
-		end := start + len(w)
+		start, end := at+i, at+i+len(w)
+		at = start + 1
 		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
 		if k == len(spans) || spans[k].Start > start || spans[k].End < end {
 			continue
@@ -130,76 +142,11 @@ func (d *doc) count(w string) int {
 	}
 }
 
-// A foldFinder finds, one after the other, the offsets where a text holds
-// a word given in lower case, with the word's ASCII letters in either case
-// in the text: the matches of the word in the text lowered, without a
-// lowered copy of the text.
-type foldFinder struct {
-	text         []byte
-	w            string
-	first, upper byte // w's first byte and its capital (first again if none)
-	lo, up       int  // the next offsets of first and upper at or after at; -1 none
-	at           int  // where the next match may start
-}
-
-func newFoldFinder(text []byte, w string) *foldFinder {
-	f := &foldFinder{text: text, w: w, first: w[0], upper: w[0], lo: -2, up: -2}
-	if isLower(f.first) {
-		f.upper = f.first - ('a' - 'A')
-	}
-	return f
-}
-
-// next returns the offset of the next match, or -1. Each offset of the
-// first byte, in either case, is found once by IndexByte.
-func (f *foldFinder) next() int {
-	last := len(f.text) - len(f.w) // the last offset a match can start at
-	for f.at <= last {
-		if f.lo != -1 && f.lo < f.at {
-			f.lo = indexByteFrom(f.text[:last+1], f.first, f.at)
-		}
-		if f.upper == f.first {
-			f.up = -1
-		} else if f.up != -1 && f.up < f.at {
-			f.up = indexByteFrom(f.text[:last+1], f.upper, f.at)
-		}
-		i := f.lo
-		if i < 0 || f.up >= 0 && f.up < i {
-			i = f.up
-		}
-		if i < 0 {
-			break
-		}
-		f.at = i + 1
-		if foldEqual(f.text[i+1:i+len(f.w)], f.w[1:]) {
-			return i
-		}
-	}
-	f.at = len(f.text) + 1
-	return -1
-}
-
-// indexByteFrom returns the offset of the first c in b at or after from, or
-// -1.
-func indexByteFrom(b []byte, c byte, from int) int {
-	if i := bytes.IndexByte(b[from:], c); i >= 0 {
-		return from + i
-	}
-	return -1
-}
-
-// foldEqual reports whether b, with its ASCII capitals in lower case, is w.
-func foldEqual(b []byte, w string) bool {
-	for k := 0; k < len(w); k++ {
-		c := b[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[k] {
-			return false
-		}
-	}
-	return true
+// lowered returns the note's text with its ASCII letters in lower case, at
+// the same offsets, for case-blind searches.
+func (d *doc) lowered() []byte {
+	d.lowerOnce.Do(func() { d.lower = appendLower(make([]byte, 0, len(d.n.Text)), d.n.Text) })
+	return d.lower
 }
 
 // wordStart reports whether eachWord, splitting before+rest, starts a word

@@ -1,9 +1,13 @@
 package clean
 
 import (
-	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/note"
 )
@@ -27,41 +31,6 @@ func TestLowerASCII(t *testing.T) {
 			}
 		}
 	}
-}
-
-// FuzzFoldFinder: the matches of a foldFinder are those of the word in the
-// text with its ASCII capitals lowered.
-func FuzzFoldFinder(f *testing.F) {
-	f.Add("Value and VALUE and vAlUe, valued: value", "value")
-	f.Add("aAaA", "aa")
-	f.Add("12 12x 1", "12")
-	f.Add("Éa éa ea", "ea")
-	f.Fuzz(func(t *testing.T, text, w string) {
-		w = string(appendLower(nil, []byte(w)))
-		if w == "" {
-			return
-		}
-		lower := appendLower(nil, []byte(text))
-		var want, got []int
-		for at := 0; ; {
-			i := bytes.Index(lower[at:], []byte(w))
-			if i < 0 {
-				break
-			}
-			want = append(want, at+i)
-			at += i + 1
-		}
-		for ff := newFoldFinder([]byte(text), w); ; {
-			i := ff.next()
-			if i < 0 {
-				break
-			}
-			got = append(got, i)
-		}
-		if !slices.Equal(got, want) {
-			t.Fatalf("matches of %q in %q: got %v, want %v", w, text, got, want)
-		}
-	})
 }
 
 // FuzzWideBlankRuns compares wideBlankRuns with the plain search it
@@ -126,4 +95,68 @@ func TestBulletGlyphsMultiByte(t *testing.T) {
 			t.Errorf("bullet glyph %q starts with an ASCII byte", g)
 		}
 	}
+}
+
+// TestCountSearchMatchesVocabulary: count answers by searching the text
+// for a note's first questions and from the note's vocabulary after that;
+// both must give the same number for every word, and for the fragments
+// (prefixes and suffixes) a damaged line end leaves, in the sample course
+// and the real notes.
+func TestCountSearchMatchesVocabulary(t *testing.T) {
+	var notes []*note.Note
+	for _, root := range []string{"../../source", "../../../shared/testdata/real"} {
+		filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || !strings.HasSuffix(path, ".md") && !strings.HasSuffix(path, ".txt") {
+				return nil
+			}
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n, err := note.Decode(path, raw); err == nil {
+				notes = append(notes, n)
+			}
+			return nil
+		})
+	}
+	if len(notes) == 0 {
+		t.Skip("no notes found")
+	}
+	for _, n := range notes {
+		checkCountMatchesVocabulary(t, n)
+	}
+}
+
+func checkCountMatchesVocabulary(t *testing.T, n *note.Note) {
+	d := newDoc(n)
+	asked := map[string]bool{}
+	for _, s := range d.proseSpans() {
+		eachWord(n.Text[s.Start:s.End], func(w []byte, _ int) {
+			lw := string(appendLower(nil, w))
+			for i := 0; i < len(lw); i++ {
+				asked[lw[:i+1]], asked[lw[i:]] = true, true
+			}
+		})
+	}
+	for w := range asked {
+		if !searchable(w) {
+			continue
+		}
+		if s, v := d.searchCount(w), d.vocabCount(w); s != v {
+			t.Errorf("%s: %q counted %d times by search, %d by vocabulary", n.Path, w, s, v)
+		}
+	}
+}
+
+// FuzzCountSearchMatchesVocabulary is TestCountSearchMatchesVocabulary on
+// any text.
+func FuzzCountSearchMatchesVocabulary(f *testing.F) {
+	f.Add("Value co-creation and value's VALUE x-value value-x--value 'value' valu\u00e9 Value\u2019s")
+	f.Add("- I\n  n short, `code value` and [value](http://value.example) value")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		checkCountMatchesVocabulary(t, note.New("f.md", []byte(text)))
+	})
 }

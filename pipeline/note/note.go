@@ -61,6 +61,7 @@ type Note struct {
 	prose     [][]Span // per block, parts of proseAll (see findProse)
 	proseAll  []Span
 	proseDone bool
+	derived   []derivation // see Derived
 
 	memoMu sync.Mutex
 	memo   map[any]any
@@ -158,6 +159,7 @@ func (n *Note) index() {
 	n.parsed = false
 	n.blocks = nil
 	n.prose, n.proseAll, n.proseDone = nil, nil, false
+	n.derived = nil
 }
 
 // NumLines is the number of lines; a final newline does not start a line.
@@ -241,12 +243,33 @@ func (n *Note) Memo(key any, compute func() any) any {
 	return v
 }
 
-// Compact drops what can be computed again (the parsed blocks and prose
-// ranges), keeping the text, the line table and the memos. The pipeline
+// A derivation is a value computed from a note's parsed structure.
+type derivation struct{ key, value any }
+
+// Derived returns the value computed from the note's parsed structure
+// under key, computing it once with compute. Unlike a memo it goes with
+// the structure: Compact drops it with the blocks, so an analysis of the
+// blocks (the formatting rules share one) lives no longer than they do.
+// Like Blocks, it is for the one goroutine using the note.
+func (n *Note) Derived(key any, compute func(*Note) any) any {
+	for _, d := range n.derived {
+		if d.key == key {
+			return d.value
+		}
+	}
+	v := compute(n)
+	n.derived = append(n.derived, derivation{key, v})
+	return v
+}
+
+// Compact drops what can be computed again (the parsed blocks, prose
+// ranges and what is derived from them), keeping the text, the line table
+// and the memos. The pipeline
 // compacts each note once its stage is done, so a large course does not
 // keep every note's structure in memory; Blocks parses again if asked.
 func (n *Note) Compact() {
 	n.parsed = false
 	n.blocks = nil
 	n.prose, n.proseAll, n.proseDone = nil, nil, false
+	n.derived = nil
 }
