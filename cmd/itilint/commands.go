@@ -89,6 +89,11 @@ func checkCommand() *cli.Command {
 				return err
 			}
 			pc.Check = true
+			if c.String("output") == "" && c.String("write-baseline") == "" {
+				// Findings stream to stdout as files are done; a bar
+				// redrawn on the same terminal would cut through them.
+				pc.Progress = nil
+			}
 			var base *baseline.Baseline
 			if path := c.String("baseline"); path != "" && c.String("write-baseline") == "" {
 				if base, err = baseline.Read(path); err != nil {
