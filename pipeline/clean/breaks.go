@@ -101,6 +101,7 @@ func breaks(p *rule.Pass) []wordBreak {
 }
 
 func findBreaks(d *doc, p *rule.Pass) []wordBreak {
+	defer d.releaseLowered()
 	x := lexicon{d: d, pack: wordsOfPack(p.Pack), rulePack: p.Pack}
 	src := p.Note.Text
 	var out []wordBreak
@@ -163,7 +164,7 @@ func findBreaks(d *doc, p *rule.Pass) []wordBreak {
 			}
 			// A fragment alone on its line ("r" between "easier to" and
 			// "esolve") belongs to the line after it, not the one before.
-			if li+2 < len(b.Lines) && trimRightSpace(src, nextEnd, p.Note.LineEnd(p.Note.LineOf(nextEnd))) == nextEnd {
+			if li+2 < len(b.Lines) && trimRightSpace(src, nextEnd, lineEndAt(src, nextEnd)) == nextEnd {
 				continue
 			}
 			a, bw := string(src[ws:end]), string(src[nextStart:nextEnd])

@@ -125,13 +125,13 @@ var bulletGlyphs = []string{"•", "●", "▪", "◦", "‣", "∙", "·", "○
 // list item yet, with the line's start, the offset after its indentation
 // (at most three spaces) and whether it is the paragraph's first line.
 func listLines(d *doc, f func(ls, i int, first bool, prevPlain bool)) {
-	n, src := d.n, d.n.Text
+	src := d.n.Text
 	for _, b := range d.blocks {
 		if !topParagraph(b) {
 			continue
 		}
 		for k, seg := range b.Lines {
-			ls := n.LineStart(n.LineOf(seg.Start))
+			ls := lineStartAt(src, seg.Start)
 			if seg.Start-ls > 3 || skipSpace(src, ls, seg.Start) != seg.Start {
 				continue
 			}

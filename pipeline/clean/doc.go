@@ -23,9 +23,10 @@ type doc struct {
 	// empty items, fences of empty code blocks).
 	lineBlock []int32
 
-	lowerOnce sync.Once
-	lower     []byte // the text with ASCII letters in lower case, same offsets
-	searches  int    // questions count has answered by searching the text
+	// lower holds the text with ASCII letters in lower case, at the same
+	// offsets, while the word breaks are found (see lowered).
+	lower    *[]byte
+	searches int // questions count has answered by searching the text
 
 	vocabOnce sync.Once
 	vocab     map[string]int // lower-cased words of the note's prose, with counts
@@ -51,11 +52,12 @@ func newDoc(n *note.Note) *doc {
 	for i := range d.lineBlock {
 		d.lineBlock[i] = -1
 	}
+	lines := n.Cursor() // the blocks are in order
 	for bi, b := range d.blocks {
 		if b.Start < 0 {
 			continue
 		}
-		first, last := n.LineOf(b.Start), n.LineOf(b.End)
+		first, last := lines.LineOf(b.Start), lines.LineOf(b.End)
 		for l := first; l <= last && l < len(d.lineBlock); l++ {
 			d.lineBlock[l] = int32(bi)
 		}
@@ -143,11 +145,28 @@ func (d *doc) searchCount(w string) int {
 }
 
 // lowered returns the note's text with its ASCII letters in lower case, at
-// the same offsets, for case-blind searches.
+// the same offsets, for case-blind searches. Only the word-break analysis
+// searches, once per note, so the copy is a pooled buffer that findBreaks
+// gives back when it is done (releaseLowered), not a second copy of every
+// note for the collector. No slice of it is kept.
 func (d *doc) lowered() []byte {
-	d.lowerOnce.Do(func() { d.lower = appendLower(make([]byte, 0, len(d.n.Text)), d.n.Text) })
-	return d.lower
+	if d.lower == nil {
+		d.lower = lowerPool.Get().(*[]byte)
+		*d.lower = appendLower((*d.lower)[:0], d.n.Text)
+	}
+	return *d.lower
 }
+
+// releaseLowered gives the lowered text back to the pool; lowered makes it
+// again if asked.
+func (d *doc) releaseLowered() {
+	if d.lower != nil {
+		lowerPool.Put(d.lower)
+		d.lower = nil
+	}
+}
+
+var lowerPool = sync.Pool{New: func() any { return new([]byte) }}
 
 // wordStart reports whether eachWord, splitting before+rest, starts a word
 // at rest (a word rune): the rune before is no part of a word, nor a
@@ -390,6 +409,21 @@ func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isSpace(c byte) bool { return c == ' ' || c == '\t' }
 func isAlnum(c byte) bool { return isLower(c) || isUpper(c) || isDigit(c) }
+
+// lineStartAt returns the start of the line holding src[off], as
+// Note.LineStart(Note.LineOf(off)) does: the rules ask about offsets a few
+// bytes into a line (a heading's hashes, a paragraph line's indentation),
+// so looking back for the newline is cheaper than searching the line table.
+func lineStartAt(src []byte, off int) int { return bytes.LastIndexByte(src[:off], '\n') + 1 }
+
+// lineEndAt returns the end (the newline, or the end of the text) of the
+// line holding src[off], as Note.LineEnd(Note.LineOf(off)) does.
+func lineEndAt(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(src)
+}
 
 // trimRightSpace returns the end of s[start:end] without trailing blanks.
 func trimRightSpace(s []byte, start, end int) int {

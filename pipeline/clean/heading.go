@@ -14,7 +14,7 @@ func atx(n *note.Note, b note.Block) (line, hashes, content int, ok bool) {
 		return 0, 0, 0, false
 	}
 	src := n.Text
-	s, e := b.Start, n.LineEnd(n.LineOf(b.Start))
+	s, e := b.Start, lineEndAt(src, b.Start)
 	i := skipSpace(src, s, e)
 	if i >= e || src[i] != '#' {
 		return 0, 0, 0, false
@@ -42,7 +42,7 @@ func runHeadingSpace(p *rule.Pass) {
 	src := p.Note.Text
 	for _, b := range docOf(p.Note).blocks {
 		if hash, end, content, ok := atx(p.Note, b); ok {
-			if content > end+1 && content < p.Note.LineEnd(p.Note.LineOf(b.Start)) || content == end+1 && src[end] == '\t' {
+			if content > end+1 && content < lineEndAt(src, b.Start) || content == end+1 && src[end] == '\t' {
 				p.Report(rule.Finding{Start: hash, End: content, Message: "more than one space after the heading's hashes",
 					Fix: &rule.Fix{Message: "keep one space", Kind: rule.Safe,
 						Edits: []edit.Edit{{Start: end, End: content, New: " "}}}})
@@ -55,7 +55,7 @@ func runHeadingSpace(p *rule.Pass) {
 		}
 		for _, seg := range b.Lines {
 			i := seg.Start
-			ls := p.Note.LineStart(p.Note.LineOf(i))
+			ls := lineStartAt(src, i)
 			if i-ls > 3 || skipSpace(src, ls, i) != i || i >= len(src) || src[i] != '#' {
 				continue
 			}
@@ -80,7 +80,7 @@ func runHeadingTrailingHashes(p *rule.Pass) {
 		if !ok {
 			continue
 		}
-		e := trimRightSpace(src, content, p.Note.LineEnd(p.Note.LineOf(b.Start)))
+		e := trimRightSpace(src, content, lineEndAt(src, b.Start))
 		h := e
 		for h > content && src[h-1] == '#' {
 			h--

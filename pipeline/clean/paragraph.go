@@ -155,7 +155,7 @@ func runLineIndent(p *rule.Pass) {
 			continue
 		}
 		for i, seg := range b.Lines {
-			ls := n.LineStart(n.LineOf(seg.Start))
+			ls := lineStartAt(src, seg.Start)
 			if ls == seg.Start || skipSpace(src, ls, seg.Start) != seg.Start {
 				continue
 			}

@@ -90,6 +90,7 @@ func (n *Note) Blocks() []Block {
 	// walk is done: one allocation a note instead of one a block (a line
 	// is content of one block at most).
 	spans := make([]Span, 0, n.NumLines()+1)
+	cursor := n.Cursor() // the blocks come in order
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || node.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
@@ -138,8 +139,8 @@ func (n *Note) Blocks() []Block {
 			}
 		}
 		if len(b.Lines) > 0 {
-			first := n.LineOf(b.Lines[0].Start)
-			last := n.LineOf(max(b.Lines[len(b.Lines)-1].End-1, b.Lines[len(b.Lines)-1].Start))
+			first := cursor.LineOf(b.Lines[0].Start)
+			last := cursor.LineOf(max(b.Lines[len(b.Lines)-1].End-1, b.Lines[len(b.Lines)-1].Start))
 			if kind == FencedCode {
 				first = max(first-1, 0)
 				if last+1 < n.NumLines() {

@@ -177,6 +177,40 @@ func (n *Note) LineOf(off int) int {
 	return i - 1
 }
 
+// A LineCursor maps offsets to lines for a caller that asks about them
+// mostly in increasing order (the blocks of a note, the lines of a
+// paragraph): it steps on from the line it found last instead of searching
+// the whole table each time. An offset before that line is searched for.
+type LineCursor struct {
+	starts []int
+	line   int
+}
+
+// Cursor returns a LineCursor at the first line of n.
+func (n *Note) Cursor() LineCursor { return LineCursor{starts: n.lineStarts} }
+
+// LineOf returns the 0-based line holding byte offset off, as
+// Note.LineOf does.
+func (c *LineCursor) LineOf(off int) int {
+	s := c.starts
+	if off < s[c.line] {
+		i, _ := slices.BinarySearch(s[:c.line], off+1)
+		c.line = max(i-1, 0) // off < 0 is line -1, as for Note.LineOf
+		return i - 1
+	}
+	// The next offset is nearly always on the same line or a few lines on;
+	// search only when it is further.
+	for range 4 {
+		if c.line+1 == len(s) || s[c.line+1] > off {
+			return c.line
+		}
+		c.line++
+	}
+	i, _ := slices.BinarySearch(s[c.line:], off+1)
+	c.line += i - 1
+	return c.line
+}
+
 // LineStart returns the offset of the first byte of line i (0-based).
 func (n *Note) LineStart(i int) int {
 	if i >= len(n.lineStarts) {

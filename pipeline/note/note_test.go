@@ -69,6 +69,30 @@ func TestPosition(t *testing.T) {
 	}
 }
 
+// TestLineCursor asks a cursor about every offset forwards, backwards and
+// in jumps, and compares each answer with LineOf's search.
+func TestLineCursor(t *testing.T) {
+	for _, text := range []string{"", "a", "\n", "ab\n\ncd\n", strings.Repeat("line\n\n", 40) + "end"} {
+		n := New("f.md", []byte(text))
+		var orders [][]int
+		var fwd, back, jumps []int
+		for off := -1; off <= len(text)+1; off++ {
+			fwd = append(fwd, off)
+			back = append([]int{off}, back...)
+			jumps = append(jumps, (off*37)%(len(text)+2))
+		}
+		orders = append(orders, fwd, back, jumps)
+		for _, order := range orders {
+			c := n.Cursor()
+			for _, off := range order {
+				if got, want := c.LineOf(off), n.LineOf(off); got != want {
+					t.Fatalf("%q: cursor.LineOf(%d) = %d, LineOf = %d", text, off, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestBlocks(t *testing.T) {
 	src := "---\ntitle: x\n---\n# Title\n\nPara one\ncontinues `code` here.\n\n    indented code\n\n```\nfenced\n```\n\n- item text\n\n##\n"
 	n := New("t.md", []byte(src))

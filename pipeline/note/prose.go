@@ -20,7 +20,8 @@ func (n *Note) Prose() []Span {
 // round of a fix.
 func (n *Note) BlockProse(b Block) []Span {
 	if b.Kind != Paragraph && b.Kind != Heading {
-		out, _ := blockProse(nil, n.Text, b, nil)
+		marks := newMarkFinder(n.Text)
+		out, _ := blockProse(nil, n.Text, b, nil, &marks)
 		return out
 	}
 	n.findProse()
@@ -31,7 +32,8 @@ func (n *Note) BlockProse(b Block) []Span {
 			return n.prose[i]
 		}
 	}
-	out, _ := blockProse(nil, n.Text, b, nil) // a block of another parse
+	marks := newMarkFinder(n.Text)
+	out, _ := blockProse(nil, n.Text, b, nil, &marks) // a block of another parse
 	return out
 }
 
@@ -46,12 +48,13 @@ func (n *Note) findProse() {
 	n.prose = make([][]Span, len(blocks))
 	all := make([]Span, 0, n.NumLines()) // about one span a line
 	var excluded []Span
+	marks := newMarkFinder(n.Text) // one for all blocks: they are in order
 	for i, b := range blocks {
 		if b.Kind != Paragraph && b.Kind != Heading {
 			continue
 		}
 		from := len(all)
-		all, excluded = blockProse(all, n.Text, b, excluded[:0])
+		all, excluded = blockProse(all, n.Text, b, excluded[:0], &marks)
 		if len(all) > from {
 			n.prose[i] = all[from:len(all):len(all)] // cut again below: all may grow
 		}
@@ -68,12 +71,12 @@ func (n *Note) findProse() {
 
 // blockProse appends the prose ranges of block b to out; excluded is
 // scratch space for the non-prose ranges, returned for reuse.
-func blockProse(out []Span, src []byte, b Block, excluded []Span) ([]Span, []Span) {
+func blockProse(out []Span, src []byte, b Block, excluded []Span, marks *markFinder) ([]Span, []Span) {
 	if len(b.Lines) == 0 {
 		return out, excluded
 	}
 	lo, hi := b.Lines[0].Start, b.Lines[len(b.Lines)-1].End
-	excluded = nonProse(excluded, src, lo, hi)
+	excluded = nonProse(excluded, src, lo, hi, marks)
 	// Lines and excluded ranges are both in order: an excluded range that
 	// ends before a line ends before every later line too, so a long
 	// paragraph (a transcript) is not scanned once per line.
@@ -103,14 +106,15 @@ func blockProse(out []Span, src []byte, b Block, excluded []Span) ([]Span, []Spa
 }
 
 // nonProse finds code spans, HTML, autolinks, link destinations and bare
-// URLs in src[lo:hi], in order, appending them to out.
-func nonProse(out []Span, src []byte, lo, hi int) []Span {
+// URLs in src[lo:hi], in order, appending them to out. It looks only at
+// the places marks finds (every byte that may start such a range is one),
+// so the plain prose between them is passed over by fast searches.
+func nonProse(out []Span, src []byte, lo, hi int, marks *markFinder) []Span {
 	for i := lo; i < hi; {
-		c := src[i]
-		if !mayStartNonProse[c] {
-			i++
-			continue
+		if i = marks.next(i); i >= hi {
+			break
 		}
+		c := src[i]
 		switch {
 		case c == '\\' && i+1 < hi:
 			i += 2
@@ -163,9 +167,45 @@ func nonProse(out []Span, src []byte, lo, hi int) []Span {
 	return out
 }
 
-// mayStartNonProse marks the bytes nonProse looks at; every other byte is
-// passed over with one table lookup.
-var mayStartNonProse = [256]bool{'\\': true, '`': true, '<': true, ']': true, 'h': true, 'w': true}
+// nonProseMarks are where nonProse has something to decide: an escape, a
+// code span, HTML or an autolink, a link destination, a bare URL. Each
+// case of nonProse needs its mark at i; the marks are rare in prose, so
+// searching for them is much faster than testing every byte.
+var nonProseMarks = [...]string{"\\", "`", "<", "](", "http", "www."}
+
+// A markFinder finds the next of the nonProseMarks in a text. It keeps the
+// next place of each mark, so a caller asking at growing offsets (the
+// blocks of a note, in order) searches the text once per mark.
+type markFinder struct {
+	src  []byte
+	from [len(nonProseMarks)]int // where the last search for each mark started
+	at   [len(nonProseMarks)]int // the mark found from there, or len(src)
+}
+
+func newMarkFinder(src []byte) markFinder {
+	f := markFinder{src: src}
+	for k := range f.at {
+		f.at[k] = -1 // nothing searched yet
+	}
+	return f
+}
+
+// next returns the offset of the first mark at or after i, or len(src).
+func (f *markFinder) next(i int) int {
+	first := len(f.src)
+	for k, mark := range nonProseMarks {
+		if f.at[k] < i || f.from[k] > i {
+			// The mark found last is behind i, or i is before where that
+			// search started: search again from i.
+			f.from[k], f.at[k] = i, len(f.src)
+			if j := bytes.Index(f.src[i:], []byte(mark)); j >= 0 {
+				f.at[k] = i + j
+			}
+		}
+		first = min(first, f.at[k])
+	}
+	return first
+}
 
 func countRun(b []byte, c byte) int {
 	n := 0

@@ -1,0 +1,94 @@
+package note
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+)
+
+// nonProseByByte is nonProse as it was written first, testing every byte:
+// the reference FuzzNonProse holds the mark search to.
+func nonProseByByte(out []Span, src []byte, lo, hi int) []Span {
+	mayStart := [256]bool{'\\': true, '`': true, '<': true, ']': true, 'h': true, 'w': true}
+	for i := lo; i < hi; {
+		c := src[i]
+		if !mayStart[c] {
+			i++
+			continue
+		}
+		switch {
+		case c == '\\' && i+1 < hi:
+			i += 2
+			continue
+		case c == '`':
+			run := countRun(src[i:hi], '`')
+			if end := closingRun(src, i+run, hi, run); end > 0 {
+				out = append(out, Span{i, end})
+				i = end
+				continue
+			}
+			i += run
+			continue
+		case c == '<' && i+1 < hi && (isASCIILetter(src[i+1]) || src[i+1] == '/' || src[i+1] == '!' || src[i+1] == '?'):
+			if j := bytes.IndexByte(src[i:hi], '>'); j > 0 {
+				out = append(out, Span{i, i + j + 1})
+				i += j + 1
+				continue
+			}
+		case c == ']' && i+1 < hi && src[i+1] == '(':
+			depth, j := 0, i+1
+			for ; j < hi; j++ {
+				if src[j] == '(' {
+					depth++
+				} else if src[j] == ')' {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			if j < hi {
+				out = append(out, Span{i + 1, j + 1})
+				i = j + 1
+				continue
+			}
+		case (c == 'h' || c == 'w') && (i == lo || !isWordByte(src[i-1])):
+			if bytes.HasPrefix(src[i:hi], []byte("http://")) || bytes.HasPrefix(src[i:hi], []byte("https://")) || bytes.HasPrefix(src[i:hi], []byte("www.")) {
+				j := i
+				for j < hi && src[j] != ' ' && src[j] != '\n' && src[j] != '\t' && src[j] != ')' && src[j] != '>' {
+					j++
+				}
+				out = append(out, Span{i, j})
+				i = j
+				continue
+			}
+		}
+		i++
+	}
+	return out
+}
+
+// FuzzNonProse compares nonProse with the byte-by-byte scan over ranges
+// cut from the text in order, one markFinder for all of them as findProse
+// uses it, and then once more out of order.
+func FuzzNonProse(f *testing.F) {
+	f.Add("See `x` and <b>y</b> at [l](http://a.b) or https://c.d/e, www.f.g \\` `` a ` b", 10, 40)
+	f.Add("](](http://\\\\`<a><", 2, 3)
+	f.Add("ahttp://x http://y\nwww.z", 5, 9)
+	f.Fuzz(func(t *testing.T, text string, cut1, cut2 int) {
+		src := []byte(text)
+		c1, c2 := min(max(cut1, 0), len(src)), min(max(cut2, 0), len(src))
+		if c1 > c2 {
+			c1, c2 = c2, c1
+		}
+		ranges := [][2]int{{0, c1}, {c1, c2}, {c2, len(src)}, {0, len(src)}, {c1, len(src)}}
+		marks := newMarkFinder(src)
+		for _, r := range ranges {
+			got := nonProse(nil, src, r[0], r[1], &marks)
+			want := nonProseByByte(nil, src, r[0], r[1])
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("nonProse(%q, %d, %d) = %v, want %v", text, r[0], r[1], got, want)
+			}
+		}
+	})
+}
