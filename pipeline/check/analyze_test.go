@@ -3,10 +3,13 @@ package check
 import (
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
@@ -112,4 +115,99 @@ func TestMsgf(t *testing.T) {
 			t.Errorf("msgf(%q) = %q, want %q", c.format, got, want)
 		}
 	}
+}
+
+// TestTokenizeBlock checks the tokenizer, which reads the usual word 8
+// bytes at a time, against reading the text a rune at a time: on random
+// texts of letters in both cases, digits, punctuation and UTF-8 (valid or
+// not), cut into spans, with words near the text's end too.
+func TestTokenizeBlock(t *testing.T) {
+	p, err := pack.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := compile(p).vocab
+	pieces := []string{
+		"service", "value", "ITIL", "4", "co", "creation", "the", "and", "of", "Organisation",
+		"management", "continual", "improvement", "ABCDEFGH", "abcdefgh", "x", "Z9", "é", "straße",
+		"İstanbul", "x\u0301y", "\xff", "\xc3", "４", "—", "’", "&", "@", "[", "`", "{", "/", ":",
+		" ", " ", " ", "  ", "\n", "-", ".", ",", "'", "(", ")",
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 3000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(30); k >= 0; k-- {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := []byte(sb.String())
+		var spans []note.Span
+		for i := 0; i < len(text); {
+			end := min(len(text), i+1+rng.IntN(40))
+			spans = append(spans, note.Span{Start: i, End: end})
+			i = end + rng.IntN(3)
+		}
+		toks, lower := tokenizeBlock(nil, text, spans, nil, v)
+		tt := tokenized{text: text, lower: lower, toks: toks}
+		want := referenceTokens(text, spans, v)
+		if len(toks) != len(want) {
+			t.Fatalf("%q %v: %d tokens, want %d", text, spans, len(toks), len(want))
+		}
+		for k, w := range want {
+			got := toks[k]
+			if got.start != w.start || got.end != w.end || tt.norm(k) != w.norm || got.word != w.word ||
+				got.gap != w.gap || got.brk != w.brk || got.sent != w.sent || got.clause != w.clause {
+				t.Fatalf("%q %v: token %d is %+v %q, want %+v", text, spans, k, got, tt.norm(k), w)
+			}
+		}
+	}
+}
+
+type refToken struct {
+	start, end        int
+	norm              string
+	word              int32
+	gap               byte
+	brk, sent, clause bool
+}
+
+// referenceTokens tokenizes as tokenizeBlock does, a rune at a time.
+func referenceTokens(text []byte, spans []note.Span, v *vocabulary) []refToken {
+	var out []refToken
+	prevEnd, forced := -1, false
+	for si, sp := range spans {
+		if si > 0 && !onlySpace(text[spans[si-1].End:sp.Start]) {
+			forced = true
+		}
+		for i := sp.Start; i < sp.End; {
+			r, size := utf8.DecodeRune(text[i:])
+			j := i + size
+			switch {
+			case r == '&':
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				for j < sp.End {
+					r, size := utf8.DecodeRune(text[j:])
+					if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+						break
+					}
+					j += size
+				}
+			default:
+				i = j
+				continue
+			}
+			t := refToken{start: i, end: j, norm: string(appendLower(nil, text[i:j]))}
+			t.word = v.ids[t.norm]
+			switch {
+			case prevEnd < 0:
+				t.gap, t.brk, t.sent, t.clause = ' ', true, true, true
+			case forced:
+				t.gap, t.brk, t.sent, t.clause = ' ', true, false, true
+			default:
+				t.gap, t.brk, t.sent, t.clause = classifyGap(text[prevEnd:i])
+			}
+			out = append(out, t)
+			prevEnd, forced, i = j, false, j
+		}
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,6 +70,11 @@ func (tt *tokenized) norms() []string {
 // tokenizeBlock appends the tokens of one block's prose spans to dst, and
 // the lower-case copies of words not written in lower case to lower. When
 // v is given, each token's word is looked up in it.
+//
+// The usual word, short, ASCII and in lower case, is read, hashed and
+// looked up here without a call: Go keeps no register across a call, and
+// a call a word would spill and reload the loop's state each time. Any
+// other word is read by readWord.
 func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v *vocabulary) ([]token, []byte) {
 	prevEnd := -1   // end of the previous token of this block
 	forced := false // something was cut out since the previous token
@@ -78,81 +85,184 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 		if si > 0 && !onlySpace(text[spans[si-1].End:sp.Start]) {
 			forced = true
 		}
-		i := sp.Start
-		for i < sp.End {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				if wordLower[c] == 0 && c != '&' {
-					i++
+		i, end := sp.Start, sp.End
+		for i < end {
+			// The token's fields are kept in variables, not a token: Go
+			// keeps a struct of more than 4 fields in memory.
+			start, tend := i, 0
+			var word, lowFrom, lowTo int32
+			if c := text[i]; wordLower[c] == 0 && c < utf8.RuneSelf && c != '&' {
+				i++
+				continue
+			} else if i+8 <= len(text) && c < utf8.RuneSelf && c != '&' {
+				// 8 bytes at a time (SWAR): see asciiClasses.
+				x := binary.LittleEndian.Uint64(text[i:])
+				alnum, up := asciiClasses(x)
+				n := min(bits.TrailingZeros64(^alnum&swarHigh)>>3, end-i)
+				// Under 8 bytes, no capital, and no other letter after it
+				// (the next byte is ASCII, or the span ends).
+				if n < 8 && up&(1<<(8*n)-1) == 0 && (i+n == end || x>>(8*n)&0x80 == 0) {
+					tend = i + n
+					if v != nil {
+						last8 := bits.ReverseBytes64(x) >> (64 - 8*n) // lastBytes of the word
+						word = v.lookupShort(mixHash(last8, n), last8, n)
+					}
+				} else {
+					tend, word, lowFrom, lowTo, lower, _ = readWord(text, i, end, lower, v)
+				}
+			} else {
+				var ok bool
+				if tend, word, lowFrom, lowTo, lower, ok = readWord(text, i, end, lower, v); !ok {
+					i = tend // a rune that is no letter or digit
 					continue
 				}
-			} else if r, size := utf8.DecodeRune(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				i += size
-				continue
 			}
-			t := token{start: i, gap: ' ', brk: true, sent: true, clause: true}
-			var h uint32
-			var last8 uint64 // see wordHash
-			if c == '&' {
-				i++
-				h, last8 = ampHash, '&'
-			} else {
-				// The ASCII letters and digits, nearly all of a word, are
-				// scanned, lowered and hashed in one pass.
-				var changed byte // bits lowering changed
-				j := i
-				for _, b := range text[i:sp.End] {
-					lc := wordLower[b]
-					if lc == 0 {
-						break
-					}
-					changed |= lc ^ b
-					last8 = last8<<8 | uint64(lc)
-					j++
-				}
-				h = mixHash(last8, j-i)
-				from := len(lower)
-				if j < sp.End && text[j] >= utf8.RuneSelf {
-					if k := wordEnd(text, j, sp.End); k > j {
-						// Other letters follow: lower the whole word.
-						lower = appendLower(lower, text[i:k])
-						j, h, last8 = k, wordHash(lower[from:]), lastBytes(lower[from:])
-						changed = 0
-					}
-				}
-				if changed != 0 {
-					for _, b := range text[i:j] {
-						lower = append(lower, wordLower[b])
-					}
-				}
-				if len(lower) > from {
-					t.lowFrom, t.lowTo = int32(from), int32(len(lower))
-				}
-				i = j
-			}
-			t.end = i
-			if v != nil {
-				norm := view(text[t.start:t.end])
-				if t.lowTo != 0 {
-					norm = view(lower[t.lowFrom:t.lowTo])
-				}
-				t.word = v.lookup(h, last8, norm)
-			}
+			gap, brk, sent, clause := byte(' '), false, false, false
 			switch {
 			case prevEnd < 0:
+				brk, sent, clause = true, true, true
 			case forced:
-				t.sent = false
-			case t.start == prevEnd+1 && text[prevEnd] == ' ':
+				brk, clause = true, true
+			case start == prevEnd+1 && text[prevEnd] == ' ':
 				// One space, the usual gap: what classifyGap says of it.
-				t.gap, t.brk, t.sent, t.clause = ' ', false, false, false
 			default:
-				t.gap, t.brk, t.sent, t.clause = classifyGap(text[prevEnd:t.start])
+				gap, brk, sent, clause = classifyGap(text[prevEnd:start])
 			}
-			dst = append(dst, t)
-			prevEnd, forced = i, false
+			dst = append(dst, token{start: start, end: tend, lowFrom: lowFrom, lowTo: lowTo, word: word,
+				gap: gap, brk: brk, sent: sent, clause: clause})
+			i, prevEnd, forced = tend, tend, false
 		}
 	}
 	return dst, lower
+}
+
+// readWord reads the token at text[i], up to end: a word of letters and
+// digits, or "&". It returns the token's end, word and where its
+// lower-case copy is in lower, if it needs one; the word is 0 when v is
+// nil. When text[i] starts a rune that is no letter or digit, ok is false
+// and end is the rune's.
+func readWord(text []byte, i, end int, lower []byte, v *vocabulary) (tend int, word, lowFrom, lowTo int32, _ []byte, ok bool) {
+	c := text[i]
+	if c >= utf8.RuneSelf {
+		if r, size := utf8.DecodeRune(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return i + size, 0, 0, 0, lower, false
+		}
+	}
+	start := i
+	var h uint32
+	var last8 uint64 // see wordHash
+	if c == '&' {
+		i++
+		h, last8 = ampHash, '&'
+	} else {
+		// The ASCII letters and digits, nearly all of a word, are
+		// scanned, lowered and hashed in one pass.
+		var j int
+		var changed bool // lowering changes the word
+		j, last8, changed = asciiWord(text, i, end)
+		h = mixHash(last8, j-i)
+		from := len(lower)
+		if j < end && text[j] >= utf8.RuneSelf {
+			if k := wordEnd(text, j, end); k > j {
+				// Other letters follow: lower the whole word.
+				lower = appendLower(lower, text[i:k])
+				j, h, last8 = k, wordHash(lower[from:]), lastBytes(lower[from:])
+				changed = false
+			}
+		}
+		if changed {
+			for _, b := range text[i:j] {
+				lower = append(lower, wordLower[b])
+			}
+		}
+		if len(lower) > from {
+			lowFrom, lowTo = int32(from), int32(len(lower))
+		}
+		i = j
+	}
+	if v != nil {
+		norm := view(text[start:i])
+		if lowTo != 0 {
+			norm = view(lower[lowFrom:lowTo])
+		}
+		word = v.lookup(h, last8, norm)
+	}
+	return i, word, lowFrom, lowTo, lower, true
+}
+
+// asciiWord reads the ASCII letters and digits from text[i] up to end.
+// It returns where they end, lastBytes of them lowered, and whether
+// lowering changes them.
+//
+// It reads 8 bytes at a time (see asciiClasses); a word in the last 7
+// bytes of the text is read a byte at a time.
+func asciiWord(text []byte, i, end int) (j int, last8 uint64, changed bool) {
+	j = i
+	var upper uint64   // upper-case letters seen, bit 7 of their bytes
+	var lowered uint64 // the last read lowered, for a word of one read
+	for j+8 <= len(text) && j < end {
+		x := binary.LittleEndian.Uint64(text[j:])
+		alnum, up := asciiClasses(x)
+		n := bits.TrailingZeros64(^alnum&swarHigh) >> 3 // 8 when all are
+		n = min(n, end-j)
+		if n < 8 {
+			up &= 1<<(8*n) - 1
+		}
+		upper |= up
+		lowered = x | up>>2 // 'A' | 0x20 is 'a'
+		j += n
+		if n < 8 {
+			break
+		}
+	}
+	if j < end && j+8 > len(text) {
+		// Near the text's end, where 8 bytes cannot be read: one byte at
+		// a time, from the start.
+		j, upper = i, 0
+		for j < end {
+			lc := wordLower[text[j]]
+			if lc == 0 {
+				break
+			}
+			upper |= uint64(lc ^ text[j])
+			last8 = last8<<8 | uint64(lc)
+			j++
+		}
+		return j, last8, upper != 0
+	}
+	switch n := j - i; {
+	case n >= 8:
+		// The last 8 bytes, read again: all are the word's.
+		x := binary.LittleEndian.Uint64(text[j-8:])
+		_, up := asciiClasses(x)
+		last8 = bits.ReverseBytes64(x | up>>2)
+	default:
+		// One read holds the whole word, from its lowest byte.
+		last8 = bits.ReverseBytes64(lowered) >> (64 - 8*n)
+	}
+	return j, last8, upper != 0
+}
+
+const (
+	swarOnes = 0x0101010101010101
+	swarHigh = 0x8080808080808080
+)
+
+// asciiClasses marks, in bit 7 of each of the 8 bytes of x, the ASCII
+// letters and digits (alnum) and the upper-case letters among them (up).
+// Bytes of 0x80 and above are neither.
+func asciiClasses(x uint64) (alnum, up uint64) {
+	hi := x & swarHigh
+	x &^= swarHigh
+	// b + (0x80-lo) has bit 7 set in each byte b that is lo or more; no
+	// byte carries into the next, as every byte of x is below 0x80. A
+	// letter with bit 5 set (0x20) is a lower-case letter, and every byte
+	// is one when it is a letter in either case.
+	folded := x | 0x20*swarOnes
+	letter := (folded + (0x80-'a')*swarOnes) &^ (folded + (0x80-'z'-1)*swarOnes)
+	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
+	alnum = (letter | digit) & swarHigh &^ hi
+	return alnum, letter &^ (x << 2) & swarHigh &^ hi // x<<2: bit 5 to bit 7
 }
 
 // view returns b as a string without copying it; b must not be written

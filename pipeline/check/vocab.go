@@ -7,7 +7,6 @@ package check
 // match nothing.
 type vocabulary struct {
 	words []string   // by number; 0 is no word
-	last8 []uint64   // by number: lastBytes of the word
 	info  []wordInfo // by number
 	ids   map[string]int32
 	// slots is an open-addressing table on wordHash, a power of two long
@@ -16,9 +15,12 @@ type vocabulary struct {
 	slots []vocabSlot
 }
 
+// A vocabSlot holds all that tells its word from another of up to 8
+// bytes, so that looking one up reads a single slot.
 type vocabSlot struct {
-	hash uint32 // wordHash | length<<20
-	word int32  // 0: empty
+	last8 uint64 // lastBytes of the word
+	hash  uint32 // wordHash | length<<20
+	word  int32  // 0: empty
 }
 
 // slotHash is what a slot holds of a word's hash and length.
@@ -55,7 +57,6 @@ func (v *vocabulary) seal() {
 		n *= 2
 	}
 	v.slots = make([]vocabSlot, n)
-	v.last8 = make([]uint64, len(v.words))
 	mask := uint32(n - 1)
 	for id := 1; id < len(v.words); id++ {
 		w := v.words[id]
@@ -64,8 +65,7 @@ func (v *vocabulary) seal() {
 		for v.slots[k].word != 0 {
 			k = (k + 1) & mask
 		}
-		v.slots[k] = vocabSlot{hash: slotHash(h, len(w)), word: int32(id)}
-		v.last8[id] = lastBytes(w)
+		v.slots[k] = vocabSlot{last8: lastBytes(w), hash: slotHash(h, len(w)), word: int32(id)}
 	}
 }
 
@@ -76,11 +76,23 @@ func (v *vocabulary) lookup(h uint32, last8 uint64, w string) int32 {
 	mask := uint32(len(v.slots) - 1)
 	sh := slotHash(h, len(w))
 	for k := h & mask; ; k = (k + 1) & mask {
-		s := v.slots[k]
+		s := &v.slots[k]
 		if s.word == 0 {
 			return 0
 		}
-		if s.hash == sh && v.last8[s.word] == last8 && (len(w) <= 8 || v.words[s.word] == w) {
+		if s.last8 == last8 && s.hash == sh && (len(w) <= 8 || v.words[s.word] == w) {
+			return s.word
+		}
+	}
+}
+
+// lookupShort is lookup for a word of up to 8 bytes, n long: small enough
+// to be inlined in the tokenizer's loop.
+func (v *vocabulary) lookupShort(h uint32, last8 uint64, n int) int32 {
+	mask := uint32(len(v.slots) - 1)
+	sh := slotHash(h, n)
+	for k := h & mask; ; k = (k + 1) & mask {
+		if s := &v.slots[k]; s.word == 0 || s.last8 == last8 && s.hash == sh {
 			return s.word
 		}
 	}
