@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/clean/words"
 	"github.com/itilint/itilint/pipeline/edit"
@@ -227,7 +229,7 @@ func headingContinuation(d *doc, bi, end int) (int, int) {
 		lineEnd = trimRightSpace(src, line.Start, lineEnd-1)
 	}
 	rest := src[line.Start:lineEnd]
-	if len(bytes.Fields(rest)) > 6 || terminal(rest) {
+	if moreFields(rest, 6) || terminal(rest) {
 		return -1, -1
 	}
 	ns := skipSpace(src, line.Start, line.End)
@@ -236,6 +238,31 @@ func headingContinuation(d *doc, bi, end int) (int, int) {
 		return -1, -1
 	}
 	return ns, ne
+}
+
+// moreFields reports whether s has more than n fields as bytes.Fields
+// splits it (runs of anything but Unicode white space), without making
+// the fields.
+func moreFields(s []byte, n int) bool {
+	fields, inField := 0, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s[i:])
+		}
+		i += size
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField = true
+			if fields++; fields > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hyphenated decides a word hyphenated at a line end: "manage-" / "ment"
@@ -284,39 +311,10 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 			cands = append(cands, w)
 		}
 	}
-	// Search the lower-cased text for the prefix (ASCII, like every word
-	// lastWord returns) and read the words of the prose that start with
-	// it: a truncated word is rare, and the search allocates only for
-	// candidates.
-	text, spans := x.d.n.Text, x.d.proseSpans()
-	var buf []byte
-	for at, low := 0, x.d.lowered(); ; {
-		i := bytes.Index(low[at:], []byte(lower))
-		if i < 0 {
-			break
-		}
-		start := at + i
-		at = start + 1
-		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
-		if k == len(spans) || spans[k].Start > start || !wordStart(text[spans[k].Start:start]) {
-			continue
-		}
-		_, end := nextWord(text[start:spans[k].End], 0)
-		w := text[start : start+end]
-		switch {
-		case len(w) <= len(lower):
-		case !isASCII(w):
-			consider(strings.ToLower(string(w)))
-		default:
-			// Lowered in a buffer: a word seen before, or one that goes on
-			// with a hyphen, costs no string.
-			buf = appendLower(buf[:0], w)
-			if buf[len(lower)] != '-' && !seen[string(buf)] {
-				consider(string(buf))
-			}
-		}
+	for _, w := range x.d.completions(lower) {
+		consider(w)
 	}
-	for w := range x.pack {
+	for _, w := range withPrefix(sortedWordsOfPack(x.rulePack), lower) {
 		consider(w)
 	}
 	sort.Slice(cands, func(i, j int) bool {
@@ -345,6 +343,103 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 	wb.fix = &rule.Fix{Message: fmt.Sprintf("complete to %q", completion), Kind: rule.Structural,
 		Edits: []edit.Edit{{Start: ws, End: end, New: completion}}}
 	return wb, true
+}
+
+// completions returns the words of the note's prose, in lower case, that
+// start with prefix (lower-case ASCII letters and digits with inner
+// hyphens, as lastWord returns) and are longer; a word may come more than
+// once. Like count, it searches the lowered text for the first questions
+// of a note: a truncated word is rare, and a search allocates only for
+// candidates. A note that asks often (a long transcript cut off at many
+// line ends) would search its whole text once per question, so from then
+// on the sorted vocabulary answers each with a binary search.
+// TestCompletionsSearchMatchesIndex keeps both answers equal.
+func (d *doc) completions(prefix string) []string {
+	if d.searches >= maxSearches {
+		return d.indexCompletions(prefix)
+	}
+	d.searches++
+	return d.searchCompletions(prefix)
+}
+
+// searchCompletions answers completions by searching the lowered text.
+func (d *doc) searchCompletions(prefix string) []string {
+	text, spans := d.n.Text, d.proseSpans()
+	var out []string
+	var buf []byte
+	seen := map[string]bool{}
+	for at, low := 0, d.lowered(); ; {
+		i := bytes.Index(low[at:], []byte(prefix))
+		if i < 0 {
+			return out
+		}
+		start := at + i
+		at = start + 1
+		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
+		if k == len(spans) || spans[k].Start > start || !wordStart(text[spans[k].Start:start]) {
+			continue
+		}
+		_, end := nextWord(text[start:spans[k].End], 0)
+		w := text[start : start+end]
+		switch {
+		case len(w) <= len(prefix):
+		case !isASCII(w):
+			out = append(out, strings.ToLower(string(w)))
+		default:
+			// Lowered in a buffer: a word met before costs no string.
+			buf = appendLower(buf[:0], w)
+			if !seen[string(buf)] {
+				seen[string(buf)] = true
+				out = append(out, string(buf))
+			}
+		}
+	}
+}
+
+// indexCompletions answers completions from the note's vocabulary, sorted
+// once. The vocabulary holds the words lowered as the text is for the
+// search (ASCII letters only); strings.ToLower makes of a word with other
+// letters what searchCompletions makes of it.
+func (d *doc) indexCompletions(prefix string) []string {
+	if d.sortedVocab == nil {
+		vocab := d.vocabulary()
+		d.sortedVocab = make([]string, 0, len(vocab))
+		for w := range vocab {
+			d.sortedVocab = append(d.sortedVocab, w)
+		}
+		sort.Strings(d.sortedVocab)
+	}
+	var out []string
+	for _, w := range withPrefix(d.sortedVocab, prefix) {
+		switch {
+		case len(w) <= len(prefix):
+		case !isASCIIString(w):
+			out = append(out, strings.ToLower(w))
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// withPrefix returns the strings of sorted that start with prefix.
+func withPrefix(sorted []string, prefix string) []string {
+	i := sort.SearchStrings(sorted, prefix)
+	j := i
+	for j < len(sorted) && strings.HasPrefix(sorted[j], prefix) {
+		j++
+	}
+	return sorted[i:j]
+}
+
+// isASCIIString is isASCII for a string.
+func isASCIIString(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // isASCII reports whether w is all ASCII, so that appendLower lowers it

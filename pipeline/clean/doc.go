@@ -28,8 +28,9 @@ type doc struct {
 	lower    *[]byte
 	searches int // questions count has answered by searching the text
 
-	vocabOnce sync.Once
-	vocab     map[string]int // lower-cased words of the note's prose, with counts
+	vocabOnce   sync.Once
+	vocab       map[string]int // lower-cased words of the note's prose, with counts
+	sortedVocab []string       // the words of vocab, sorted, once completions asks
 
 	breaksOnce sync.Once
 	breaks     []wordBreak
@@ -205,7 +206,11 @@ func wordEnd(after []byte) bool {
 }
 
 // vocabCount counts w with a vocabulary of the note's prose, built once.
-func (d *doc) vocabCount(w string) int {
+func (d *doc) vocabCount(w string) int { return d.vocabulary()[w] }
+
+// vocabulary returns the lower-cased words of the note's prose with their
+// counts, built on first use.
+func (d *doc) vocabulary() map[string]int {
 	d.vocabOnce.Do(func() {
 		d.vocab = make(map[string]int, len(d.n.Text)/40)
 		var buf []byte
@@ -216,7 +221,7 @@ func (d *doc) vocabCount(w string) int {
 			})
 		}
 	})
-	return d.vocab[w]
+	return d.vocab
 }
 
 // appendLower appends w in lower case (ASCII letters only; other bytes as
@@ -289,6 +294,26 @@ func wordsOfPack(p *pack.Pack) map[string]bool {
 	}
 	packWords.Store(p, m)
 	return m
+}
+
+// packSorted holds the words of wordsOfPack sorted, for prefix searches.
+var packSorted sync.Map // *pack.Pack -> []string
+
+func sortedWordsOfPack(p *pack.Pack) []string {
+	if p == nil {
+		return nil
+	}
+	if s, ok := packSorted.Load(p); ok {
+		return s.([]string)
+	}
+	m := wordsOfPack(p)
+	s := make([]string, 0, len(m))
+	for w := range m {
+		s = append(s, w)
+	}
+	sort.Strings(s)
+	packSorted.Store(p, s)
+	return s
 }
 
 // packProse is the vocabulary of the pack's own definitions: plain,

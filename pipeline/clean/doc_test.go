@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -101,7 +102,9 @@ func TestBulletGlyphsMultiByte(t *testing.T) {
 // for a note's first questions and from the note's vocabulary after that;
 // both must give the same number for every word, and for the fragments
 // (prefixes and suffixes) a damaged line end leaves, in the sample course
-// and the real notes.
+// and the real notes. The same holds for completions (the words a
+// truncated fragment may be cut from): the search and the sorted
+// vocabulary must give the same words.
 func TestCountSearchMatchesVocabulary(t *testing.T) {
 	var notes []*note.Note
 	for _, root := range []string{"../../source", "../../../shared/testdata/real"} {
@@ -145,6 +148,12 @@ func checkCountMatchesVocabulary(t *testing.T, n *note.Note) {
 		if s, v := d.searchCount(w), d.vocabCount(w); s != v {
 			t.Errorf("%s: %q counted %d times by search, %d by vocabulary", n.Path, w, s, v)
 		}
+		s, i := d.searchCompletions(w), d.indexCompletions(w)
+		slices.Sort(s)
+		slices.Sort(i)
+		if s, i = slices.Compact(s), slices.Compact(i); !slices.Equal(s, i) {
+			t.Errorf("%s: %q completed to %q by search, %q by the sorted vocabulary", n.Path, w, s, i)
+		}
 	}
 }
 
@@ -153,10 +162,22 @@ func checkCountMatchesVocabulary(t *testing.T, n *note.Note) {
 func FuzzCountSearchMatchesVocabulary(f *testing.F) {
 	f.Add("Value co-creation and value's VALUE x-value value-x--value 'value' valu\u00e9 Value\u2019s")
 	f.Add("- I\n  n short, `code value` and [value](http://value.example) value")
+	f.Add("\u212aelvin kelvin KELVIN \u0130stanbul istanbul CAF\u00c9 caf\u00e9 Caf\u00c9s")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return
 		}
 		checkCountMatchesVocabulary(t, note.New("f.md", []byte(text)))
+	})
+}
+
+// FuzzMoreFields compares moreFields with counting bytes.Fields.
+func FuzzMoreFields(f *testing.F) {
+	f.Add("a b\tc\u00a0d\u2003e  f\x85g \xff h", 3)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = min(max(n, 0), 20)
+		if got, want := moreFields([]byte(s), n), len(bytes.Fields([]byte(s))) > n; got != want {
+			t.Fatalf("moreFields(%q, %d) = %v, want %v", s, n, got, want)
+		}
 	})
 }
