@@ -71,8 +71,8 @@ func (tt *tokenized) norms() []string {
 // the lower-case copies of words not written in lower case to lower. When
 // v is given, each token's word is looked up in it.
 //
-// The usual word, short, ASCII and in lower case, is read, hashed and
-// looked up here without a call: Go keeps no register across a call, and
+// The usual word, short and ASCII, is read, lowered, hashed and looked
+// up here without a call: Go keeps no register across a call, and
 // a call a word would spill and reload the loop's state each time. Any
 // other word is read by readWord.
 func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v *vocabulary) ([]token, []byte) {
@@ -99,13 +99,36 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 				x := binary.LittleEndian.Uint64(text[i:])
 				alnum, up := asciiClasses(x)
 				n := min(bits.TrailingZeros64(^alnum&swarHigh)>>3, end-i)
-				// Under 8 bytes, no capital, and no other letter after it
-				// (the next byte is ASCII, or the span ends).
-				if n < 8 && up&(1<<(8*n)-1) == 0 && (i+n == end || x>>(8*n)&0x80 == 0) {
+				// Under 8 bytes and no other letter after it (the next byte
+				// is ASCII, or the span ends).
+				if n < 8 && (i+n == end || x>>(8*n)&0x80 == 0) {
 					tend = i + n
+					if up &= 1<<(8*n) - 1; up != 0 {
+						// Capitals: the lower-case copy is written with one
+						// 8-byte store, and cut to the word.
+						x |= up >> 2 // 'A' | 0x20 is 'a'
+						from := len(lower)
+						lower = binary.LittleEndian.AppendUint64(lower, x)[:from+n]
+						lowFrom, lowTo = int32(from), int32(from+n)
+					}
 					if v != nil {
+						// The vocabulary's lookup, written out: Go would not
+						// inline it. Whether a word is in the vocabulary is a
+						// coin toss, and a branch on it would wait for the
+						// slot to be read before the processor learnt it went
+						// the wrong way; so the first slot is compared without
+						// branches, and the branch left, taken when that slot
+						// holds another word, is rare.
 						last8 := bits.ReverseBytes64(x) >> (64 - 8*n) // lastBytes of the word
-						word = v.lookupShort(mixHash(last8, n), last8, n)
+						h := mixHash(last8, n)
+						s := &v.slots[h&uint32(len(v.slots)-1)]
+						held := uint64(s.word)
+						differ := s.last8 ^ last8 | uint64(s.hash^slotHash(h, n)) // 0: s holds the word
+						if nonZero(held)&nonZero(differ) != 0 {
+							word = v.lookupFrom(h, last8, n)
+						} else {
+							word = int32(held & (nonZero(differ) - 1))
+						}
 					}
 				} else {
 					tend, word, lowFrom, lowTo, lower, _ = readWord(text, i, end, lower, v)
@@ -128,8 +151,13 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 			default:
 				gap, brk, sent, clause = classifyGap(text[prevEnd:start])
 			}
-			dst = append(dst, token{start: start, end: tend, lowFrom: lowFrom, lowTo: lowTo, word: word,
-				gap: gap, brk: brk, sent: sent, clause: clause})
+			// The fields are stored one by one in place: a token built
+			// on the stack by byte-sized stores and copied by wider loads
+			// stalls the processor (no store-to-load forwarding).
+			dst = append(dst, token{})
+			t := &dst[len(dst)-1]
+			t.start, t.end, t.lowFrom, t.lowTo, t.word = start, tend, lowFrom, lowTo, word
+			t.gap, t.brk, t.sent, t.clause = gap, brk, sent, clause
 			i, prevEnd, forced = tend, tend, false
 		}
 	}

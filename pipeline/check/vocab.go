@@ -86,14 +86,17 @@ func (v *vocabulary) lookup(h uint32, last8 uint64, w string) int32 {
 	}
 }
 
-// lookupShort is lookup for a word of up to 8 bytes, n long: small enough
-// to be inlined in the tokenizer's loop.
-func (v *vocabulary) lookupShort(h uint32, last8 uint64, n int) int32 {
+// lookupFrom goes on with the tokenizer's search for a word of up to 8
+// bytes, n long, after the first slot (see tokenizeBlock).
+func (v *vocabulary) lookupFrom(h uint32, last8 uint64, n int) int32 {
 	mask := uint32(len(v.slots) - 1)
 	sh := slotHash(h, n)
-	for k := h & mask; ; k = (k + 1) & mask {
+	for k := (h + 1) & mask; ; k = (k + 1) & mask {
 		if s := &v.slots[k]; s.word == 0 || s.last8 == last8 && s.hash == sh {
 			return s.word
 		}
 	}
 }
+
+// nonZero is 1 if x is not 0, else 0, without a branch.
+func nonZero(x uint64) uint64 { return (x | -x) >> 63 }
