@@ -10,7 +10,9 @@ package note
 // openBlocks, closeBlocks of github.com/yuin/goldmark v1.8.7,
 // parser/parser.go, MIT licence, Copyright (c) 2019 Yusuke Inuzuka), over
 // goldmark's own block parsers and paragraph transformers. The loop is
-// copied without change of logic, so the blocks are goldmark's:
+// copied without change of logic (the paragraph nodes and the parse
+// context are reused from parse to parse, see blockContext), so the blocks
+// are goldmark's:
 // TestBlockParserMatchesFullParser compares them with a full parse on every
 // CommonMark spec example and on the real notes, and FuzzBlockParser on
 // random input.
@@ -41,6 +43,7 @@ package note
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -64,6 +67,9 @@ func newBlockParser() *blockParser {
 	bps.Sort()
 	for _, v := range bps {
 		bp := v.Value.(parser.BlockParser)
+		if bp == parser.NewParagraphParser() {
+			bp = paragraphParser{bp}
+		}
 		tcs := bp.Trigger()
 		if tcs == nil {
 			p.free = append(p.free, bp)
@@ -116,10 +122,167 @@ func (t linkRefTransformer) Transform(node *ast.Paragraph, reader text.Reader, p
 // Parse returns the block tree of the reader's text: goldmark's, without
 // inline nodes. It takes no options.
 func (p *blockParser) Parse(reader text.Reader, _ ...parser.ParseOption) ast.Node {
-	pc := parser.NewContext()
+	root := ast.NewDocument()
+	p.parseBlocks(root, reader, newBlockContext())
+	return root
+}
+
+// parse is Parse with a context from the pool: the caller reads the tree,
+// then releases the context, and with it the tree's paragraphs.
+func (p *blockParser) parse(reader text.Reader) (ast.Node, *blockContext) {
+	pc := pooledContexts.Get().(*blockContext)
 	root := ast.NewDocument()
 	p.parseBlocks(root, reader, pc)
-	return root
+	return root, pc
+}
+
+// A blockContext is the parse context of one block parse, standing in for
+// goldmark's (parser.NewContext): it can be cleared and used again, with
+// the paragraph nodes the parse made, so that a parse allocates neither
+// afresh. Paragraphs are most of the nodes of a note, and the nodes most
+// of what a parse allocates.
+type blockContext struct {
+	// goldmark's own context, for the methods only the inline phase
+	// calls (delimiters, heading IDs, link labels); the block parsers
+	// never change it.
+	parser.Context
+
+	store        []any
+	refs         map[string]parser.Reference
+	blockOffset  int
+	blockIndent  int
+	openedBlocks []parser.Block
+	blankLines   []lineStat
+
+	paragraphs []*ast.Paragraph // made by this parse and earlier ones
+	used       int              // how many of paragraphs this parse took
+}
+
+func newBlockContext() *blockContext {
+	return &blockContext{
+		Context:     parser.NewContext(),
+		store:       make([]any, parser.ContextKeyMax+1),
+		refs:        map[string]parser.Reference{},
+		blockOffset: -1,
+		blockIndent: -1,
+	}
+}
+
+var pooledContexts = sync.Pool{New: func() any { return newBlockContext() }}
+
+// Limits on what a released context keeps for the next parse, so that one
+// huge note does not leave a huge context in the pool.
+const (
+	maxPooledParagraphs = 1024
+	maxPooledLines      = 64 // lines of one paragraph
+)
+
+// release clears pc and puts it back in the pool. Nothing of the tree
+// parsed with it may be used afterwards: its paragraphs will be another
+// tree's.
+func (pc *blockContext) release() {
+	if pc == nil {
+		return
+	}
+	clear(pc.store)
+	clear(pc.refs)
+	pc.blockOffset, pc.blockIndent = -1, -1
+	pc.openedBlocks = nil
+	for _, p := range pc.paragraphs[:pc.used] {
+		// A paragraph keeps the array of its lines (emptied) and nothing
+		// else: no links into the tree it was part of.
+		lines := *p.Lines()
+		lines.SetSliced(0, 0)
+		*p = ast.Paragraph{}
+		if cap(lines.Sliced(0, 0)) <= maxPooledLines {
+			p.SetLines(&lines)
+		}
+	}
+	if len(pc.paragraphs) > maxPooledParagraphs {
+		clear(pc.paragraphs[maxPooledParagraphs:])
+		pc.paragraphs = pc.paragraphs[:maxPooledParagraphs]
+	}
+	pc.used = 0
+	pooledContexts.Put(pc)
+}
+
+// paragraph returns an empty paragraph node for the parse.
+func (pc *blockContext) paragraph() *ast.Paragraph {
+	if pc.used == len(pc.paragraphs) {
+		pc.paragraphs = append(pc.paragraphs, ast.NewParagraph())
+	}
+	p := pc.paragraphs[pc.used]
+	pc.used++
+	return p
+}
+
+// The methods of parser.Context the block parsers use, as goldmark's
+// context (parser/parser.go) implements them.
+
+func (pc *blockContext) Get(key parser.ContextKey) any { return pc.store[key] }
+
+func (pc *blockContext) ComputeIfAbsent(key parser.ContextKey, f func() any) any {
+	v := pc.store[key]
+	if v == nil {
+		v = f()
+		pc.store[key] = v
+	}
+	return v
+}
+
+func (pc *blockContext) Set(key parser.ContextKey, value any) { pc.store[key] = value }
+
+func (pc *blockContext) AddReference(ref parser.Reference) {
+	key := util.ToLinkReference(ref.Label())
+	if _, ok := pc.refs[key]; !ok {
+		pc.refs[key] = ref
+	}
+}
+
+func (pc *blockContext) Reference(label string) (parser.Reference, bool) {
+	v, ok := pc.refs[label]
+	return v, ok
+}
+
+func (pc *blockContext) References() []parser.Reference {
+	ret := make([]parser.Reference, 0, len(pc.refs))
+	for _, v := range pc.refs {
+		ret = append(ret, v)
+	}
+	return ret
+}
+
+func (pc *blockContext) BlockOffset() int                 { return pc.blockOffset }
+func (pc *blockContext) SetBlockOffset(v int)             { pc.blockOffset = v }
+func (pc *blockContext) BlockIndent() int                 { return pc.blockIndent }
+func (pc *blockContext) SetBlockIndent(v int)             { pc.blockIndent = v }
+func (pc *blockContext) OpenedBlocks() []parser.Block     { return pc.openedBlocks }
+func (pc *blockContext) SetOpenedBlocks(v []parser.Block) { pc.openedBlocks = v }
+func (pc *blockContext) LastOpenedBlock() parser.Block {
+	if l := len(pc.openedBlocks); l != 0 {
+		return pc.openedBlocks[l-1]
+	}
+	return parser.Block{}
+}
+
+// paragraphParser is goldmark's paragraph parser with its Open copied
+// (parser/paragraph.go) to take the node from the parse's blockContext.
+type paragraphParser struct{ parser.BlockParser }
+
+func (paragraphParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, segment := reader.PeekLine()
+	if util.IsBlank(line) {
+		return nil, parser.NoChildren
+	}
+	var node *ast.Paragraph
+	if bc, ok := pc.(*blockContext); ok {
+		node = bc.paragraph()
+	} else {
+		node = ast.NewParagraph()
+	}
+	node.Lines().Append(segment)
+	reader.AdvanceToEOL()
+	return node, parser.NoChildren
 }
 
 func (p *blockParser) transformParagraph(node *ast.Paragraph, reader text.Reader, pc parser.Context) bool {
@@ -273,7 +436,16 @@ func isBlankLine(lineNum, level int, stats []lineStat) bool {
 
 func (p *blockParser) parseBlocks(parent ast.Node, reader text.Reader, pc parser.Context) {
 	pc.SetOpenedBlocks(nil)
-	blankLines := make([]lineStat, 0, 128)
+	var blankLines []lineStat
+	if bc, ok := pc.(*blockContext); ok {
+		// Kept for the next parse (a change from goldmark's loop, which
+		// makes the slice every time; it is used only here).
+		defer func() { bc.blankLines = blankLines[:0] }()
+		blankLines = bc.blankLines[:0]
+	}
+	if blankLines == nil {
+		blankLines = make([]lineStat, 0, 128)
+	}
 	for { // process blocks separated by blank lines
 		_, _, ok := reader.SkipBlankLines()
 		if !ok {

@@ -81,7 +81,16 @@ func (n *Note) Blocks() []Block {
 		}
 		src = masked
 	}
-	doc := markdown.Parse(text.NewReader(src))
+	var doc ast.Node
+	if bp, ok := markdown.(*blockParser); ok {
+		var pc *blockContext
+		doc, pc = bp.parse(text.NewReader(src))
+		// The tree's paragraphs go back to the pool with the context once
+		// the blocks are read from it.
+		defer pc.release()
+	} else {
+		doc = markdown.Parse(text.NewReader(src))
+	}
 	blocks := make([]Block, 0, countLeaves(doc)+1) // a Block is large: no growing
 	if fm > 0 {
 		blocks = append(blocks, Block{Kind: FrontMatter, Start: 0, End: fm})
