@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/rule"
 )
 
 // TestLowerASCII compares the eight-bytes-at-a-time lowering with the
@@ -178,6 +179,74 @@ func FuzzMoreFields(f *testing.F) {
 		n = min(max(n, 0), 20)
 		if got, want := moreFields([]byte(s), n), len(bytes.Fields([]byte(s))) > n; got != want {
 			t.Fatalf("moreFields(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	})
+}
+
+// doubledWordsByTokens is doubledWords as first written: every word of the
+// span split out and compared with the one before. FuzzDoubledWords holds
+// doubledWords to it.
+func doubledWordsByTokens(src []byte, s note.Span, f func(prevStart, prevEnd, start, end int)) {
+	span := src[s.Start:s.End]
+	ps, pe := -1, -1
+	for i := 0; ; {
+		ws, we := nextWord(span, i)
+		if ws < 0 {
+			return
+		}
+		i = we
+		start, end := s.Start+ws, s.Start+we
+		prevStart, prevEnd := ps, pe
+		ps, pe = start, end
+		if prevStart < 0 || !isLower(src[start]) || end-start != prevEnd-prevStart {
+			continue
+		}
+		w := src[start:end]
+		if !bytes.EqualFold(src[prevStart:prevEnd], w) || !blankGap(src[prevEnd:start]) || hasDigit(string(w)) {
+			continue
+		}
+		f(prevStart, prevEnd, start, end)
+	}
+}
+
+// FuzzDoubledWords compares doubledWords with doubledWordsByTokens on a
+// span cut from the text.
+func FuzzDoubledWords(f *testing.F) {
+	f.Add("The the value value, of of\nof the-the the\n\nthe co-op co-op Café café l’a l’a \u212a k ſ s I i 1a 1a x.x x", 0, 1000)
+	f.Add("a a  a\ta\n a", 1, 9)
+	f.Fuzz(func(t *testing.T, text string, lo, hi int) {
+		src := []byte(text)
+		lo, hi = min(max(lo, 0), len(src)), min(max(hi, 0), len(src))
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+		s := note.Span{Start: lo, End: hi}
+		var got, want [][4]int
+		doubledWords(src, s, func(a, b, c, d int) { got = append(got, [4]int{a, b, c, d}) })
+		doubledWordsByTokens(src, s, func(a, b, c, d int) { want = append(want, [4]int{a, b, c, d}) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("doubledWords(%q, %d, %d) = %v, want %v", text, lo, hi, got, want)
+		}
+	})
+}
+
+// FuzzLowercaseI compares the lowercase-i rule, which jumps from "i" to
+// "i", with testing every byte of the prose.
+func FuzzLowercaseI(f *testing.F) {
+	f.Add("i think i'm\ni.\n\"i\" said\ti; x i.e. (i) ii i\n\n- i\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		n := note.New("f.md", []byte(text))
+		var got, want []int
+		LowercaseI.Run(rule.NewPass(n, nil, LowercaseI, nil, func(f rule.Finding) { got = append(got, f.Start) }))
+		for _, s := range n.Prose() {
+			for k := s.Start; k < s.End; k++ {
+				if pronounI(n.Text, k) {
+					want = append(want, k)
+				}
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: lowercase-i at %v, want %v", text, got, want)
 		}
 	})
 }

@@ -58,31 +58,30 @@ func wideBlankRuns(src []byte, spans []note.Span, f func(start, end int, tab boo
 	}
 }
 
-// A bytesFinder finds the next of a few bytes in a text for a caller
-// asking at growing offsets: each byte is searched for with IndexByte
-// (many bytes a step) and its next place kept, so a byte that is rare, or
-// absent, costs one search of the text and not one per question.
-type bytesFinder struct {
+// A finder finds the next of a few marks (short strings) in a text for a
+// caller asking at growing offsets: each mark is searched for with
+// bytes.Index (many bytes a step) and its next place kept, so a mark that
+// is rare, or absent, costs one search of the text and not one per
+// question.
+type finder struct {
 	src   []byte
-	bytes string // at most four
-	from  [4]int // where the last search for each byte started
-	at    [4]int // the byte found from there, or len(src)
+	marks []string // at most four
+	from  [4]int   // where the last search for each mark started
+	at    [4]int   // the mark found from there, or len(src)
 }
 
-// newBytesFinder returns a finder of the bytes of set (at most four) in
-// src.
-func newBytesFinder(src []byte, set string) bytesFinder {
-	return bytesFinder{src: src, bytes: set, at: [4]int{-1, -1, -1, -1}} // nothing searched yet
+// newFinder returns a finder of marks (at most four) in src.
+func newFinder(src []byte, marks ...string) finder {
+	return finder{src: src, marks: marks, at: [4]int{-1, -1, -1, -1}} // nothing searched yet
 }
 
-// next returns the offset of the first of the bytes at or after i, or
-// len(src).
-func (f *bytesFinder) next(i int) int {
+// next returns the offset of the first mark at or after i, or len(src).
+func (f *finder) next(i int) int {
 	first := len(f.src)
-	for k := 0; k < len(f.bytes); k++ {
+	for k, mark := range f.marks {
 		if f.at[k] < i || f.from[k] > i {
 			f.from[k], f.at[k] = i, len(f.src)
-			if j := bytes.IndexByte(f.src[i:], f.bytes[k]); j >= 0 {
+			if j := bytes.Index(f.src[i:], []byte(mark)); j >= 0 {
 				f.at[k] = i + j
 			}
 		}
