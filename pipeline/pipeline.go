@@ -46,7 +46,7 @@ type Config struct {
 	// more File (Late set) for each note concerned, read anew.
 	Each func(f *emit.File, cleaned *note.Note)
 
-	// Workers is the size of the pool; 0 means one per core.
+	// Workers is the size of the pool; 0 means two per core.
 	Workers int
 	// Progress, when set, receives a progress bar (a terminal).
 	Progress io.Writer
@@ -118,7 +118,10 @@ func Run(cfg Config) (*Result, error) {
 	bar := newProgress(cfg.Progress, max(total, 0))
 	workers := cfg.Workers
 	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+		// Two a core: a worker opening or reading a file leaves its core
+		// idle for the system call, and a course is thousands of small
+		// files (0.56 s -> 0.48 s for `check` on 20 MB of notes).
+		workers = 2 * runtime.GOMAXPROCS(0)
 	}
 	var course *lint.Course
 	if cfg.Check {
