@@ -110,7 +110,11 @@ func (c *Config) Enabled(id string) bool {
 
 // Severity returns the configured severity for the rule, or def.
 func (c *Config) Severity(id string, def rule.Severity) rule.Severity {
-	if s, err := rule.ParseSeverity(c.Rules[id]); err == nil {
+	v := c.Rules[id]
+	if v == "" {
+		return def // no override: the common case, once per finding
+	}
+	if s, err := rule.ParseSeverity(v); err == nil {
 		return s
 	}
 	return def

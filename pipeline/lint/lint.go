@@ -58,9 +58,15 @@ type Options struct {
 	Only map[string]bool
 }
 
+// allRules is Rules, made once: active runs for every note.
+var allRules = Rules()
+
 func (o Options) active() []*rule.Rule {
+	if o.Only == nil && (o.Config == nil || len(o.Config.Rules) == 0) {
+		return allRules // every rule on: the shared list, not a copy
+	}
 	var out []*rule.Rule
-	for _, r := range Rules() {
+	for _, r := range allRules {
 		if o.Only != nil && !o.Only[r.ID] {
 			continue
 		}
