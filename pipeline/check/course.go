@@ -20,7 +20,9 @@ type acronyms struct {
 
 func newAcronyms(p *pack.Pack) rule.CourseCheck {
 	p = packOf(p)
-	return &acronyms{p: p, m: compile(p), done: map[int32]bool{}}
+	// The matcher is compiled on the first note, by then in a worker: a run
+	// starts its workers without waiting for it.
+	return &acronyms{p: p, done: map[int32]bool{}}
 }
 
 func (a *acronyms) Revisit() []string      { return nil }
@@ -29,6 +31,9 @@ func (a *acronyms) Again(*rule.CoursePass) {}
 func (a *acronyms) Note(cp *rule.CoursePass) {
 	n := cp.Note
 	uses := analyze(n, a.p).uses
+	if a.m == nil {
+		a.m = compile(a.p)
+	}
 	for i, u := range uses {
 		e := &a.m.entries[u.entry]
 		if a.done[u.entry] || !hasExpansion(e) {
@@ -93,8 +98,18 @@ type spelling struct{ entry, base int32 }
 
 func newConsistency(p *pack.Pack) rule.CourseCheck {
 	p = packOf(p)
-	c := &consistency{p: p, m: compile(p), counts: map[spelling]int{}, bases: map[int32][]int32{},
+	c := &consistency{p: p, counts: map[spelling]int{}, bases: map[int32][]int32{},
 		where: map[spelling][]string{}}
+	return c
+}
+
+// prepare compiles the matcher on the first note (see newAcronyms) and
+// finds the entries with several accepted spellings.
+func (c *consistency) prepare() {
+	if c.m != nil {
+		return
+	}
+	c.m = compile(c.p)
 	c.several = make([]bool, len(c.m.entries))
 	for i, e := range c.m.entries {
 		words := 0
@@ -105,10 +120,10 @@ func newConsistency(p *pack.Pack) rule.CourseCheck {
 		}
 		c.several[i] = words >= 2
 	}
-	return c
 }
 
 func (c *consistency) Note(cp *rule.CoursePass) {
+	c.prepare()
 	path := cp.Note.Path
 	for _, u := range analyze(cp.Note, c.p).uses {
 		// Most terms have one accepted spelling: nothing to count. (This
@@ -128,6 +143,7 @@ func (c *consistency) Note(cp *rule.CoursePass) {
 }
 
 func (c *consistency) Revisit() []string {
+	c.prepare()
 	c.keep = map[int32]int32{}
 	for ent, bs := range c.bases {
 		if len(bs) < 2 {

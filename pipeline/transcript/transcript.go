@@ -49,7 +49,11 @@ type cue struct {
 // ("12: bad timing line ..."); the caller prefixes the path.
 func Convert(format note.Format, raw []byte, opts Options) (text []byte, diskLines []int, err error) {
 	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	lines := strings.Split(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n")
+	src := string(raw)
+	if strings.Contains(src, "\r\n") {
+		src = strings.ReplaceAll(src, "\r\n", "\n")
+	}
+	lines := strings.Split(src, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, "\r")
 	}
@@ -265,7 +269,8 @@ func nameLabel(l string) (name, rest string, ok bool) {
 // render writes the cues as paragraphs, one cue a line.
 func render(cues []cue, opts Options) ([]byte, []int) {
 	var out bytes.Buffer
-	var disk []int
+	out.Grow(64 * len(cues)) // about a short cue line each
+	disk := make([]int, 0, len(cues))
 	speaker := ""
 	var prevEnd time.Duration
 	started := false
