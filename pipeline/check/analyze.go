@@ -26,10 +26,11 @@ type analysis struct {
 }
 
 // A use is a correct form of a term or member written in the note, for the
-// course-level rules (acronyms, one spelling per term).
+// course-level rules (acronyms, one spelling per term): only of entries
+// those rules look at (entry.courseUse).
 //
-// A course has a use for most of its terms' words, so a use is kept
-// small: indexes into the pack fit in 32 bits.
+// A course has many uses, so a use is kept small: indexes into the pack
+// fit in 32 bits.
 type use struct {
 	start, end        int
 	entry, base, infl int32
@@ -423,8 +424,10 @@ func (a *analyzer) reportMatches() {
 	// exactly, they cost one allocation instead of a chain of growing ones.
 	nuses := 0
 	for _, mt := range a.matches {
-		if mt.form >= 0 && (mt.status == statusOK || mt.status == statusCase) && a.m.entries[a.m.forms[mt.form].entry].kind != phraseEntry {
-			nuses++
+		if mt.form >= 0 && (mt.status == statusOK || mt.status == statusCase) {
+			if e := &a.m.entries[a.m.forms[mt.form].entry]; e.kind != phraseEntry && e.courseUse {
+				nuses++
+			}
 		}
 	}
 	if nuses > 0 {
@@ -441,7 +444,7 @@ func (a *analyzer) reportMatches() {
 		f := &a.m.forms[mt.form]
 		e := &a.m.entries[f.entry]
 		if mt.status == statusOK || mt.status == statusCase {
-			if e.kind != phraseEntry {
+			if e.kind != phraseEntry && e.courseUse {
 				a.out.uses = append(a.out.uses, use{entry: int32(f.entry), base: int32(f.base), infl: int32(f.infl),
 					start: a.toks[mt.from].start, end: a.toks[mt.to-1].end, acronym: f.acronym})
 			}

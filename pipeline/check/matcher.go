@@ -99,6 +99,10 @@ type entry struct {
 	// the course's spelling consistency.
 	written [][]string
 	acronym []bool // per base: the form is an acronym ("SLA")
+	// courseUse: the course-level rules look at this entry's uses (it has
+	// an acronym and a long form, or two accepted spellings that are not
+	// acronyms), so analyze records them.
+	courseUse bool
 }
 
 type formClass uint8
@@ -369,6 +373,19 @@ func build(p *pack.Pack) *matcher {
 				}
 			}
 		}
+	}
+
+	for i := range m.entries {
+		e := &m.entries[i]
+		acronyms, words := 0, 0
+		for _, a := range e.acronym {
+			if a {
+				acronyms++
+			} else {
+				words++
+			}
+		}
+		e.courseUse = acronyms > 0 && words > 0 || words >= 2
 	}
 
 	m.startList = []starter{{}} // 0: starts nothing
