@@ -76,12 +76,15 @@ func locateFixes(f File, fixes bool) []located {
 	}
 	n := f.Note
 	out := make([]located, 0, len(f.Findings))
+	// Findings come sorted, so starts (and mostly ends) increase: cursors
+	// count columns on from the previous finding, not from the line start.
+	starts, ends := n.PositionCursor(), n.PositionCursor()
 	for _, x := range f.Findings {
 		start, end := clamp(x.Start, len(n.Text)), clamp(x.End, len(n.Text))
 		if end < start {
 			end = start
 		}
-		l := located{Finding: x, Path: f.Path, Start: n.Position(start), End: n.Position(end)}
+		l := located{Finding: x, Path: f.Path, Start: starts.Position(start), End: ends.Position(end)}
 		if fixes {
 			l.Fix = resolveFix(n, x, start, end)
 		}

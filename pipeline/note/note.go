@@ -253,6 +253,48 @@ func (n *Note) Position(off int) Position {
 	return Position{Line: line, Col: col}
 }
 
+// A PositionCursor computes Positions for offsets asked mostly in
+// increasing order (the findings of a note, sorted): on the same line it
+// counts characters on from the offset it was asked last, so a long line
+// (a transcript's paragraph) is not counted from its start again for every
+// finding on it.
+type PositionCursor struct {
+	n           *Note
+	lines       LineCursor
+	line, off   int // the offset asked last, on line (0-based)
+	col         int // its column
+	initialised bool
+}
+
+// PositionCursor returns a cursor at the start of n.
+func (n *Note) PositionCursor() *PositionCursor {
+	return &PositionCursor{n: n, lines: n.Cursor()}
+}
+
+// Position is n.Position(off).
+func (c *PositionCursor) Position(off int) Position {
+	n := c.n
+	off = max(0, min(off, len(n.Text)))
+	i := c.lines.LineOf(off)
+	var col int
+	if c.initialised && i == c.line && off >= c.off && (c.off == len(n.Text) || utf8.RuneStart(n.Text[c.off])) {
+		col = c.col + utf8.RuneCount(n.Text[c.off:off])
+	} else {
+		col = utf8.RuneCount(n.Text[n.lineStarts[i]:off]) + 1
+	}
+	c.line, c.off, c.col, c.initialised = i, off, col, true
+	line := i + 1
+	if n.DiskLines != nil {
+		if i < len(n.DiskLines) {
+			line = n.DiskLines[i]
+		} else if len(n.DiskLines) > 0 {
+			line = n.DiskLines[len(n.DiskLines)-1]
+		}
+		col = 1
+	}
+	return Position{Line: line, Col: col}
+}
+
 // Memo returns the value cached on the note under key, computing it once
 // with compute. Rules that share an expensive analysis of a note (every rule
 // of a package asks for the same one) keep it here, so it lives exactly as

@@ -3,9 +3,11 @@ package note
 import (
 	"encoding/json"
 	"io/fs"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -231,4 +233,39 @@ func FuzzBlockParser(f *testing.F) {
 			t.Fatalf("blocks differ on %q\nblock-only: %+v\nfull:       %+v", src, fast, full)
 		}
 	})
+}
+
+// TestPositionCursor: the cursor gives Note.Position for any order of
+// offsets, mid-character and past-the-end ones included, on notes with
+// long lines, multi-byte characters and transcript line maps.
+func TestPositionCursor(t *testing.T) {
+	texts := []string{
+		"",
+		"abc",
+		"one\ntwo\n\nthree",
+		"héllo wörld — a long line with ünïcödé and more text after it\nsecond line é\n",
+		strings.Repeat("é word ", 200) + "\n" + strings.Repeat("x", 50),
+	}
+	rng := rand.New(rand.NewSource(1))
+	for _, text := range texts {
+		for _, disk := range []bool{false, true} {
+			n := New("x.md", []byte(text))
+			if disk {
+				for i := 0; i < n.NumLines()+1; i++ {
+					n.DiskLines = append(n.DiskLines, 10+3*i)
+				}
+			}
+			var offs []int
+			for k := 0; k < 300; k++ {
+				offs = append(offs, rng.Intn(len(text)+3)-1)
+			}
+			sort.Ints(offs[:200]) // mostly increasing, then at random
+			c := n.PositionCursor()
+			for _, off := range offs {
+				if got, want := c.Position(off), n.Position(off); got != want {
+					t.Fatalf("%q offset %d: cursor %+v, Position %+v", text[:min(len(text), 20)], off, got, want)
+				}
+			}
+		}
+	}
 }
