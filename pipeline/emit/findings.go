@@ -322,6 +322,7 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
+	XMLName  xml.Name    `xml:"testsuite"`
 	Name     string      `xml:"name,attr"`
 	Tests    int         `xml:"tests,attr"`
 	Failures int         `xml:"failures,attr"`
@@ -342,37 +343,31 @@ type junitProblem struct {
 	Text    string `xml:",chardata"`
 }
 
-func writeJUnit(w io.Writer, files []File) error {
-	root := junitSuites{Name: "itilint", Suites: []junitSuite{}}
-	for _, f := range files {
-		s := junitSuite{Name: slashPath(f.Path)}
-		switch {
-		case f.Note == nil && f.Err != nil:
-			pos, msg := readError(f.Path, f.Err)
-			s.Cases = append(s.Cases, junitCase{Name: "read", Classname: s.Name,
-				Error: &junitProblem{Message: oneLine(msg), Type: "read", Text: errorLoc(f.Path, pos) + ": " + msg}})
-			s.Errors++
-		default:
-			for _, x := range locatePlain(f) {
-				s.Cases = append(s.Cases, junitCase{
-					Name:      fmt.Sprintf("%s %d:%d", x.Rule, x.Start.Line, x.Start.Col),
-					Classname: s.Name,
-					Failure: &junitProblem{Message: oneLine(x.Message), Type: x.Severity.String(),
-						Text: fmt.Sprintf("%s:%d:%d: %s %s: %s", x.Path, x.Start.Line, x.Start.Col, x.Severity, x.Rule, x.Message)},
-				})
-				s.Failures++
-			}
-			if len(s.Cases) == 0 {
-				s.Cases = append(s.Cases, junitCase{Name: "itilint", Classname: s.Name})
-			}
+// junitSuiteOf is the test suite of one file.
+func junitSuiteOf(f File) junitSuite {
+	s := junitSuite{Name: slashPath(f.Path)}
+	switch {
+	case f.Note == nil && f.Err != nil:
+		pos, msg := readError(f.Path, f.Err)
+		s.Cases = append(s.Cases, junitCase{Name: "read", Classname: s.Name,
+			Error: &junitProblem{Message: oneLine(msg), Type: "read", Text: errorLoc(f.Path, pos) + ": " + msg}})
+		s.Errors++
+	default:
+		for _, x := range locatePlain(f) {
+			s.Cases = append(s.Cases, junitCase{
+				Name:      fmt.Sprintf("%s %d:%d", x.Rule, x.Start.Line, x.Start.Col),
+				Classname: s.Name,
+				Failure: &junitProblem{Message: oneLine(x.Message), Type: x.Severity.String(),
+					Text: fmt.Sprintf("%s:%d:%d: %s %s: %s", x.Path, x.Start.Line, x.Start.Col, x.Severity, x.Rule, x.Message)},
+			})
+			s.Failures++
 		}
-		s.Tests = len(s.Cases)
-		root.Tests += s.Tests
-		root.Failures += s.Failures
-		root.Errors += s.Errors
-		root.Suites = append(root.Suites, s)
+		if len(s.Cases) == 0 {
+			s.Cases = append(s.Cases, junitCase{Name: "itilint", Classname: s.Name})
+		}
 	}
-	return writeXML(w, root)
+	s.Tests = len(s.Cases)
+	return s
 }
 
 // Checkstyle XML, which many code review tools (reviewdog, Jenkins warnings)

@@ -362,9 +362,9 @@ func TestLocateBadFix(t *testing.T) {
 	}
 }
 
-// TestFindingWriterLate: late course-level findings follow the files in
-// streamed formats without counting their file twice, and join their file
-// in the formats that keep findings until the end.
+// TestFindingWriterLate: late course-level findings follow the files
+// without counting their file twice (in JUnit, as one more suite of the
+// file).
 func TestFindingWriterLate(t *testing.T) {
 	n := note.New("a.md", []byte("One organisation.\nTwo.\n"))
 	late := File{Path: "a.md", Note: n, Late: true, Findings: []rule.Finding{
@@ -393,9 +393,9 @@ func TestFindingWriterLate(t *testing.T) {
 	if err := xml.Unmarshal([]byte(junit.String()), &root); err != nil {
 		t.Fatal(err)
 	}
-	if len(root.Suites) != 2 || root.Failures != 2 || len(root.Suites[0].Cases) != 2 ||
-		!strings.HasPrefix(root.Suites[0].Cases[0].Name, "term-consistency 1:5") {
-		t.Errorf("junit kept the late finding apart or out of order: %+v", root)
+	if len(root.Suites) != 3 || root.Tests != 3 || root.Failures != 2 || root.Suites[2].Name != "a.md" ||
+		!strings.HasPrefix(root.Suites[2].Cases[0].Name, "term-consistency 1:5") {
+		t.Errorf("junit: want the late finding in a last suite of its file, got %+v", root)
 	}
 
 	var empty strings.Builder

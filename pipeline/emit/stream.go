@@ -1,12 +1,13 @@
 package emit
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"sort"
+	"os"
 	"strconv"
 	"strings"
 
@@ -16,14 +17,14 @@ import (
 // A FindingWriter writes the findings of a run file by file, as a streamed
 // run hands them over (pipeline.Config.Each), in one of FindingFormats.
 //
-// Text, github, json, sarif and checkstyle are written as the files come,
-// so nothing of a file is kept once it is written. A JUnit document opens
-// with totals, so JUnit keeps each file's located findings (positions and
-// messages, never the note) until Close.
+// Every format is written as the files come, so nothing of a file is kept
+// once it is written. A JUnit document opens with totals, so its test
+// suites go to a temporary file until Close writes the totals and copies
+// them after.
 //
 // Findings of course-level rules that arrive after every file (File.Late)
-// follow the files in the streamed formats and join their file's findings
-// in JUnit.
+// follow the files: in JUnit and checkstyle as one more element for the
+// same file.
 type FindingWriter struct {
 	w      io.Writer
 	format string
@@ -35,6 +36,7 @@ type FindingWriter struct {
 	jsonCount int
 	xml       *xml.Encoder
 	sarif     *sarifStream
+	junit     *junitStream
 	kept      []File         // sarif, junit: files with their findings located
 	keptAt    map[string]int // path → index in kept
 }
@@ -48,7 +50,10 @@ func NewFindingWriter(w io.Writer, format string, rules []*rule.Rule) (*FindingW
 	if !contains(FindingFormats, format) {
 		return nil, fmt.Errorf("unknown findings format %q (want %s)", format, strings.Join(FindingFormats, ", "))
 	}
-	fw := &FindingWriter{w: w, format: format, rules: rules, keptAt: map[string]int{}}
+	fw := &FindingWriter{w: w, format: format, rules: rules}
+	if format == "junit" {
+		fw.junit, fw.err = newJUnitStream()
+	}
 	if format == "sarif" {
 		fw.sarif, fw.err = newSARIFStream(w, rules)
 	}
@@ -97,42 +102,10 @@ func (fw *FindingWriter) File(f *File) error {
 		fw.err = fw.xml.Encode(checkstyleOf(*f))
 	case "sarif":
 		fw.err = fw.sarif.file(*f)
-	default: // junit
-		kept := File{Path: f.Path, Err: f.Err, pre: locatePlain(*f)}
-		if kept.pre == nil {
-			kept.pre = []located{}
-		}
-		if i, ok := fw.keptAt[f.Path]; ok && f.Late {
-			all := append(fw.kept[i].pre, kept.pre...)
-			sort.SliceStable(all, func(a, b int) bool { return before(all[a], all[b]) })
-			fw.kept[i].pre = all
-			return nil
-		}
-		fw.keptAt[f.Path] = len(fw.kept)
-		fw.kept = append(fw.kept, kept)
+	case "junit":
+		fw.err = fw.junit.file(*f)
 	}
 	return fw.err
-}
-
-// before orders located findings by position, then rule and message, as
-// lint.Sort orders them by offset.
-func before(a, b located) bool {
-	if a.Start.Line != b.Start.Line {
-		return a.Start.Line < b.Start.Line
-	}
-	if a.Start.Col != b.Start.Col {
-		return a.Start.Col < b.Start.Col
-	}
-	if a.End.Line != b.End.Line {
-		return a.End.Line < b.End.Line
-	}
-	if a.End.Col != b.End.Col {
-		return a.End.Col < b.End.Col
-	}
-	if a.Rule != b.Rule {
-		return a.Rule < b.Rule
-	}
-	return a.Message < b.Message
 }
 
 // Close writes the end of the report: the summary line, closing brackets,
@@ -159,9 +132,8 @@ func (fw *FindingWriter) Close() error {
 	case "sarif":
 		fw.err = fw.sarif.close()
 	case "junit":
-		fw.err = writeJUnit(fw.w, fw.kept)
+		fw.err = fw.junit.close(fw.w)
 	}
-	fw.kept = nil
 	return fw.err
 }
 
@@ -239,4 +211,63 @@ func (t *tally) add(f *File) {
 			t.suggestions++
 		}
 	}
+}
+
+// A junitStream spills the test suites to a temporary file as files come,
+// so that Close can write the document's totals first and memory holds no
+// more than one file's suite.
+type junitStream struct {
+	tmp                     *os.File
+	buf                     *bufio.Writer
+	suites                  int
+	tests, failures, errors int
+}
+
+func newJUnitStream() (*junitStream, error) {
+	tmp, err := os.CreateTemp("", "itilint-junit-*.xml")
+	if err != nil {
+		return nil, fmt.Errorf("junit report: %w", err)
+	}
+	return &junitStream{tmp: tmp, buf: bufio.NewWriterSize(tmp, 64<<10)}, nil
+}
+
+func (js *junitStream) file(f File) error {
+	s := junitSuiteOf(f)
+	data, err := xml.MarshalIndent(s, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	js.suites++
+	js.tests += s.Tests
+	js.failures += s.Failures
+	js.errors += s.Errors
+	js.buf.WriteString("\n") // MarshalIndent starts with the prefix
+	_, err = js.buf.Write(data)
+	return err
+}
+
+// close writes the document to w and removes the temporary file.
+func (js *junitStream) close(w io.Writer) error {
+	defer os.Remove(js.tmp.Name())
+	defer js.tmp.Close()
+	if err := js.buf.Flush(); err != nil {
+		return fmt.Errorf("junit report: %w", err)
+	}
+	head := fmt.Sprintf("%s<testsuites name=\"itilint\" tests=\"%d\" failures=\"%d\" errors=\"%d\">",
+		xml.Header, js.tests, js.failures, js.errors)
+	if _, err := io.WriteString(w, head); err != nil {
+		return err
+	}
+	if js.suites == 0 {
+		_, err := io.WriteString(w, "</testsuites>\n")
+		return err
+	}
+	if _, err := js.tmp.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("junit report: %w", err)
+	}
+	if _, err := io.Copy(w, js.tmp); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n</testsuites>\n")
+	return err
 }
