@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
 )
@@ -58,7 +59,7 @@ func TestStreamedRunMatchesKept(t *testing.T) {
 		t.Errorf("order %v", order)
 	}
 	for path, fs := range got {
-		sortFindings(fs)
+		lint.Sort(fs)
 		if len(fs) == 0 && len(want[path]) == 0 {
 			continue
 		}
@@ -82,28 +83,6 @@ func TestStreamedRunMatchesKept(t *testing.T) {
 	if consistency != 1 {
 		t.Errorf("a.md: %d term-consistency findings, want 1", consistency)
 	}
-}
-
-func sortFindings(fs []rule.Finding) {
-	// lint.Sort, without importing lint for the test.
-	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && less(fs[j], fs[j-1]); j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
-		}
-	}
-}
-
-func less(a, b rule.Finding) bool {
-	if a.Start != b.Start {
-		return a.Start < b.Start
-	}
-	if a.End != b.End {
-		return a.End < b.End
-	}
-	if a.Rule != b.Rule {
-		return a.Rule < b.Rule
-	}
-	return a.Message < b.Message
 }
 
 // TestInOrder: results reach the sink in input order whatever order the

@@ -71,7 +71,7 @@ func capitalize(p *rule.Pass, at int, why string) {
 func runSentenceCase(p *rule.Pass) {
 	src := p.Note.Text
 	d := docOf(p.Note)
-	ends := newFinder(src, ".", "?", "!")
+	ends := note.NewMarkFinder(src, ".", "?", "!")
 	for i, b := range d.blocks {
 		if b.Kind != note.Paragraph || len(b.Lines) == 0 {
 			continue
@@ -90,7 +90,7 @@ func runSentenceCase(p *rule.Pass) {
 		// . ? or ! to the next (a sentence is some eighty bytes).
 		for _, s := range prose {
 			for k := s.Start; k < s.End; k++ {
-				if k = ends.next(k); k >= s.End {
+				if k = ends.Next(k); k >= s.End {
 					break
 				}
 				c := src[k]

@@ -58,38 +58,6 @@ func wideBlankRuns(src []byte, spans []note.Span, f func(start, end int, tab boo
 	}
 }
 
-// A finder finds the next of a few marks (short strings) in a text for a
-// caller asking at growing offsets: each mark is searched for with
-// bytes.Index (many bytes a step) and its next place kept, so a mark that
-// is rare, or absent, costs one search of the text and not one per
-// question.
-type finder struct {
-	src   []byte
-	marks []string // at most four
-	from  [4]int   // where the last search for each mark started
-	at    [4]int   // the mark found from there, or len(src)
-}
-
-// newFinder returns a finder of marks (at most four) in src.
-func newFinder(src []byte, marks ...string) finder {
-	return finder{src: src, marks: marks, at: [4]int{-1, -1, -1, -1}} // nothing searched yet
-}
-
-// next returns the offset of the first mark at or after i, or len(src).
-func (f *finder) next(i int) int {
-	first := len(f.src)
-	for k, mark := range f.marks {
-		if f.at[k] < i || f.from[k] > i {
-			f.from[k], f.at[k] = i, len(f.src)
-			if j := bytes.Index(f.src[i:], []byte(mark)); j >= 0 {
-				f.at[k] = i + j
-			}
-		}
-		first = min(first, f.at[k])
-	}
-	return first
-}
-
 // indexFrom returns the offset of the first sep in src at or after from,
 // or -1.
 func indexFrom(src []byte, sep string, from int) int {

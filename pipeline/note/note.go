@@ -240,7 +240,13 @@ func (n *Note) Position(off int) Position {
 		off = 0
 	}
 	i := n.LineOf(off)
-	col := utf8.RuneCount(n.Text[n.lineStarts[i]:off]) + 1
+	return n.onDisk(i, utf8.RuneCount(n.Text[n.lineStarts[i]:off])+1)
+}
+
+// onDisk is the position of column col of line i (0-based) as the file on
+// disk has it: a transcript's lines map to its cues' lines, and have no
+// columns that mean anything there.
+func (n *Note) onDisk(i, col int) Position {
 	line := i + 1
 	if n.DiskLines != nil {
 		if i < len(n.DiskLines) {
@@ -283,16 +289,7 @@ func (c *PositionCursor) Position(off int) Position {
 		col = utf8.RuneCount(n.Text[n.lineStarts[i]:off]) + 1
 	}
 	c.line, c.off, c.col, c.initialised = i, off, col, true
-	line := i + 1
-	if n.DiskLines != nil {
-		if i < len(n.DiskLines) {
-			line = n.DiskLines[i]
-		} else if len(n.DiskLines) > 0 {
-			line = n.DiskLines[len(n.DiskLines)-1]
-		}
-		col = 1
-	}
-	return Position{Line: line, Col: col}
+	return n.onDisk(i, col)
 }
 
 // Memo returns the value cached on the note under key, computing it once

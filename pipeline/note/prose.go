@@ -20,7 +20,7 @@ func (n *Note) Prose() []Span {
 // round of a fix.
 func (n *Note) BlockProse(b Block) []Span {
 	if b.Kind != Paragraph && b.Kind != Heading {
-		marks := newMarkFinder(n.Text)
+		marks := NewMarkFinder(n.Text, nonProseMarks[:]...)
 		out, _ := blockProse(nil, n.Text, b, nil, &marks)
 		return out
 	}
@@ -32,7 +32,7 @@ func (n *Note) BlockProse(b Block) []Span {
 			return n.prose[i]
 		}
 	}
-	marks := newMarkFinder(n.Text)
+	marks := NewMarkFinder(n.Text, nonProseMarks[:]...)
 	out, _ := blockProse(nil, n.Text, b, nil, &marks) // a block of another parse
 	return out
 }
@@ -48,7 +48,7 @@ func (n *Note) findProse() {
 	n.prose = make([][]Span, len(blocks))
 	all := make([]Span, 0, n.NumLines()) // about one span a line
 	var excluded []Span
-	marks := newMarkFinder(n.Text) // one for all blocks: they are in order
+	marks := NewMarkFinder(n.Text, nonProseMarks[:]...) // one for all blocks: they are in order
 	for i, b := range blocks {
 		if b.Kind != Paragraph && b.Kind != Heading {
 			continue
@@ -71,7 +71,7 @@ func (n *Note) findProse() {
 
 // blockProse appends the prose ranges of block b to out; excluded is
 // scratch space for the non-prose ranges, returned for reuse.
-func blockProse(out []Span, src []byte, b Block, excluded []Span, marks *markFinder) ([]Span, []Span) {
+func blockProse(out []Span, src []byte, b Block, excluded []Span, marks *MarkFinder) ([]Span, []Span) {
 	if len(b.Lines) == 0 {
 		return out, excluded
 	}
@@ -109,9 +109,9 @@ func blockProse(out []Span, src []byte, b Block, excluded []Span, marks *markFin
 // URLs in src[lo:hi], in order, appending them to out. It looks only at
 // the places marks finds (every byte that may start such a range is one),
 // so the plain prose between them is passed over by fast searches.
-func nonProse(out []Span, src []byte, lo, hi int, marks *markFinder) []Span {
+func nonProse(out []Span, src []byte, lo, hi int, marks *MarkFinder) []Span {
 	for i := lo; i < hi; {
-		if i = marks.next(i); i >= hi {
+		if i = marks.Next(i); i >= hi {
 			break
 		}
 		c := src[i]
@@ -173,27 +173,37 @@ func nonProse(out []Span, src []byte, lo, hi int, marks *markFinder) []Span {
 // searching for them is much faster than testing every byte.
 var nonProseMarks = [...]string{"\\", "`", "<", "](", "http", "www."}
 
-// A markFinder finds the next of the nonProseMarks in a text. It keeps the
-// next place of each mark, so a caller asking at growing offsets (the
-// blocks of a note, in order) searches the text once per mark.
-type markFinder struct {
-	src  []byte
-	from [len(nonProseMarks)]int // where the last search for each mark started
-	at   [len(nonProseMarks)]int // the mark found from there, or len(src)
+// A MarkFinder finds the next of a few marks (short strings) in a text,
+// for a caller asking at growing offsets (the blocks of a note, in order):
+// each mark is searched for with bytes.Index (many bytes a step) and its
+// next place kept, so a mark that is rare, or absent, costs one search of
+// the text and not one per question.
+type MarkFinder struct {
+	src   []byte
+	marks []string
+	from  [maxMarks]int // where the last search for each mark started
+	at    [maxMarks]int // the mark found from there, or len(src)
 }
 
-func newMarkFinder(src []byte) markFinder {
-	f := markFinder{src: src}
+// maxMarks is how many marks a MarkFinder looks for at most.
+const maxMarks = len(nonProseMarks)
+
+// NewMarkFinder returns a finder of marks (at most six) in src.
+func NewMarkFinder(src []byte, marks ...string) MarkFinder {
+	if len(marks) > maxMarks {
+		panic("note: too many marks for a MarkFinder") // a programming error
+	}
+	f := MarkFinder{src: src, marks: marks}
 	for k := range f.at {
 		f.at[k] = -1 // nothing searched yet
 	}
 	return f
 }
 
-// next returns the offset of the first mark at or after i, or len(src).
-func (f *markFinder) next(i int) int {
+// Next returns the offset of the first mark at or after i, or len(src).
+func (f *MarkFinder) Next(i int) int {
 	first := len(f.src)
-	for k, mark := range nonProseMarks {
+	for k, mark := range f.marks {
 		if f.at[k] < i || f.from[k] > i {
 			// The mark found last is behind i, or i is before where that
 			// search started: search again from i.

@@ -69,7 +69,7 @@ func nonProseByByte(out []Span, src []byte, lo, hi int) []Span {
 }
 
 // FuzzNonProse compares nonProse with the byte-by-byte scan over ranges
-// cut from the text in order, one markFinder for all of them as findProse
+// cut from the text in order, one MarkFinder for all of them as findProse
 // uses it, and then once more out of order.
 func FuzzNonProse(f *testing.F) {
 	f.Add("See `x` and <b>y</b> at [l](http://a.b) or https://c.d/e, www.f.g \\` `` a ` b", 10, 40)
@@ -82,7 +82,7 @@ func FuzzNonProse(f *testing.F) {
 			c1, c2 = c2, c1
 		}
 		ranges := [][2]int{{0, c1}, {c1, c2}, {c2, len(src)}, {0, len(src)}, {c1, len(src)}}
-		marks := newMarkFinder(src)
+		marks := NewMarkFinder(src, nonProseMarks[:]...)
 		for _, r := range ranges {
 			got := nonProse(nil, src, r[0], r[1], &marks)
 			want := nonProseByByte(nil, src, r[0], r[1])
