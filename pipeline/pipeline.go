@@ -131,7 +131,7 @@ func Run(cfg Config) (*Result, error) {
 	var readErrs []error
 	// done hands each file to the course-level rules, the counts and the
 	// caller, in course order.
-	done := func(in load.Input, r result) {
+	done := func(_ load.Input, r result) {
 		f := r.file
 		if f.Err != nil {
 			readErrs = append(readErrs, f.Err)
@@ -182,15 +182,23 @@ func Run(cfg Config) (*Result, error) {
 // whose findings needed the whole course: from memory when the run kept
 // its notes, read anew when it streamed them.
 func (res *Result) revisit(course *lint.Course, cfg Config) {
-	for _, path := range course.Revisit() {
+	paths := course.Revisit()
+	var kept map[string]*emit.File
+	if cfg.Each == nil && len(paths) > 0 {
+		kept = make(map[string]*emit.File, len(res.Files))
+		for j := range res.Files {
+			if f := &res.Files[j]; f.Note != nil {
+				kept[f.Path] = f
+			}
+		}
+	}
+	for _, path := range paths {
 		if cfg.Each == nil {
-			for j := range res.Files {
-				if f := &res.Files[j]; f.Path == path && f.Note != nil {
-					extra := course.Again(f.Note)
-					res.count(&emit.File{Findings: extra, Late: true})
-					f.Findings = append(f.Findings, extra...)
-					lint.Sort(f.Findings)
-				}
+			if f := kept[path]; f != nil {
+				extra := course.Again(f.Note)
+				res.count(&emit.File{Findings: extra, Late: true})
+				f.Findings = append(f.Findings, extra...)
+				lint.Sort(f.Findings)
 			}
 			continue
 		}
