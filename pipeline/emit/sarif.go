@@ -41,10 +41,60 @@ func sarifURI(path string) string {
 	return (&url.URL{Path: p}).String()
 }
 
-func sarifRegion(start, end note.Position) *sarif.Region {
-	return sarif.NewRegion().
-		WithStartLine(start.Line).WithStartColumn(start.Col).
-		WithEndLine(end.Line).WithEndColumn(end.Col)
+// A result as SARIF 2.1.0 has it, with only the properties we fill: the
+// library's types write every optional property as an empty array or -1,
+// which made a result five times the size and the log slow to write.
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+	Fixes     []sarifFix      `json:"fixes,omitempty"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact     `json:"artifactLocation"`
+	Region           sarifRegionFields `json:"region"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegionFields struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn"`
+}
+
+type sarifFix struct {
+	Description     *sarifText        `json:"description,omitempty"`
+	ArtifactChanges []sarifChange     `json:"artifactChanges"`
+	Properties      map[string]string `json:"properties"`
+}
+
+type sarifChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegionFields `json:"deletedRegion"`
+	InsertedContent sarifText         `json:"insertedContent"`
+}
+
+func regionOf(start, end note.Position) sarifRegionFields {
+	return sarifRegionFields{StartLine: start.Line, StartColumn: start.Col, EndLine: end.Line, EndColumn: end.Col}
 }
 
 // A sarifStream writes a SARIF 2.1.0 log with one run as findings come:
@@ -119,27 +169,27 @@ func (st *sarifStream) file(f File) error {
 				WithShortDescription(sarif.NewMultiformatMessageString().WithText(x.Rule)).
 				WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(x.Severity)))
 		}
-		res := sarif.NewRuleResult(x.Rule).WithRuleIndex(st.run.GetRuleIndex(x.Rule)).
-			WithLevel(sarifLevel(x.Severity)).
-			WithMessage(sarif.NewTextMessage(x.Message)).
-			AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-				WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).
-				WithRegion(sarifRegion(x.Start, x.End))))
-		if x.Fix != nil {
-			change := sarif.NewArtifactChange().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
-			for _, e := range x.Fix.Edits {
-				change.AddReplacement(sarif.NewReplacement().
-					WithDeletedRegion(sarifRegion(e.Start, e.End)).
-					WithInsertedContent(sarif.NewArtifactContent().WithText(e.New)))
-			}
-			fix := sarif.NewFix().AddArtifactChange(change)
-			if x.Fix.Message != "" {
-				fix.WithDescription(sarif.NewTextMessage(x.Fix.Message))
-			}
-			fix.WithProperties(sarif.NewPropertyBag().Add("kind", x.Fix.Kind.String()))
-			res.AddFixe(fix)
+		res := sarifResult{
+			RuleID: x.Rule, RuleIndex: st.run.GetRuleIndex(x.Rule), Level: sarifLevel(x.Severity),
+			Message: sarifText{x.Message},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{uri}, Region: regionOf(x.Start, x.End)}}},
 		}
-		data, err := json.MarshalIndent(res, sarifResultIndent, "  ")
+		if x.Fix != nil {
+			change := sarifChange{ArtifactLocation: sarifArtifact{uri}}
+			for _, e := range x.Fix.Edits {
+				change.Replacements = append(change.Replacements, sarifReplacement{
+					DeletedRegion: regionOf(e.Start, e.End), InsertedContent: sarifText{e.New}})
+			}
+			fix := sarifFix{ArtifactChanges: []sarifChange{change}, Properties: map[string]string{"kind": x.Fix.Kind.String()}}
+			if x.Fix.Message != "" {
+				fix.Description = &sarifText{x.Fix.Message}
+			}
+			res.Fixes = []sarifFix{fix}
+		}
+		// One result a line: a course has tens of thousands, and indenting
+		// them made the log three times the size.
+		data, err := json.Marshal(&res)
 		if err != nil {
 			return err
 		}
