@@ -59,7 +59,7 @@ func (x lexicon) known(w string, self int) bool {
 
 // hasDigit reports whether w holds a digit: numbers and codes are never
 // joined.
-func hasDigit(w string) bool { return strings.IndexAny(w, "0123456789") >= 0 }
+func hasDigit(w string) bool { return strings.ContainsAny(w, "0123456789") }
 
 // lastWord returns the bounds of the letters (with inner hyphens) that end
 // line[:end], or ok=false when the line does not end in a word.

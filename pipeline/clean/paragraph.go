@@ -84,7 +84,7 @@ const codeLike = "{}[]<>=;$|\\`_~^#@"
 // readsAsProse reports whether the text of an indented code block is
 // running English: letters and sentences, no code symbols.
 func readsAsProse(text []byte) bool {
-	if bytes.IndexAny(text, codeLike) >= 0 || bytes.Contains(text, []byte("//")) ||
+	if bytes.ContainsAny(text, codeLike) || bytes.Contains(text, []byte("//")) ||
 		bytes.Contains(text, []byte("->")) || bytes.Contains(text, []byte("::")) || bytes.Contains(text, []byte("()")) {
 		return false
 	}

@@ -22,8 +22,6 @@ type File struct {
 	// course, sent after every file by a streamed run: the file itself was
 	// sent before.
 	Late bool
-
-	pre []located // findings located already, for a file kept without its note
 }
 
 // Formats of findings, as --format names them.

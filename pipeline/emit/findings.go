@@ -68,9 +68,6 @@ func locate(f File) []located { return locateFixes(f, true) }
 func locatePlain(f File) []located { return locateFixes(f, false) }
 
 func locateFixes(f File, fixes bool) []located {
-	if f.pre != nil {
-		return f.pre
-	}
 	if f.Note == nil {
 		return nil
 	}

@@ -37,8 +37,6 @@ type FindingWriter struct {
 	xml       *xml.Encoder
 	sarif     *sarifStream
 	junit     *junitStream
-	kept      []File         // sarif, junit: files with their findings located
-	keptAt    map[string]int // path → index in kept
 }
 
 // NewFindingWriter starts writing findings in format to w; rules supplies

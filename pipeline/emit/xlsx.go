@@ -312,6 +312,7 @@ func normaliseZip(w io.Writer, data []byte) error {
 		// CreateRaw writes the MS-DOS time fields as they are (it converts
 		// Modified only in CreateHeader).
 		h.Modified = time.Time{}
+		//lint:ignore SA1019 the deprecated DOS fields are the only way to a fixed time without an extra field
 		h.ModifiedDate, h.ModifiedTime = msDosTime(fixedTime)
 		h.Extra = nil
 		h.Comment = ""
