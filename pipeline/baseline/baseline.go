@@ -89,15 +89,7 @@ func Entries(path string, text []byte, findings []rule.Finding) []Entry {
 // slice, so occurrence indices do not depend on the order rules ran in.
 func sorted(fs []rule.Finding) []rule.Finding {
 	out := append([]rule.Finding(nil), fs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
-		}
-		if out[i].End != out[j].End {
-			return out[i].End < out[j].End
-		}
-		return out[i].Rule < out[j].Rule
-	})
+	rule.SortFindings(out)
 	return out
 }
 

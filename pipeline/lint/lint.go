@@ -198,19 +198,5 @@ func finish(n *note.Note, fs []rule.Finding, opts Options) []rule.Finding {
 }
 
 // Sort orders findings by position, then rule, then message, so output is
-// deterministic whatever order rules ran in.
-func Sort(fs []rule.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
-	})
-}
+// deterministic whatever order rules ran in (rule.SortFindings).
+func Sort(fs []rule.Finding) { rule.SortFindings(fs) }
