@@ -5,11 +5,13 @@
 package load
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -97,6 +99,28 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 	return w.errs
 }
 
+// comparePaths orders folder entries as their paths sort: a sub-folder as
+// its name and a slash, without building that string for every comparison.
+func comparePaths(a, b fs.DirEntry) int {
+	x, y := a.Name(), b.Name()
+	n := min(len(x), len(y))
+	if c := strings.Compare(x[:n], y[:n]); c != 0 {
+		return c
+	}
+	// One name is the other's start: compare what follows it, a slash
+	// for a folder, nothing for a file (names hold no slash).
+	next := func(name string, dir bool) int {
+		switch {
+		case len(name) > n:
+			return int(name[n])
+		case dir:
+			return '/'
+		}
+		return -1
+	}
+	return cmp.Compare(next(x, a.IsDir()), next(y, b.IsDir()))
+}
+
 type walker struct {
 	root  string
 	skip  func(string) bool
@@ -111,13 +135,7 @@ func (w *walker) dir(path, rel string) {
 		w.errs = append(w.errs, fmt.Errorf("%s: %w", path, describe(err)))
 		return
 	}
-	key := func(d fs.DirEntry) string {
-		if d.IsDir() {
-			return d.Name() + "/"
-		}
-		return d.Name()
-	}
-	sort.SliceStable(entries, func(i, j int) bool { return key(entries[i]) < key(entries[j]) })
+	slices.SortStableFunc(entries, comparePaths)
 	for _, d := range entries {
 		name := d.Name()
 		if strings.HasPrefix(name, ".") {
