@@ -45,14 +45,7 @@ func BenchmarkClean(b *testing.B) {
 // separate finding from fixing.
 func BenchmarkCheck(b *testing.B) {
 	p := defaultPack(b)
-	course := corpus(b, "../../source")
-	if len(course) == 0 {
-		b.Skip("no sample course")
-	}
-	size := 0
-	for _, n := range course {
-		size += len(n.Text)
-	}
+	course, size := sampleCourse(b)
 	opts := lint.Options{Pack: p, Only: onlyClean()}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
@@ -72,13 +65,8 @@ func BenchmarkCheck(b *testing.B) {
 //	go test -run XXX -bench 'Rule/' ./pipeline/clean/
 func BenchmarkRule(b *testing.B) {
 	p := defaultPack(b)
-	course := corpus(b, "../../source")
-	if len(course) == 0 {
-		b.Skip("no sample course")
-	}
-	size := 0
+	course, size := sampleCourse(b)
 	for _, n := range course {
-		size += len(n.Text)
 		lint.Check(n, lint.Options{Pack: p, Only: onlyClean()}) // parse and analyse once
 	}
 	for _, r := range clean.Rules {
@@ -93,4 +81,17 @@ func BenchmarkRule(b *testing.B) {
 			}
 		})
 	}
+}
+
+// sampleCourse is the sample course (source/) and its size in bytes.
+func sampleCourse(b *testing.B) ([]*note.Note, int) {
+	course := corpus(b, "../../source")
+	if len(course) == 0 {
+		b.Skip("no sample course")
+	}
+	size := 0
+	for _, n := range course {
+		size += len(n.Text)
+	}
+	return course, size
 }
