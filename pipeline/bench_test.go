@@ -2,9 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"sync/atomic"
@@ -12,46 +9,15 @@ import (
 	"time"
 
 	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/testcourse"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
-// corpus copies the sample course (source/) into a temporary folder as many
-// times as it takes to reach about size bytes, and returns the folder and
-// its byte count.
+// corpus is the sample course (source/) copied to about size bytes.
 func corpus(b *testing.B, size int64) (string, int64) {
 	b.Helper()
-	var files []string
-	var course int64
-	filepath.WalkDir("../source", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files = append(files, p)
-			info, _ := d.Info()
-			course += info.Size()
-		}
-		return err
-	})
-	if course == 0 {
-		b.Skip("no sample course in ../source")
-	}
-	dir := b.TempDir()
-	var total int64
-	for copyN := 0; total < size; copyN++ {
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			rel, _ := filepath.Rel("../source", f)
-			dst := filepath.Join(dir, "copy"+string(rune('a'+copyN%26))+string(rune('a'+copyN/26)), rel)
-			os.MkdirAll(filepath.Dir(dst), 0o755)
-			if err := os.WriteFile(dst, data, 0o644); err != nil {
-				b.Fatal(err)
-			}
-			total += int64(len(data))
-		}
-	}
-	return dir, total
+	return testcourse.Copies(b, "../source", size)
 }
 
 // benchRun runs the pipeline with cfg over about 20 MB of notes.

@@ -1,0 +1,57 @@
+// Package testcourse builds large courses for benchmarks: the sample course
+// copied into a temporary folder as often as it takes to reach a size.
+package testcourse
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Copies copies the course in folder source into a temporary folder of tb,
+// as many times as it takes to reach about size bytes (each copy in its own
+// sub-folder, so paths stay unique), and returns the folder and its byte
+// count. It skips tb when source holds no files.
+func Copies(tb testing.TB, source string, size int64) (string, int64) {
+	tb.Helper()
+	type file struct {
+		rel  string
+		data []byte
+	}
+	var files []file
+	err := filepath.WalkDir(source, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(source, p)
+		files = append(files, file{rel, data})
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(files) == 0 {
+		tb.Skipf("no sample course in %s", source)
+	}
+	dir := tb.TempDir()
+	var total int64
+	for copyN := 0; total < size; copyN++ {
+		sub := "copy" + string(rune('a'+copyN%26)) + string(rune('a'+copyN/26%26))
+		for _, f := range files {
+			dst := filepath.Join(dir, sub, f.rel)
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				tb.Fatal(err)
+			}
+			if err := os.WriteFile(dst, f.data, 0o644); err != nil {
+				tb.Fatal(err)
+			}
+			total += int64(len(f.data))
+		}
+	}
+	return dir, total
+}
