@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/itilint/itilint/pipeline/emit"
-	"github.com/itilint/itilint/pipeline/testcourse"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
+	"github.com/itilint/itilint/pipeline/testcourse"
 )
 
 // corpus is the sample course (source/) copied to about size bytes.
