@@ -19,12 +19,40 @@ import (
 // the notes are parsed (blocks and prose spans) before the timer starts,
 // and each iteration analyses every note afresh, bypassing the memo.
 func BenchmarkAnalyze(b *testing.B) {
+	p, notes, size := parsedCourse(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, n := range notes {
+			an := newAnalyzer(n, p)
+			an.run()
+			an.release()
+		}
+	}
+}
+
+// BenchmarkTokenize measures the tokenizer alone, the analysis's one pass
+// over every byte of prose, on the notes BenchmarkAnalyze reads.
+func BenchmarkTokenize(b *testing.B) {
+	p, notes, size := parsedCourse(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, n := range notes {
+			an := newAnalyzer(n, p)
+			an.tokenize()
+			an.release()
+		}
+	}
+}
+
+// parsedCourse reads and parses the notes of the sample course, and
+// compiles the default pack, so a benchmark times the analysis alone.
+func parsedCourse(b *testing.B) (p *pack.Pack, notes []*note.Note, size int) {
 	p, err := pack.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	var notes []*note.Note
-	size := 0
 	_ = filepath.WalkDir(filepath.Join("..", "..", "source"), func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !(strings.HasSuffix(path, ".md") || strings.HasSuffix(path, ".txt")) {
 			return nil
@@ -48,15 +76,7 @@ func BenchmarkAnalyze(b *testing.B) {
 		b.Skip("no sample course in source/")
 	}
 	compile(p)
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, n := range notes {
-			an := newAnalyzer(n, p)
-			an.run()
-			an.release()
-		}
-	}
+	return p, notes, size
 }
 
 // TestTokenWords checks that the tokenizer finds each word's number in the
@@ -130,6 +150,7 @@ func TestTokenizeBlock(t *testing.T) {
 	pieces := []string{
 		"service", "value", "ITIL", "4", "co", "creation", "the", "and", "of", "Organisation",
 		"management", "continual", "improvement", "ABCDEFGH", "abcdefgh", "x", "Z9", "é", "straße",
+		"MANAGEMENT", "Stakeholders", "configuration", "responsibilities", "internationalization",
 		"İstanbul", "x\u0301y", "\xff", "\xc3", "４", "—", "’", "&", "@", "[", "`", "{", "/", ":",
 		" ", " ", " ", "  ", "\n", "-", ".", ",", "'", "(", ")",
 	}
@@ -139,25 +160,48 @@ func TestTokenizeBlock(t *testing.T) {
 		for k := rng.IntN(30); k >= 0; k-- {
 			sb.WriteString(pieces[rng.IntN(len(pieces))])
 		}
-		text := []byte(sb.String())
-		var spans []note.Span
-		for i := 0; i < len(text); {
-			end := min(len(text), i+1+rng.IntN(40))
-			spans = append(spans, note.Span{Start: i, End: end})
-			i = end + rng.IntN(3)
-		}
-		toks, lower := tokenizeBlock(nil, text, spans, nil, v)
-		tt := tokenized{text: text, lower: lower, toks: toks}
-		want := referenceTokens(text, spans, v)
-		if len(toks) != len(want) {
-			t.Fatalf("%q %v: %d tokens, want %d", text, spans, len(toks), len(want))
-		}
-		for k, w := range want {
-			got := toks[k]
-			if got.start != w.start || got.end != w.end || tt.norm(k) != w.norm || got.word != w.word ||
-				got.gap != w.gap || got.brk != w.brk || got.sent != w.sent || got.clause != w.clause {
-				t.Fatalf("%q %v: token %d is %+v %q, want %+v", text, spans, k, got, tt.norm(k), w)
-			}
+		compareTokens(t, []byte(sb.String()), rng, v)
+	}
+}
+
+// FuzzTokenizeBlock checks the tokenizer against reading the text a rune
+// at a time, as TestTokenizeBlock does, on any text cut into spans as
+// seed says.
+func FuzzTokenizeBlock(f *testing.F) {
+	p, err := pack.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	v := compile(p).vocab
+	f.Add("The Service Value System and ITIL 4: co-creation of value, IT & digital services.", uint64(1))
+	f.Add("SERVICE MANAGEMENT Practices; Incident management, problem-management & change enablement", uint64(2))
+	f.Add("Stakeholders' responsibilities: internationalization, Configuration straße İstanbul ４", uint64(3))
+	f.Fuzz(func(t *testing.T, text string, seed uint64) {
+		compareTokens(t, []byte(text), rand.New(rand.NewPCG(seed, 0)), v)
+	})
+}
+
+// compareTokens cuts text into random spans and compares tokenizeBlock's
+// tokens with referenceTokens'.
+func compareTokens(t *testing.T, text []byte, rng *rand.Rand, v *vocabulary) {
+	t.Helper()
+	var spans []note.Span
+	for i := 0; i < len(text); {
+		end := min(len(text), i+1+rng.IntN(40))
+		spans = append(spans, note.Span{Start: i, End: end})
+		i = end + rng.IntN(3)
+	}
+	toks, lower := tokenizeBlock(nil, text, spans, nil, v)
+	tt := tokenized{text: text, lower: lower, toks: toks}
+	want := referenceTokens(text, spans, v)
+	if len(toks) != len(want) {
+		t.Fatalf("%q %v: %d tokens, want %d", text, spans, len(toks), len(want))
+	}
+	for k, w := range want {
+		got := toks[k]
+		if got.start != w.start || got.end != w.end || tt.norm(k) != w.norm || got.word != w.word ||
+			got.gap != w.gap || got.brk != w.brk || got.sent != w.sent || got.clause != w.clause {
+			t.Fatalf("%q %v: token %d is %+v %q, want %+v", text, spans, k, got, tt.norm(k), w)
 		}
 	}
 }

@@ -130,6 +130,43 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 							word = int32(held & (nonZero(differ) - 1))
 						}
 					}
+				} else if n == 8 && i+16 <= len(text) {
+					// A word of 8 to 16 bytes, as a quarter of the words
+					// are ("management", "organization"): the same with
+					// a second read. Its first and last 8 bytes hold it all.
+					x2 := binary.LittleEndian.Uint64(text[i+8:])
+					alnum2, up2 := asciiClasses(x2)
+					n2 := min(bits.TrailingZeros64(^alnum2&swarHigh)>>3, end-i-8)
+					if n2 < 8 && (i+8+n2 == end || x2>>(8*n2)&0x80 == 0) {
+						n = 8 + n2
+						tend = i + n
+						up2 &= 1<<(8*n2) - 1
+						x |= up >> 2
+						x2 |= up2 >> 2
+						if up|up2 != 0 {
+							from := len(lower)
+							lower = binary.LittleEndian.AppendUint64(lower, x)
+							lower = binary.LittleEndian.AppendUint64(lower, x2)[:from+n]
+							lowFrom, lowTo = int32(from), int32(from+n)
+						}
+						if v != nil {
+							// As above; a slot tells words of more than 8
+							// bytes apart by their first 8 bytes too.
+							// The last 8 bytes, in text order (x2<<64 is 0).
+							last8 := bits.ReverseBytes64(x>>(8*n2) | x2<<(64-8*n2))
+							h := mixHash(last8, n)
+							s := &v.slots[h&uint32(len(v.slots)-1)]
+							held := uint64(s.word)
+							differ := s.last8 ^ last8 | uint64(s.hash^slotHash(h, n)) | v.first8[held] ^ x
+							if nonZero(held)&nonZero(differ) != 0 {
+								word = v.lookupFrom16(h, last8, x, n)
+							} else {
+								word = int32(held & (nonZero(differ) - 1))
+							}
+						}
+					} else {
+						tend, word, lowFrom, lowTo, lower, _ = readWord(text, i, end, lower, v)
+					}
 				} else {
 					tend, word, lowFrom, lowTo, lower, _ = readWord(text, i, end, lower, v)
 				}

@@ -1,5 +1,7 @@
 package check
 
+import "encoding/binary"
+
 // A vocabulary numbers the words that the pack's forms, list nouns,
 // history phrases and the number words are made of. A note's words are
 // looked up once, while they are tokenized, and everything after that
@@ -13,6 +15,11 @@ type vocabulary struct {
 	// and at most a quarter full, so most lookups of a word that is not
 	// in the vocabulary read one empty slot and compare nothing.
 	slots []vocabSlot
+	// first8 holds, by number, the first 8 bytes of each word of 8 bytes
+	// or more as an 8-byte read of its text gives them (the first byte
+	// lowest), 0 for the others: with a slot's last8 they tell apart the
+	// words of up to 16 bytes without comparing text.
+	first8 []uint64
 }
 
 // A vocabSlot holds all that tells its word from another of up to 8
@@ -57,9 +64,13 @@ func (v *vocabulary) seal() {
 		n *= 2
 	}
 	v.slots = make([]vocabSlot, n)
+	v.first8 = make([]uint64, len(v.words))
 	mask := uint32(n - 1)
 	for id := 1; id < len(v.words); id++ {
 		w := v.words[id]
+		if len(w) >= 8 {
+			v.first8[id] = binary.LittleEndian.Uint64([]byte(w[:8]))
+		}
 		h := wordHash(w)
 		k := h & mask
 		for v.slots[k].word != 0 {
@@ -93,6 +104,19 @@ func (v *vocabulary) lookupFrom(h uint32, last8 uint64, n int) int32 {
 	sh := slotHash(h, n)
 	for k := (h + 1) & mask; ; k = (k + 1) & mask {
 		if s := &v.slots[k]; s.word == 0 || s.last8 == last8 && s.hash == sh {
+			return s.word
+		}
+	}
+}
+
+// lookupFrom16 goes on with the tokenizer's search for a word of 8 to 16
+// bytes, n long, whose first 8 bytes read as first8, after the first
+// slot (see tokenizeBlock).
+func (v *vocabulary) lookupFrom16(h uint32, last8, first8 uint64, n int) int32 {
+	mask := uint32(len(v.slots) - 1)
+	sh := slotHash(h, n)
+	for k := (h + 1) & mask; ; k = (k + 1) & mask {
+		if s := &v.slots[k]; s.word == 0 || s.last8 == last8 && s.hash == sh && v.first8[s.word] == first8 {
 			return s.word
 		}
 	}
