@@ -230,8 +230,9 @@ func FuzzDoubledWords(f *testing.F) {
 	})
 }
 
-// FuzzLowercaseI compares the lowercase-i rule, which jumps from "i" to
-// "i", with testing every byte of the prose.
+// FuzzLowercaseI compares the lowercase-i rule, which tests only the "i"s
+// that eight-byte masks find after a blank or a quote, with testing every
+// byte of the prose.
 func FuzzLowercaseI(f *testing.F) {
 	f.Add("i think i'm\ni.\n\"i\" said\ti; x i.e. (i) ii i\n\n- i\n")
 	f.Fuzz(func(t *testing.T, text string) {
@@ -249,4 +250,34 @@ func FuzzLowercaseI(f *testing.F) {
 			t.Fatalf("%q: lowercase-i at %v, want %v", text, got, want)
 		}
 	})
+}
+
+// TestSWARClasses compares the eight-bytes-at-a-time classes of swar.go
+// with their byte-wise definitions, for every byte value at every position
+// of a word, next to bytes that might carry into it.
+func TestSWARClasses(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			for _, fill := range []byte{0x00, 0x7f, 0x80, 0xff, ' ', '\t', 'i'} {
+				b := bytes.Repeat([]byte{fill}, 8)
+				b[pos] = byte(c)
+				x := load8(b, 0)
+				byteSet := func(mask uint64, k int) bool { return mask>>(8*k+7)&1 == 1 }
+				for k, v := range b {
+					if got, want := byteSet(zeroBytes(x), k), v == 0; got != want {
+						t.Fatalf("zeroBytes(%q) byte %d = %v", b, k, got)
+					}
+					if got, want := byteSet(equalBytes(x, 'i'), k), v == 'i'; got != want {
+						t.Fatalf("equalBytes(%q, 'i') byte %d = %v", b, k, got)
+					}
+					if got, want := byteSet(upToSpaceBytes(x), k), v <= ' '; got != want {
+						t.Fatalf("upToSpaceBytes(%q) byte %d = %v", b, k, got)
+					}
+				}
+				if (zeroBytes(x)|equalBytes(x, 'i')|upToSpaceBytes(x))&^msb8 != 0 {
+					t.Fatalf("a mask of %q has bits other than the high ones", b)
+				}
+			}
+		}
+	}
 }
