@@ -270,14 +270,45 @@ func TestSWARClasses(t *testing.T) {
 					if got, want := byteSet(equalBytes(x, 'i'), k), v == 'i'; got != want {
 						t.Fatalf("equalBytes(%q, 'i') byte %d = %v", b, k, got)
 					}
+					if got, want := byteSet(inRange(x, '!', '.'), k), '!' <= v && v <= '.'; got != want {
+						t.Fatalf("inRange(%q, '!', '.') byte %d = %v", b, k, got)
+					}
+					if got, want := byteSet(inRange(x, ':', '?'), k), ':' <= v && v <= '?'; got != want {
+						t.Fatalf("inRange(%q, ':', '?') byte %d = %v", b, k, got)
+					}
 					if got, want := byteSet(upToSpaceBytes(x), k), v <= ' '; got != want {
 						t.Fatalf("upToSpaceBytes(%q) byte %d = %v", b, k, got)
 					}
 				}
-				if (zeroBytes(x)|equalBytes(x, 'i')|upToSpaceBytes(x))&^msb8 != 0 {
+				if (zeroBytes(x)|equalBytes(x, 'i')|upToSpaceBytes(x)|inRange(x, '!', '.'))&^msb8 != 0 {
 					t.Fatalf("a mask of %q has bits other than the high ones", b)
 				}
 			}
 		}
 	}
+}
+
+// FuzzSpacedMarks compares spacedMarks, which tests only the bytes that
+// eight-byte masks find, with testing every byte of a span cut from the
+// text.
+func FuzzSpacedMarks(f *testing.F) {
+	f.Add("Value , outcomes . ITIL 4 :\n x ;y ?! a  . .NET :) ... ,", 0, 1000)
+	f.Add(" ,a ,", 1, 5)
+	f.Fuzz(func(t *testing.T, text string, lo, hi int) {
+		src := []byte(text)
+		lo, hi = min(max(lo, 0), len(src)), min(max(hi, 0), len(src))
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+		var got, want []int
+		spacedMarks(src, note.Span{Start: lo, End: hi}, func(j int) { got = append(got, j) })
+		for j := lo + 1; j < hi; j++ {
+			if spacedPunct[src[j]] && src[j-1] == ' ' {
+				want = append(want, j)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("spacedMarks(%q, %d, %d) = %v, want %v", text, lo, hi, got, want)
+		}
+	})
 }

@@ -33,3 +33,11 @@ func equalBytes(x uint64, c byte) uint64 { return zeroBytes(x ^ lsb8*uint64(c)) 
 // line ends and control bytes. With h the low seven bits, h+0x5f reaches
 // the high bit when h > ' '.
 func upToSpaceBytes(x uint64) uint64 { return ^(x&low7 + lsb8*0x5f | x) & msb8 }
+
+// inRange has the high bit of each ASCII byte of x from lo to hi
+// (lo <= hi < 0x80): with h the low seven bits, h+0x80-lo reaches the high
+// bit when h >= lo, and h+0x7f-hi when h > hi.
+func inRange(x uint64, lo, hi byte) uint64 {
+	h := x & low7
+	return (h + lsb8*uint64(0x80-lo)) &^ (h + lsb8*uint64(0x7f-hi)) &^ x & msb8
+}
