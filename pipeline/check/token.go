@@ -91,10 +91,10 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 			// keeps a struct of more than 4 fields in memory.
 			start, tend := i, 0
 			var word, lowFrom, lowTo int32
-			if c := text[i]; wordLower[c] == 0 && c < utf8.RuneSelf && c != '&' {
+			if cls := byteClass[text[i]]; cls == gapByte {
 				i++
 				continue
-			} else if i+8 <= len(text) && c < utf8.RuneSelf && c != '&' {
+			} else if cls == asciiWordByte && i+8 <= len(text) {
 				// 8 bytes at a time (SWAR): see asciiClasses.
 				x := binary.LittleEndian.Uint64(text[i:])
 				alnum, up := asciiClasses(x)
@@ -333,6 +333,27 @@ func asciiClasses(x uint64) (alnum, up uint64) {
 // view returns b as a string without copying it; b must not be written
 // again while the string is in use.
 func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// The classes of a byte for the tokenizer.
+const (
+	gapByte       = iota // ASCII, neither letter, digit nor '&': no token starts here
+	asciiWordByte        // an ASCII letter or digit
+	otherByte            // '&', or a byte of a multi-byte rune: see readWord
+)
+
+// byteClass is the class of each byte: one table read tells the tokenizer
+// where it stands.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf || c == '&':
+			t[c] = otherByte
+		case wordLower[c] != 0:
+			t[c] = asciiWordByte
+		}
+	}
+	return t
+}()
 
 // wordLower maps the ASCII letters and digits to their lower case, and
 // every other byte to 0.
