@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -369,7 +368,7 @@ func (d *doc) searchCompletions(prefix string) []string {
 	var buf []byte
 	seen := map[string]bool{}
 	for at, low := 0, d.lowered(); ; {
-		i := bytes.Index(low[at:], []byte(prefix))
+		i := index(low[at:], prefix)
 		if i < 0 {
 			return out
 		}

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"bytes"
 	"fmt"
 	"math/bits"
 
@@ -62,7 +61,7 @@ func wideBlankRuns(src []byte, spans []note.Span, f func(start, end int, tab boo
 // indexFrom returns the offset of the first sep in src at or after from,
 // or -1.
 func indexFrom(src []byte, sep string, from int) int {
-	if i := bytes.Index(src[from:], []byte(sep)); i >= 0 {
+	if i := index(src[from:], sep); i >= 0 {
 		return from + i
 	}
 	return -1
