@@ -438,6 +438,21 @@ func build(p *pack.Pack) *matcher {
 	for _, w := range slices.Sorted(maps.Keys(numberWords)) {
 		m.vocab.info[m.vocab.add(w)].number = int32(numberWords[w])
 	}
+	// The words of the terms' key elements: a definition is compared with
+	// them, and mostly in their own words; numbered, they are known by
+	// their stem's number (elemOfWord) instead of being stemmed and looked
+	// up word by word. They start nothing, so matching is the same.
+	for _, t := range p.Terms {
+		for _, el := range t.Elements {
+			for _, alt := range strings.Split(el, "|") {
+				for _, norm := range tokenizeString(strings.TrimSpace(alt)).norms() {
+					if !functionWords[stemToken(norm)] {
+						m.vocab.add(norm)
+					}
+				}
+			}
+		}
+	}
 	m.vocab.seal()
 	return m
 }
