@@ -479,10 +479,11 @@ func (a *analyzer) checkCount(from, to, val, nounAt int, nps []nounPattern) {
 // Words that open a definition after the term: "X is a/the ...", "X means
 // ...", "X refers to ...". English, not ITIL, so here rather than in the
 // pack.
-var (
-	articles        = map[string]bool{"a": true, "an": true, "the": true}
-	definitionStart = map[string]bool{"a": true, "an": true, "the": true, "any": true, "something": true, "when": true, "how": true, "what": true}
-)
+var definitionStart = map[string]bool{"a": true, "an": true, "the": true, "any": true, "something": true, "when": true, "how": true, "what": true}
+
+// isArticle reports whether a folded word is an article; a comparison,
+// as it runs for most sentences, costs less than hashing the word.
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
 // definitionBody returns where the defining words of a sentence start, if
 // toks[j:] reads as "is a ...", "means ...", "refers to ...".
@@ -532,7 +533,7 @@ func (a *analyzer) definitions() {
 		if a.covered[k] == 0 && (k+1 >= s.to || a.covered[k+1] == 0) {
 			continue // no term at the start, with or without an article
 		}
-		if k < s.to && articles[a.norm(k)] {
+		if k < s.to && isArticle(a.norm(k)) {
 			k++
 		}
 		if k >= s.to || a.covered[k] == 0 {
