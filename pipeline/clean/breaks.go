@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -368,7 +369,7 @@ func (d *doc) searchCompletions(prefix string) []string {
 	var buf []byte
 	seen := map[string]bool{}
 	for at, low := 0, d.lowered(); ; {
-		i := index(low[at:], prefix)
+		i := bytes.Index(low[at:], []byte(prefix))
 		if i < 0 {
 			return out
 		}

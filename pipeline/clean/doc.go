@@ -129,7 +129,7 @@ func (d *doc) searchCount(w string) int {
 	text, lower := d.n.Text, d.lowered()
 	c := 0
 	for at := 0; ; {
-		i := index(lower[at:], w)
+		i := bytes.Index(lower[at:], []byte(w))
 		if i < 0 {
 			return c
 		}

@@ -312,15 +312,3 @@ func FuzzSpacedMarks(f *testing.F) {
 		}
 	})
 }
-
-// FuzzIndex compares index with bytes.Index.
-func FuzzIndex(f *testing.F) {
-	f.Add("a  b\tc   d esolve resolve", "  ")
-	f.Add("aaaaaaaaaaaaaaaaab", "ab")
-	f.Add("xyz", "y")
-	f.Fuzz(func(t *testing.T, s, sep string) {
-		if got, want := index([]byte(s), sep), bytes.Index([]byte(s), []byte(sep)); got != want {
-			t.Fatalf("index(%q, %q) = %d, want %d", s, sep, got, want)
-		}
-	})
-}

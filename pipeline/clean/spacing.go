@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"fmt"
 	"math/bits"
 
@@ -61,7 +62,7 @@ func wideBlankRuns(src []byte, spans []note.Span, f func(start, end int, tab boo
 // indexFrom returns the offset of the first sep in src at or after from,
 // or -1.
 func indexFrom(src []byte, sep string, from int) int {
-	if i := index(src[from:], sep); i >= 0 {
+	if i := bytes.Index(src[from:], []byte(sep)); i >= 0 {
 		return from + i
 	}
 	return -1

@@ -1,10 +1,6 @@
 package clean
 
-import (
-	"bytes"
-	"encoding/binary"
-	"math/bits"
-)
+import "encoding/binary"
 
 // Byte classes eight bytes at a time ("SIMD within a register"): the rules
 // that read every byte of the prose load eight bytes into a uint64 and
@@ -44,33 +40,4 @@ func upToSpaceBytes(x uint64) uint64 { return ^(x&low7 + lsb8*0x5f | x) & msb8 }
 func inRange(x uint64, lo, hi byte) uint64 {
 	h := x & low7
 	return (h + lsb8*uint64(0x80-lo)) &^ (h + lsb8*uint64(0x7f-hi)) &^ x & msb8
-}
-
-// index returns the offset of the first sep in s, or -1, as bytes.Index
-// does. bytes.Index jumps from one occurrence of sep's first byte to the
-// next: when that byte is frequent (the space of "  ", the "e" of a word
-// fragment "esolve"), a jump is a call for a few bytes. Here eight
-// positions at a time are tested for sep's first two bytes, a pair rarer
-// than either byte, and only those positions are compared with sep.
-// (package note has the same search for its MarkFinder.) FuzzIndex
-// compares it with bytes.Index.
-func index(s []byte, sep string) int {
-	if len(sep) < 2 {
-		return bytes.Index(s, []byte(sep))
-	}
-	a, b := sep[0], sep[1]
-	i := 0
-	for ; i+9 <= len(s); i += 8 {
-		// Byte k of x and y is the pair at i+k.
-		x, y := load8(s, i), load8(s, i+1)
-		for pairs := equalBytes(x, a) & equalBytes(y, b); pairs != 0; pairs &= pairs - 1 {
-			if k := i + bits.TrailingZeros64(pairs)/8; bytes.HasPrefix(s[k:], []byte(sep)) {
-				return k
-			}
-		}
-	}
-	if j := bytes.Index(s[i:], []byte(sep)); j >= 0 {
-		return i + j
-	}
-	return -1
 }

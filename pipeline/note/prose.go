@@ -175,9 +175,9 @@ var nonProseMarks = [...]string{"\\", "`", "<", "](", "http", "www."}
 
 // A MarkFinder finds the next of a few marks (short strings) in a text,
 // for a caller asking at growing offsets (the blocks of a note, in order):
-// each mark is searched for with bytes.IndexByte or index (many bytes a
-// step) and its next place kept, so a mark that is rare, or absent, costs
-// one search of the text and not one per question.
+// each mark is searched for with bytes.Index (many bytes a step) and its
+// next place kept, so a mark that is rare, or absent, costs one search of
+// the text and not one per question.
 type MarkFinder struct {
 	src   []byte
 	marks []string
@@ -208,13 +208,7 @@ func (f *MarkFinder) Next(i int) int {
 			// The mark found last is behind i, or i is before where that
 			// search started: search again from i.
 			f.from[k], f.at[k] = i, len(f.src)
-			j := -1
-			if len(mark) == 1 {
-				j = bytes.IndexByte(f.src[i:], mark[0])
-			} else {
-				j = index(f.src[i:], mark)
-			}
-			if j >= 0 {
+			if j := bytes.Index(f.src[i:], []byte(mark)); j >= 0 {
 				f.at[k] = i + j
 			}
 		}

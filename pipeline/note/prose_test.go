@@ -92,32 +92,3 @@ func FuzzNonProse(f *testing.F) {
 		}
 	})
 }
-
-// FuzzIndex compares index with bytes.Index.
-func FuzzIndex(f *testing.F) {
-	f.Add("see http://x and https://y, www.z or hhttp and ww", "http")
-	f.Add("aaaaaaaaaaaaaaaaab", "ab")
-	f.Add("](x](y", "](")
-	f.Fuzz(func(t *testing.T, s, sep string) {
-		if len(sep) < 2 {
-			return
-		}
-		if got, want := index([]byte(s), sep), bytes.Index([]byte(s), []byte(sep)); got != want {
-			t.Fatalf("index(%q, %q) = %d, want %d", s, sep, got, want)
-		}
-	})
-}
-
-// TestIndex runs index over every cut of a text, so that each match falls
-// at each of the eight positions a step tests and across its end.
-func TestIndex(t *testing.T) {
-	text := "xx http://a www.b ](c hhttp wwww. ]]( http"
-	for _, sep := range []string{"http", "www.", "](", "xx", "zz"} {
-		for lo := 0; lo <= len(text); lo++ {
-			s := []byte(text[lo:])
-			if got, want := index(s, sep), bytes.Index(s, []byte(sep)); got != want {
-				t.Fatalf("index(%q, %q) = %d, want %d", s, sep, got, want)
-			}
-		}
-	}
-}
