@@ -10,8 +10,9 @@ package note
 // openBlocks, closeBlocks of github.com/yuin/goldmark v1.8.7,
 // parser/parser.go, MIT licence, Copyright (c) 2019 Yusuke Inuzuka), over
 // goldmark's own block parsers and paragraph transformers. The loop is
-// copied without change of logic (the paragraph nodes and the parse
-// context are reused from parse to parse, see blockContext), so the blocks
+// copied without change of logic (the paragraph and heading nodes and the
+// parse context are reused from parse to parse, see blockContext; a list's
+// Close, which only allocated, is skipped, see listParser), so the blocks
 // are goldmark's:
 // TestBlockParserMatchesFullParser compares them with a full parse on every
 // CommonMark spec example and on the real notes, and FuzzBlockParser on
@@ -43,6 +44,7 @@ package note
 
 import (
 	"bytes"
+	"fmt"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -72,6 +74,10 @@ func newBlockParser() *blockParser {
 			bp = paragraphParser{bp}
 		case parser.NewListParser():
 			bp = listParser{bp}
+		}
+		if fmt.Sprintf("%T", bp) == "*parser.atxHeadingParser" {
+			// The default one, made without options: no attributes.
+			bp = headingParser{bp}
 		}
 		tcs := bp.Trigger()
 		if tcs == nil {
@@ -159,6 +165,8 @@ type blockContext struct {
 
 	paragraphs []*ast.Paragraph // made by this parse and earlier ones
 	used       int              // how many of paragraphs this parse took
+	headings   []*ast.Heading   // the same for ATX headings
+	usedHead   int
 }
 
 func newBlockContext() *blockContext {
@@ -206,6 +214,18 @@ func (pc *blockContext) release() {
 		pc.paragraphs = pc.paragraphs[:maxPooledParagraphs]
 	}
 	pc.used = 0
+	for _, h := range pc.headings[:pc.usedHead] {
+		// A heading has one line at most: its array is kept.
+		lines := *h.Lines()
+		lines.SetSliced(0, 0)
+		*h = ast.Heading{}
+		h.SetLines(&lines)
+	}
+	if len(pc.headings) > maxPooledParagraphs {
+		clear(pc.headings[maxPooledParagraphs:])
+		pc.headings = pc.headings[:maxPooledParagraphs]
+	}
+	pc.usedHead = 0
 	pooledContexts.Put(pc)
 }
 
@@ -217,6 +237,17 @@ func (pc *blockContext) paragraph() *ast.Paragraph {
 	p := pc.paragraphs[pc.used]
 	pc.used++
 	return p
+}
+
+// heading returns an empty heading node of the given level for the parse.
+func (pc *blockContext) heading(level int) *ast.Heading {
+	if pc.usedHead == len(pc.headings) {
+		pc.headings = append(pc.headings, ast.NewHeading(level))
+	}
+	h := pc.headings[pc.usedHead]
+	pc.usedHead++
+	h.Level = level
+	return h
 }
 
 // The methods of parser.Context the block parsers use, as goldmark's
@@ -297,6 +328,78 @@ func (paragraphParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 type listParser struct{ parser.BlockParser }
 
 func (listParser) Close(ast.Node, text.Reader, parser.Context) {}
+
+// headingParser is goldmark's ATX heading parser with its Open copied
+// (parser/atx_heading.go) to take the node from the parse's blockContext:
+// headings are a tenth of a note's blocks and, with their lines, a sixth
+// of what a parse allocated. It replaces only the default parser, made
+// without options, so the copy leaves out the attribute syntax that is
+// off there.
+type headingParser struct{ parser.BlockParser }
+
+func newHeading(pc parser.Context, level int) *ast.Heading {
+	if bc, ok := pc.(*blockContext); ok {
+		return bc.heading(level)
+	}
+	return ast.NewHeading(level)
+}
+
+func (headingParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, segment := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	i := pos
+	for ; i < len(line) && line[i] == '#'; i++ {
+	}
+	level := i - pos
+	if i == pos || level > 6 {
+		return nil, parser.NoChildren
+	}
+	if i == len(line) { // alone '#' (without a new line character)
+		return newHeading(pc, level), parser.NoChildren
+	}
+	l := util.TrimLeftSpaceLength(line[i:])
+	if l == 0 {
+		return nil, parser.NoChildren
+	}
+
+	start := min(i+l, len(line)-1)
+	node := newHeading(pc, level)
+	hl := text.NewSegment(
+		segment.Start+start-segment.Padding,
+		segment.Start+len(line)-segment.Padding)
+	hl = hl.TrimRightSpace(reader.Source())
+	if hl.Len() == 0 {
+		reader.AdvanceToEOL()
+		return node, parser.NoChildren
+	}
+
+	// handle closing sequence of '#' characters
+	line = hl.Value(reader.Source())
+	stop := len(line)
+	if stop == 0 { // empty headings like '##[space]'
+		stop = 0
+	} else {
+		i = stop - 1
+		for ; line[i] == '#' && i > 0; i-- {
+		}
+		if i == 0 && line[0] == '#' { // empty headings like '### ###'
+			reader.AdvanceToEOL()
+			return node, parser.NoChildren
+		}
+		if i != stop-1 && util.IsSpace(line[i]) {
+			stop = i
+			stop -= util.TrimRightSpaceLength(line[0:stop])
+		}
+	}
+	hl.Stop = hl.Start + stop
+	node.Lines().Append(hl)
+	reader.AdvanceToEOL()
+
+	return node, parser.NoChildren
+}
 
 func (p *blockParser) transformParagraph(node *ast.Paragraph, reader text.Reader, pc parser.Context) bool {
 	for _, pt := range p.transformers {

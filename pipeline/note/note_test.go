@@ -269,3 +269,17 @@ func TestPositionCursor(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingParserReplaced: the block parser takes ATX headings from the
+// parse's pool, so goldmark's heading parser was found (by its type name)
+// among its defaults and replaced.
+func TestHeadingParserReplaced(t *testing.T) {
+	found := false
+	for _, bp := range newBlockParser().byTrigger['#'] {
+		_, ok := bp.(headingParser)
+		found = found || ok
+	}
+	if !found {
+		t.Error("goldmark's ATX heading parser was not replaced; has its type been renamed?")
+	}
+}
