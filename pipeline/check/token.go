@@ -121,13 +121,13 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 						// holds another word, is rare.
 						last8 := bits.ReverseBytes64(x) >> (64 - 8*n) // lastBytes of the word
 						h := mixHash(last8, n)
-						s := &v.slots[h&uint32(len(v.slots)-1)]
-						held := uint64(s.word)
-						differ := s.last8 ^ last8 | uint64(s.hash^slotHash(h, n)) // 0: s holds the word
-						if nonZero(held)&nonZero(differ) != 0 {
+						held := v.slots[h&uint32(len(v.slots)-1)]
+						key := &v.keys[held]
+						differ := key.last8 ^ last8 | uint64(key.hash^slotHash(h, n)) // 0: the slot holds the word
+						if nonZero(uint64(held))&nonZero(differ) != 0 {
 							word = v.lookupFrom(h, last8, n)
 						} else {
-							word = int32(held & (nonZero(differ) - 1))
+							word = held & int32(nonZero(differ)-1)
 						}
 					}
 				} else if n == 8 && i+16 <= len(text) {
@@ -150,18 +150,18 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 							lowFrom, lowTo = int32(from), int32(from+n)
 						}
 						if v != nil {
-							// As above; a slot tells words of more than 8
+							// As above; a key tells words of more than 8
 							// bytes apart by their first 8 bytes too.
 							// The last 8 bytes, in text order (x2<<64 is 0).
 							last8 := bits.ReverseBytes64(x>>(8*n2) | x2<<(64-8*n2))
 							h := mixHash(last8, n)
-							s := &v.slots[h&uint32(len(v.slots)-1)]
-							held := uint64(s.word)
-							differ := s.last8 ^ last8 | uint64(s.hash^slotHash(h, n)) | v.first8[held] ^ x
-							if nonZero(held)&nonZero(differ) != 0 {
+							held := v.slots[h&uint32(len(v.slots)-1)]
+							key := &v.keys[held]
+							differ := key.last8 ^ last8 | uint64(key.hash^slotHash(h, n)) | key.first8 ^ x
+							if nonZero(uint64(held))&nonZero(differ) != 0 {
 								word = v.lookupFrom16(h, last8, x, n)
 							} else {
-								word = int32(held & (nonZero(differ) - 1))
+								word = held & int32(nonZero(differ)-1)
 							}
 						}
 					} else {

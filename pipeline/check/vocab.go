@@ -11,23 +11,27 @@ type vocabulary struct {
 	words []string   // by number; 0 is no word
 	info  []wordInfo // by number
 	ids   map[string]int32
-	// slots is an open-addressing table on wordHash, a power of two long
-	// and at most a quarter full, so most lookups of a word that is not
-	// in the vocabulary read one empty slot and compare nothing.
-	slots []vocabSlot
-	// first8 holds, by number, the first 8 bytes of each word of 8 bytes
-	// or more as an 8-byte read of its text gives them (the first byte
-	// lowest), 0 for the others: with a slot's last8 they tell apart the
-	// words of up to 16 bytes without comparing text.
-	first8 []uint64
+	// slots is an open-addressing table of word numbers on wordHash, a
+	// power of two long and at most a quarter full, so most lookups of a
+	// word that is not in the vocabulary read one empty slot and compare
+	// nothing. It holds only the numbers, and keys what tells the words
+	// apart: every word of a note reads a slot at random, and in a whole
+	// check, where cleaning and reporting run between the notes, a table
+	// of 16-byte slots (64 KB) was read from memory rather than from the
+	// processor's cache; the few keys read often stay there.
+	slots []int32
+	keys  []wordKey // by number; keys[0] is all zero
 }
 
-// A vocabSlot holds all that tells its word from another of up to 8
-// bytes, so that looking one up reads a single slot.
-type vocabSlot struct {
+// A wordKey holds all that tells a word of up to 16 bytes from another.
+type wordKey struct {
 	last8 uint64 // lastBytes of the word
-	hash  uint32 // wordHash | length<<20
-	word  int32  // 0: empty
+	// first8 is the first 8 bytes of a word of 8 bytes or more as an
+	// 8-byte read of its text gives them (the first byte lowest), 0 for
+	// the others: with last8 it tells apart the words of up to 16 bytes
+	// without comparing text.
+	first8 uint64
+	hash   uint32 // slotHash
 }
 
 // slotHash is what a slot holds of a word's hash and length.
@@ -63,20 +67,22 @@ func (v *vocabulary) seal() {
 	for n < 4*len(v.words) {
 		n *= 2
 	}
-	v.slots = make([]vocabSlot, n)
-	v.first8 = make([]uint64, len(v.words))
+	v.slots = make([]int32, n)
+	v.keys = make([]wordKey, len(v.words))
 	mask := uint32(n - 1)
 	for id := 1; id < len(v.words); id++ {
 		w := v.words[id]
-		if len(w) >= 8 {
-			v.first8[id] = binary.LittleEndian.Uint64([]byte(w[:8]))
-		}
 		h := wordHash(w)
+		key := &v.keys[id]
+		key.last8, key.hash = lastBytes(w), slotHash(h, len(w))
+		if len(w) >= 8 {
+			key.first8 = binary.LittleEndian.Uint64([]byte(w[:8]))
+		}
 		k := h & mask
-		for v.slots[k].word != 0 {
+		for v.slots[k] != 0 {
 			k = (k + 1) & mask
 		}
-		v.slots[k] = vocabSlot{last8: lastBytes(w), hash: slotHash(h, len(w)), word: int32(id)}
+		v.slots[k] = int32(id)
 	}
 }
 
@@ -87,12 +93,12 @@ func (v *vocabulary) lookup(h uint32, last8 uint64, w string) int32 {
 	mask := uint32(len(v.slots) - 1)
 	sh := slotHash(h, len(w))
 	for k := h & mask; ; k = (k + 1) & mask {
-		s := &v.slots[k]
-		if s.word == 0 {
+		id := v.slots[k]
+		if id == 0 {
 			return 0
 		}
-		if s.last8 == last8 && s.hash == sh && (len(w) <= 8 || v.words[s.word] == w) {
-			return s.word
+		if key := &v.keys[id]; key.last8 == last8 && key.hash == sh && (len(w) <= 8 || v.words[id] == w) {
+			return id
 		}
 	}
 }
@@ -103,8 +109,8 @@ func (v *vocabulary) lookupFrom(h uint32, last8 uint64, n int) int32 {
 	mask := uint32(len(v.slots) - 1)
 	sh := slotHash(h, n)
 	for k := (h + 1) & mask; ; k = (k + 1) & mask {
-		if s := &v.slots[k]; s.word == 0 || s.last8 == last8 && s.hash == sh {
-			return s.word
+		if id := v.slots[k]; id == 0 || v.keys[id].last8 == last8 && v.keys[id].hash == sh {
+			return id
 		}
 	}
 }
@@ -116,8 +122,8 @@ func (v *vocabulary) lookupFrom16(h uint32, last8, first8 uint64, n int) int32 {
 	mask := uint32(len(v.slots) - 1)
 	sh := slotHash(h, n)
 	for k := (h + 1) & mask; ; k = (k + 1) & mask {
-		if s := &v.slots[k]; s.word == 0 || s.last8 == last8 && s.hash == sh && v.first8[s.word] == first8 {
-			return s.word
+		if id := v.slots[k]; id == 0 || v.keys[id].last8 == last8 && v.keys[id].hash == sh && v.keys[id].first8 == first8 {
+			return id
 		}
 	}
 }
