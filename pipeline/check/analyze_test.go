@@ -255,3 +255,47 @@ func referenceTokens(text []byte, spans []note.Span, v *vocabulary) []refToken {
 	}
 	return out
 }
+
+// FuzzMatchAt checks matchAt, which reads a pattern's breaks only where
+// the text breaks, against reading them for every pattern found.
+func FuzzMatchAt(f *testing.F) {
+	p, err := pack.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	m := compile(p)
+	f.Add("Sure, I'll explain: the guiding principle focus on value, as per ITIL4. Would you like me to go on?")
+	f.Add("Change management, the Change Advisory Board; service value system (SVS) and continual service improvement")
+	f.Fuzz(func(t *testing.T, text string) {
+		b := []byte(text)
+		toks, _ := tokenizeBlock(nil, b, []note.Span{{Start: 0, End: len(b)}}, nil, m.vocab)
+		for i := range toks {
+			start := m.vocab.info[toks[i].word].start
+			if start == 0 {
+				continue
+			}
+			id, l := m.matchAt(toks, i, start)
+			wantID, wantL := referenceMatchAt(m, toks, i, start)
+			if id != wantID || l != wantL {
+				t.Fatalf("%q at token %d: matchAt = %d, %d; want %d, %d", text, i, id, l, wantID, wantL)
+			}
+		}
+	})
+}
+
+// referenceMatchAt is matchAt reading every pattern's breaks.
+func referenceMatchAt(m *matcher, toks []token, i int, start int32) (int, int) {
+	node := m.startList[start].node
+	best, bestLen := -1, 0
+	for k := 1; node != 0; k++ {
+		n := &m.nodes[node]
+		if n.pattern >= 0 && m.breaksFit(&m.patterns[n.pattern], toks[i:i+k]) {
+			best, bestLen = int(n.pattern), k
+		}
+		if i+k >= len(toks) {
+			break
+		}
+		node = n.child(toks[i+k].word)
+	}
+	return best, bestLen
+}

@@ -55,6 +55,10 @@ type starter struct {
 type trieNode struct {
 	pattern int32      // the pattern of exactly these words, -1 for none
 	next    []trieEdge // by word number, ascending
+	// breaks: the pattern's forms have punctuation between words, so
+	// matchAt reads the pattern where the text breaks too; most have
+	// none, and a text without breaks then fits without reading it.
+	breaks bool
 }
 
 type trieEdge struct{ word, node int32 }
@@ -423,6 +427,7 @@ func build(p *pack.Pack) *matcher {
 			node = next
 		}
 		m.nodes[node].pattern = int32(id)
+		m.nodes[node].breaks = slices.Contains(pat.brk, true)
 	}
 	for _, w := range slices.Sorted(maps.Keys(m.nouns)) {
 		ns := m.nouns[w]
@@ -622,14 +627,16 @@ func mixHash(last8 uint64, n int) uint32 {
 func (m *matcher) matchAt(toks []token, i int, start int32) (int, int) {
 	node := m.startList[start].node
 	best, bestLen := -1, 0
+	broken := false // the text breaks between the words read so far
 	for k := 1; node != 0; k++ {
 		n := &m.nodes[node]
-		if n.pattern >= 0 && m.breaksFit(&m.patterns[n.pattern], toks[i:i+k]) {
+		if n.pattern >= 0 && (!broken || n.breaks && m.breaksFit(&m.patterns[n.pattern], toks[i:i+k])) {
 			best, bestLen = int(n.pattern), k
 		}
 		if i+k >= len(toks) {
 			break
 		}
+		broken = broken || toks[i+k].brk
 		node = n.child(toks[i+k].word)
 	}
 	return best, bestLen
