@@ -264,19 +264,21 @@ func doubledWords(src []byte, s note.Span, f func(prevStart, prevEnd, start, end
 		}
 		f(prevStart, g, start, end)
 	}
-	for r, k := s.Start, s.Start; k < s.End; {
+	// text ends with the span, so that the loops below, bounded by its
+	// length, need no bounds checks.
+	text := src[:s.End]
+	for r, k := s.Start, s.Start; k < len(text); {
 		// The region from r: up to the next blank.
 		var other uint8
-		for k < s.End {
-			c := regionClass[src[k]]
+		for ; k < len(text); k++ {
+			c := regionClass[text[k]]
 			if c == regionBlank {
 				break
 			}
 			other |= c
-			k++
 		}
 		g := k
-		for k < s.End && regionClass[src[k]] == regionBlank {
+		for k < len(text) && regionClass[text[k]] == regionBlank {
 			k++
 		}
 		h := k
