@@ -283,3 +283,23 @@ func TestHeadingParserReplaced(t *testing.T) {
 		t.Error("goldmark's ATX heading parser was not replaced; has its type been renamed?")
 	}
 }
+
+// BenchmarkBlocks parses the real notes and the sample course into blocks:
+//
+//	go test -run XXX -bench Blocks ./pipeline/note/
+func BenchmarkBlocks(b *testing.B) {
+	notes := realNotes(b)
+	var texts [][]byte
+	size := 0
+	for _, src := range notes {
+		texts = append(texts, []byte(src))
+		size += len(src)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			New("bench.md", t).Blocks()
+		}
+	}
+}
