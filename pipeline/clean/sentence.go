@@ -156,9 +156,14 @@ func runLowercaseI(p *rule.Pass) {
 // in eighty bytes, and only those are tested.
 func eachPronounI(src []byte, s note.Span, f func(k int)) {
 	k := s.Start
-	for ; k+8 <= s.End; k += 8 {
+	// The eight bytes may go past the span (a span is about a line, so
+	// its last bytes are many): the bytes past it are masked off.
+	for ; k < s.End && k+8 <= len(src); k += 8 {
 		x := load8(src, k)
 		is := equalBytes(x, 'i')
+		if rest := s.End - k; rest < 8 {
+			is &= belowByte(rest)
+		}
 		if is == 0 {
 			continue
 		}

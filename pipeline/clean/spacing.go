@@ -137,12 +137,17 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 // tested.
 func spacedMarks(src []byte, sp note.Span, f func(j int)) {
 	j := sp.Start + 1
-	for ; j+8 <= sp.End; j += 8 {
+	// The eight bytes may go past the span (a span is about a line, so
+	// its last bytes are many): the bytes past it are masked off.
+	for ; j < sp.End && j+8 <= len(src); j += 8 {
 		x := load8(src, j)
 		// The first byte's space would be in the eight before: it is
 		// tested as a candidate.
-		afterSpace := equalBytes(x, ' ')<<8 | 0x80
-		for cands := afterSpace & (inRange(x, '!', '.') | inRange(x, ':', '?')); cands != 0; cands &= cands - 1 {
+		cands := (equalBytes(x, ' ')<<8 | 0x80) & (inRange(x, '!', '.') | inRange(x, ':', '?'))
+		if rest := sp.End - j; rest < 8 {
+			cands &= belowByte(rest)
+		}
+		for ; cands != 0; cands &= cands - 1 {
 			if k := j + bits.TrailingZeros64(cands)/8; spacedPunct[src[k]] && src[k-1] == ' ' {
 				f(k)
 			}

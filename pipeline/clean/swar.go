@@ -41,3 +41,6 @@ func inRange(x uint64, lo, hi byte) uint64 {
 	h := x & low7
 	return (h + lsb8*uint64(0x80-lo)) &^ (h + lsb8*uint64(0x7f-hi)) &^ x & msb8
 }
+
+// belowByte is the mask of the bytes of a word before byte n (0 <= n < 8).
+func belowByte(n int) uint64 { return 1<<(8*uint(n)) - 1 }
