@@ -212,7 +212,7 @@ func (a *analyzer) nounsAt(i int, countOnly bool) []nounPattern {
 // each one names (by a noun such as "guiding principles" or a context
 // word); and lists the tokens that may be numbers, for counts.
 func (a *analyzer) scan() {
-	toks, info, starters := a.toks, a.m.vocab.info, a.m.startList
+	toks, info := a.toks, a.m.vocab.info
 	matchedTo := 0 // the end of the last match
 	for i := range toks {
 		t := &toks[i]
@@ -233,7 +233,7 @@ func (a *analyzer) scan() {
 			continue // nothing starts with the word, as with most
 		}
 		if i >= matchedTo {
-			if id, l := a.m.matchAt(toks, i, w.start); id >= 0 {
+			if id, l := a.m.matchAt(toks, i, w.node); id >= 0 {
 				a.matches = append(a.matches, a.classify(id, i, i+l))
 				for k := i; k < i+l; k++ {
 					a.covered[k] = int32(len(a.matches))
@@ -241,7 +241,7 @@ func (a *analyzer) scan() {
 				matchedTo = i + l
 			}
 		}
-		if len(starters[w.start].nouns) > 0 {
+		if w.nouns {
 			s := &a.sents[len(a.sents)-1]
 			for _, np := range a.nounsAt(i, false) {
 				if np.list < 64 {

@@ -274,7 +274,7 @@ func FuzzMatchAt(f *testing.F) {
 			if start == 0 {
 				continue
 			}
-			id, l := m.matchAt(toks, i, start)
+			id, l := m.matchAt(toks, i, m.vocab.info[toks[i].word].node)
 			wantID, wantL := referenceMatchAt(m, toks, i, start)
 			if id != wantID || l != wantL {
 				t.Fatalf("%q at token %d: matchAt = %d, %d; want %d, %d", text, i, id, l, wantID, wantL)

@@ -440,6 +440,11 @@ func build(p *pack.Pack) *matcher {
 		}
 		startOf(w).nouns = ns
 	}
+	for id := range m.vocab.info {
+		info := &m.vocab.info[id]
+		st := &m.startList[info.start]
+		info.node, info.nouns = st.node, len(st.nouns) > 0
+	}
 	for _, w := range slices.Sorted(maps.Keys(numberWords)) {
 		m.vocab.info[m.vocab.add(w)].number = int32(numberWords[w])
 	}
@@ -621,11 +626,10 @@ func mixHash(last8 uint64, n int) uint32 {
 }
 
 // matchAt returns the longest pattern matching toks at i, or -1, and its
-// length in tokens; start is the starter of toks[i]'s word. It walks the
+// length in tokens; node is the trie node of toks[i]'s word (wordInfo.node). It walks the
 // trie along the words; a pattern found on the way matches if the text
 // breaks (punctuation) only where the pattern's own forms do.
-func (m *matcher) matchAt(toks []token, i int, start int32) (int, int) {
-	node := m.startList[start].node
+func (m *matcher) matchAt(toks []token, i int, node int32) (int, int) {
 	best, bestLen := -1, 0
 	broken := false // the text breaks between the words read so far
 	for k := 1; node != 0; k++ {

@@ -39,9 +39,14 @@ func slotHash(h uint32, n int) uint32 { return h | uint32(min(n, 255))<<20 }
 
 // wordInfo is what the analysis asks about a word of the vocabulary.
 type wordInfo struct {
-	start   int32 // what starts with the word: an index in matcher.startList, 0 nothing
-	number  int32 // the value of a number word ("seven"), 0 for other words
-	history bool  // a history phrase starts with the word
+	start  int32 // what starts with the word: an index in matcher.startList, 0 nothing
+	number int32 // the value of a number word ("seven"), 0 for other words
+	// node and nouns repeat what startList[start] holds, for the scan of
+	// every word: the trie node of the patterns the word starts (0 none),
+	// and whether list nouns start with it.
+	node    int32
+	nouns   bool
+	history bool // a history phrase starts with the word
 }
 
 func newVocabulary() *vocabulary {
