@@ -170,16 +170,25 @@ type memberInfo struct {
 	shapes   []string // folded shapes of the name and accepted forms
 }
 
-var compiled sync.Map // *pack.Pack → *matcher
+var compiled sync.Map // *pack.Pack → *lazyMatcher
 
-// compile returns the matcher of p, building it once per pack.
+// A lazyMatcher is built by the first caller; the others wait for it.
+type lazyMatcher struct {
+	once sync.Once
+	m    *matcher
+}
+
+// compile returns the matcher of p, building it once per pack. The workers
+// of a run all ask for it on their first note: building it once, while the
+// others wait, spares each core the same few milliseconds of work.
 func compile(p *pack.Pack) *matcher {
-	if m, ok := compiled.Load(p); ok {
-		return m.(*matcher)
+	v, ok := compiled.Load(p)
+	if !ok {
+		v, _ = compiled.LoadOrStore(p, &lazyMatcher{})
 	}
-	m := build(p)
-	actual, _ := compiled.LoadOrStore(p, m)
-	return actual.(*matcher)
+	lm := v.(*lazyMatcher)
+	lm.once.Do(func() { lm.m = build(p) })
+	return lm.m
 }
 
 func severityOf(s string) rule.Severity {
