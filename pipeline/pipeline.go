@@ -125,6 +125,7 @@ func Run(cfg Config) (*Result, error) {
 	}
 	var course *lint.Course
 	if cfg.Check {
+		go check.Prepare(cfg.Pack)
 		course = lint.NewCourse(opts)
 	}
 	res := &Result{}

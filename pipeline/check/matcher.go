@@ -178,6 +178,12 @@ type lazyMatcher struct {
 	m    *matcher
 }
 
+// Prepare builds the matcher of p ahead of the first note. A run calls it
+// on its own goroutine as it starts, so the few milliseconds of building
+// overlap the walk and the first notes' formatting rules instead of
+// holding every worker back at its first pack rule.
+func Prepare(p *pack.Pack) { compile(p) }
+
 // compile returns the matcher of p, building it once per pack. The workers
 // of a run all ask for it on their first note: building it once, while the
 // others wait, spares each core the same few milliseconds of work.
