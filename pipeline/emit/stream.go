@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -147,12 +148,22 @@ func (fw *FindingWriter) text(f *File) error {
 		b = append(b, oneLine(msg)...)
 		b = append(b, '\n')
 	}
-	for _, x := range locatePlain(*f) {
-		b = append(b, x.Path...)
+	// Only where each finding starts is shown: one cursor over the sorted
+	// findings, without locating their ends and fixes as locate does.
+	var starts *note.PositionCursor
+	if f.Note != nil {
+		starts = f.Note.PositionCursor()
+	}
+	for _, x := range f.Findings {
+		if f.Note == nil {
+			break // as locate: a finding without its note has no position
+		}
+		start := starts.Position(clamp(x.Start, len(f.Note.Text)))
+		b = append(b, f.Path...)
 		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(x.Start.Line), 10)
+		b = strconv.AppendInt(b, int64(start.Line), 10)
 		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(x.Start.Col), 10)
+		b = strconv.AppendInt(b, int64(start.Col), 10)
 		b = append(b, ": "...)
 		b = append(b, x.Severity.String()...)
 		b = append(b, ' ')
