@@ -106,7 +106,7 @@ func parseVTT(lines []string) ([]cue, error) {
 		return nil, fmt.Errorf("1: a WebVTT file starts with a WEBVTT line")
 	}
 	bs, firsts := blocks(lines)
-	var cues []cue
+	cues := make([]cue, 0, len(bs))
 	for k, b := range bs {
 		if k == 0 && firsts[k] == 0 {
 			continue // the header block
@@ -125,7 +125,7 @@ func parseVTT(lines []string) ([]cue, error) {
 
 func parseSRT(lines []string) ([]cue, error) {
 	bs, firsts := blocks(lines)
-	var cues []cue
+	cues := make([]cue, 0, len(bs))
 	for k, b := range bs {
 		c, err := parseCue(b, firsts[k], ',')
 		if err != nil {
