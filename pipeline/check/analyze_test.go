@@ -18,29 +18,21 @@ import (
 // BenchmarkAnalyze measures the analysis alone over the sample course:
 // the notes are parsed (blocks and prose spans) before the timer starts,
 // and each iteration analyses every note afresh, bypassing the memo.
-func BenchmarkAnalyze(b *testing.B) {
-	p, notes, size := parsedCourse(b)
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, n := range notes {
-			an := newAnalyzer(n, p)
-			an.run()
-			an.release()
-		}
-	}
-}
+func BenchmarkAnalyze(b *testing.B) { benchAnalyzer(b, func(an *analyzer) { an.run() }) }
 
 // BenchmarkTokenize measures the tokenizer alone, the analysis's one pass
 // over every byte of prose, on the notes BenchmarkAnalyze reads.
-func BenchmarkTokenize(b *testing.B) {
+func BenchmarkTokenize(b *testing.B) { benchAnalyzer(b, (*analyzer).tokenize) }
+
+// benchAnalyzer times step on a fresh analyzer of every parsed note.
+func benchAnalyzer(b *testing.B, step func(*analyzer)) {
 	p, notes, size := parsedCourse(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, n := range notes {
 			an := newAnalyzer(n, p)
-			an.tokenize()
+			step(an)
 			an.release()
 		}
 	}

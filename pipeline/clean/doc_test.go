@@ -209,18 +209,24 @@ func doubledWordsByTokens(src []byte, s note.Span, f func(prevStart, prevEnd, st
 	}
 }
 
+// fuzzSpan is the fuzzed text and a span of it cut from the fuzzed bounds,
+// clamped to the text and put in order.
+func fuzzSpan(text string, lo, hi int) ([]byte, note.Span) {
+	src := []byte(text)
+	lo, hi = min(max(lo, 0), len(src)), min(max(hi, 0), len(src))
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	return src, note.Span{Start: lo, End: hi}
+}
+
 // FuzzDoubledWords compares doubledWords with doubledWordsByTokens on a
 // span cut from the text.
 func FuzzDoubledWords(f *testing.F) {
 	f.Add("The the value value, of of\nof the-the the\n\nthe co-op co-op Café café l’a l’a \u212a k ſ s I i 1a 1a x.x x", 0, 1000)
 	f.Add("a a  a\ta\n a", 1, 9)
 	f.Fuzz(func(t *testing.T, text string, lo, hi int) {
-		src := []byte(text)
-		lo, hi = min(max(lo, 0), len(src)), min(max(hi, 0), len(src))
-		if lo > hi {
-			lo, hi = hi, lo
-		}
-		s := note.Span{Start: lo, End: hi}
+		src, s := fuzzSpan(text, lo, hi)
 		var got, want [][4]int
 		doubledWords(src, s, func(a, b, c, d int) { got = append(got, [4]int{a, b, c, d}) })
 		doubledWordsByTokens(src, s, func(a, b, c, d int) { want = append(want, [4]int{a, b, c, d}) })
@@ -295,13 +301,10 @@ func FuzzSpacedMarks(f *testing.F) {
 	f.Add("Value , outcomes . ITIL 4 :\n x ;y ?! a  . .NET :) ... ,", 0, 1000)
 	f.Add(" ,a ,", 1, 5)
 	f.Fuzz(func(t *testing.T, text string, lo, hi int) {
-		src := []byte(text)
-		lo, hi = min(max(lo, 0), len(src)), min(max(hi, 0), len(src))
-		if lo > hi {
-			lo, hi = hi, lo
-		}
+		src, s := fuzzSpan(text, lo, hi)
+		lo, hi = s.Start, s.End
 		var got, want []int
-		spacedMarks(src, note.Span{Start: lo, End: hi}, func(j int) { got = append(got, j) })
+		spacedMarks(src, s, func(j int) { got = append(got, j) })
 		for j := lo + 1; j < hi; j++ {
 			if spacedPunct[src[j]] && src[j-1] == ' ' {
 				want = append(want, j)
