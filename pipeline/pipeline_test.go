@@ -2,30 +2,17 @@ package pipeline
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/rule"
+	"github.com/itilint/itilint/pipeline/testcourse"
 )
 
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func TestRunProcessesEveryReadableFile(t *testing.T) {
-	dir := writeTree(t, map[string]string{
+	dir := testcourse.Tree(t, map[string]string{
 		"a.txt":     "   ##   Value  \n\nValue is called as the perceived benefits, usefulness and importance of something.\n\n\n",
 		"b/c.md":    "# Incidents\n\nAn incident is an unplanned interruption to a service.\n",
 		"bad.md":    "bin\x00ary",
@@ -67,7 +54,7 @@ func TestRunIsDeterministic(t *testing.T) {
 	for i := 0; i < 12; i++ {
 		files[filepath.Join("n", string(rune('a'+i))+".md")] = "# Note\n\nA problem is a cause, or potential cause, of one or more incidents.  \nThere are six guiding principles.\n"
 	}
-	dir := writeTree(t, files)
+	dir := testcourse.Tree(t, files)
 	var reports [][]byte
 	for _, workers := range []int{1, 2, 5} {
 		res, err := Run(Config{Paths: []string{dir}, Check: true, Quiz: true, Workers: workers,

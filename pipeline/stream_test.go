@@ -13,13 +13,14 @@ import (
 	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
+	"github.com/itilint/itilint/pipeline/testcourse"
 )
 
 // TestStreamedRunMatchesKept: a streamed run (Config.Each) hands over the
 // same findings as a run that keeps its notes, files in course order, and
 // the course-level findings that need the whole course last.
 func TestStreamedRunMatchesKept(t *testing.T) {
-	dir := writeTree(t, map[string]string{
+	dir := testcourse.Tree(t, map[string]string{
 		// "organisation" is the less used spelling: known only after c.md.
 		"a.md":   "# One\n\nAn organisation and its SLA.\n",
 		"b.md":   "# Two\n\nAn organization plans. A service level agreement is agreed.\n",

@@ -1,29 +1,16 @@
 package load
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/testcourse"
 )
 
-func tree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func TestFind(t *testing.T) {
-	dir := tree(t, map[string]string{
+	dir := testcourse.Tree(t, map[string]string{
 		"b.txt": "x", "a/c.md": "x", "a/d.markdown": "x", "t.vtt": "WEBVTT\n", "s.srt": "",
 		"image.png": "x", ".hidden/e.md": "x", "skip/f.md": "x",
 	})
@@ -43,7 +30,7 @@ func TestFind(t *testing.T) {
 
 func TestFindErrors(t *testing.T) {
 	empty := t.TempDir()
-	dir := tree(t, map[string]string{"n.md": "x"})
+	dir := testcourse.Tree(t, map[string]string{"n.md": "x"})
 	inputs, errs := Find([]string{filepath.Join(dir, "missing.md"), empty, filepath.Join(dir, "n.md")}, nil)
 	if len(inputs) != 1 || len(errs) != 2 {
 		t.Fatalf("inputs %v errs %v", inputs, errs)
@@ -57,7 +44,7 @@ func TestFindErrors(t *testing.T) {
 }
 
 func TestRead(t *testing.T) {
-	dir := tree(t, map[string]string{"bin.md": "a\x00b", "latin1.txt": "caf\xe9\n", "ok.txt": "\xef\xbb\xbfHi\r\n"})
+	dir := testcourse.Tree(t, map[string]string{"bin.md": "a\x00b", "latin1.txt": "caf\xe9\n", "ok.txt": "\xef\xbb\xbfHi\r\n"})
 	for name, want := range map[string]string{"bin.md": "binary file", "latin1.txt": "latin1.txt:1:4: not valid UTF-8"} {
 		_, err := Read(Input{Path: filepath.Join(dir, name), Rel: name}, Options{})
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -77,7 +64,7 @@ func TestRead(t *testing.T) {
 // sort, even where listing folders by name would not ("intro.md" before
 // "intro/a.md", "a b.md" before "a/x.md").
 func TestWalkInCourseOrder(t *testing.T) {
-	dir := tree(t, map[string]string{
+	dir := testcourse.Tree(t, map[string]string{
 		"intro/a.md": "x", "intro.md": "x", "intro-2.md": "x", "intro/b/c.md": "x", "intro/b.md": "x",
 		"a b.md": "x", "a/x.md": "x", "a.md": "x", "Z.md": "x", "_x.md": "x", "z/.hidden.md": "x", "z/y.txt": "x",
 	})

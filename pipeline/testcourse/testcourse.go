@@ -1,5 +1,6 @@
-// Package testcourse builds large courses for benchmarks: the sample course
-// copied into a temporary folder as often as it takes to reach a size.
+// Package testcourse builds courses on disk for tests and benchmarks: small
+// ones from a map of files, large ones by copying the sample course as often
+// as it takes to reach a size.
 package testcourse
 
 import (
@@ -54,4 +55,21 @@ func Copies(tb testing.TB, source string, size int64) (string, int64) {
 		}
 	}
 	return dir, total
+}
+
+// Tree writes files (slash-separated path → content) into a temporary
+// folder of tb and returns the folder.
+func Tree(tb testing.TB, files map[string]string) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
 }
