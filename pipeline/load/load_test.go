@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -79,5 +80,31 @@ func TestWalkInCourseOrder(t *testing.T) {
 	}
 	if strings.Join(walked, "\n") != strings.Join(sorted, "\n") || len(walked) != 11 {
 		t.Errorf("walk order:\n%s\nsorted:\n%s", strings.Join(walked, "\n"), strings.Join(sorted, "\n"))
+	}
+}
+
+// TestReadsDoNotShareMemory: notes read one after the other (through the
+// same scratch buffer) keep their own text, whatever their sizes, up to
+// and past the scratch buffer's size.
+func TestReadsDoNotShareMemory(t *testing.T) {
+	sizes := []int{0, 1, 4000, 100, scratchSize - 1, scratchSize, scratchSize + 1, 7}
+	files := map[string]string{}
+	for i, n := range sizes {
+		files[fmt.Sprintf("n%d.md", i)] = strings.Repeat(string(rune('a'+i)), n)
+	}
+	dir := testcourse.Tree(t, files)
+	var notes []*note.Note
+	for i := range sizes {
+		path := filepath.Join(dir, fmt.Sprintf("n%d.md", i))
+		n, err := Read(Input{Path: path, Rel: filepath.Base(path), Format: note.Markdown}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes = append(notes, n)
+	}
+	for i, n := range notes {
+		if want := files[fmt.Sprintf("n%d.md", i)]; string(n.Text) != want {
+			t.Errorf("note %d (%d bytes): text changed after later reads: %.20q…", i, sizes[i], n.Text)
+		}
 	}
 }

