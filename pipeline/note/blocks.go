@@ -100,7 +100,22 @@ func (n *Note) Blocks() []Block {
 	// is content of one block at most).
 	spans := make([]Span, 0, n.NumLines()+1)
 	cursor := n.Cursor() // the blocks come in order
+	// How many list items and block quotes hold the node: counted on the
+	// way in and out instead of climbing the parents of every block.
+	lists, quotes := 0, 0
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		step := 1
+		if !entering {
+			step = -1
+		}
+		switch node.Kind() {
+		case ast.KindListItem:
+			lists += step
+			return ast.WalkContinue, nil
+		case ast.KindBlockquote:
+			quotes += step
+			return ast.WalkContinue, nil
+		}
 		if !entering || node.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
 		}
@@ -139,14 +154,7 @@ func (n *Note) Blocks() []Block {
 		if len(b.Lines) == 0 {
 			b.Lines = nil
 		}
-		for p := node.Parent(); p != nil; p = p.Parent() {
-			switch p.Kind() {
-			case ast.KindListItem:
-				b.InList = true
-			case ast.KindBlockquote:
-				b.InQuote = true
-			}
-		}
+		b.InList, b.InQuote = lists > 0, quotes > 0
 		if len(b.Lines) > 0 {
 			first := cursor.LineOf(b.Lines[0].Start)
 			last := cursor.LineOf(max(b.Lines[len(b.Lines)-1].End-1, b.Lines[len(b.Lines)-1].Start))

@@ -2,6 +2,7 @@ package note
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"math/rand"
 	"os"
@@ -12,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 func TestDecode(t *testing.T) {
@@ -301,5 +304,51 @@ func BenchmarkBlocks(b *testing.B) {
 		for _, t := range texts {
 			New("bench.md", t).Blocks()
 		}
+	}
+}
+
+// TestBlockContainers: a block's InList and InQuote say whether a list item
+// or a block quote holds it, as its ancestors in goldmark's full tree show,
+// on the spec examples and the real notes.
+func TestBlockContainers(t *testing.T) {
+	check := func(name, src string) {
+		var want [][2]bool
+		doc := goldmark.DefaultParser().Parse(text.NewReader([]byte(src)))
+		_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering || node.Type() != ast.TypeBlock {
+				return ast.WalkContinue, nil
+			}
+			switch node.Kind() {
+			case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindThematicBreak:
+			case ast.KindFencedCodeBlock:
+				if node.Lines().Len() == 0 {
+					return ast.WalkSkipChildren, nil // Blocks leaves an empty fence out
+				}
+			default:
+				return ast.WalkContinue, nil // containers, link reference definitions
+			}
+			var inList, inQuote bool
+			for p := node.Parent(); p != nil; p = p.Parent() {
+				inList = inList || p.Kind() == ast.KindListItem
+				inQuote = inQuote || p.Kind() == ast.KindBlockquote
+			}
+			want = append(want, [2]bool{inList, inQuote})
+			return ast.WalkSkipChildren, nil
+		})
+		var got [][2]bool
+		for _, b := range blocksWith(goldmark.DefaultParser(), src) {
+			if b.Kind != FrontMatter {
+				got = append(got, [2]bool{b.InList, b.InQuote})
+			}
+		}
+		if frontMatterEnd([]byte(src)) == 0 && !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: InList/InQuote %v, want %v", name, got, want)
+		}
+	}
+	for i, src := range specExamples(t) {
+		check(fmt.Sprintf("example %d", i+1), src)
+	}
+	for path, src := range realNotes(t) {
+		check(path, src)
 	}
 }
