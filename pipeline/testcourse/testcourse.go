@@ -4,7 +4,9 @@
 package testcourse
 
 import (
+	"bytes"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -72,4 +74,47 @@ func Tree(tb testing.TB, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// Shuffled returns notes of about size bytes each made of the words of the
+// course in folder source, drawn at random with a fixed seed: lines of 8 to
+// 16 words, a blank line every sixth line. Benchmarks of byte loops need
+// text like this: over the sample course, read again and again, the
+// processor's branch predictor learns the text by heart and a loop looks
+// two or three times faster than on notes it meets once, as in a real run.
+// Same arguments, same notes.
+func Shuffled(tb testing.TB, source string, notes, size int) [][]byte {
+	tb.Helper()
+	var words [][]byte
+	err := filepath.WalkDir(source, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		words = append(words, bytes.Fields(data)...)
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(words) == 0 {
+		tb.Skipf("no sample course in %s", source)
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	out := make([][]byte, 0, notes)
+	for range notes {
+		var buf []byte
+		for line := 0; len(buf) < size; line++ {
+			for k := 8 + rng.IntN(9); k > 0; k-- {
+				buf = append(buf, words[rng.IntN(len(words))]...)
+				buf = append(buf, ' ')
+			}
+			buf[len(buf)-1] = '\n'
+			if line%6 == 5 {
+				buf = append(buf, '\n')
+			}
+		}
+		out = append(out, buf)
+	}
+	return out
 }
