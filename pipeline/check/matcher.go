@@ -170,13 +170,7 @@ type memberInfo struct {
 	shapes   []string // folded shapes of the name and accepted forms
 }
 
-var compiled sync.Map // *pack.Pack → *lazyMatcher
-
-// A lazyMatcher is built by the first caller; the others wait for it.
-type lazyMatcher struct {
-	once sync.Once
-	m    *matcher
-}
+var compiled sync.Map // *pack.Pack → the matcher (pack.Derived)
 
 // Prepare builds the matcher of p ahead of the first note. A run calls it
 // on its own goroutine as it starts, so the few milliseconds of building
@@ -184,18 +178,8 @@ type lazyMatcher struct {
 // holding every worker back at its first pack rule.
 func Prepare(p *pack.Pack) { compile(p) }
 
-// compile returns the matcher of p, building it once per pack. The workers
-// of a run all ask for it on their first note: building it once, while the
-// others wait, spares each core the same few milliseconds of work.
-func compile(p *pack.Pack) *matcher {
-	v, ok := compiled.Load(p)
-	if !ok {
-		v, _ = compiled.LoadOrStore(p, &lazyMatcher{})
-	}
-	lm := v.(*lazyMatcher)
-	lm.once.Do(func() { lm.m = build(p) })
-	return lm.m
-}
+// compile returns the matcher of p, built once per pack.
+func compile(p *pack.Pack) *matcher { return pack.Derived(&compiled, p, build) }
 
 func severityOf(s string) rule.Severity {
 	if s == "" {

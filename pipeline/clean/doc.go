@@ -256,92 +256,81 @@ func lowerASCII(b []byte) {
 	}
 }
 
-// packWords is the set of words (lower case) and hyphenated compounds of a
-// pack's terms and official names, computed once per pack.
-var packWords sync.Map // *pack.Pack -> map[string]bool
+// packWords caches wordsOfPack.
+var packWords sync.Map
 
+// wordsOfPack is the set of words (lower case) and hyphenated compounds of
+// a pack's terms and official names.
 func wordsOfPack(p *pack.Pack) map[string]bool {
-	if p == nil {
-		return nil
-	}
-	if m, ok := packWords.Load(p); ok {
-		return m.(map[string]bool)
-	}
-	m := map[string]bool{}
-	add := func(s string) {
-		eachWord([]byte(s), func(w []byte, _ int) { m[strings.ToLower(string(w))] = true })
-	}
-	for _, t := range p.Terms {
-		add(t.Term)
-		for _, a := range t.Accepted {
-			add(a)
+	return pack.Derived(&packWords, p, func(p *pack.Pack) map[string]bool {
+		m := map[string]bool{}
+		add := func(s string) {
+			eachWord([]byte(s), func(w []byte, _ int) { m[strings.ToLower(string(w))] = true })
 		}
-	}
-	for _, l := range p.Lists {
-		add(l.Name)
-		for _, nn := range l.Nouns {
-			add(nn)
-		}
-		for _, mem := range l.Members {
-			add(mem.Name)
-			for _, a := range mem.Accepted {
+		for _, t := range p.Terms {
+			add(t.Term)
+			for _, a := range t.Accepted {
 				add(a)
 			}
 		}
-	}
-	for _, ph := range p.Phrases {
-		add(ph.Replace)
-	}
-	packWords.Store(p, m)
-	return m
+		for _, l := range p.Lists {
+			add(l.Name)
+			for _, nn := range l.Nouns {
+				add(nn)
+			}
+			for _, mem := range l.Members {
+				add(mem.Name)
+				for _, a := range mem.Accepted {
+					add(a)
+				}
+			}
+		}
+		for _, ph := range p.Phrases {
+			add(ph.Replace)
+		}
+		return m
+	})
 }
 
-// packSorted holds the words of wordsOfPack sorted, for prefix searches.
-var packSorted sync.Map // *pack.Pack -> []string
+// packSorted caches sortedWordsOfPack.
+var packSorted sync.Map
 
+// sortedWordsOfPack is the words of wordsOfPack sorted, for prefix
+// searches.
 func sortedWordsOfPack(p *pack.Pack) []string {
-	if p == nil {
-		return nil
-	}
-	if s, ok := packSorted.Load(p); ok {
-		return s.([]string)
-	}
-	m := wordsOfPack(p)
-	s := make([]string, 0, len(m))
-	for w := range m {
-		s = append(s, w)
-	}
-	sort.Strings(s)
-	packSorted.Store(p, s)
-	return s
+	return pack.Derived(&packSorted, p, func(p *pack.Pack) []string {
+		m := wordsOfPack(p)
+		s := make([]string, 0, len(m))
+		for w := range m {
+			s = append(s, w)
+		}
+		sort.Strings(s)
+		return s
+	})
 }
 
-// packProse is the vocabulary of the pack's own definitions: plain,
+// packProse caches proseWordsOfPack.
+var packProse sync.Map
+
+// proseWordsOfPack is the vocabulary of the pack's own definitions: plain,
 // frequent English of the domain ("in", "also", "as"), for decisions that
 // need a word to be common, not merely in the dictionary ("ab").
-var packProse sync.Map // *pack.Pack → map[string]bool
-
 func proseWordsOfPack(p *pack.Pack) map[string]bool {
-	if p == nil {
-		return nil
-	}
-	if m, ok := packProse.Load(p); ok {
-		return m.(map[string]bool)
-	}
-	m := map[string]bool{}
-	add := func(s string) {
-		eachWord([]byte(s), func(w []byte, _ int) { m[strings.ToLower(string(w))] = true })
-	}
-	for _, t := range p.Terms {
-		add(t.Definition)
-	}
-	for _, l := range p.Lists {
-		for _, mem := range l.Members {
-			add(mem.Definition)
+	return pack.Derived(&packProse, p, func(p *pack.Pack) map[string]bool {
+		m := map[string]bool{}
+		add := func(s string) {
+			eachWord([]byte(s), func(w []byte, _ int) { m[strings.ToLower(string(w))] = true })
 		}
-	}
-	packProse.Store(p, m)
-	return m
+		for _, t := range p.Terms {
+			add(t.Definition)
+		}
+		for _, l := range p.Lists {
+			for _, mem := range l.Members {
+				add(mem.Definition)
+			}
+		}
+		return m
+	})
 }
 
 // eachWord calls f for every word of s with its offset: a run of letters
