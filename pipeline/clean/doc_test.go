@@ -41,12 +41,9 @@ func FuzzWideBlankRuns(f *testing.F) {
 	f.Add("a  b\tc \t d   \n  e\t\tf  ", 1, 5)
 	f.Add("x \t y", 0, 3)
 	f.Fuzz(func(t *testing.T, text string, cut1, cut2 int) {
-		src := []byte(text)
 		// Spans: the text cut in up to three pieces, the middle one left out.
-		c1, c2 := min(max(cut1, 0), len(src)), min(max(cut2, 0), len(src))
-		if c1 > c2 {
-			c1, c2 = c2, c1
-		}
+		src, cut := fuzzSpan(text, cut1, cut2)
+		c1, c2 := cut.Start, cut.End
 		spans := []note.Span{{Start: 0, End: c1}, {Start: c2, End: len(src)}}
 		type run struct {
 			s, e int
