@@ -112,8 +112,11 @@ func checkCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
+				// Looked up once: a flag lookup climbs the command lineage,
+				// and this runs for every file.
+				writingBaseline := c.String("write-baseline") != ""
 				pc.Each = func(f *emit.File, _ *note.Note) {
-					if c.String("write-baseline") != "" {
+					if writingBaseline {
 						entries = append(entries, baselineEntries(f)...)
 						return
 					}
