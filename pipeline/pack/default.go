@@ -1,9 +1,8 @@
 package pack
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
+	"hash/crc64"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -39,9 +38,12 @@ func defaultFrom(fsys fs.FS, sum string) (*Pack, error) {
 	return Load(fsys, "rules/itil4")
 }
 
-// packSum is a SHA-256 over the names and contents of the pack's files.
+// packSum is a CRC-64 over the names and contents of the pack's files. It
+// guards against a pack edited without refreshing the snapshot, not against
+// forgery (whoever can edit the pack can edit the snapshot), so a checksum
+// does: it runs at every start, and SHA-256 took 0.6 ms of it.
 func packSum(fsys fs.FS) (string, error) {
-	h := sha256.New()
+	h := crc64.New(crc64.MakeTable(crc64.ECMA))
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -54,7 +56,7 @@ func packSum(fsys fs.FS) (string, error) {
 		h.Write(data)
 		return nil
 	})
-	return hex.EncodeToString(h.Sum(nil)), err
+	return fmt.Sprintf("%016x", h.Sum64()), err
 }
 
 // Clone returns a copy of p whose slices can be changed freely.
