@@ -92,7 +92,8 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 		return nil
 	}
 	w := walker{root: root, skip: skip, yield: yield}
-	w.dir(root, "")
+	// Cleaned once, so that joinName below gives what filepath.Join would.
+	w.dir(filepath.Clean(root), "")
 	if w.found == 0 {
 		w.errs = append(w.errs, fmt.Errorf("%s: no notes found (looked for .md, .markdown, .txt, .vtt, .srt)", root))
 	}
@@ -141,10 +142,10 @@ func (w *walker) dir(path, rel string) {
 		if strings.HasPrefix(name, ".") {
 			continue // .git and other hidden folders, editor files
 		}
-		sub := filepath.Join(path, name)
+		sub := joinName(path, name)
 		subRel := name
 		if rel != "" {
-			subRel = filepath.Join(rel, name)
+			subRel = joinName(rel, name)
 		}
 		if d.IsDir() {
 			w.dir(sub, subRel)
@@ -159,6 +160,20 @@ func (w *walker) dir(path, rel string) {
 			w.yield(Input{Path: sub, Rel: subRel, Format: format})
 		}
 	}
+}
+
+// joinName is filepath.Join(dir, name) for a clean dir and the name of
+// one of its entries (no separator, not "." or ".."), without cleaning
+// the result again: the walk joins two paths for every entry of every
+// folder, and cleaning them was most of its work outside the kernel.
+func joinName(dir, name string) string {
+	if dir == "" || dir == "." {
+		return name
+	}
+	if os.IsPathSeparator(dir[len(dir)-1]) {
+		return dir + name // the root, "/"
+	}
+	return dir + string(filepath.Separator) + name
 }
 
 // describe turns an *os.PathError into its bare cause, since our messages

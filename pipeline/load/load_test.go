@@ -108,3 +108,34 @@ func TestReadsDoNotShareMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestWalkPathsAsJoined: whatever way the folder is written (a trailing
+// slash, "./", a doubled separator, a relative ".."), the walk names each
+// input as filepath.Join of the folder and its relative path would.
+func TestWalkPathsAsJoined(t *testing.T) {
+	dir := testcourse.Tree(t, map[string]string{"a.md": "x", "b/c.md": "x", "b/d/e.txt": "x"})
+	t.Chdir(dir)
+	sep := string(filepath.Separator)
+	for _, root := range []string{dir, dir + sep, dir + sep + sep, ".", "." + sep, "b", "." + sep + "b" + sep, filepath.Join("b", "..", "b"), "b" + sep + "d" + sep + ".."} {
+		errs := Walk(root, nil, func(in Input) {
+			if want := filepath.Join(root, in.Rel); in.Path != want {
+				t.Errorf("Walk(%q): path %q, want %q", root, in.Path, want)
+			}
+			if want := filepath.Clean(in.Rel); in.Rel != want || filepath.IsAbs(in.Rel) {
+				t.Errorf("Walk(%q): rel %q is not clean and relative", root, in.Rel)
+			}
+		})
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+	}
+}
+
+func TestJoinName(t *testing.T) {
+	sep := string(filepath.Separator)
+	for _, c := range [][2]string{{"", "a"}, {"a", "b"}, {"a" + sep + "b", "c.md"}, {sep, "a"}, {".", "a"}, {"..", "a"}} {
+		if got, want := joinName(c[0], c[1]), filepath.Join(c[0], c[1]); got != want {
+			t.Errorf("joinName(%q, %q) = %q, want %q", c[0], c[1], got, want)
+		}
+	}
+}
