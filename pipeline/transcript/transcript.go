@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/itilint/itilint/pipeline/note"
 )
@@ -159,16 +160,23 @@ func parseTiming(line string, frac byte) (start, end time.Duration, ok bool) {
 	if !found {
 		return 0, 0, false
 	}
-	fields := strings.Fields(rest) // cue settings follow the end time
-	if len(fields) == 0 {
+	// The end time is the first field of rest (as strings.Fields splits
+	// it); cue settings may follow.
+	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+	if rest == "" {
 		return 0, 0, false
 	}
+	if i := strings.IndexFunc(rest, unicode.IsSpace); i >= 0 {
+		rest = rest[:i]
+	}
 	start, ok1 := parseTime(strings.TrimSpace(a), frac)
-	end, ok2 := parseTime(fields[0], frac)
+	end, ok2 := parseTime(rest, frac)
 	return start, end, ok1 && ok2 && end >= start
 }
 
 // parseTime reads [hh:]mm:ss.mmm (or ss,mmm for SubRip; either is accepted).
+// It runs twice for every cue, so it reads the fields in place instead of
+// splitting the string.
 func parseTime(s string, frac byte) (time.Duration, bool) {
 	sec, ms, found := strings.Cut(s, string(frac))
 	if !found {
@@ -180,23 +188,41 @@ func parseTime(s string, frac byte) (time.Duration, bool) {
 			return 0, false
 		}
 	}
-	parts := strings.Split(sec, ":")
-	if len(parts) < 2 || len(parts) > 3 || len(ms) != 3 {
+	if len(ms) != 3 {
 		return 0, false
 	}
 	var d time.Duration
-	for _, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 || len(p) == 0 || len(p) > 3 {
+	fields := 0
+	for rest, more := sec, true; more; fields++ {
+		var p string
+		p, rest, more = strings.Cut(rest, ":")
+		if fields == 3 {
+			return 0, false // more than hh:mm:ss
+		}
+		v, ok := smallNumber(p)
+		if !ok {
 			return 0, false
 		}
 		d = d*60 + time.Duration(v)
+	}
+	if fields < 2 {
+		return 0, false
 	}
 	m, err := strconv.Atoi(ms)
 	if err != nil || m < 0 {
 		return 0, false
 	}
 	return d*time.Second + time.Duration(m)*time.Millisecond, true
+}
+
+// smallNumber reads a field of a time: one to three characters that
+// strconv.Atoi reads as a number of at least 0 ("+5" is one).
+func smallNumber(p string) (int, bool) {
+	if len(p) == 0 || len(p) > 3 {
+		return 0, false
+	}
+	v, err := strconv.Atoi(p)
+	return v, err == nil && v >= 0
 }
 
 // labelSpeakers takes each cue's speaker from a voice tag (<v Name>) or,
@@ -275,13 +301,19 @@ func render(cues []cue, opts Options) ([]byte, []int) {
 	var prevEnd time.Duration
 	started := false
 	for _, c := range cues {
-		var parts []string
+		// The cue's cleaned lines, joined by spaces; most cues are one
+		// line, which is used as it is.
+		text := ""
 		for _, l := range c.text {
-			if t := cleanText(l, opts); t != "" {
-				parts = append(parts, t)
+			switch t := cleanText(l, opts); {
+			case t == "":
+			case text == "":
+				text = t
+			default:
+				text += " " + t
 			}
 		}
-		if len(parts) == 0 {
+		if text == "" {
 			continue
 		}
 		line := c.line
@@ -290,7 +322,6 @@ func render(cues []cue, opts Options) ([]byte, []int) {
 			out.WriteByte('\n')
 			disk = append(disk, line)
 		}
-		text := strings.Join(parts, " ")
 		if newPara && c.speaker != "" && c.speaker != speaker {
 			fmt.Fprintf(&out, "**%s:** ", strings.ReplaceAll(c.speaker, "*", `\*`))
 			speaker = c.speaker

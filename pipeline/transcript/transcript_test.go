@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/itilint/itilint/pipeline/note"
 )
@@ -135,6 +137,75 @@ func FuzzConvert(f *testing.F) {
 			if d < 1 || d > lines {
 				t.Fatalf("disk line %d out of 1..%d", d, lines)
 			}
+		}
+	})
+}
+
+// parseTimeBySplit is parseTime as first written, with strings.Split: the
+// reference FuzzParseTime holds parseTime to.
+func parseTimeBySplit(s string, frac byte) (time.Duration, bool) {
+	sec, ms, found := strings.Cut(s, string(frac))
+	if !found {
+		other := byte('.')
+		if frac == '.' {
+			other = ','
+		}
+		if sec, ms, found = strings.Cut(s, string(other)); !found {
+			return 0, false
+		}
+	}
+	parts := strings.Split(sec, ":")
+	if len(parts) < 2 || len(parts) > 3 || len(ms) != 3 {
+		return 0, false
+	}
+	var d time.Duration
+	for _, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 || len(p) == 0 || len(p) > 3 {
+			return 0, false
+		}
+		d = d*60 + time.Duration(v)
+	}
+	m, err := strconv.Atoi(ms)
+	if err != nil || m < 0 {
+		return 0, false
+	}
+	return d*time.Second + time.Duration(m)*time.Millisecond, true
+}
+
+// parseTimingByFields is parseTiming as first written, with strings.Fields.
+func parseTimingByFields(line string, frac byte) (start, end time.Duration, ok bool) {
+	a, rest, found := strings.Cut(line, "-->")
+	if !found {
+		return 0, 0, false
+	}
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
+		return 0, 0, false
+	}
+	start, ok1 := parseTimeBySplit(strings.TrimSpace(a), frac)
+	end, ok2 := parseTimeBySplit(fields[0], frac)
+	return start, end, ok1 && ok2 && end >= start
+}
+
+// FuzzParseTiming holds the timing-line parser to the first version's
+// answers, on both fraction separators.
+func FuzzParseTiming(f *testing.F) {
+	for _, s := range []string{
+		"00:01.000 --> 00:02.000", "00:00:01,000 --> 00:00:02,000 align:start", "1:2:3.004-->1:2:3.005\tx",
+		"+1:02.000 --> 01:02.000", "00:00:00:01.000 --> 1", "01.000 --> 02.000", " -->  ", "1:\u00a02.000 --> 1:02.000",
+	} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, line string, vtt bool) {
+		frac := byte(',')
+		if vtt {
+			frac = '.'
+		}
+		s1, e1, ok1 := parseTiming(line, frac)
+		s2, e2, ok2 := parseTimingByFields(line, frac)
+		if s1 != s2 || e1 != e2 || ok1 != ok2 {
+			t.Fatalf("parseTiming(%q) = %v %v %v, want %v %v %v", line, s1, e1, ok1, s2, e2, ok2)
 		}
 	})
 }
