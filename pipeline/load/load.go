@@ -100,10 +100,16 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 	return w.errs
 }
 
+// A dirEntry is what the walk needs of a folder entry.
+type dirEntry struct {
+	name string
+	dir  bool // a folder (a link to one is not followed)
+}
+
 // comparePaths orders folder entries as their paths sort: a sub-folder as
 // its name and a slash, without building that string for every comparison.
-func comparePaths(a, b fs.DirEntry) int {
-	x, y := a.Name(), b.Name()
+func comparePaths(a, b dirEntry) int {
+	x, y := a.name, b.name
 	n := min(len(x), len(y))
 	if c := strings.Compare(x[:n], y[:n]); c != 0 {
 		return c
@@ -119,10 +125,25 @@ func comparePaths(a, b fs.DirEntry) int {
 		}
 		return -1
 	}
-	return cmp.Compare(next(x, a.IsDir()), next(y, b.IsDir()))
+	return cmp.Compare(next(x, a.dir), next(y, b.dir))
+}
+
+// walked reports whether the walk looks at an entry named name: hidden
+// ones (.git and other hidden folders, editor files) are left out, and of
+// the files only notes are read.
+func walked(name string, dir bool) bool {
+	if strings.HasPrefix(name, ".") {
+		return false
+	}
+	if dir {
+		return true
+	}
+	_, ok := Extensions[strings.ToLower(filepath.Ext(name))]
+	return ok
 }
 
 type walker struct {
+	lister
 	root  string
 	skip  func(string) bool
 	yield func(Input)
@@ -131,33 +152,25 @@ type walker struct {
 }
 
 func (w *walker) dir(path, rel string) {
-	entries, err := os.ReadDir(path)
+	entries, err := w.list(path)
 	if err != nil {
 		w.errs = append(w.errs, fmt.Errorf("%s: %w", path, describe(err)))
 		return
 	}
-	slices.SortStableFunc(entries, comparePaths)
+	slices.SortFunc(entries, comparePaths)
 	for _, d := range entries {
-		name := d.Name()
-		if strings.HasPrefix(name, ".") {
-			continue // .git and other hidden folders, editor files
-		}
-		sub := joinName(path, name)
-		subRel := name
+		sub := joinName(path, d.name)
+		subRel := d.name
 		if rel != "" {
-			subRel = joinName(rel, name)
+			subRel = joinName(rel, d.name)
 		}
-		if d.IsDir() {
+		if d.dir {
 			w.dir(sub, subRel)
-			continue
-		}
-		format, ok := Extensions[strings.ToLower(filepath.Ext(name))]
-		if !ok {
 			continue
 		}
 		w.found++
 		if w.skip == nil || !w.skip(sub) {
-			w.yield(Input{Path: sub, Rel: subRel, Format: format})
+			w.yield(Input{Path: sub, Rel: subRel, Format: Extensions[strings.ToLower(filepath.Ext(d.name))]})
 		}
 	}
 }

@@ -1,8 +1,12 @@
 package load
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -137,5 +141,52 @@ func TestJoinName(t *testing.T) {
 		if got, want := joinName(c[0], c[1]), filepath.Join(c[0], c[1]); got != want {
 			t.Errorf("joinName(%q, %q) = %q, want %q", c[0], c[1], got, want)
 		}
+	}
+}
+
+// TestListMatchesReadDir: the walk's folder listing gives the entries
+// os.ReadDir gives that the walk looks at, with their kinds, on a folder
+// of every kind of entry and more of them than one read of the kernel's
+// list holds.
+func TestListMatchesReadDir(t *testing.T) {
+	files := map[string]string{".hidden.md": "x", ".git/config": "x", "image.png": "x", "UPPER.MD": "x", "sub/a.md": "x", "empty/.keep": ""}
+	for i := 0; i < 300; i++ {
+		files[fmt.Sprintf("note-with-a-long-name-to-fill-the-buffer-%03d.md", i)] = "x"
+		files[fmt.Sprintf("picture-with-a-long-name-%03d.png", i)] = "x"
+	}
+	dir := testcourse.Tree(t, files)
+	if err := os.Symlink(filepath.Join(dir, "sub"), filepath.Join(dir, "link-to-sub")); err != nil {
+		t.Skip(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "sub", "a.md"), filepath.Join(dir, "link.md")); err != nil {
+		t.Skip(err)
+	}
+	var l lister
+	for _, path := range []string{dir, filepath.Join(dir, "sub"), filepath.Join(dir, "empty")} {
+		got, err := l.list(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		des, err := os.ReadDir(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []dirEntry
+		for _, d := range des {
+			if walked(d.Name(), d.IsDir()) {
+				want = append(want, dirEntry{name: d.Name(), dir: d.IsDir()})
+			}
+		}
+		slices.SortFunc(got, comparePaths)
+		slices.SortFunc(want, comparePaths)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: list gives\n%v\nos.ReadDir\n%v", path, got, want)
+		}
+	}
+	if _, err := l.list(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing folder: %v, want not-exist", err)
+	}
+	if _, err := l.list(filepath.Join(dir, "image.png")); err == nil {
+		t.Errorf("a file listed as a folder: no error")
 	}
 }

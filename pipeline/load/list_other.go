@@ -1,0 +1,24 @@
+//go:build !linux
+
+package load
+
+import "os"
+
+// A lister lists folders for the walk.
+type lister struct{}
+
+// list returns the entries of the folder at path that the walk looks at
+// (see walked), in no particular order.
+func (lister) list(path string) ([]dirEntry, error) {
+	des, err := os.ReadDir(path)
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]dirEntry, 0, len(des))
+	for _, d := range des {
+		if walked(d.Name(), d.IsDir()) {
+			entries = append(entries, dirEntry{name: d.Name(), dir: d.IsDir()})
+		}
+	}
+	return entries, nil
+}
