@@ -32,6 +32,9 @@ type doc struct {
 	vocab       map[string]int // lower-cased words of the note's prose, with counts
 	sortedVocab []string       // the words of vocab, sorted, once completions asks
 
+	scanOnce sync.Once
+	scanned  proseScan // see scan
+
 	breaksOnce sync.Once
 	breaks     []wordBreak
 	breaksPack *pack.Pack

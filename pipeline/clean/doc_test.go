@@ -180,9 +180,9 @@ func FuzzMoreFields(f *testing.F) {
 	})
 }
 
-// doubledWordsByTokens is doubledWords as first written: every word of the
-// span split out and compared with the one before. FuzzDoubledWords holds
-// doubledWords to it.
+// doubledWordsByTokens is the doubled-word scan as first written: every
+// word of the span split out and compared with the one before.
+// FuzzDoubledWords holds proseScan to it.
 func doubledWordsByTokens(src []byte, s note.Span, f func(prevStart, prevEnd, start, end int)) {
 	span := src[s.Start:s.End]
 	ps, pe := -1, -1
@@ -217,25 +217,34 @@ func fuzzSpan(text string, lo, hi int) ([]byte, note.Span) {
 	return src, note.Span{Start: lo, End: hi}
 }
 
-// FuzzDoubledWords compares doubledWords with doubledWordsByTokens on a
-// span cut from the text.
+// scanSpan is the proseScan of span s of src alone.
+func scanSpan(src []byte, s note.Span) *proseScan {
+	sc := new(proseScan)
+	sc.span(src, s)
+	return sc
+}
+
+// FuzzDoubledWords compares the doubled words of proseScan with
+// doubledWordsByTokens on a span cut from the text.
 func FuzzDoubledWords(f *testing.F) {
 	f.Add("The the value value, of of\nof the-the the\n\nthe co-op co-op Café café l’a l’a \u212a k ſ s I i 1a 1a x.x x", 0, 1000)
 	f.Add("a a  a\ta\n a", 1, 9)
 	f.Fuzz(func(t *testing.T, text string, lo, hi int) {
 		src, s := fuzzSpan(text, lo, hi)
 		var got, want [][4]int
-		doubledWords(src, s, func(a, b, c, d int) { got = append(got, [4]int{a, b, c, d}) })
+		for _, d := range scanSpan(src, s).doubled {
+			got = append(got, [4]int{d.prevStart, d.prevEnd, d.start, d.end})
+		}
 		doubledWordsByTokens(src, s, func(a, b, c, d int) { want = append(want, [4]int{a, b, c, d}) })
 		if !slices.Equal(got, want) {
-			t.Fatalf("doubledWords(%q, %d, %d) = %v, want %v", text, lo, hi, got, want)
+			t.Fatalf("doubled words of (%q, %d, %d) = %v, want %v", text, lo, hi, got, want)
 		}
 	})
 }
 
 // FuzzLowercaseI compares the lowercase-i rule, which tests only the "i"s
-// that eight-byte masks find after a blank or a quote, with testing every
-// byte of the prose.
+// that eight-byte masks find after a byte that is no letter or digit, with
+// testing every byte of the prose.
 func FuzzLowercaseI(f *testing.F) {
 	f.Add("i think i'm\ni.\n\"i\" said\ti; x i.e. (i) ii i\n\n- i\n")
 	f.Fuzz(func(t *testing.T, text string) {
@@ -261,7 +270,7 @@ func FuzzLowercaseI(f *testing.F) {
 func TestSWARClasses(t *testing.T) {
 	for c := 0; c < 256; c++ {
 		for pos := 0; pos < 8; pos++ {
-			for _, fill := range []byte{0x00, 0x7f, 0x80, 0xff, ' ', '\t', 'i'} {
+			for _, fill := range []byte{0x00, 0x7f, 0x80, 0xff, ' ', '\t', 'i', 'Z', '9'} {
 				b := bytes.Repeat([]byte{fill}, 8)
 				b[pos] = byte(c)
 				x := load8(b, 0)
@@ -279,11 +288,14 @@ func TestSWARClasses(t *testing.T) {
 					if got, want := byteSet(inRange(x, ':', '?'), k), ':' <= v && v <= '?'; got != want {
 						t.Fatalf("inRange(%q, ':', '?') byte %d = %v", b, k, got)
 					}
+					if got, want := byteSet(letterBytes(x), k), v < utf8.RuneSelf && asciiWord[v] && !isDigit(v); got != want {
+						t.Fatalf("letterBytes(%q) byte %d = %v", b, k, got)
+					}
 					if got, want := byteSet(upToSpaceBytes(x), k), v <= ' '; got != want {
 						t.Fatalf("upToSpaceBytes(%q) byte %d = %v", b, k, got)
 					}
 				}
-				if (zeroBytes(x)|equalBytes(x, 'i')|upToSpaceBytes(x)|inRange(x, '!', '.'))&^msb8 != 0 {
+				if (zeroBytes(x)|equalBytes(x, 'i')|upToSpaceBytes(x)|inRange(x, '!', '.')|letterBytes(x))&^msb8 != 0 {
 					t.Fatalf("a mask of %q has bits other than the high ones", b)
 				}
 			}
@@ -291,24 +303,40 @@ func TestSWARClasses(t *testing.T) {
 	}
 }
 
-// FuzzSpacedMarks compares spacedMarks, which tests only the bytes that
-// eight-byte masks find, with testing every byte of a span cut from the
-// text.
+// FuzzSpacedMarks compares the marks and pronouns of proseScan, which
+// tests only the bytes that eight-byte masks find, with testing every byte
+// of a span cut from the text.
 func FuzzSpacedMarks(f *testing.F) {
 	f.Add("Value , outcomes . ITIL 4 :\n x ;y ?! a  . .NET :) ... ,", 0, 1000)
 	f.Add(" ,a ,", 1, 5)
+	f.Add("i ,i. \"i\" x\ti (i) i'm ii i", 0, 40)
 	f.Fuzz(func(t *testing.T, text string, lo, hi int) {
 		src, s := fuzzSpan(text, lo, hi)
 		lo, hi = s.Start, s.End
+		sc := scanSpan(src, s)
 		var got, want []int
-		spacedMarks(src, s, func(j int) { got = append(got, j) })
+		for _, m := range sc.marks {
+			if m.span != lo {
+				t.Fatalf("mark %d of (%q, %d, %d) has span %d", m.at, text, lo, hi, m.span)
+			}
+			got = append(got, m.at)
+		}
 		for j := lo + 1; j < hi; j++ {
 			if spacedPunct[src[j]] && src[j-1] == ' ' {
 				want = append(want, j)
 			}
 		}
 		if !slices.Equal(got, want) {
-			t.Fatalf("spacedMarks(%q, %d, %d) = %v, want %v", text, lo, hi, got, want)
+			t.Fatalf("spaced marks of (%q, %d, %d) = %v, want %v", text, lo, hi, got, want)
+		}
+		want = nil
+		for k := lo; k < hi; k++ {
+			if pronounI(src, k) {
+				want = append(want, k)
+			}
+		}
+		if !slices.Equal(sc.pronouns, want) {
+			t.Fatalf("pronouns of (%q, %d, %d) = %v, want %v", text, lo, hi, sc.pronouns, want)
 		}
 	})
 }

@@ -3,9 +3,7 @@ package clean
 import (
 	"bytes"
 	"fmt"
-	"math/bits"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/clean/words"
 	"github.com/itilint/itilint/pipeline/edit"
@@ -139,48 +137,9 @@ func abbreviated(src []byte, lo, dot int) bool {
 }
 
 func runLowercaseI(p *rule.Pass) {
-	src := p.Note.Text
-	for _, s := range docOf(p.Note).proseSpans() {
-		eachPronounI(src, s, func(k int) {
-			p.Report(rule.Finding{Start: k, End: k + 1, Message: `the pronoun "i" in lower case`,
-				Fix: &rule.Fix{Message: `write "I"`, Kind: rule.Structural, Edits: []edit.Edit{{Start: k, End: k + 1, New: "I"}}}})
-		})
-	}
-}
-
-// eachPronounI calls f, in order, with each offset k in span s where
-// pronounI(src, k) holds. An "i" is one byte in fifteen, and jumping from
-// one to the next with bytes.IndexByte stopped as often; the pronoun
-// needs a blank or a quote before it, so eight bytes at a time are
-// searched for an "i" after a byte up to ' ' or a '"' (see swar.go), one
-// in eighty bytes, and only those are tested.
-func eachPronounI(src []byte, s note.Span, f func(k int)) {
-	k := s.Start
-	// The eight bytes may go past the span (a span is about a line, so
-	// its last bytes are many): the bytes past it are masked off.
-	for ; k < s.End && k+8 <= len(src); k += 8 {
-		x := load8(src, k)
-		is := equalBytes(x, 'i')
-		if rest := s.End - k; rest < 8 {
-			is &= belowByte(rest)
-		}
-		if is == 0 {
-			continue
-		}
-		// The high bit of each byte after one up to ' ' or a quote; the
-		// first byte, whose byte before is in the eight before, is
-		// tested by pronounI.
-		after := (upToSpaceBytes(x)|equalBytes(x, '"'))<<8 | 0x80
-		for cands := is & after; cands != 0; cands &= cands - 1 {
-			if i := k + bits.TrailingZeros64(cands)/8; pronounI(src, i) {
-				f(i)
-			}
-		}
-	}
-	for ; k < s.End; k++ {
-		if pronounI(src, k) {
-			f(k)
-		}
+	for _, k := range docOf(p.Note).scan().pronouns {
+		p.Report(rule.Finding{Start: k, End: k + 1, Message: `the pronoun "i" in lower case`,
+			Fix: &rule.Fix{Message: `write "I"`, Kind: rule.Structural, Edits: []edit.Edit{{Start: k, End: k + 1, New: "I"}}}})
 	}
 }
 
@@ -219,140 +178,21 @@ var (
 
 func runDoubledWord(p *rule.Pass) {
 	src := p.Note.Text
-	for _, s := range docOf(p.Note).proseSpans() {
-		doubledWords(src, s, func(prevStart, prevEnd, start, end int) {
-			w := src[start:end]
-			lw := strings.ToLower(string(w))
-			if legitDoubles[lw] {
-				return
-			}
-			f := rule.Finding{Start: prevStart, End: end, Message: fmt.Sprintf("doubled word %q", w)}
-			if slipDoubles[lw] {
-				f.Fix = &rule.Fix{Message: fmt.Sprintf("remove the second %q", w), Kind: rule.Structural,
-					Edits: []edit.Edit{{Start: prevEnd, End: end}}}
-			} else {
-				f.Message += "; remove one if it is a slip"
-			}
-			p.Report(f)
-		})
+	for _, d := range docOf(p.Note).scan().doubled {
+		w := src[d.start:d.end]
+		lw := strings.ToLower(string(w))
+		if legitDoubles[lw] {
+			continue
+		}
+		f := rule.Finding{Start: d.prevStart, End: d.end, Message: fmt.Sprintf("doubled word %q", w)}
+		if slipDoubles[lw] {
+			f.Fix = &rule.Fix{Message: fmt.Sprintf("remove the second %q", w), Kind: rule.Structural,
+				Edits: []edit.Edit{{Start: d.prevEnd, End: d.end}}}
+		} else {
+			f.Message += "; remove one if it is a slip"
+		}
+		p.Report(f)
 	}
-}
-
-// doubledWords calls f, in order, for each two words of prose span s that
-// follow each other (as nextWord splits the span) separated only by blanks
-// with at most one line break, the second starting with a small letter,
-// equal but for case and holding no digit.
-//
-// Such a pair sits on both sides of a run of blanks: the first word ends
-// where the run starts, the second starts where it ends. So the span is
-// read as regions (what lies between two runs of blanks), and a region
-// that is all ASCII letters and digits, nearly every one, is a word as it
-// stands: it is a pair's first word only if its first letter is the one
-// after the blanks, a test that passes rarely. Only then, or when a
-// region holds anything else (punctuation, a hyphen, other letters), are
-// words split out with nextWord. Splitting every word of the prose was
-// most of what the rule cost; FuzzDoubledWords keeps the pairs equal to
-// the ones found that way.
-func doubledWords(src []byte, s note.Span, f func(prevStart, prevEnd, start, end int)) {
-	span := src[s.Start:s.End]
-	// pair tests the words ending at g and starting at h, the bounds of a
-	// run of blanks, with prevStart the start of the first.
-	pair := func(prevStart, g, h int) {
-		ws, we := nextWord(span, h-s.Start)
-		start, end := s.Start+ws, s.Start+we
-		if start != h || end-start != g-prevStart {
-			return
-		}
-		w := src[start:end]
-		if !bytes.EqualFold(src[prevStart:g], w) || !blankGap(src[g:h]) || hasDigit(string(w)) {
-			return
-		}
-		f(prevStart, g, start, end)
-	}
-	// text ends with the span, so that the loops below, bounded by its
-	// length, need no bounds checks.
-	text := src[:s.End]
-	for r, k := s.Start, s.Start; k < len(text); {
-		// The region from r: up to the next blank.
-		var other uint8
-		for ; k < len(text); k++ {
-			c := regionClass[text[k]]
-			if c == regionBlank {
-				break
-			}
-			other |= c
-		}
-		g := k
-		for k < len(text) && regionClass[text[k]] == regionBlank {
-			k++
-		}
-		h := k
-		switch {
-		case g == r || h == s.End || !isLower(src[h]) || src[g-1] < utf8.RuneSelf && !asciiWord[src[g-1]]:
-			// No word before the blanks (the region ends in punctuation),
-			// or none after them that starts with a small letter.
-		case other == 0:
-			// The region is a word: equal to the next one only if they
-			// start with the same letter and end with the same one (the
-			// next word is ASCII too if it is as long and equal).
-			if n := g - r; src[r]|0x20 == src[h] && h+n <= s.End && src[h+n-1]|0x20 == src[g-1]|0x20 {
-				pair(r, g, h)
-			}
-		default:
-			// The region's last word, if it ends at the blanks.
-			last, lastEnd := -1, -1
-			for i := r - s.Start; ; {
-				ws, we := nextWord(span, i)
-				if ws < 0 || s.Start+ws >= g {
-					break
-				}
-				last, lastEnd, i = s.Start+ws, s.Start+we, we
-			}
-			if last >= 0 && lastEnd == g {
-				pair(last, g, h)
-			}
-		}
-		r = h
-	}
-}
-
-// The classes of regionClass: regionOther is a bit, so that or-ing the
-// classes of a region's bytes says whether any is not a letter or digit.
-const (
-	regionWord  = 0 // ASCII letters and digits
-	regionOther = 1 // anything else but a blank
-	regionBlank = 2 // space, tab, newline: what may lie between doubled words
-)
-
-// regionClass is the class of every byte value for doubledWords.
-var regionClass = func() (t [256]uint8) {
-	for c := range t {
-		switch {
-		case c < utf8.RuneSelf && asciiWord[c]:
-			t[c] = regionWord
-		case c == ' ' || c == '\t' || c == '\n':
-			t[c] = regionBlank
-		default:
-			t[c] = regionOther
-		}
-	}
-	return t
-}()
-
-// blankGap reports whether the text between two words is only blanks with
-// at most one line break: the words are read as one after the other.
-func blankGap(gap []byte) bool {
-	lines := 0
-	for _, c := range gap {
-		switch c {
-		case ' ', '\t':
-		case '\n':
-			lines++
-		default:
-			return false
-		}
-	}
-	return lines <= 1
 }
 
 // SentenceCase capitalises a sentence that starts in lower case.

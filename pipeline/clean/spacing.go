@@ -3,7 +3,6 @@ package clean
 import (
 	"bytes"
 	"fmt"
-	"math/bits"
 
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
@@ -103,60 +102,28 @@ var spacedPunct = [256]bool{':': true, ';': true, ',': true, '.': true, '?': tru
 
 func runSpaceBeforePunctuation(p *rule.Pass) {
 	src := p.Note.Text
-	for _, sp := range docOf(p.Note).proseSpans() {
-		spacedMarks(src, sp, func(j int) {
-			c := src[j]
-			i := j - 1
-			for i > sp.Start && src[i-1] == ' ' {
-				i--
-			}
-			if i == 0 {
-				return // nothing before the spaces
-			}
-			if prev := src[i-1]; !(isAlnum(prev) || prev == ')' || prev == '"' || prev >= 0x80) {
-				return
-			}
-			after := byte('\n')
-			if j+1 < len(src) {
-				after = src[j+1]
-			}
-			if !closesPunct(after) || (c == ':' || c == ';') && after != ' ' && after != '\n' && after != '\t' {
-				return // ".NET", "...", ":)"
-			}
-			p.Report(rule.Finding{Start: i, End: j + 1, Message: fmt.Sprintf("space before %q", c),
-				Fix: &rule.Fix{Message: "remove the space", Kind: rule.Structural, Edits: []edit.Edit{{Start: i, End: j}}}})
-		})
-	}
-}
-
-// spacedMarks calls f, in order, with each offset j of span sp, after its
-// first byte, that holds a mark of spacedPunct right after a space. A
-// space is one byte in six, a mark after one is rare: eight bytes at a
-// time are searched for a byte from '!' to '.' or ':' to '?' (the marks
-// and a few others) after a space (see swar.go), and only those are
-// tested.
-func spacedMarks(src []byte, sp note.Span, f func(j int)) {
-	j := sp.Start + 1
-	// The eight bytes may go past the span (a span is about a line, so
-	// its last bytes are many): the bytes past it are masked off.
-	for ; j < sp.End && j+8 <= len(src); j += 8 {
-		x := load8(src, j)
-		// The first byte's space would be in the eight before: it is
-		// tested as a candidate.
-		cands := (equalBytes(x, ' ')<<8 | 0x80) & (inRange(x, '!', '.') | inRange(x, ':', '?'))
-		if rest := sp.End - j; rest < 8 {
-			cands &= belowByte(rest)
+	for _, m := range docOf(p.Note).scan().marks {
+		j := m.at
+		c := src[j]
+		i := j - 1
+		for i > m.span && src[i-1] == ' ' {
+			i--
 		}
-		for ; cands != 0; cands &= cands - 1 {
-			if k := j + bits.TrailingZeros64(cands)/8; spacedPunct[src[k]] && src[k-1] == ' ' {
-				f(k)
-			}
+		if i == 0 {
+			continue // nothing before the spaces
 		}
-	}
-	for ; j < sp.End; j++ {
-		if spacedPunct[src[j]] && src[j-1] == ' ' {
-			f(j)
+		if prev := src[i-1]; !(isAlnum(prev) || prev == ')' || prev == '"' || prev >= 0x80) {
+			continue
 		}
+		after := byte('\n')
+		if j+1 < len(src) {
+			after = src[j+1]
+		}
+		if !closesPunct(after) || (c == ':' || c == ';') && after != ' ' && after != '\n' && after != '\t' {
+			continue // ".NET", "...", ":)"
+		}
+		p.Report(rule.Finding{Start: i, End: j + 1, Message: fmt.Sprintf("space before %q", c),
+			Fix: &rule.Fix{Message: "remove the space", Kind: rule.Structural, Edits: []edit.Edit{{Start: i, End: j}}}})
 	}
 }
 

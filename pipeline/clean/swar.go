@@ -34,6 +34,11 @@ func equalBytes(x uint64, c byte) uint64 { return zeroBytes(x ^ lsb8*uint64(c)) 
 // the high bit when h > ' '.
 func upToSpaceBytes(x uint64) uint64 { return ^(x&low7 + lsb8*0x5f | x) & msb8 }
 
+// letterBytes has the high bit of each byte of x that is an ASCII letter:
+// or-ing 0x20 turns capitals into small letters and takes no other byte
+// into 'a' to 'z'.
+func letterBytes(x uint64) uint64 { return inRange(x|lsb8*0x20, 'a', 'z') }
+
 // inRange has the high bit of each ASCII byte of x from lo to hi
 // (lo <= hi < 0x80): with h the low seven bits, h+0x80-lo reaches the high
 // bit when h >= lo, and h+0x7f-hi when h > hi.
