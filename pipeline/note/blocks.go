@@ -2,6 +2,7 @@ package note
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -63,6 +64,11 @@ type treeParser interface {
 }
 
 // Blocks returns the note's leaf blocks, parsing the text once.
+//
+// Most of a note is read by scanBlocks, our own scanner of the plain
+// Markdown notes are made of; goldmark parses what the scanner does not
+// handle exactly (see fastblocks.go), from the last line where the two
+// agree on an empty block structure to the end of the note.
 func (n *Note) Blocks() []Block {
 	if n.parsed {
 		return n.blocks
@@ -81,25 +87,115 @@ func (n *Note) Blocks() []Block {
 		}
 		src = masked
 	}
+	bb := newBlockBuilder(n)
+	defer bb.release()
+	if fm > 0 {
+		bb.blocks = append(bb.blocks, Block{Kind: FrontMatter, Start: 0, End: fm})
+	}
+	rest := 0
+	if useFastScan {
+		rest = scanBlocks(bb, src)
+	}
+	if rest < len(src) {
+		bb.addTree(src, rest)
+	}
+	// Every span went to the block appended with it, in order; the
+	// blocks are copied out of the builder's scratch at their number.
+	blocks := make([]Block, len(bb.blocks))
+	copy(blocks, bb.blocks)
+	for i, off := 0, 0; i < len(blocks); i++ {
+		if k := len(blocks[i].Lines); k > 0 {
+			blocks[i].Lines = bb.spans[off : off+k : off+k]
+			off += k
+		}
+	}
+	locateEmpty(n, blocks)
+	n.blocks = blocks
+	return blocks
+}
+
+// useFastScan is whether Blocks runs scanBlocks before goldmark; the tests
+// turn it off to get goldmark's blocks alone.
+var useFastScan = true
+
+// A blockBuilder collects the blocks of one parse, from the scanner and
+// from goldmark's tree alike.
+type blockBuilder struct {
+	n      *Note
+	blocks []Block // scratch, pooled
+	// The content lines of every block go into one slice, cut up once
+	// the blocks are all there: one allocation a note instead of one a
+	// block (a line is content of one block at most).
+	spans  []Span
+	cursor LineCursor // the blocks come in order
+}
+
+var pooledBlocks = sync.Pool{New: func() any { return new([]Block) }}
+
+func newBlockBuilder(n *Note) *blockBuilder {
+	scratch := pooledBlocks.Get().(*[]Block)
+	return &blockBuilder{
+		n:      n,
+		blocks: (*scratch)[:0],
+		spans:  make([]Span, 0, n.NumLines()+1),
+		cursor: n.Cursor(),
+	}
+}
+
+// release puts the scratch back, without its links to the note's spans.
+func (bb *blockBuilder) release() {
+	if cap(bb.blocks) > 1<<14 {
+		return // one huge note does not keep a huge scratch in the pool
+	}
+	clear(bb.blocks)
+	s := bb.blocks[:0]
+	pooledBlocks.Put(&s)
+}
+
+// add appends a block whose content lines are spans[first:], placing it
+// on the lines they cover.
+func (bb *blockBuilder) add(kind BlockKind, level, first int, inList, inQuote bool) {
+	n := bb.n
+	b := Block{Kind: kind, Level: level, InList: inList, InQuote: inQuote}
+	// For the checks below; spans may grow into a new array, so the
+	// lines are cut again at the end.
+	b.Lines = bb.spans[first:len(bb.spans):len(bb.spans)]
+	if len(b.Lines) == 0 {
+		b.Lines = nil
+	}
+	if len(b.Lines) > 0 {
+		first := bb.cursor.LineOf(b.Lines[0].Start)
+		last := bb.cursor.LineOf(max(b.Lines[len(b.Lines)-1].End-1, b.Lines[len(b.Lines)-1].Start))
+		if kind == FencedCode {
+			first = max(first-1, 0)
+			if last+1 < n.NumLines() {
+				last++
+			}
+		}
+		b.Start, b.End = n.LineStart(first), n.LineEnd(last)
+	} else if kind == FencedCode {
+		// An empty fence: no content lines; leave the range to the
+		// neighbouring blocks.
+		return
+	} else {
+		b.Start, b.End = -1, -1 // located by locateEmpty
+	}
+	bb.blocks = append(bb.blocks, b)
+}
+
+// addTree adds the blocks goldmark finds in src[from:], which starts with
+// no block open.
+func (bb *blockBuilder) addTree(src []byte, from int) {
 	var doc ast.Node
 	if bp, ok := markdown.(*blockParser); ok {
 		var pc *blockContext
-		doc, pc = bp.parse(text.NewReader(src))
+		doc, pc = bp.parse(text.NewReader(src[from:]))
 		// The tree's paragraphs go back to the pool with the context once
 		// the blocks are read from it.
 		defer pc.release()
 	} else {
-		doc = markdown.Parse(text.NewReader(src))
+		doc = markdown.Parse(text.NewReader(src[from:]))
 	}
-	blocks := make([]Block, 0, countLeaves(doc)+1) // a Block is large: no growing
-	if fm > 0 {
-		blocks = append(blocks, Block{Kind: FrontMatter, Start: 0, End: fm})
-	}
-	// The content lines of every block go into one slice, cut up once the
-	// walk is done: one allocation a note instead of one a block (a line
-	// is content of one block at most).
-	spans := make([]Span, 0, n.NumLines()+1)
-	cursor := n.Cursor() // the blocks come in order
 	// How many list items and block quotes hold the node: counted on the
 	// way in and out instead of climbing the parents of every block.
 	lists, quotes := 0, 0
@@ -137,71 +233,19 @@ func (n *Note) Blocks() []Block {
 		default:
 			return ast.WalkContinue, nil
 		}
-		b := Block{Kind: kind, Level: level}
-		first := len(spans)
+		first := len(bb.spans)
 		lines := node.Lines()
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
-			spans = append(spans, Span{seg.Start, seg.Stop})
+			bb.spans = append(bb.spans, Span{from + seg.Start, from + seg.Stop})
 		}
 		if hb, ok := node.(*ast.HTMLBlock); ok && hb.HasClosure() {
 			seg := hb.ClosureLine
-			spans = append(spans, Span{seg.Start, seg.Stop})
+			bb.spans = append(bb.spans, Span{from + seg.Start, from + seg.Stop})
 		}
-		// For the checks below; spans may grow into a new array, so the
-		// lines are cut again after the walk.
-		b.Lines = spans[first:len(spans):len(spans)]
-		if len(b.Lines) == 0 {
-			b.Lines = nil
-		}
-		b.InList, b.InQuote = lists > 0, quotes > 0
-		if len(b.Lines) > 0 {
-			first := cursor.LineOf(b.Lines[0].Start)
-			last := cursor.LineOf(max(b.Lines[len(b.Lines)-1].End-1, b.Lines[len(b.Lines)-1].Start))
-			if kind == FencedCode {
-				first = max(first-1, 0)
-				if last+1 < n.NumLines() {
-					last++
-				}
-			}
-			b.Start, b.End = n.LineStart(first), n.LineEnd(last)
-		} else if kind == FencedCode {
-			// An empty fence: no content lines; leave the range to the
-			// neighbouring blocks.
-			return ast.WalkSkipChildren, nil
-		} else {
-			b.Start, b.End = -1, -1 // located below
-		}
-		blocks = append(blocks, b)
+		bb.add(kind, level, first, lists > 0, quotes > 0)
 		return ast.WalkSkipChildren, nil
 	})
-	// Every span went to the block appended with it, in order.
-	for i, off := 0, 0; i < len(blocks); i++ {
-		if k := len(blocks[i].Lines); k > 0 {
-			blocks[i].Lines = spans[off : off+k : off+k]
-			off += k
-		}
-	}
-	locateEmpty(n, blocks)
-	n.blocks = blocks
-	return blocks
-}
-
-// countLeaves returns the number of leaf blocks under node, an upper bound
-// of the blocks Blocks returns.
-func countLeaves(node ast.Node) int {
-	k := 0
-	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Type() != ast.TypeBlock {
-			continue
-		}
-		if c.HasChildren() && c.FirstChild().Type() == ast.TypeBlock {
-			k += countLeaves(c)
-		} else {
-			k++
-		}
-	}
-	return k
 }
 
 // locateEmpty places blocks that goldmark gave no lines (an empty heading

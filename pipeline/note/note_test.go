@@ -147,12 +147,27 @@ func FuzzBlocks(f *testing.F) {
 	})
 }
 
-// blocksWith returns the blocks of src as parser p finds them.
-func blocksWith(p treeParser, src string) []Block {
-	saved := markdown
-	defer func() { markdown = saved }()
-	markdown = p
+// blocksWith returns the blocks of src as parser p finds them, after
+// scanBlocks when fast.
+func blocksWith(p treeParser, fast bool, src string) []Block {
+	saved, savedFast := markdown, useFastScan
+	defer func() { markdown, useFastScan = saved, savedFast }()
+	markdown, useFastScan = p, fast
 	return New("x.md", []byte(src)).Blocks()
+}
+
+// compareParsers reports where the blocks of src differ from goldmark's
+// full parse: with our driver of goldmark's block parsers alone, and with
+// scanBlocks before it.
+func compareParsers(t *testing.T, name, src string) {
+	t.Helper()
+	full := blocksWith(goldmark.DefaultParser(), false, src)
+	if driver := blocksWith(newBlockParser(), false, src); !reflect.DeepEqual(driver, full) {
+		t.Errorf("%s: blocks differ on %q\nblock-only: %+v\nfull:       %+v", name, src, driver, full)
+	}
+	if fast := blocksWith(newBlockParser(), true, src); !reflect.DeepEqual(fast, full) {
+		t.Errorf("%s: blocks differ on %q\nscanned: %+v\nfull:    %+v", name, src, fast, full)
+	}
 }
 
 // specExamples returns the Markdown of the CommonMark spec examples (read
@@ -206,20 +221,14 @@ func TestBlockParserMatchesFullParser(t *testing.T) {
 		t.Log("CommonMark spec examples not found; real notes only")
 	}
 	for i, src := range examples {
-		fast, full := blocksWith(newBlockParser(), src), blocksWith(goldmark.DefaultParser(), src)
-		if !reflect.DeepEqual(fast, full) {
-			t.Errorf("example %d: blocks differ\nblock-only: %+v\nfull:       %+v", i+1, fast, full)
-		}
+		compareParsers(t, fmt.Sprintf("example %d", i+1), src)
 	}
 	notes := realNotes(t)
 	if len(notes) == 0 {
 		t.Error("no real notes found")
 	}
 	for path, src := range notes {
-		fast, full := blocksWith(newBlockParser(), src), blocksWith(goldmark.DefaultParser(), src)
-		if !reflect.DeepEqual(fast, full) {
-			t.Errorf("%s: blocks differ\nblock-only: %+v\nfull:       %+v", path, fast, full)
-		}
+		compareParsers(t, path, src)
 	}
 }
 
@@ -231,10 +240,27 @@ func FuzzBlockParser(f *testing.F) {
 	}
 	f.Add("- a\n  > b\n  c\n\n      code\n[x]: /u\n===\n")
 	f.Fuzz(func(t *testing.T, src string) {
-		fast, full := blocksWith(newBlockParser(), src), blocksWith(goldmark.DefaultParser(), src)
-		if !reflect.DeepEqual(fast, full) {
-			t.Fatalf("blocks differ on %q\nblock-only: %+v\nfull:       %+v", src, fast, full)
-		}
+		compareParsers(t, "fuzz", src)
+	})
+}
+
+// FuzzFastBlocks is FuzzBlockParser seeded with notes as they are written
+// (paragraphs, headings, lists, indented code), the input scanBlocks reads
+// itself rather than leave to goldmark.
+func FuzzFastBlocks(f *testing.F) {
+	for _, src := range []string{
+		"# Title\n\nPara one\ncontinues here.\n\n- item one\n- item two\n  more\nlazy\n\n- loose\n\n  second para\n1. one\n2. two\n",
+		"## H ##\ntext\n    not code\n\n    code\n\n      more\n\n\nafter\n* a\n+ b\n- c\n",
+		"text\n2. not a list\n1. a list\n10.  wide\n     on\n#no heading\n####### seven\n#\n",
+		"- a\n\n\n- b\n  # h\n-\n- c\n\n   d\ne \n",
+		"- **bold** item\n- `code` item\n  > quote\n",
+		"- a\n1. b\n\n* c\n2) d\n3. e\n  * * *\n+ f\n* * *\n",
+		"text\n```go\ncode\n\n  ```\n``` \n~~~~\n  in\n~~~\n~~~~~\n``` a`b\n  ```\n   x\n    ```\n",
+	} {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		compareParsers(t, "fuzz", src)
 	})
 }
 
@@ -336,7 +362,7 @@ func TestBlockContainers(t *testing.T) {
 			return ast.WalkSkipChildren, nil
 		})
 		var got [][2]bool
-		for _, b := range blocksWith(goldmark.DefaultParser(), src) {
+		for _, b := range blocksWith(goldmark.DefaultParser(), true, src) {
 			if b.Kind != FrontMatter {
 				got = append(got, [2]bool{b.InList, b.InQuote})
 			}
