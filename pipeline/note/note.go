@@ -68,6 +68,7 @@ type Note struct {
 	prose     [][]Span // per block, parts of proseAll (see findProse)
 	proseAll  []Span
 	proseDone bool
+	proseNext int          // the block after the one BlockProse was asked for last
 	derived   []derivation // see Derived
 
 	memoMu sync.Mutex

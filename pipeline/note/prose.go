@@ -26,15 +26,36 @@ func (n *Note) BlockProse(b Block) []Span {
 	}
 	n.findProse()
 	blocks := n.blocks
-	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].Start >= b.Start })
+	i := n.firstAt(b.Start)
 	for ; i < len(blocks) && blocks[i].Start == b.Start; i++ {
 		if blocks[i].Kind == b.Kind && len(blocks[i].Lines) == len(b.Lines) {
+			n.proseNext = i + 1
 			return n.prose[i]
 		}
 	}
 	marks := NewMarkFinder(n.Text, nonProseMarks[:]...)
 	out, _ := blockProse(nil, n.Text, b, nil, &marks) // a block of another parse
 	return out
+}
+
+// firstAt returns the index of the first block of n starting at or after
+// start. The callers of BlockProse ask for the blocks in order, so the
+// block after the one asked for last is looked at before a binary search
+// (whose branches on the offsets of a note's blocks mispredict).
+func (n *Note) firstAt(start int) int {
+	blocks := n.blocks
+	i := n.proseNext
+	if i <= len(blocks) && (i == 0 || blocks[i-1].Start < start) {
+		for stop := min(i+4, len(blocks)); i < stop; i++ {
+			if blocks[i].Start >= start {
+				return i
+			}
+		}
+		if i == len(blocks) {
+			return i
+		}
+	}
+	return sort.Search(len(blocks), func(i int) bool { return blocks[i].Start >= start })
 }
 
 // findProse fills n.proseAll with the prose of every paragraph and heading
@@ -183,6 +204,11 @@ type MarkFinder struct {
 	marks []string
 	from  [maxMarks]int // where the last search for each mark started
 	at    [maxMarks]int // the mark found from there, or len(src)
+	// The last answer, first, and the offset asked, asked: every mark's
+	// search started at or before asked and found nothing before first,
+	// so first is the answer for any offset between the two (a block
+	// with no mark in it asks once and is answered from here).
+	asked, first int
 }
 
 // maxMarks is how many marks a MarkFinder looks for at most.
@@ -193,7 +219,7 @@ func NewMarkFinder(src []byte, marks ...string) MarkFinder {
 	if len(marks) > maxMarks {
 		panic("note: too many marks for a MarkFinder") // a programming error
 	}
-	f := MarkFinder{src: src, marks: marks}
+	f := MarkFinder{src: src, marks: marks, asked: len(src) + 1, first: -1}
 	for k := range f.at {
 		f.at[k] = -1 // nothing searched yet
 	}
@@ -202,6 +228,9 @@ func NewMarkFinder(src []byte, marks ...string) MarkFinder {
 
 // Next returns the offset of the first mark at or after i, or len(src).
 func (f *MarkFinder) Next(i int) int {
+	if f.asked <= i && i <= f.first {
+		return f.first
+	}
 	first := len(f.src)
 	for k, mark := range f.marks {
 		if f.at[k] < i || f.from[k] > i {
@@ -214,6 +243,7 @@ func (f *MarkFinder) Next(i int) int {
 		}
 		first = min(first, f.at[k])
 	}
+	f.asked, f.first = i, first
 	return first
 }
 

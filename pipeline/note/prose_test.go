@@ -2,6 +2,7 @@ package note
 
 import (
 	"bytes"
+	"math/rand"
 	"reflect"
 	"testing"
 )
@@ -91,4 +92,29 @@ func FuzzNonProse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBlockProseAnyOrder: BlockProse gives a block's own prose whatever
+// order the blocks are asked in (it looks after the block asked last
+// first), on the real notes.
+func TestBlockProseAnyOrder(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for path, src := range realNotes(t) {
+		n := New(path, []byte(src))
+		blocks := n.Blocks()
+		want := make([][]Span, len(blocks))
+		for i, b := range blocks {
+			marks := NewMarkFinder(n.Text, nonProseMarks[:]...)
+			want[i], _ = blockProse(nil, n.Text, b, nil, &marks)
+		}
+		order := rng.Perm(len(blocks))
+		for k := range order[:len(order)/2] {
+			order[k] = k // half in order, then at random
+		}
+		for _, i := range order {
+			if got := n.BlockProse(blocks[i]); len(got)+len(want[i]) > 0 && !reflect.DeepEqual(got, want[i]) {
+				t.Fatalf("%s block %d: BlockProse %v, want %v", path, i, got, want[i])
+			}
+		}
+	}
 }
