@@ -99,13 +99,17 @@ func (n *Note) Blocks() []Block {
 	if rest < len(src) {
 		bb.addTree(src, rest)
 	}
-	// Every span went to the block appended with it, in order; the
-	// blocks are copied out of the builder's scratch at their number.
+	// The blocks and their lines are copied out of the builder's scratch
+	// at their size (a note's lines, blank ones included, were the
+	// spans' capacity before); every span went to the block appended
+	// with it, in order.
 	blocks := make([]Block, len(bb.blocks))
 	copy(blocks, bb.blocks)
+	spans := make([]Span, len(bb.spans))
+	copy(spans, bb.spans)
 	for i, off := 0, 0; i < len(blocks); i++ {
 		if k := len(blocks[i].Lines); k > 0 {
-			blocks[i].Lines = bb.spans[off : off+k : off+k]
+			blocks[i].Lines = spans[off : off+k : off+k]
 			off += k
 		}
 	}
@@ -119,37 +123,35 @@ func (n *Note) Blocks() []Block {
 var useFastScan = true
 
 // A blockBuilder collects the blocks of one parse, from the scanner and
-// from goldmark's tree alike.
+// from goldmark's tree alike, in scratch space that is pooled: Blocks
+// copies them out at their size.
 type blockBuilder struct {
 	n      *Note
-	blocks []Block // scratch, pooled
+	blocks []Block
 	// The content lines of every block go into one slice, cut up once
 	// the blocks are all there: one allocation a note instead of one a
-	// block (a line is content of one block at most).
+	// block.
 	spans  []Span
 	cursor LineCursor // the blocks come in order
 }
 
-var pooledBlocks = sync.Pool{New: func() any { return new([]Block) }}
+var pooledBuilders = sync.Pool{New: func() any { return new(blockBuilder) }}
 
 func newBlockBuilder(n *Note) *blockBuilder {
-	scratch := pooledBlocks.Get().(*[]Block)
-	return &blockBuilder{
-		n:      n,
-		blocks: (*scratch)[:0],
-		spans:  make([]Span, 0, n.NumLines()+1),
-		cursor: n.Cursor(),
-	}
+	bb := pooledBuilders.Get().(*blockBuilder)
+	bb.n, bb.cursor = n, n.Cursor()
+	bb.blocks, bb.spans = bb.blocks[:0], bb.spans[:0]
+	return bb
 }
 
-// release puts the scratch back, without its links to the note's spans.
+// release puts the builder back in the pool, without links to the note.
 func (bb *blockBuilder) release() {
-	if cap(bb.blocks) > 1<<14 {
+	if cap(bb.blocks) > 1<<14 || cap(bb.spans) > 1<<16 {
 		return // one huge note does not keep a huge scratch in the pool
 	}
 	clear(bb.blocks)
-	s := bb.blocks[:0]
-	pooledBlocks.Put(&s)
+	bb.n, bb.cursor = nil, LineCursor{}
+	pooledBuilders.Put(bb)
 }
 
 // add appends a block whose content lines are spans[first:], placing it

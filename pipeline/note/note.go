@@ -65,7 +65,7 @@ type Note struct {
 	blocks     []Block
 	parsed     bool
 
-	prose     [][]Span // per block, parts of proseAll (see findProse)
+	proseFrom []uint32 // block i's prose is proseAll[proseFrom[i]:proseFrom[i+1]]
 	proseAll  []Span
 	proseDone bool
 	proseNext int          // the block after the one BlockProse was asked for last
@@ -166,7 +166,7 @@ func (n *Note) index() {
 	}
 	n.parsed = false
 	n.blocks = nil
-	n.prose, n.proseAll, n.proseDone = nil, nil, false
+	n.proseFrom, n.proseAll, n.proseDone = nil, nil, false
 	n.derived = nil
 }
 
@@ -351,6 +351,6 @@ func (n *Note) Derived(key any, compute func(*Note) any) any {
 func (n *Note) Compact() {
 	n.parsed = false
 	n.blocks = nil
-	n.prose, n.proseAll, n.proseDone = nil, nil, false
+	n.proseFrom, n.proseAll, n.proseDone = nil, nil, false
 	n.derived = nil
 }

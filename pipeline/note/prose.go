@@ -3,6 +3,7 @@ package note
 import (
 	"bytes"
 	"sort"
+	"sync"
 )
 
 // Prose returns the ranges of running text in the note: the content of
@@ -30,7 +31,7 @@ func (n *Note) BlockProse(b Block) []Span {
 	for ; i < len(blocks) && blocks[i].Start == b.Start; i++ {
 		if blocks[i].Kind == b.Kind && len(blocks[i].Lines) == len(b.Lines) {
 			n.proseNext = i + 1
-			return n.prose[i]
+			return n.proseOf(i)
 		}
 	}
 	marks := NewMarkFinder(n.Text, nonProseMarks[:]...)
@@ -58,36 +59,48 @@ func (n *Note) firstAt(start int) int {
 	return sort.Search(len(blocks), func(i int) bool { return blocks[i].Start >= start })
 }
 
+// proseOf returns the prose of block i of n.blocks (nil for none).
+func (n *Note) proseOf(i int) []Span {
+	from, to := n.proseFrom[i], n.proseFrom[i+1]
+	if from == to {
+		return nil
+	}
+	return n.proseAll[from:to:to]
+}
+
+// proseScratch is findProse's space to find the prose in; the prose is
+// then copied out at its size. Pooled.
+type proseScratch struct{ all, excluded []Span }
+
+var pooledProse = sync.Pool{New: func() any { return new(proseScratch) }}
+
 // findProse fills n.proseAll with the prose of every paragraph and heading
-// in order, and n.prose[i] with block i's part of it: two allocations a
-// note, not one a block.
+// in order, and n.proseFrom with where each block's part of it starts: two
+// allocations a note, not one a block.
 func (n *Note) findProse() {
 	if n.proseDone {
 		return
 	}
 	blocks := n.Blocks()
-	n.prose = make([][]Span, len(blocks))
-	all := make([]Span, 0, n.NumLines()) // about one span a line
-	var excluded []Span
+	scratch := pooledProse.Get().(*proseScratch)
+	all, excluded := scratch.all[:0], scratch.excluded[:0]
+	from := make([]uint32, len(blocks)+1)
 	marks := NewMarkFinder(n.Text, nonProseMarks[:]...) // one for all blocks: they are in order
 	for i, b := range blocks {
-		if b.Kind != Paragraph && b.Kind != Heading {
-			continue
-		}
-		from := len(all)
-		all, excluded = blockProse(all, n.Text, b, excluded[:0], &marks)
-		if len(all) > from {
-			n.prose[i] = all[from:len(all):len(all)] // cut again below: all may grow
+		from[i] = uint32(len(all))
+		if b.Kind == Paragraph || b.Kind == Heading {
+			all, excluded = blockProse(all, n.Text, b, excluded[:0], &marks)
 		}
 	}
-	for i, off := 0, 0; i < len(blocks); i++ {
-		if k := len(n.prose[i]); k > 0 {
-			n.prose[i] = all[off : off+k : off+k]
-			off += k
-		}
-	}
-	n.proseAll = all[:len(all):len(all)]
+	from[len(blocks)] = uint32(len(all))
+	n.proseFrom = from
+	n.proseAll = make([]Span, len(all))
+	copy(n.proseAll, all)
 	n.proseDone = true
+	if cap(all) <= 1<<16 && cap(excluded) <= 1<<16 {
+		scratch.all, scratch.excluded = all[:0], excluded[:0]
+		pooledProse.Put(scratch)
+	}
 }
 
 // blockProse appends the prose ranges of block b to out; excluded is
