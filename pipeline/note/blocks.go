@@ -185,6 +185,13 @@ func (bb *blockBuilder) add(kind BlockKind, level, first int, inList, inQuote bo
 	bb.blocks = append(bb.blocks, b)
 }
 
+// addAt appends a block whose content lines are spans[first:] (one at
+// least) and whose range the caller knows.
+func (bb *blockBuilder) addAt(kind BlockKind, level, first int, inList bool, start, end int) {
+	lines := bb.spans[first:len(bb.spans):len(bb.spans)] // cut again at the end
+	bb.blocks = append(bb.blocks, Block{Kind: kind, Level: level, InList: inList, Start: start, End: end, Lines: lines})
+}
+
 // addTree adds the blocks goldmark finds in src[from:], which starts with
 // no block open.
 func (bb *blockBuilder) addTree(src []byte, from int) {

@@ -42,19 +42,23 @@ type fastScan struct {
 	bb  *blockBuilder
 	src []byte
 
-	para     bool // a paragraph is open; its lines are spans[first:]
-	code     bool // an indented code block is open, at the top
-	fence    bool // fenced code is open, at the top, opened by flen fchars
-	fchar    byte
-	flen     int
-	findent  int // the opening fence's indentation
-	first    int
-	list     bool // a list is open, with an item holding a paragraph at least
-	marker   byte // the list's marker ('-', '*', '+', '.' or ')')
-	ordered  bool
-	offset   int // the column of the open item's content
-	inItem   bool
-	startNum int // scratch: the number of an ordered item
+	para    bool // a paragraph is open; its lines are spans[first:]
+	code    bool // an indented code block is open, at the top
+	fence   bool // fenced code is open, at the top, opened by flen fchars
+	fchar   byte
+	flen    int
+	findent int // the opening fence's indentation
+	first   int
+	// The start of the open paragraph's or code block's first line: the
+	// scanner knows where its blocks' lines are, so it places them itself
+	// (blockBuilder.addAt) without searching the line table.
+	firstLine int
+	list      bool // a list is open, with an item holding a paragraph at least
+	marker    byte // the list's marker ('-', '*', '+', '.' or ')')
+	ordered   bool
+	offset    int // the column of the open item's content
+	inItem    bool
+	startNum  int // scratch: the number of an ordered item
 }
 
 // scanBlocks adds the blocks of src to bb from its start, and returns
@@ -120,11 +124,11 @@ func (s *fastScan) line(ls, next int) bool {
 		s.closePara()
 	case linePlain:
 		if !s.para {
-			s.para, s.first = true, len(s.bb.spans)
+			s.para, s.first, s.firstLine = true, len(s.bb.spans), ls
 		}
 		s.bb.spans = append(s.bb.spans, Span{ls, next})
 	case lineCode:
-		s.code, s.first = true, len(s.bb.spans)
+		s.code, s.first, s.firstLine = true, len(s.bb.spans), ls
 		s.bb.spans = append(s.bb.spans, Span{ls + 4, next})
 	case lineHeading:
 		s.closePara()
@@ -167,7 +171,7 @@ func (s *fastScan) listLine(ls, next int) bool {
 			if b := rest[countSpaces(rest)]; b == '[' {
 				return false
 			}
-			s.para, s.first = true, len(s.bb.spans)
+			s.para, s.first, s.firstLine = true, len(s.bb.spans), ls
 			s.bb.spans = append(s.bb.spans, Span{ls + s.offset, next})
 			return true
 		}
@@ -225,7 +229,7 @@ func (s *fastScan) openItem(line []byte, ls, next int, newList bool) bool {
 		s.list, s.marker, s.ordered = true, line[match[3]-1], typ == orderedList
 	}
 	s.offset, s.inItem = offset, true
-	s.para, s.first = true, len(s.bb.spans)
+	s.para, s.first, s.firstLine = true, len(s.bb.spans), ls
 	s.bb.spans = append(s.bb.spans, Span{ls + offset, next})
 	return true
 }
@@ -361,12 +365,13 @@ func (s *fastScan) closePara() {
 	}
 	s.para = false
 	lines := s.bb.spans[s.first:]
+	end := s.lineEnd(lines[len(lines)-1].End)
 	for i := range lines {
 		lines[i].Start += util.TrimLeftSpaceLength(s.src[lines[i].Start:lines[i].End])
 	}
 	last := &lines[len(lines)-1]
 	last.End -= util.TrimRightSpaceLength(s.src[last.Start:last.End])
-	s.bb.add(Paragraph, 0, s.first, s.inItem, false)
+	s.bb.addAt(Paragraph, 0, s.first, s.inItem, s.firstLine, end)
 }
 
 // closeCode closes the open code block as goldmark's codeBlockParser.Close
@@ -381,7 +386,16 @@ func (s *fastScan) closeCode() {
 		k--
 	}
 	s.bb.spans = s.bb.spans[:k]
-	s.bb.add(CodeBlock, 0, s.first, false, false)
+	s.bb.addAt(CodeBlock, 0, s.first, false, s.firstLine, s.lineEnd(s.bb.spans[k-1].End))
+}
+
+// lineEnd returns the end of the line that next follows, as LineEnd:
+// the offset of its newline, or the end of the text.
+func (s *fastScan) lineEnd(next int) int {
+	if next > 0 && s.src[next-1] == '\n' {
+		return next - 1
+	}
+	return next
 }
 
 // heading adds the ATX heading of line (at offset ls).
@@ -390,8 +404,10 @@ func (s *fastScan) heading(line []byte, ls, ind int) {
 	first := len(s.bb.spans)
 	if seg.Start < seg.End {
 		s.bb.spans = append(s.bb.spans, Span{ls + seg.Start, ls + seg.End})
+		s.bb.addAt(Heading, level, first, false, ls, s.lineEnd(ls+len(line)))
+		return
 	}
-	s.bb.add(Heading, level, first, false, false)
+	s.bb.add(Heading, level, first, false, false) // placed by locateEmpty
 }
 
 // atxHeading is headingParser.Open (goldmark's atxHeadingParser) on a
