@@ -102,19 +102,15 @@ func (sc *proseScan) span(src []byte, s note.Span) {
 		for starts := ^blank & (blank<<8 | prevBlank) & valid; starts != 0; starts &= starts - 1 {
 			h := k + bits.TrailingZeros64(starts)/8
 			if c := text[h]; isLower(c) {
-				if text[r]|0x20 == c {
-					sc.region(src, s, r, h)
-				} else {
-					// A region holding a byte that is neither blank nor
-					// letter may still end with the word after the
-					// blanks.
-					last := lastOther
-					if m := other & (starts&-starts - 1); m != 0 {
-						last = k + (63-bits.LeadingZeros64(m))/8
-					}
-					if last >= r {
-						sc.region(src, s, r, h)
-					}
+				// The region holds a byte that is neither blank nor
+				// letter: it may still end with the word after the
+				// blanks.
+				last := lastOther
+				if m := other & (starts&-starts - 1); m != 0 {
+					last = k + (63-bits.LeadingZeros64(m))/8
+				}
+				if mixed := last >= r; mixed || text[r]|0x20 == c {
+					sc.region(src, s, r, h, mixed)
 				}
 			}
 			r = h
@@ -143,8 +139,9 @@ func lastBytes(src []byte, k, end int) (x, valid uint64) {
 
 // region tests the region that starts at r and the word at h, which
 // starts with a small letter after the region and the bytes up to ' '
-// that follow it.
-func (sc *proseScan) region(src []byte, s note.Span, r, h int) {
+// that follow it. The region is mixed if it holds a byte that is not an
+// ASCII letter; if not, it is a word.
+func (sc *proseScan) region(src []byte, s note.Span, r, h int, mixed bool) {
 	// The region ends where the bytes up to ' ' before h start.
 	g := h - 1
 	for g > r && src[g-1] <= ' ' {
@@ -155,11 +152,9 @@ func (sc *proseScan) region(src []byte, s note.Span, r, h int) {
 	if g == r || src[g-1] < utf8.RuneSelf && !asciiWord[src[g-1]] {
 		return
 	}
-	word := true
-	for _, c := range src[r:g] {
-		word = word && c < utf8.RuneSelf && asciiWord[c]
-	}
-	if !word {
+	if mixed {
+		// Its last word, if any ends at g (a digit makes the region
+		// mixed and the word, if it is one, no pair).
 		sc.pairLastWord(src, s, r, g, h)
 		return
 	}
