@@ -89,15 +89,11 @@ func (sc *proseScan) span(src []byte, s note.Span) {
 		nonLetter := ^letterBytes(x) & valid
 		other := nonLetter &^ blank
 
-		for c := equalBytes(x, 'i') & (nonLetter<<8 | prevNonLetter) & valid; c != 0; c &= c - 1 {
-			if i := k + bits.TrailingZeros64(c)/8; pronounI(src, i) {
-				sc.pronouns = append(sc.pronouns, i)
-			}
-		}
-		for c := other & (blank<<8 | prevBlank); c != 0; c &= c - 1 {
-			if j := k + bits.TrailingZeros64(c)/8; spacedPunct[text[j]] && text[j-1] == ' ' {
-				sc.marks = append(sc.marks, spacedMarkAt{j, s.Start})
-			}
+		// The pronouns and the marks, one byte in sixty: an "i" after a
+		// byte that is no letter, or a byte neither blank nor letter
+		// after a blank.
+		if c := equalBytes(x, 'i')&(nonLetter<<8|prevNonLetter)&valid | other&(blank<<8|prevBlank); c != 0 {
+			sc.candidates(src, s.Start, k, c)
 		}
 		for starts := ^blank & (blank<<8 | prevBlank) & valid; starts != 0; starts &= starts - 1 {
 			h := k + bits.TrailingZeros64(starts)/8
@@ -118,6 +114,23 @@ func (sc *proseScan) span(src []byte, s note.Span) {
 		prevBlank, prevNonLetter = blank>>56, nonLetter>>56
 		if other != 0 {
 			lastOther = k + (63-bits.LeadingZeros64(other))/8
+		}
+	}
+}
+
+// candidates tests the bytes of the eight at k that c marks: an "i" for
+// the pronoun, another byte for a mark after a space (span is the start of
+// the prose span). Out of span's loop, whose variables a call inside
+// it would have the compiler reload on every turn.
+func (sc *proseScan) candidates(src []byte, span, k int, c uint64) {
+	for ; c != 0; c &= c - 1 {
+		j := k + bits.TrailingZeros64(c)/8
+		if src[j] == 'i' {
+			if pronounI(src, j) {
+				sc.pronouns = append(sc.pronouns, j)
+			}
+		} else if spacedPunct[src[j]] && src[j-1] == ' ' {
+			sc.marks = append(sc.marks, spacedMarkAt{j, span})
 		}
 	}
 }
