@@ -3,6 +3,7 @@ package check
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,134 +72,236 @@ func (tt *tokenized) norms() []string {
 // the lower-case copies of words not written in lower case to lower. When
 // v is given, each token's word is looked up in it.
 //
-// The usual word, short and ASCII, is read, lowered, hashed and looked
-// up here without a call: Go keeps no register across a call, and
-// a call a word would spill and reload the loop's state each time. Any
-// other word is read by readWord.
+// tokenizer.span reads the usual tokens; what it leaves, it leaves here.
 func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v *vocabulary) ([]token, []byte) {
-	prevEnd := -1   // end of the previous token of this block
-	forced := false // something was cut out since the previous token
+	tz := tokenizer{text: text, lower: lower, v: v}
+	if v == nil {
+		tz.v = &emptyVocabulary
+	}
+	prevEnd := blockStart // end of the previous token of this block
 	for si, sp := range spans {
 		// A gap between spans is joinable only when it is the line break
 		// (and indentation) of a paragraph that goes on; anything else was
 		// cut out (code, HTML, a link target) and breaks matches.
-		if si > 0 && !onlySpace(text[spans[si-1].End:sp.Start]) {
-			forced = true
+		if si > 0 && prevEnd >= 0 && !onlySpace(text[spans[si-1].End:sp.Start]) {
+			prevEnd = cutOut
 		}
-		i, end := sp.Start, sp.End
-		for i < end {
-			// The token's fields are kept in variables, not a token: Go
-			// keeps a struct of more than 4 fields in memory.
-			start, tend := i, 0
-			var word, lowFrom, lowTo int32
-			if cls := byteClass[text[i]]; cls == gapByte {
-				i++
+		for i, end := sp.Start, sp.End; i < end; {
+			var left leftOver
+			dst, i, prevEnd, left = tz.span(dst, i, end, prevEnd)
+			switch left {
+			case spanDone:
+			case noRoom:
+				// As append grows them.
+				dst = slices.Grow(dst, 1)
+				tz.lower = slices.Grow(tz.lower, 16)
 				continue
-			} else if cls == asciiWordByte && i+8 <= len(text) {
-				// 8 bytes at a time (SWAR): see asciiClasses.
-				x := binary.LittleEndian.Uint64(text[i:])
-				alnum, up := asciiClasses(x)
-				n := min(bits.TrailingZeros64(^alnum&swarHigh)>>3, end-i)
-				// Under 8 bytes and no other letter after it (the next byte
-				// is ASCII, or the span ends).
-				if n < 8 && (i+n == end || x>>(8*n)&0x80 == 0) {
-					tend = i + n
-					if up &= 1<<(8*n) - 1; up != 0 {
-						// Capitals: the lower-case copy is written with one
-						// 8-byte store, and cut to the word.
-						x |= up >> 2 // 'A' | 0x20 is 'a'
-						from := len(lower)
-						lower = binary.LittleEndian.AppendUint64(lower, x)[:from+n]
-						lowFrom, lowTo = int32(from), int32(from+n)
+			case oddGap:
+				// The gap before the last token, which is not the first
+				// of the block nor after a cut.
+				t := &dst[len(dst)-1]
+				t.gap, t.brk, t.sent, t.clause = classifyGap(text[dst[len(dst)-2].end:t.start])
+				continue
+			case otherWord:
+				tend, word, lowFrom, lowTo, lower, ok := readWord(text, i, end, tz.lower, tz.v)
+				tz.lower = lower
+				if ok {
+					dst = append(dst, token{start: i, end: tend, lowFrom: lowFrom, lowTo: lowTo, word: word})
+					t := &dst[len(dst)-1]
+					switch {
+					case prevEnd == blockStart:
+						t.gap, t.brk, t.sent, t.clause = ' ', true, true, true
+					case prevEnd == cutOut:
+						t.gap, t.brk, t.sent, t.clause = ' ', true, false, true
+					default:
+						t.gap, t.brk, t.sent, t.clause = classifyGap(text[prevEnd:i])
 					}
-					if v != nil {
-						// The vocabulary's lookup, written out: Go would not
-						// inline it. Whether a word is in the vocabulary is a
-						// coin toss, and a branch on it would wait for the
-						// slot to be read before the processor learnt it went
-						// the wrong way; so the first slot is compared without
-						// branches, and the branch left, taken when that slot
-						// holds another word, is rare.
-						last8 := bits.ReverseBytes64(x) >> (64 - 8*n) // lastBytes of the word
-						h := mixHash(last8, n)
-						held := v.slots[h&uint32(len(v.slots)-1)]
-						key := &v.keys[held]
-						differ := key.last8 ^ last8 | uint64(key.hash^slotHash(h, n)) // 0: the slot holds the word
-						if nonZero(uint64(held))&nonZero(differ) != 0 {
-							word = v.lookupFrom(h, last8, n)
-						} else {
-							word = held & int32(nonZero(differ)-1)
-						}
-					}
-				} else if n == 8 && i+16 <= len(text) {
-					// A word of 8 to 16 bytes, as a quarter of the words
-					// are ("management", "organization"): the same with
-					// a second read. Its first and last 8 bytes hold it all.
-					x2 := binary.LittleEndian.Uint64(text[i+8:])
-					alnum2, up2 := asciiClasses(x2)
-					n2 := min(bits.TrailingZeros64(^alnum2&swarHigh)>>3, end-i-8)
-					if n2 < 8 && (i+8+n2 == end || x2>>(8*n2)&0x80 == 0) {
-						n = 8 + n2
-						tend = i + n
-						up2 &= 1<<(8*n2) - 1
-						x |= up >> 2
-						x2 |= up2 >> 2
-						if up|up2 != 0 {
-							from := len(lower)
-							lower = binary.LittleEndian.AppendUint64(lower, x)
-							lower = binary.LittleEndian.AppendUint64(lower, x2)[:from+n]
-							lowFrom, lowTo = int32(from), int32(from+n)
-						}
-						if v != nil {
-							// As above; a key tells words of more than 8
-							// bytes apart by their first 8 bytes too.
-							// The last 8 bytes, in text order (x2<<64 is 0).
-							last8 := bits.ReverseBytes64(x>>(8*n2) | x2<<(64-8*n2))
-							h := mixHash(last8, n)
-							held := v.slots[h&uint32(len(v.slots)-1)]
-							key := &v.keys[held]
-							differ := key.last8 ^ last8 | uint64(key.hash^slotHash(h, n)) | key.first8 ^ x
-							if nonZero(uint64(held))&nonZero(differ) != 0 {
-								word = v.lookupFrom16(h, last8, x, n)
-							} else {
-								word = held & int32(nonZero(differ)-1)
-							}
-						}
-					} else {
-						tend, word, lowFrom, lowTo, lower, _ = readWord(text, i, end, lower, v)
-					}
-				} else {
-					tend, word, lowFrom, lowTo, lower, _ = readWord(text, i, end, lower, v)
+					prevEnd = tend
 				}
-			} else {
-				var ok bool
-				if tend, word, lowFrom, lowTo, lower, ok = readWord(text, i, end, lower, v); !ok {
-					i = tend // a rune that is no letter or digit
-					continue
-				}
+				i = tend // past the word, or a rune that is no letter or digit
+				continue
 			}
-			gap, brk, sent, clause := byte(' '), false, false, false
-			switch {
-			case prevEnd < 0:
-				brk, sent, clause = true, true, true
-			case forced:
-				brk, clause = true, true
-			case start == prevEnd+1 && text[prevEnd] == ' ':
-				// One space, the usual gap: what classifyGap says of it.
-			default:
-				gap, brk, sent, clause = classifyGap(text[prevEnd:start])
-			}
-			// The fields are stored one by one in place: a token built
-			// on the stack by byte-sized stores and copied by wider loads
-			// stalls the processor (no store-to-load forwarding).
-			dst = append(dst, token{})
-			t := &dst[len(dst)-1]
-			t.start, t.end, t.lowFrom, t.lowTo, t.word = start, tend, lowFrom, lowTo, word
-			t.gap, t.brk, t.sent, t.clause = gap, brk, sent, clause
-			i, prevEnd, forced = tend, tend, false
+			break
 		}
 	}
-	return dst, lower
+	return dst, tz.lower
+}
+
+// What tokenizer.span's prevEnd holds when there is no previous token to
+// classify the gap from.
+const (
+	blockStart = -1 // none: the block starts here
+	cutOut     = -2 // something was cut out since the previous token
+)
+
+// A tokenizer is what tokenizer.span's loop reads besides its own
+// variables: kept in memory, so that Go keeps those in registers.
+type tokenizer struct {
+	text  []byte
+	lower []byte
+	v     *vocabulary
+}
+
+// emptyVocabulary holds no word: looking up in it gives 0, as not
+// looking up at all does.
+var emptyVocabulary = func() vocabulary {
+	v := newVocabulary()
+	v.seal()
+	return *v
+}()
+
+// Why tokenizer.span returns.
+type leftOver uint8
+
+const (
+	spanDone  leftOver = iota // the span is read
+	noRoom                    // dst or tokenizer.lower is full
+	oddGap                    // the last token's gap is other than one space
+	otherWord                 // a word other than the usual ones is next
+)
+
+// span appends the usual tokens of text[i:end] to dst; prevEnd is the end of the block's previous token, or
+// blockStart or cutOut. It returns where it stopped, the prevEnd for what
+// follows, and why it stopped.
+//
+// The usual token, an ASCII word under 16 bytes after one space, is
+// read, lowered, hashed and looked up here without a call: Go keeps no
+// register across a call, and a call anywhere in the loop would have
+// the loop's state spilled and reloaded for each word. So what the loop
+// would need a call for, it leaves to tokenizeBlock: a gap other than one
+// space (classifyGap), any other word (readWord), growing dst or
+// tokenizer.lower.
+func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, leftOver) {
+	text := tz.text
+	for {
+		// Spaces and punctuation; usually one byte.
+		cls := uint8(gapByte)
+		for i < end {
+			if cls = byteClass[text[i]]; cls != gapByte {
+				break
+			}
+			i++
+		}
+		if i >= end {
+			return dst, i, prevEnd, spanDone
+		}
+		start, tend := i, 0
+		var word, lowFrom, lowTo int32
+		if cls != asciiWordByte || i+8 > len(text) {
+			return dst, i, prevEnd, otherWord
+		}
+		if len(dst) == cap(dst) {
+			return dst, i, prevEnd, noRoom
+		}
+		// 8 bytes at a time (SWAR): see asciiClasses. A word ends before
+		// the first byte that is no ASCII letter or digit, and is a usual
+		// word if that byte is ASCII (no other letter follows) or the
+		// span ends there.
+		//
+		// Every byte of such a word is an ASCII letter or digit, and of
+		// those exactly the capitals have bit 5 (0x20) clear: setting it
+		// lowers the word, 8 bytes at a time.
+		x := binary.LittleEndian.Uint64(text[i:])
+		n := min(bits.TrailingZeros64(^asciiAlnum(x)&swarHigh)>>3, end-i)
+		var last8, first8 uint64 // see wordKey
+		if n < 8 {
+			if i+n < end && x>>(8*n&63)&0x80 != 0 {
+				return dst, i, prevEnd, otherWord
+			}
+			tend = i + n
+			shift := uint(64-8*n) & 63 // cuts a read to the word
+			x &= ^uint64(0) >> shift
+			low := x | 0x20*swarOnes>>shift
+			if low != x {
+				// The copy is written with one 8-byte store, and cut to
+				// the word.
+				from := len(tz.lower)
+				if cap(tz.lower)-from < 8 {
+					return dst, i, prevEnd, noRoom
+				}
+				tz.lower = tz.lower[:from+8]
+				binary.LittleEndian.PutUint64(tz.lower[from:], low)
+				tz.lower = tz.lower[:from+n]
+				lowFrom, lowTo = int32(from), int32(from+n)
+			}
+			last8 = bits.ReverseBytes64(low) >> shift
+		} else {
+			// A word of 8 to 15 bytes, as a quarter of the words are
+			// ("management", "organization"): the same with a second
+			// read. Its first and last 8 bytes hold it all.
+			if i+16 > len(text) {
+				return dst, i, prevEnd, otherWord
+			}
+			x2 := binary.LittleEndian.Uint64(text[i+8:])
+			n2 := min(bits.TrailingZeros64(^asciiAlnum(x2)&swarHigh)>>3, end-i-8)
+			if n2 == 8 || i+8+n2 < end && x2>>(8*n2&63)&0x80 != 0 {
+				return dst, i, prevEnd, otherWord
+			}
+			n = 8 + n2
+			tend = i + n
+			cut := uint64(1)<<(8*n2&63) - 1 // the word's bytes of x2
+			x2 &= cut
+			low, low2 := x|0x20*swarOnes, x2|0x20*swarOnes&cut
+			if low != x || low2 != x2 {
+				from := len(tz.lower)
+				if cap(tz.lower)-from < 16 {
+					return dst, i, prevEnd, noRoom
+				}
+				tz.lower = tz.lower[:from+16]
+				binary.LittleEndian.PutUint64(tz.lower[from:], low)
+				binary.LittleEndian.PutUint64(tz.lower[from+8:], low2)
+				tz.lower = tz.lower[:from+n]
+				lowFrom, lowTo = int32(from), int32(from+n)
+			}
+			// The last 8 bytes, in text order (low2 is 0 for a word of 8
+			// bytes).
+			last8 = bits.ReverseBytes64(low>>(8*n2&63) | low2<<(64-8*n2&63))
+			first8 = low
+		}
+		// The vocabulary's lookup, written out: Go would not inline it.
+		// Whether a word is in the vocabulary is a coin toss, and a
+		// branch on it would wait for the slot to be read before the
+		// processor learnt it went the wrong way; so the first slot is
+		// compared without branches, and the branch left, taken when
+		// that slot holds another word, is rare.
+		v := tz.v
+		h := mixHash(last8, n)
+		mask := uint32(len(v.slots) - 1)
+		held := v.slots[h&mask]
+		key := &v.keys[held]
+		sh := slotHash(h, n)
+		differ := key.last8 ^ last8 | uint64(key.hash^sh) | key.first8 ^ first8 // 0: the slot holds the word
+		if nonZero(uint64(held))&nonZero(differ) != 0 {
+			// The probe goes on (see vocabulary.lookup).
+			for k := (h + 1) & mask; ; k = (k + 1) & mask {
+				if held = v.slots[k]; held == 0 || v.keys[held].last8 == last8 && v.keys[held].hash == sh && v.keys[held].first8 == first8 {
+					break
+				}
+			}
+			word = held
+		} else {
+			word = held & int32(nonZero(differ)-1)
+		}
+		// The fields are stored one by one in place: a token built on
+		// the stack by byte-sized stores and copied by wider loads stalls
+		// the processor (no store-to-load forwarding). Each case stores
+		// its own gap fields, which Go then keeps in no register.
+		dst = dst[:len(dst)+1]
+		t := &dst[len(dst)-1]
+		t.start, t.end, t.lowFrom, t.lowTo, t.word = start, tend, lowFrom, lowTo, word
+		switch {
+		case prevEnd == blockStart:
+			t.gap, t.brk, t.sent, t.clause = ' ', true, true, true
+		case prevEnd == cutOut:
+			t.gap, t.brk, t.sent, t.clause = ' ', true, false, true
+		case start == prevEnd+1 && text[prevEnd] == ' ':
+			// One space, the usual gap: what classifyGap says of it.
+			t.gap, t.brk, t.sent, t.clause = ' ', false, false, false
+		default:
+			return dst, tend, tend, oddGap
+		}
+		i, prevEnd = tend, tend
+	}
 }
 
 // readWord reads the token at text[i], up to end: a word of letters and
@@ -328,6 +431,16 @@ func asciiClasses(x uint64) (alnum, up uint64) {
 	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
 	alnum = (letter | digit) & swarHigh &^ hi
 	return alnum, letter &^ (x << 2) & swarHigh &^ hi // x<<2: bit 5 to bit 7
+}
+
+// asciiAlnum is asciiClasses' alnum alone.
+func asciiAlnum(x uint64) uint64 {
+	hi := x & swarHigh
+	x &^= swarHigh
+	folded := x | 0x20*swarOnes
+	letter := (folded + (0x80-'a')*swarOnes) &^ (folded + (0x80-'z'-1)*swarOnes)
+	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
+	return (letter | digit) & swarHigh &^ hi
 }
 
 // view returns b as a string without copying it; b must not be written

@@ -108,30 +108,5 @@ func (v *vocabulary) lookup(h uint32, last8 uint64, w string) int32 {
 	}
 }
 
-// lookupFrom goes on with the tokenizer's search for a word of up to 8
-// bytes, n long, after the first slot (see tokenizeBlock).
-func (v *vocabulary) lookupFrom(h uint32, last8 uint64, n int) int32 {
-	mask := uint32(len(v.slots) - 1)
-	sh := slotHash(h, n)
-	for k := (h + 1) & mask; ; k = (k + 1) & mask {
-		if id := v.slots[k]; id == 0 || v.keys[id].last8 == last8 && v.keys[id].hash == sh {
-			return id
-		}
-	}
-}
-
-// lookupFrom16 goes on with the tokenizer's search for a word of 8 to 16
-// bytes, n long, whose first 8 bytes read as first8, after the first
-// slot (see tokenizeBlock).
-func (v *vocabulary) lookupFrom16(h uint32, last8, first8 uint64, n int) int32 {
-	mask := uint32(len(v.slots) - 1)
-	sh := slotHash(h, n)
-	for k := (h + 1) & mask; ; k = (k + 1) & mask {
-		if id := v.slots[k]; id == 0 || v.keys[id].last8 == last8 && v.keys[id].hash == sh && v.keys[id].first8 == first8 {
-			return id
-		}
-	}
-}
-
 // nonZero is 1 if x is not 0, else 0, without a branch.
 func nonZero(x uint64) uint64 { return (x | -x) >> 63 }
