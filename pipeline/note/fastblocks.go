@@ -68,10 +68,16 @@ type fastScan struct {
 func scanBlocks(bb *blockBuilder, src []byte) int {
 	s := fastScan{bb: bb, src: src}
 	safe, safeBlocks, safeSpans := 0, len(bb.blocks), len(bb.spans)
-	for ls := 0; ls < len(src); {
+	// The note's line table has the lines (src is the note's text, or a
+	// copy of it as long).
+	starts := bb.n.lineStarts
+	for k, ls := range starts {
+		if ls == len(src) {
+			break // a final newline starts no line
+		}
 		next := len(src)
-		if i := bytes.IndexByte(src[ls:], '\n'); i >= 0 {
-			next = ls + i + 1
+		if k+1 < len(starts) {
+			next = starts[k+1]
 		}
 		if !s.para && !s.code && !s.list && !s.fence {
 			safe, safeBlocks, safeSpans = ls, len(bb.blocks), len(bb.spans)
@@ -84,7 +90,6 @@ func scanBlocks(bb *blockBuilder, src []byte) int {
 			bb.spans = bb.spans[:safeSpans]
 			return safe
 		}
-		ls = next
 	}
 	s.closePara()
 	s.closeCode()
