@@ -185,8 +185,7 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 		if i >= end {
 			return dst, i, prevEnd, spanDone
 		}
-		start, tend := i, 0
-		var word, lowFrom, lowTo int32
+		start := i
 		if cls != asciiWordByte || i+8 > len(text) {
 			return dst, i, prevEnd, otherWord
 		}
@@ -201,14 +200,22 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 		// Every byte of such a word is an ASCII letter or digit, and of
 		// those exactly the capitals have bit 5 (0x20) clear: setting it
 		// lowers the word, 8 bytes at a time.
-		x := binary.LittleEndian.Uint64(text[i:])
+		x := binary.LittleEndian.Uint64(text[i : i+8])
 		n := min(bits.TrailingZeros64(^asciiAlnum(x)&swarHigh)>>3, end-i)
 		var last8, first8 uint64 // see wordKey
+		var t *token
 		if n < 8 {
 			if i+n < end && x>>(8*n&63)&0x80 != 0 {
 				return dst, i, prevEnd, otherWord
 			}
-			tend = i + n
+			// The token's fields are stored in place as soon as they
+			// are known: the loop has more variables than Go has
+			// registers, and a token built on the stack by byte-sized
+			// stores and copied by wider loads stalls the processor (no
+			// store-to-load forwarding).
+			dst = dst[:len(dst)+1]
+			t = &dst[len(dst)-1]
+			t.start, t.end, t.lowFrom, t.lowTo = start, start+n, 0, 0
 			shift := uint(64-8*n) & 63 // cuts a read to the word
 			x &= ^uint64(0) >> shift
 			low := x | 0x20*swarOnes>>shift
@@ -217,12 +224,12 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 				// the word.
 				from := len(tz.lower)
 				if cap(tz.lower)-from < 8 {
-					return dst, i, prevEnd, noRoom
+					return dst[:len(dst)-1], i, prevEnd, noRoom
 				}
 				tz.lower = tz.lower[:from+8]
 				binary.LittleEndian.PutUint64(tz.lower[from:], low)
 				tz.lower = tz.lower[:from+n]
-				lowFrom, lowTo = int32(from), int32(from+n)
+				t.lowFrom, t.lowTo = int32(from), int32(from+n)
 			}
 			last8 = bits.ReverseBytes64(low) >> shift
 		} else {
@@ -232,26 +239,28 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 			if i+16 > len(text) {
 				return dst, i, prevEnd, otherWord
 			}
-			x2 := binary.LittleEndian.Uint64(text[i+8:])
+			x2 := binary.LittleEndian.Uint64(text[i+8 : i+16])
 			n2 := min(bits.TrailingZeros64(^asciiAlnum(x2)&swarHigh)>>3, end-i-8)
 			if n2 == 8 || i+8+n2 < end && x2>>(8*n2&63)&0x80 != 0 {
 				return dst, i, prevEnd, otherWord
 			}
 			n = 8 + n2
-			tend = i + n
+			dst = dst[:len(dst)+1]
+			t = &dst[len(dst)-1]
+			t.start, t.end, t.lowFrom, t.lowTo = start, start+n, 0, 0
 			cut := uint64(1)<<(8*n2&63) - 1 // the word's bytes of x2
 			x2 &= cut
 			low, low2 := x|0x20*swarOnes, x2|0x20*swarOnes&cut
 			if low != x || low2 != x2 {
 				from := len(tz.lower)
 				if cap(tz.lower)-from < 16 {
-					return dst, i, prevEnd, noRoom
+					return dst[:len(dst)-1], i, prevEnd, noRoom
 				}
 				tz.lower = tz.lower[:from+16]
 				binary.LittleEndian.PutUint64(tz.lower[from:], low)
 				binary.LittleEndian.PutUint64(tz.lower[from+8:], low2)
 				tz.lower = tz.lower[:from+n]
-				lowFrom, lowTo = int32(from), int32(from+n)
+				t.lowFrom, t.lowTo = int32(from), int32(from+n)
 			}
 			// The last 8 bytes, in text order (low2 is 0 for a word of 8
 			// bytes).
@@ -278,17 +287,13 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 					break
 				}
 			}
-			word = held
+			t.word = held
 		} else {
-			word = held & int32(nonZero(differ)-1)
+			t.word = held & int32(nonZero(differ)-1)
 		}
-		// The fields are stored one by one in place: a token built on
-		// the stack by byte-sized stores and copied by wider loads stalls
-		// the processor (no store-to-load forwarding). Each case stores
-		// its own gap fields, which Go then keeps in no register.
-		dst = dst[:len(dst)+1]
-		t := &dst[len(dst)-1]
-		t.start, t.end, t.lowFrom, t.lowTo, t.word = start, tend, lowFrom, lowTo, word
+		// Each case stores its own gap fields, which Go then keeps in no
+		// register.
+		tend := start + n
 		switch {
 		case prevEnd == blockStart:
 			t.gap, t.brk, t.sent, t.clause = ' ', true, true, true
