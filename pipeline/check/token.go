@@ -201,7 +201,7 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 		// those exactly the capitals have bit 5 (0x20) clear: setting it
 		// lowers the word, 8 bytes at a time.
 		x := binary.LittleEndian.Uint64(text[i : i+8])
-		n := min(bits.TrailingZeros64(^asciiAlnum(x)&swarHigh)>>3, end-i)
+		n := min(bits.TrailingZeros64(^leadingAlnum(x)&swarHigh)>>3, end-i)
 		var last8, first8 uint64 // see wordKey
 		var t *token
 		if n < 8 {
@@ -240,7 +240,7 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 				return dst, i, prevEnd, otherWord
 			}
 			x2 := binary.LittleEndian.Uint64(text[i+8 : i+16])
-			n2 := min(bits.TrailingZeros64(^asciiAlnum(x2)&swarHigh)>>3, end-i-8)
+			n2 := min(bits.TrailingZeros64(^leadingAlnum(x2)&swarHigh)>>3, end-i-8)
 			if n2 == 8 || i+8+n2 < end && x2>>(8*n2&63)&0x80 != 0 {
 				return dst, i, prevEnd, otherWord
 			}
@@ -438,14 +438,20 @@ func asciiClasses(x uint64) (alnum, up uint64) {
 	return alnum, letter &^ (x << 2) & swarHigh &^ hi // x<<2: bit 5 to bit 7
 }
 
-// asciiAlnum is asciiClasses' alnum alone.
-func asciiAlnum(x uint64) uint64 {
-	hi := x & swarHigh
-	x &^= swarHigh
+// leadingAlnum marks, in bit 7 of each of the 8 bytes of x, the ASCII
+// letters and digits, as asciiClasses' alnum does, but only up to and
+// with the first byte that is none: all a word's end needs.
+//
+// It spares asciiClasses' clearing of bit 7: the sums of a byte of 0x80
+// or more can carry into the next byte, but every byte before the first
+// that is no letter or digit is below 0x80, whose sums carry nothing, and
+// a byte of 0x80 or more is marked as no letter or digit whether its own
+// sums wrap or not.
+func leadingAlnum(x uint64) uint64 {
 	folded := x | 0x20*swarOnes
 	letter := (folded + (0x80-'a')*swarOnes) &^ (folded + (0x80-'z'-1)*swarOnes)
 	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
-	return (letter | digit) & swarHigh &^ hi
+	return (letter | digit) & swarHigh
 }
 
 // view returns b as a string without copying it; b must not be written
