@@ -245,10 +245,11 @@ func (a *analyzer) runningNearMiss(s sentence, skipFrom, skipTo int) {
 		if a.covered[i] != 0 || i >= skipFrom && i < skipTo {
 			continue
 		}
-		if !startsUpper(a.text[a.toks[i].start:]) {
+		if t := &a.toks[i]; t.lowTo == 0 || !startsUpper(a.text[t.start:]) {
 			// In running text a near miss must read as a name: written
 			// in lower case it is usually an ordinary phrase ("services
-			// are delivered and supported").
+			// are delivered and supported"). A word with no lower-case
+			// copy (lowTo 0) is ASCII and in lower case already.
 			continue
 		}
 		if i > s.from && !a.toks[i].clause && a.verbCue(i) {
