@@ -639,8 +639,12 @@ func (m *matcher) matchAt(toks []token, i int, node int32) (int, int) {
 		if i+k >= len(toks) {
 			break
 		}
+		w := toks[i+k].word
+		if w == 0 {
+			break // a word no form uses, as most are: no pattern goes on with it
+		}
 		broken = broken || toks[i+k].brk
-		node = n.child(toks[i+k].word)
+		node = n.child(w)
 	}
 	return best, bestLen
 }
