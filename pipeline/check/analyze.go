@@ -212,8 +212,11 @@ func (a *analyzer) nounsAt(i int, countOnly bool) []nounPattern {
 // each one names (by a noun such as "guiding principles" or a context
 // word); and lists the tokens that may be numbers, for counts.
 func (a *analyzer) scan() {
-	toks, info := a.toks, a.m.vocab.info
-	matchedTo := 0 // the end of the last match
+	// The slices read for every token are kept in variables: a's fields
+	// would be read again after each store to the per-token tables.
+	toks, info, text, sentOf := a.toks, a.m.vocab.info, a.text, a.sentOf[:len(a.toks)]
+	matchedTo := 0    // the end of the last match
+	sent := int32(-1) // the index of toks[i]'s sentence
 	for i := range toks {
 		t := &toks[i]
 		if t.sent || i == 0 {
@@ -221,12 +224,13 @@ func (a *analyzer) scan() {
 				a.sents[len(a.sents)-1].to = i
 			}
 			a.sents = append(a.sents, sentence{from: i})
+			sent++
 		}
-		a.sentOf[i] = int32(len(a.sents) - 1)
+		sentOf[i] = sent
 		w := &info[t.word]
 		// A number is a number word or digits: a word whose first byte is
 		// an ASCII digit (no other letter lower-cases to one).
-		if c := a.text[t.start]; w.number != 0 || c >= '0' && c <= '9' {
+		if c := text[t.start]; w.number != 0 || c >= '0' && c <= '9' {
 			a.numbers = append(a.numbers, int32(i))
 		}
 		if w.start == 0 {
