@@ -642,8 +642,9 @@ func (a *analyzer) resolve() {
 // historyIn reports whether toks[from:to] hold one of the pack's history
 // phrases ("ITIL v3", "previous versions").
 func (a *analyzer) historyIn(from, to int) bool {
+	info, toks := a.m.vocab.info, a.toks[:to]
 	for k := from; k < to; k++ {
-		if !a.m.vocab.info[a.toks[k].word].history {
+		if !info[toks[k].word].history {
 			continue
 		}
 		for _, h := range a.m.history {
