@@ -241,11 +241,14 @@ func (a *analyzer) structuralNearMiss(from, to int, bits uint64) {
 }
 
 func (a *analyzer) runningNearMiss(s sentence, skipFrom, skipTo int) {
+	// Most words are passed over at the first two tests: what they read
+	// is kept in variables rather than read through a for each word.
+	covered, toks := a.covered[:s.to], a.toks[:s.to]
 	for i := s.from; i < s.to; i++ {
-		if a.covered[i] != 0 || i >= skipFrom && i < skipTo {
+		if covered[i] != 0 || i >= skipFrom && i < skipTo {
 			continue
 		}
-		if t := &a.toks[i]; t.lowTo == 0 || !startsUpper(a.text[t.start:]) {
+		if t := &toks[i]; t.lowTo == 0 || !startsUpper(a.text[t.start:]) {
 			// In running text a near miss must read as a name: written
 			// in lower case it is usually an ordinary phrase ("services
 			// are delivered and supported"). A word with no lower-case
