@@ -145,10 +145,21 @@ func blockProse(out []Span, src []byte, b Block, excluded []Span, marks *MarkFin
 // so the plain prose between them is passed over by fast searches.
 func nonProse(out []Span, src []byte, lo, hi int, marks *MarkFinder) []Span {
 	for i := lo; i < hi; {
+		from := i
 		if i = marks.Next(i); i >= hi {
 			break
 		}
 		c := src[i]
+		if c == '/' {
+			// The "//" of a bare URL: its start, "http:" or "https:"
+			// before it, is where the byte-by-byte scan would find it.
+			if start := urlBefore(src, i, from); start >= 0 {
+				i, c = start, 'h'
+			} else {
+				i++
+				continue
+			}
+		}
 		switch {
 		case c == '\\' && i+1 < hi:
 			i += 2
@@ -205,7 +216,23 @@ func nonProse(out []Span, src []byte, lo, hi int, marks *MarkFinder) []Span {
 // code span, HTML or an autolink, a link destination, a bare URL. Each
 // case of nonProse needs its mark at i; the marks are rare in prose, so
 // searching for them is much faster than testing every byte.
-var nonProseMarks = [...]string{"\\", "`", "<", "](", "http", "www."}
+//
+// A bare URL with a scheme is found by its "//", not by "http": an "h"
+// is in every other English word, and bytes.Index stops at each one, so
+// that one search took half the time of all six.
+var nonProseMarks = [...]string{"\\", "`", "<", "](", "//", "www."}
+
+// urlBefore returns where "http:" or "https:" ends right before the "//"
+// at j, if that is at or after from; -1 otherwise.
+func urlBefore(src []byte, j, from int) int {
+	switch {
+	case j-5 >= from && string(src[j-5:j]) == "http:":
+		return j - 5
+	case j-6 >= from && string(src[j-6:j]) == "https:":
+		return j - 6
+	}
+	return -1
+}
 
 // A MarkFinder finds the next of a few marks (short strings) in a text,
 // for a caller asking at growing offsets (the blocks of a note, in order):
