@@ -162,7 +162,9 @@ func (w *walker) dir(path, rel string) {
 		sub := joinName(path, d.name)
 		subRel := d.name
 		if rel != "" {
-			subRel = joinName(rel, d.name)
+			// path ends with rel, so sub ends with the relative path:
+			// its tail, not a second string.
+			subRel = sub[len(sub)-(len(rel)+1+len(d.name)):]
 		}
 		if d.dir {
 			w.dir(sub, subRel)
