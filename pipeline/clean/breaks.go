@@ -2,8 +2,8 @@ package clean
 
 import (
 	"bytes"
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -192,14 +192,13 @@ func findBreaks(d *doc, p *rule.Pass) []wordBreak {
 				joined := a + bw
 				out = append(out, wordBreak{
 					kind: splitWord, start: ws, end: nextEnd,
-					message: fmt.Sprintf("%q and %q are one word split over two lines: %q", a, bw, joined),
-					fix: &rule.Fix{Message: fmt.Sprintf("join into %q", joined), Kind: rule.Structural,
-						Edits: []edit.Edit{{Start: end, End: nextStart, New: ""}}},
+					message: rule.Messagef("%q and %q are one word split over two lines: %q", a, bw, joined),
+					fix:     rule.NewFix(rule.Messagef("join into %q", joined), rule.Structural, edit.Edit{Start: end, End: nextStart}),
 				})
 			case !ka && !kb && !kj && len(a) > 1 && isLower(a[0]):
 				out = append(out, wordBreak{
 					kind: undecided, start: ws, end: nextEnd,
-					message: fmt.Sprintf("%q / %q at a line break: neither the parts nor %q are known words; check the spelling", a, bw, a+bw),
+					message: rule.Messagef("%q / %q at a line break: neither the parts nor %q are known words; check the spelling", a, bw, a+bw),
 				})
 			}
 		}
@@ -276,23 +275,21 @@ func hyphenated(x lexicon, a string, ws, end, ns, ne int, src []byte) (wordBreak
 	hyph, solid := a+"-"+bw, a+bw
 	keep := func(msg string) (wordBreak, bool) {
 		return wordBreak{kind: hyphenBreak, start: ws, end: ne, message: msg,
-			fix: &rule.Fix{Message: fmt.Sprintf("join into %q", hyph), Kind: rule.Structural,
-				Edits: []edit.Edit{{Start: end, End: ns, New: ""}}}}, true
+			fix: rule.NewFix(rule.Messagef("join into %q", hyph), rule.Structural, edit.Edit{Start: end, End: ns})}, true
 	}
 	lower := strings.ToLower(hyph)
 	switch {
 	case x.d.count(lower) > 0 || x.pack[lower]:
-		return keep(fmt.Sprintf("%q is hyphenated over a line break; the note writes %q", a+"-", hyph))
+		return keep(rule.Messagef("%q is hyphenated over a line break; the note writes %q", a+"-", hyph))
 	case !hasDigit(bw) && x.known(solid, 0):
 		return wordBreak{kind: hyphenBreak, start: ws, end: ne,
-			message: fmt.Sprintf("%q / %q is the word %q hyphenated at a line break", a+"-", bw, solid),
-			fix: &rule.Fix{Message: fmt.Sprintf("join into %q", solid), Kind: rule.Structural,
-				Edits: []edit.Edit{{Start: end - 1, End: ns, New: ""}}}}, true
+			message: rule.Messagef("%q / %q is the word %q hyphenated at a line break", a+"-", bw, solid),
+			fix:     rule.NewFix(rule.Messagef("join into %q", solid), rule.Structural, edit.Edit{Start: end - 1, End: ns})}, true
 	case x.known(a, 1) && x.known(bw, 1):
-		return keep(fmt.Sprintf("%q / %q is the compound %q broken at a line end", a+"-", bw, hyph))
+		return keep(rule.Messagef("%q / %q is the compound %q broken at a line end", a+"-", bw, hyph))
 	}
 	return wordBreak{kind: undecided, start: ws, end: ne,
-		message: fmt.Sprintf("%q / %q at a line break: neither %q nor %q is a known word; check the spelling", a+"-", bw, solid, hyph)}, true
+		message: rule.Messagef("%q / %q at a line break: neither %q nor %q is a known word; check the spelling", a+"-", bw, solid, hyph)}, true
 }
 
 // truncated decides a word cut off with a trailing hyphen ("valu-"): the
@@ -325,13 +322,13 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 	})
 	wb := wordBreak{kind: truncatedWord, start: ws, end: end}
 	if len(cands) == 0 || len(lower) < 3 {
-		wb.message = fmt.Sprintf("%q looks cut off and nothing in the note completes it; write the whole word", a+"-")
+		wb.message = rule.Messagef("%q looks cut off and nothing in the note completes it; write the whole word", a+"-")
 		return wb, true
 	}
 	best := cands[0]
 	for _, c := range cands[1:] {
 		if !strings.HasPrefix(c, best) {
-			wb.message = fmt.Sprintf("%q looks cut off; it could be %s: write the whole word", a+"-", orList(cands, 4))
+			wb.message = rule.Messagef("%q looks cut off; it could be %s: write the whole word", a+"-", orList(cands, 4))
 			return wb, true
 		}
 	}
@@ -339,9 +336,8 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 	if isUpper(a[len(a)-1]) && len(a) > 1 && isUpper(a[0]) {
 		completion = strings.ToUpper(completion)
 	}
-	wb.message = fmt.Sprintf("%q is cut off; the note writes %q", a+"-", completion)
-	wb.fix = &rule.Fix{Message: fmt.Sprintf("complete to %q", completion), Kind: rule.Structural,
-		Edits: []edit.Edit{{Start: ws, End: end, New: completion}}}
+	wb.message = rule.Messagef("%q is cut off; the note writes %q", a+"-", completion)
+	wb.fix = rule.NewFix(rule.Messagef("complete to %q", completion), rule.Structural, edit.Edit{Start: ws, End: end, New: completion})
 	return wb, true
 }
 
@@ -460,7 +456,7 @@ func orList(ws []string, max int) string {
 			q = append(q, "...")
 			break
 		}
-		q = append(q, fmt.Sprintf("%q", w))
+		q = append(q, strconv.Quote(w))
 	}
 	return strings.Join(q, " or ")
 }

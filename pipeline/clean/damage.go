@@ -2,7 +2,6 @@ package clean
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -62,9 +61,8 @@ func runMojibake(p *rule.Pass) {
 		if !ok || !d.inProse(i) {
 			continue
 		}
-		p.Report(rule.Finding{Start: i, End: end, Message: fmt.Sprintf("%q is %q encoded twice (mojibake)", src[i:end], meant),
-			Fix: &rule.Fix{Message: fmt.Sprintf("write %q", meant), Kind: rule.Structural,
-				Edits: []edit.Edit{{Start: i, End: end, New: meant}}}})
+		p.Report(rule.Finding{Start: i, End: end, Message: rule.Messagef("%q is %q encoded twice (mojibake)", string(src[i:end]), meant),
+			Fix: rule.NewFix(rule.Messagef("write %q", meant), rule.Structural, edit.Edit{Start: i, End: end, New: meant})})
 		i = end - 1
 	}
 }
@@ -112,8 +110,7 @@ func runInvisibleSpace(p *rule.Pass) {
 			continue
 		}
 		p.Report(rule.Finding{Start: i, End: i + size, Message: invisibleName[r] + " in the text",
-			Fix: &rule.Fix{Message: "replace with a plain space or remove", Kind: rule.Structural,
-				Edits: []edit.Edit{{Start: i, End: i + size, New: repl}}}})
+			Fix: rule.NewFix("replace with a plain space or remove", rule.Structural, edit.Edit{Start: i, End: i + size, New: repl})})
 		i += size - 1
 	}
 }
@@ -155,9 +152,8 @@ func runBulletGlyph(p *rule.Pass) {
 			if k == j || k >= len(src) || src[k] == '\n' {
 				return
 			}
-			p.Report(rule.Finding{Start: i, End: k, Message: fmt.Sprintf("%q used as a list bullet", g),
-				Fix: &rule.Fix{Message: "make it a Markdown list item", Kind: rule.Structural,
-					Edits: []edit.Edit{{Start: i, End: k, New: "- "}}}})
+			p.Report(rule.Finding{Start: i, End: k, Message: rule.Messagef("%q used as a list bullet", g),
+				Fix: rule.NewFix("make it a Markdown list item", rule.Structural, edit.Edit{Start: i, End: k, New: "- "})})
 			return
 		}
 	})
@@ -242,7 +238,7 @@ func runParenNumbering(p *rule.Pass) {
 			return
 		}
 		markdownItem(p, ls, i, end, num+". ", num == "1", first,
-			fmt.Sprintf("%q numbering is not a Markdown list here", src[i:end]))
+			rule.Messagef("%q numbering is not a Markdown list here", string(src[i:end])))
 	})
 }
 
@@ -251,12 +247,12 @@ func runEscapedNumbering(p *rule.Pass) {
 	listLines(docOf(p.Note), func(ls, i int, first, _ bool) {
 		if num, end, form := numberAt(src, i); form == '\\' {
 			markdownItem(p, ls, i, end, num+". ", num == "1", first,
-				fmt.Sprintf("%q is an escaped list number (left by a converter)", src[i:end]))
+				rule.Messagef("%q is an escaped list number (left by a converter)", string(src[i:end])))
 			return
 		}
 		if i+1 < len(src) && src[i] == '\\' && (src[i+1] == '-' || src[i+1] == '*' || src[i+1] == '+') {
 			markdownItem(p, ls, i, i+2, "- ", true, first,
-				fmt.Sprintf("%q is an escaped list bullet (left by a converter)", src[i:i+2]))
+				rule.Messagef("%q is an escaped list bullet (left by a converter)", string(src[i:i+2])))
 		}
 	})
 }

@@ -33,8 +33,7 @@ func runHeadingIndent(p *rule.Pass) {
 			continue
 		}
 		p.Report(rule.Finding{Start: b.Start, End: hash, Message: "heading is indented",
-			Fix: &rule.Fix{Message: "start the heading at the margin", Kind: rule.Safe,
-				Edits: []edit.Edit{{Start: b.Start, End: hash}}}})
+			Fix: rule.NewFix("start the heading at the margin", rule.Safe, edit.Edit{Start: b.Start, End: hash})})
 	}
 }
 
@@ -44,8 +43,7 @@ func runHeadingSpace(p *rule.Pass) {
 		if hash, end, content, ok := atx(p.Note, b); ok {
 			if content > end+1 && content < lineEndAt(src, b.Start) || content == end+1 && src[end] == '\t' {
 				p.Report(rule.Finding{Start: hash, End: content, Message: "more than one space after the heading's hashes",
-					Fix: &rule.Fix{Message: "keep one space", Kind: rule.Safe,
-						Edits: []edit.Edit{{Start: end, End: content, New: " "}}}})
+					Fix: rule.NewFix("keep one space", rule.Safe, edit.Edit{Start: end, End: content, New: " "})})
 			}
 			continue
 		}
@@ -67,8 +65,7 @@ func runHeadingSpace(p *rule.Pass) {
 				continue
 			}
 			p.Report(rule.Finding{Start: i, End: j + 1, Message: "no space after the hashes, so this is not a heading",
-				Fix: &rule.Fix{Message: "add a space after the hashes", Kind: rule.Structural,
-					Edits: []edit.Edit{{Start: j, End: j, New: " "}}}})
+				Fix: rule.NewFix("add a space after the hashes", rule.Structural, edit.Edit{Start: j, End: j, New: " "})})
 		}
 	}
 }
@@ -90,8 +87,7 @@ func runHeadingTrailingHashes(p *rule.Pass) {
 		}
 		s := trimRightSpace(src, content, h)
 		p.Report(rule.Finding{Start: s, End: e, Message: "closing hashes after the heading",
-			Fix: &rule.Fix{Message: "remove the closing hashes", Kind: rule.Safe,
-				Edits: []edit.Edit{{Start: s, End: e}}}})
+			Fix: rule.NewFix("remove the closing hashes", rule.Safe, edit.Edit{Start: s, End: e})})
 	}
 }
 
@@ -121,8 +117,8 @@ func runEmptySection(p *rule.Pass) {
 			empty = next.Kind == note.Heading && !next.InList && !next.InQuote && next.Level <= b.Level
 		}
 		if empty {
-			p.Reportf(b.Start, p.Note.LineEnd(p.Note.LineOf(b.Start)),
-				"section %q is empty", headingText(p.Note, b))
+			p.Report(rule.Finding{Start: b.Start, End: p.Note.LineEnd(p.Note.LineOf(b.Start)),
+				Message: rule.Messagef("section %q is empty", headingText(p.Note, b))})
 		}
 	}
 }

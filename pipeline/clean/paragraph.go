@@ -2,7 +2,6 @@ package clean
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/edit"
@@ -73,8 +72,7 @@ func runBrokenParagraph(p *rule.Pass) {
 		end, start := contentEnd(src, blocks[i-1]), blocks[i].Lines[0].Start
 		p.Report(rule.Finding{Start: end, End: start,
 			Message: "paragraph broken mid-sentence: the next one goes on in lower case",
-			Fix: &rule.Fix{Message: "join the two paragraphs", Kind: rule.Structural,
-				Edits: []edit.Edit{{Start: end, End: start, New: " "}}}})
+			Fix:     rule.NewFix("join the two paragraphs", rule.Structural, edit.Edit{Start: end, End: start, New: " "})})
 	}
 }
 
@@ -170,8 +168,7 @@ func runLineIndent(p *rule.Pass) {
 				continue
 			}
 			p.Report(rule.Finding{Start: ls, End: seg.Start, Message: "a line of a paragraph is indented",
-				Fix: &rule.Fix{Message: "remove the indentation", Kind: rule.Safe,
-					Edits: []edit.Edit{{Start: ls, End: seg.Start}}}})
+				Fix: rule.NewFix("remove the indentation", rule.Safe, edit.Edit{Start: ls, End: seg.Start})})
 		}
 	}
 }
@@ -201,7 +198,7 @@ func runDanglingParagraph(p *rule.Pass) {
 		case isAlnum(c):
 			ws, ok := lastWord(src, b.Lines[0].Start, end)
 			if ok && ws > b.Lines[0].Start && openWords[string(bytes.ToLower(src[ws:end]))] {
-				why = fmt.Sprintf("ends mid-sentence on %q", src[ws:end])
+				why = rule.Messagef("ends mid-sentence on %q", string(src[ws:end]))
 			}
 		}
 		if why == "" {
@@ -213,7 +210,7 @@ func runDanglingParagraph(p *rule.Pass) {
 		} else if ok := isAlnum(src[end-1]); ok {
 			from, _ = lastWord(src, b.Lines[0].Start, end)
 		}
-		p.Reportf(from, end, "paragraph %s; the rest of the sentence is missing", why)
+		p.Report(rule.Finding{Start: from, End: end, Message: rule.Messagef("paragraph %s; the rest of the sentence is missing", why)})
 	}
 }
 

@@ -2,7 +2,6 @@ package clean
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/itilint/itilint/pipeline/clean/words"
@@ -27,21 +26,29 @@ func englishWord(w string) bool {
 	if !strings.Contains(w, "-") {
 		return false
 	}
-	for _, part := range strings.Split(w, "-") {
+	// Cut, not Split: a slice of parts would make w escape, and callers
+	// ask with words converted from the note's bytes.
+	for rest := w; ; {
+		part, after, more := strings.Cut(rest, "-")
 		if part == "" || !words.Known(part) {
 			return false
 		}
+		if !more {
+			return true
+		}
+		rest = after
 	}
-	return true
 }
 
 // wordAt returns the word (letters, inner hyphens and apostrophes) at i.
-func wordAt(src []byte, i, hi int) string {
+// It views src: most words are looked up and dropped, and a lookup by a
+// converted slice makes no string.
+func wordAt(src []byte, i, hi int) []byte {
 	j := i
 	for j < hi && (isAlnum(src[j]) || (src[j] == '-' || src[j] == '\'') && j+1 < hi && isAlnum(src[j+1])) {
 		j++
 	}
-	return string(src[i:j])
+	return src[i:j]
 }
 
 // capitalizable reports whether the word at src[at:hi] may be given a
@@ -49,7 +56,7 @@ func wordAt(src []byte, i, hi int) string {
 // and not an abbreviation ("etc.").
 func capitalizable(src []byte, at, hi int) bool {
 	w := wordAt(src, at, hi)
-	if len(w) == 1 && w != "a" || abbreviations[w] || !englishWord(w) || !strings.ContainsAny(w, "aeiouy") {
+	if len(w) == 1 && w[0] != 'a' || abbreviations[string(w)] || !englishWord(string(w)) || !bytes.ContainsAny(w, "aeiouy") {
 		// A word with no vowel is a lower-case abbreviation ("www",
 		// "ssh") that the word list happens to hold, not prose.
 		return false
@@ -58,14 +65,18 @@ func capitalizable(src []byte, at, hi int) bool {
 	return end >= hi || src[end] != ')' && !(src[end] == '.' && end+1 < hi && isAlnum(src[end+1]))
 }
 
+// capitalize reports the word at src[at], which starts with a lower-case
+// ASCII letter (lowerStart), and gives it its capital.
 func capitalize(p *rule.Pass, at int, why string) {
 	src := p.Note.Text
 	w := wordAt(src, at, len(src))
-	up := strings.ToUpper(w[:1]) + w[1:]
-	p.Report(rule.Finding{Start: at, End: at + len(w), Message: fmt.Sprintf("%s starts in lower case: %q", why, w),
-		Fix: &rule.Fix{Message: fmt.Sprintf("write %q", up), Kind: rule.Structural,
-			Edits: []edit.Edit{{Start: at, End: at + 1, New: strings.ToUpper(string(src[at]))}}}})
+	// A capital is a constant's byte, not a new string.
+	capital := capitals[src[at]-'a' : src[at]-'a'+1]
+	p.Report(rule.Finding{Start: at, End: at + len(w), Message: rule.Messagef("%s starts in lower case: %q", why, string(w)),
+		Fix: rule.NewFix(rule.Messagef("write %q", capital+string(w[1:])), rule.Structural, edit.Edit{Start: at, End: at + 1, New: capital})})
 }
+
+const capitals = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 func runSentenceCase(p *rule.Pass) {
 	src := p.Note.Text
@@ -139,7 +150,7 @@ func abbreviated(src []byte, lo, dot int) bool {
 func runLowercaseI(p *rule.Pass) {
 	for _, k := range docOf(p.Note).scan().pronouns {
 		p.Report(rule.Finding{Start: k, End: k + 1, Message: `the pronoun "i" in lower case`,
-			Fix: &rule.Fix{Message: `write "I"`, Kind: rule.Structural, Edits: []edit.Edit{{Start: k, End: k + 1, New: "I"}}}})
+			Fix: rule.NewFix(`write "I"`, rule.Structural, edit.Edit{Start: k, End: k + 1, New: "I"})})
 	}
 }
 
@@ -180,16 +191,22 @@ func runDoubledWord(p *rule.Pass) {
 	src := p.Note.Text
 	for _, d := range docOf(p.Note).scan().doubled {
 		w := src[d.start:d.end]
-		lw := strings.ToLower(string(w))
-		if legitDoubles[lw] {
+		// Lowered in a buffer for the lookups: the lists are ASCII words,
+		// and only a word strings.ToLower would make ASCII of could be one.
+		var buf [32]byte
+		lw := appendLower(buf[:0], w)
+		if !isASCII(w) {
+			lw = []byte(strings.ToLower(string(w)))
+		}
+		if legitDoubles[string(lw)] {
 			continue
 		}
-		f := rule.Finding{Start: d.prevStart, End: d.end, Message: fmt.Sprintf("doubled word %q", w)}
-		if slipDoubles[lw] {
-			f.Fix = &rule.Fix{Message: fmt.Sprintf("remove the second %q", w), Kind: rule.Structural,
-				Edits: []edit.Edit{{Start: d.prevEnd, End: d.end}}}
+		f := rule.Finding{Start: d.prevStart, End: d.end}
+		if slipDoubles[string(lw)] {
+			f.Message = rule.Messagef("doubled word %q", string(w))
+			f.Fix = rule.NewFix(rule.Messagef("remove the second %q", string(w)), rule.Structural, edit.Edit{Start: d.prevEnd, End: d.end})
 		} else {
-			f.Message += "; remove one if it is a slip"
+			f.Message = rule.Messagef("doubled word %q; remove one if it is a slip", string(w))
 		}
 		p.Report(f)
 	}

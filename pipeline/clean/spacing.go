@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
@@ -72,8 +73,8 @@ func runMultipleSpaces(p *rule.Pass) {
 		if tab || e-s < 2 {
 			return
 		}
-		p.Report(rule.Finding{Start: s, End: e, Message: fmt.Sprintf("%d spaces in a row", e-s),
-			Fix: &rule.Fix{Message: "keep one space", Kind: rule.Safe, Edits: []edit.Edit{{Start: s, End: e, New: " "}}}})
+		p.Report(rule.Finding{Start: s, End: e, Message: strconv.Itoa(e-s) + " spaces in a row",
+			Fix: rule.NewFix("keep one space", rule.Safe, edit.Edit{Start: s, End: e, New: " "})})
 	})
 }
 
@@ -83,7 +84,7 @@ func runTabInProse(p *rule.Pass) {
 			return
 		}
 		p.Report(rule.Finding{Start: s, End: e, Message: "a tab inside running text",
-			Fix: &rule.Fix{Message: "replace with a space", Kind: rule.Safe, Edits: []edit.Edit{{Start: s, End: e, New: " "}}}})
+			Fix: rule.NewFix("replace with a space", rule.Safe, edit.Edit{Start: s, End: e, New: " "})})
 	})
 }
 
@@ -99,6 +100,17 @@ func closesPunct(c byte) bool {
 
 // spacedPunct marks the punctuation that takes no space before it.
 var spacedPunct = [256]bool{':': true, ';': true, ',': true, '.': true, '?': true, '!': true}
+
+// spaceBefore holds the message of space-before-punctuation for each mark
+// of spacedPunct, made once instead of for every finding.
+var spaceBefore = func() (m [256]string) {
+	for c, ok := range spacedPunct {
+		if ok {
+			m[c] = fmt.Sprintf("space before %q", byte(c))
+		}
+	}
+	return m
+}()
 
 func runSpaceBeforePunctuation(p *rule.Pass) {
 	src := p.Note.Text
@@ -122,8 +134,8 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 		if !closesPunct(after) || (c == ':' || c == ';') && after != ' ' && after != '\n' && after != '\t' {
 			continue // ".NET", "...", ":)"
 		}
-		p.Report(rule.Finding{Start: i, End: j + 1, Message: fmt.Sprintf("space before %q", c),
-			Fix: &rule.Fix{Message: "remove the space", Kind: rule.Structural, Edits: []edit.Edit{{Start: i, End: j}}}})
+		p.Report(rule.Finding{Start: i, End: j + 1, Message: spaceBefore[c],
+			Fix: rule.NewFix("remove the space", rule.Structural, edit.Edit{Start: i, End: j})})
 	}
 }
 
@@ -160,7 +172,7 @@ func runTrailingSpace(p *rule.Pass) {
 			msg = "a line of only spaces"
 		}
 		p.Report(rule.Finding{Start: t, End: e, Message: msg,
-			Fix: &rule.Fix{Message: "remove them", Kind: kind, Edits: []edit.Edit{{Start: t, End: e}}}})
+			Fix: rule.NewFix("remove them", kind, edit.Edit{Start: t, End: e})})
 	}
 }
 
@@ -191,12 +203,12 @@ func runBlankLines(p *rule.Pass) {
 		}
 		if k > from {
 			s, e := n.LineStart(from), n.LineStart(k)
-			msg := fmt.Sprintf("%d blank lines in a row", k-l)
+			msg := strconv.Itoa(k-l) + " blank lines in a row"
 			if l == 0 {
 				msg = "blank lines at the top of the note"
 			}
 			p.Report(rule.Finding{Start: n.LineStart(l), End: e, Message: msg,
-				Fix: &rule.Fix{Message: "keep one blank line", Kind: rule.Safe, Edits: []edit.Edit{{Start: s, End: e}}}})
+				Fix: rule.NewFix("keep one blank line", rule.Safe, edit.Edit{Start: s, End: e})})
 		}
 		l = k
 	}
@@ -227,8 +239,7 @@ func runFinalNewline(p *rule.Pass) {
 		msg = "blank lines or spaces at the end of the note"
 	}
 	p.Report(rule.Finding{Start: cut, End: len(src), Message: msg,
-		Fix: &rule.Fix{Message: "end the note with one newline", Kind: rule.Safe,
-			Edits: []edit.Edit{{Start: cut, End: len(src), New: "\n"}}}})
+		Fix: rule.NewFix("end the note with one newline", rule.Safe, edit.Edit{Start: cut, End: len(src), New: "\n"})})
 }
 
 // SpaceBeforePunctuation removes a space before punctuation.

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/itilint/itilint/pipeline/edit"
@@ -94,6 +95,46 @@ type Fix struct {
 	Message string
 	Kind    FixKind
 	Edits   []edit.Edit
+}
+
+// NewFix returns a fix made of the one edit e. Most repairs are one edit,
+// and a note can have a finding every few hundred bytes: the fix and its
+// edit are made in one allocation instead of two.
+func NewFix(message string, kind FixKind, e edit.Edit) *Fix {
+	f := &struct {
+		fix  Fix
+		edit [1]edit.Edit
+	}{edit: [1]edit.Edit{e}}
+	f.fix = Fix{Message: message, Kind: kind, Edits: f.edit[:]}
+	return &f.fix
+}
+
+// Messagef formats a message as fmt.Sprintf does, for formats whose only
+// verbs are %s and %q (and %% for a percent sign) and whose arguments are
+// strings. It makes one allocation, the message: fmt.Sprintf also boxes
+// every argument, and messages are made for every finding.
+func Messagef(format string, args ...string) string {
+	var buf [192]byte
+	b := buf[:0]
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' || i+1 == len(format) {
+			b = append(b, c)
+			continue
+		}
+		i++
+		switch format[i] {
+		case 's':
+			b = append(b, args[0]...)
+			args = args[1:]
+		case 'q':
+			b = strconv.AppendQuote(b, args[0])
+			args = args[1:]
+		default: // "%%"
+			b = append(b, format[i])
+		}
+	}
+	return string(b)
 }
 
 // A Finding is one thing a rule reports, at a byte range of the note's text.

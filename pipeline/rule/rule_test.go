@@ -1,8 +1,11 @@
 package rule
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/itilint/itilint/pipeline/edit"
 )
 
 func TestValidate(t *testing.T) {
@@ -54,5 +57,43 @@ func TestPassFillsRuleAndSeverity(t *testing.T) {
 	}
 	if s := (&Rule{Doc: "One line.\nWhy it matters."}).Summary(); s != "One line." {
 		t.Errorf("Summary = %q", s)
+	}
+}
+
+func TestMessagefMatchesSprintf(t *testing.T) {
+	long := strings.Repeat("a long word ", 40) // past Messagef's buffer
+	tests := []struct {
+		format string
+		args   []string
+	}{
+		{"no verbs", nil},
+		{"%q and %q are one word: %q", []string{"I", "n", "In"}},
+		{"%s starts in lower case: %q", []string{"the paragraph", "value"}},
+		{"quotes %q, escapes %q, runes %q", []string{`say "hi"`, "tab\there\n", "café’s \x00"}},
+		{"100%% of %s", []string{"it"}},
+		{"%q is cut off", []string{long}},
+	}
+	for _, tt := range tests {
+		args := make([]any, len(tt.args))
+		for i, a := range tt.args {
+			args[i] = a
+		}
+		if got, want := Messagef(tt.format, tt.args...), fmt.Sprintf(tt.format, args...); got != want {
+			t.Errorf("Messagef(%q) = %q, want %q", tt.format, got, want)
+		}
+	}
+	w := []byte("value")
+	if n := testing.AllocsPerRun(100, func() { _ = Messagef("%s starts in lower case: %q", "a sentence", string(w)) }); n != 1 {
+		t.Errorf("Messagef makes %v allocations, want 1", n)
+	}
+}
+
+func TestNewFix(t *testing.T) {
+	f := NewFix("keep one space", Safe, edit.Edit{Start: 3, End: 5, New: " "})
+	if f.Message != "keep one space" || f.Kind != Safe || len(f.Edits) != 1 || f.Edits[0] != (edit.Edit{Start: 3, End: 5, New: " "}) {
+		t.Errorf("NewFix = %+v", f)
+	}
+	if n := testing.AllocsPerRun(100, func() { f = NewFix("m", Safe, edit.Edit{Start: 1, End: 2}) }); n != 1 {
+		t.Errorf("NewFix makes %v allocations, want 1", n)
 	}
 }

@@ -29,10 +29,13 @@ func Known(w string) bool {
 		mid := lo + (hi-lo)/2
 		start := lo + strings.LastIndexByte(list[lo:mid], '\n') + 1
 		end := mid + strings.IndexByte(list[mid:], '\n')
-		switch c := strings.Compare(w, list[start:end]); {
-		case c == 0:
+		// Compared with == and <, not strings.Compare: its assembly makes
+		// w escape, and callers look up words converted from a note's
+		// bytes, which then cost a string each.
+		switch line := list[start:end]; {
+		case w == line:
 			return true
-		case c < 0:
+		case w < line:
 			hi = start
 		default:
 			lo = end + 1
