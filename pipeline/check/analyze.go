@@ -93,11 +93,13 @@ type analyzer struct {
 	hist      []bool         // per block: in a passage about earlier editions
 	histDone  bool           // hist is computed
 	found     []rule.Finding // the findings, until resolve keeps some
-	msg       []byte         // msgf's buffer
+	fixes     []wording      // the findings' fixes, until own copies the kept ones
+	msg       []byte         // the findings' strings, until own copies the kept ones
 	stemBuf   []string       // stems's result, reused
 	folded    []byte         // a shape in lower case, reused
 	cased     []byte         // a shape as written, reused
 	out       analysis
+	slabs     slabs // what the analyses keep, carved from blocks
 }
 
 type sentence struct {
@@ -123,13 +125,15 @@ func (a *analyzer) release() {
 	clear(a.stemList)
 	clear(a.stemBuf)
 	clear(a.found[:cap(a.found)])
+	clear(a.fixes[:cap(a.fixes)])
 	*a = analyzer{
 		tokenized: tokenized{toks: a.toks[:0], lower: a.lower[:0]},
 		blocks:    a.blocks[:0], matches: a.matches[:0],
 		covered: a.covered[:0], sentOf: a.sentOf[:0], stemOf: a.stemOf[:0], stemList: a.stemList[:0], numbers: a.numbers[:0],
 		sents: a.sents[:0], nps: a.nps[:0], ctx: a.ctx[:0],
-		words: a.words[:0], hist: a.hist[:0], found: a.found[:0], msg: a.msg[:0],
+		words: a.words[:0], hist: a.hist[:0], found: a.found[:0], fixes: a.fixes[:0], msg: a.msg[:0],
 		stemBuf: a.stemBuf[:0], folded: a.folded[:0], cased: a.cased[:0],
+		slabs: a.slabs,
 	}
 	scratch.Put(a)
 }
@@ -153,15 +157,82 @@ func (a *analyzer) run() *analysis {
 	a.counts()
 	a.definitions()
 	a.resolve()
-	out := a.out // not a pointer into the pooled analyzer
-	// The findings were gathered in the analyzer's buffer: the analysis
-	// gets its own copy, sized exactly.
 	a.found = a.out.findings[:0]
-	out.findings = nil
-	if len(a.out.findings) > 0 {
-		out.findings = slices.Clone(a.out.findings)
+	out := &carve(&a.slabs.outs, 1, 64)[0] // not a pointer into the pooled analyzer
+	*out = a.out
+	out.findings = a.own(a.out.findings)
+	return out
+}
+
+// slabs hand out the memory that the analyses keep (findings, fixes,
+// strings, uses, the analyses themselves), a part of a block at a time.
+// A note has a few findings, and a course thousands of notes: an
+// allocation for each would make the garbage collector's work the larger
+// part of building a finding. A part is handed out once and never reused,
+// unlike the analyzer's buffers, so a block lives as long as anything
+// carved from it.
+type slabs struct {
+	bytes    []byte
+	findings []rule.Finding
+	fixes    []wording
+	uses     []use
+	outs     []analysis
+}
+
+// carve returns n zeroed elements from the front of *slab, which gets a
+// fresh block of max(n, block) elements when it has too few; nil for
+// none. The result's capacity is n, so appending to it cannot reach the
+// next part.
+func carve[T any](slab *[]T, n, block int) []T {
+	if n == 0 {
+		return nil
 	}
-	return &out
+	if len(*slab) < n {
+		*slab = make([]T, max(n, block))
+	}
+	part := (*slab)[:n:n]
+	*slab = (*slab)[n:]
+	return part
+}
+
+// keep returns a copy of s carved from the string slab.
+func (a *analyzer) keep(s string) string {
+	b := carve(&a.slabs.bytes, len(s), 16<<10)
+	copy(b, s)
+	return view(b)
+}
+
+// own returns a copy of fs that shares nothing with the analyzer's
+// buffers. The findings, their fixes and their messages were built in
+// those buffers (or view the note's text), which keeps the making of a
+// finding free of allocations; the kept ones are copied into the slabs,
+// and the findings that resolve dropped cost nothing.
+func (a *analyzer) own(fs []rule.Finding) []rule.Finding {
+	out := carve(&a.slabs.findings, len(fs), 256)
+	for i, f := range fs {
+		f.Message = a.keep(f.Message)
+		if fix := f.Fix; fix != nil {
+			var kept *rule.Fix
+			if len(fix.Edits) == 1 {
+				w := &carve(&a.slabs.fixes, 1, 128)[0]
+				w.edit[0] = fix.Edits[0]
+				w.fix = *fix
+				w.fix.Edits = w.edit[:]
+				kept = &w.fix
+			} else {
+				k := *fix
+				k.Edits = slices.Clone(fix.Edits)
+				kept = &k
+			}
+			kept.Message = a.keep(kept.Message)
+			for k := range kept.Edits {
+				kept.Edits[k].New = a.keep(kept.Edits[k].New)
+			}
+			f.Fix = kept
+		}
+		out[i] = f
+	}
+	return out
 }
 
 func (a *analyzer) tokenize() {
@@ -366,6 +437,24 @@ func (a *analyzer) report(ruleID string, sev rule.Severity, from, to int, msg st
 	})
 }
 
+// A wording is a fix with its one edit, as the analyzer builds them.
+type wording struct {
+	fix  rule.Fix
+	edit [1]edit.Edit
+}
+
+// fix returns the fix that writes repl at text[start:end]. It lives in
+// the analyzer's buffer until own copies it: a pointer into the buffer
+// stays valid when the buffer grows, as the old array is left as it was.
+func (a *analyzer) fix(start, end int, repl string) *rule.Fix {
+	a.fixes = append(a.fixes, wording{})
+	w := &a.fixes[len(a.fixes)-1]
+	w.edit[0] = edit.Edit{Start: start, End: end, New: repl}
+	w.fix = rule.Fix{Message: a.msgf("Write %q", repl), Kind: rule.Wording, Edits: w.edit[:]}
+	return &w.fix
+}
+
+// wordingFix is fix for the course rules, which build few.
 func wordingFix(msg string, start, end int, repl string) *rule.Fix {
 	// The fix and its one edit in one allocation.
 	f := &struct {
@@ -378,10 +467,12 @@ func wordingFix(msg string, start, end int, repl string) *rule.Fix {
 }
 
 // msgf formats a finding's message as fmt.Sprintf does, for formats
-// with only %s and %q verbs and string arguments, in one allocation:
-// fmt boxes each argument too, and a note can have many findings.
+// with only %s and %q verbs and string arguments: fmt boxes each argument
+// too, and a note can have many findings. The message views the
+// analyzer's buffer, valid until release; own copies the ones kept.
 func (a *analyzer) msgf(format string, args ...string) string {
-	b := a.msg[:0]
+	b := a.msg
+	from := len(b)
 	for i := 0; i < len(format); i++ {
 		c := format[i]
 		if c != '%' || i+1 == len(format) {
@@ -401,7 +492,7 @@ func (a *analyzer) msgf(format string, args ...string) string {
 		}
 	}
 	a.msg = b
-	return string(b)
+	return view(b[from:])
 }
 
 // matchCase gives repl the capital of the text it replaces, when repl
@@ -425,7 +516,8 @@ func (a *analyzer) reportMatches() {
 	a.ctx = a.blockContexts()
 	ctx := a.ctx
 	// The uses are the analysis's, kept for the course rules: sized
-	// exactly, they cost one allocation instead of a chain of growing ones.
+	// exactly, they are carved from a slab instead of a chain of growing
+	// allocations.
 	nuses := 0
 	for _, mt := range a.matches {
 		if mt.form >= 0 && (mt.status == statusOK || mt.status == statusCase) {
@@ -434,9 +526,7 @@ func (a *analyzer) reportMatches() {
 			}
 		}
 	}
-	if nuses > 0 {
-		a.out.uses = make([]use, 0, nuses)
-	}
+	a.out.uses = carve(&a.slabs.uses, nuses, 512)[:0]
 	bi := 0
 	for _, mt := range a.matches {
 		if mt.form < 0 {
@@ -475,7 +565,7 @@ func (a *analyzer) reportMatches() {
 				continue
 			}
 			msg := a.msgf("write %q, not %q", repl, written)
-			a.report(id, e.severity, mt.from, mt.to, msg, wordingFix(a.msgf("Write %q", repl), a.toks[mt.from].start, a.toks[mt.to-1].end, repl))
+			a.report(id, e.severity, mt.from, mt.to, msg, a.fix(a.toks[mt.from].start, a.toks[mt.to-1].end, repl))
 		case memberEntry:
 			l := &a.p.Lists[e.list]
 			b := a.blocks[bi]
@@ -497,7 +587,7 @@ func (a *analyzer) reportMatches() {
 				format = "write the %s's name as %q, not %q"
 			}
 			msg := a.msgf(format, listNoun(l), name, written)
-			a.report(ruleOfficialName, e.severity, mt.from, mt.to, msg, wordingFix(a.msgf("Write %q", name), a.toks[mt.from].start, a.toks[mt.to-1].end, name))
+			a.report(ruleOfficialName, e.severity, mt.from, mt.to, msg, a.fix(a.toks[mt.from].start, a.toks[mt.to-1].end, name))
 		case phraseEntry:
 			a.reportPhrase(mt, f, e, written, bi)
 		}
@@ -567,7 +657,7 @@ func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string, bi 
 func (a *analyzer) phraseFinding(id string, sev rule.Severity, start, end int, msg, repl string) {
 	f := rule.Finding{Rule: id, Severity: sev, Message: msg, Start: start, End: end}
 	if repl != "" {
-		f.Fix = wordingFix(a.msgf("Write %q", repl), start, end, repl)
+		f.Fix = a.fix(start, end, repl)
 	}
 	a.out.findings = append(a.out.findings, f)
 }

@@ -340,7 +340,7 @@ func (a *analyzer) reportNearMiss(c candidate, from, to int) {
 		how = "shortened or a word swapped"
 	}
 	msg := a.msgf("near miss of the %s %q (%s): write %q, not %q", listNoun(l), mb.Name, how, mb.Name, written)
-	a.report(ruleOfficialName, e.severity, from, to, msg, wordingFix(a.msgf("Write %q", mb.Name), a.toks[from].start, a.toks[to-1].end, mb.Name))
+	a.report(ruleOfficialName, e.severity, from, to, msg, a.fix(a.toks[from].start, a.toks[to-1].end, mb.Name))
 }
 
 // English number words, for counts written out ("seven guiding
@@ -477,7 +477,7 @@ func (a *analyzer) checkCount(from, to, val, nounAt int, nps []nounPattern) {
 	repl := matchCase(written, numberText(np.count, isDigits(a.norm(from))))
 	nounText := a.written(nounAt, nounAt+len(np.toks))
 	msg := fmt.Sprintf("%s: there are %d %s, not %s", what, np.count, nounText, written)
-	a.report(ruleListCount, sev, from, to, msg, wordingFix(a.msgf("Write %q", repl), a.toks[from].start, a.toks[to-1].end, repl))
+	a.report(ruleListCount, sev, from, to, msg, a.fix(a.toks[from].start, a.toks[to-1].end, repl))
 }
 
 // Words that open a definition after the term: "X is a/the ...", "X means
