@@ -506,6 +506,21 @@ func matchCase(written, repl string) string {
 	return repl
 }
 
+// matchCase is matchCase for the analyzer's findings: a changed repl is
+// written in the analyzer's buffer, as msgf writes messages, and own
+// copies the ones kept.
+func (a *analyzer) matchCase(written, repl string) string {
+	w, _ := utf8.DecodeRuneInString(written)
+	r, size := utf8.DecodeRuneInString(repl)
+	if unicode.IsUpper(w) && unicode.IsLower(r) {
+		from := len(a.msg)
+		a.msg = utf8.AppendRune(a.msg, unicode.ToUpper(r))
+		a.msg = append(a.msg, repl[size:]...)
+		return view(a.msg[from:])
+	}
+	return repl
+}
+
 // written is the text of toks[from:to] as written. It views the note's
 // text: what keeps it (a message, a fix) copies it.
 func (a *analyzer) written(from, to int) string {
@@ -559,7 +574,7 @@ func (a *analyzer) reportMatches() {
 				repl = e.written[f.base][min(f.infl, len(e.written[f.base])-1)]
 			}
 			if !f.cs && !t.CaseSensitive {
-				repl = matchCase(written, repl)
+				repl = a.matchCase(written, repl)
 			}
 			if repl == written {
 				continue
@@ -620,7 +635,7 @@ func (a *analyzer) reportPhrase(mt match, f *form, e *entry, written string, bi 
 		repl = strings.ReplaceAll(repl, f.refName, a.written(mt.from+f.refFrom, mt.from+f.refTo))
 	}
 	if repl != "" && !ph.CaseSensitive {
-		repl = matchCase(written, repl)
+		repl = a.matchCase(written, repl)
 	}
 	why := a.m.why[e.phrase]
 	start, end := a.toks[mt.from].start, a.toks[mt.to-1].end

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -474,9 +473,9 @@ func (a *analyzer) checkCount(from, to, val, nounAt int, nps []nounPattern) {
 		what = l.Groups[np.group].Name
 	}
 	written := a.written(from, to)
-	repl := matchCase(written, numberText(np.count, isDigits(a.norm(from))))
+	repl := a.matchCase(written, numberText(np.count, isDigits(a.norm(from))))
 	nounText := a.written(nounAt, nounAt+len(np.toks))
-	msg := fmt.Sprintf("%s: there are %d %s, not %s", what, np.count, nounText, written)
+	msg := a.msgf("%s: there are %s %s, not %s", what, strconv.Itoa(np.count), nounText, written)
 	a.report(ruleListCount, sev, from, to, msg, a.fix(a.toks[from].start, a.toks[to-1].end, repl))
 }
 
@@ -596,12 +595,12 @@ func (a *analyzer) definitions() {
 			// It defines a sibling: the classic mix-ups (problem and
 			// incident, utility and warranty, customer and sponsor).
 			o := &a.p.Terms[best]
-			msg = fmt.Sprintf("this definition fits %q rather than %q; %s: %s", o.Term, t.Term, t.Term, t.Definition)
+			msg = a.msgf("this definition fits %q rather than %q; %s: %s", o.Term, t.Term, t.Term, t.Definition)
 		case own == 0 && len(t.Elements) >= 3 && s.to-body >= 8:
 			// Missing every element of a rich definition; short
 			// descriptions ("X is a key idea of ITIL") are left alone.
 			missing := missingElements(elems[e.term], words, t.Elements)
-			msg = fmt.Sprintf("this definition of %q misses its key elements (%s); %s: %s", t.Term, strings.Join(missing, "; "), t.Term, t.Definition)
+			msg = a.msgf("this definition of %q misses its key elements (%s); %s: %s", t.Term, strings.Join(missing, "; "), t.Term, t.Definition)
 		default:
 			continue
 		}
