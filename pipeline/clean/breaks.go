@@ -2,9 +2,11 @@ package clean
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -102,11 +104,26 @@ func breaks(p *rule.Pass) []wordBreak {
 	return d.breaks
 }
 
+// findBreaks returns the damaged words of the note. They are gathered in a
+// pooled scratch list and copied out at their size: a list grown from
+// nothing took an allocation at every doubling.
 func findBreaks(d *doc, p *rule.Pass) []wordBreak {
+	scratch := breaksPool.Get().(*[]wordBreak)
+	out := appendBreaks((*scratch)[:0], d, p)
+	kept := slices.Clone(out)
+	clear(out) // the pool keeps no messages or fixes
+	*scratch = out[:0]
+	breaksPool.Put(scratch)
+	return kept
+}
+
+var breaksPool = sync.Pool{New: func() any { return new([]wordBreak) }}
+
+// appendBreaks appends the damaged words of the note to out.
+func appendBreaks(out []wordBreak, d *doc, p *rule.Pass) []wordBreak {
 	defer d.releaseLowered()
 	x := lexicon{d: d, pack: wordsOfPack(p.Pack), rulePack: p.Pack}
 	src := p.Note.Text
-	var out []wordBreak
 	for bi, b := range d.blocks {
 		if b.Kind != note.Paragraph && b.Kind != note.Heading || len(b.Lines) == 0 {
 			continue

@@ -110,7 +110,9 @@ func readsAsProse(text []byte) bool {
 	if words < 6 || letters < 5*other {
 		return false
 	}
-	for _, line := range bytes.Split(text, []byte("\n")) {
+	for rest := text; len(rest) > 0; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
 			continue
@@ -130,7 +132,17 @@ func runProseAsCode(p *rule.Pass) {
 		if b.Kind != note.CodeBlock || b.InList || b.InQuote || len(b.Lines) == 0 {
 			continue
 		}
-		if !readsAsProse([]byte(b.Content(src))) {
+		// The block's content as Block.Content joins it, in a buffer on
+		// the stack for most blocks: only the verdict is kept.
+		var buf [1024]byte
+		content := buf[:0]
+		for i, l := range b.Lines {
+			if i > 0 {
+				content = append(content, '\n')
+			}
+			content = append(content, src[l.Start:l.End]...)
+		}
+		if !readsAsProse(content) {
 			continue
 		}
 		var edits []edit.Edit

@@ -3,6 +3,8 @@ package clean
 import (
 	"bytes"
 	"math/bits"
+	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/note"
@@ -28,15 +30,27 @@ type doubledPair struct{ prevStart, prevEnd, start, end int }
 // starting at span.
 type spacedMarkAt struct{ at, span int }
 
-// scan returns the proseScan of the note's prose, made on first use.
+// scan returns the proseScan of the note's prose, made on first use. The
+// scan appends to pooled scratch lists and keeps copies at their size:
+// lists grown from nothing took an allocation at every doubling.
 func (d *doc) scan() *proseScan {
 	d.scanOnce.Do(func() {
+		sc := scanPool.Get().(*proseScan)
 		for _, s := range d.proseSpans() {
-			d.scanned.span(d.n.Text, s)
+			sc.span(d.n.Text, s)
 		}
+		d.scanned = proseScan{
+			pronouns: slices.Clone(sc.pronouns),
+			doubled:  slices.Clone(sc.doubled),
+			marks:    slices.Clone(sc.marks),
+		}
+		*sc = proseScan{pronouns: sc.pronouns[:0], doubled: sc.doubled[:0], marks: sc.marks[:0]}
+		scanPool.Put(sc)
 	})
 	return &d.scanned
 }
+
+var scanPool = sync.Pool{New: func() any { return new(proseScan) }}
 
 // span scans prose span s of src, appending what it finds:
 //

@@ -73,7 +73,7 @@ func runMultipleSpaces(p *rule.Pass) {
 		if tab || e-s < 2 {
 			return
 		}
-		p.Report(rule.Finding{Start: s, End: e, Message: strconv.Itoa(e-s) + " spaces in a row",
+		p.Report(rule.Finding{Start: s, End: e, Message: spacesInARow.of(e - s),
 			Fix: rule.NewFix("keep one space", rule.Safe, edit.Edit{Start: s, End: e, New: " "})})
 	})
 }
@@ -87,6 +87,35 @@ func runTabInProse(p *rule.Pass) {
 			Fix: rule.NewFix("replace with a space", rule.Safe, edit.Edit{Start: s, End: e, New: " "})})
 	})
 }
+
+// A countMessage is a message that starts with a count ("3 spaces in a
+// row"). The counts are nearly always small, so those messages are made
+// once, not for every finding.
+type countMessage struct {
+	suffix string
+	small  [16]string
+}
+
+func newCountMessage(suffix string) *countMessage {
+	m := &countMessage{suffix: suffix}
+	for n := range m.small {
+		m.small[n] = strconv.Itoa(n) + suffix
+	}
+	return m
+}
+
+// of returns the message for count n.
+func (m *countMessage) of(n int) string {
+	if 0 <= n && n < len(m.small) {
+		return m.small[n]
+	}
+	return strconv.Itoa(n) + m.suffix
+}
+
+var (
+	spacesInARow     = newCountMessage(" spaces in a row")
+	blankLinesInARow = newCountMessage(" blank lines in a row")
+)
 
 // closesPunct reports whether c may follow a punctuation mark that ends a
 // word: a blank, the end of a line, a closing quote, bracket or emphasis.
@@ -203,7 +232,7 @@ func runBlankLines(p *rule.Pass) {
 		}
 		if k > from {
 			s, e := n.LineStart(from), n.LineStart(k)
-			msg := strconv.Itoa(k-l) + " blank lines in a row"
+			msg := blankLinesInARow.of(k - l)
 			if l == 0 {
 				msg = "blank lines at the top of the note"
 			}
