@@ -127,8 +127,11 @@ func NewCourse(opts Options) *Course {
 // disable comments applied.
 func (c *Course) Note(n *note.Note) []rule.Finding {
 	var out []rule.Finding
+	// One pass for every check, as in Check.
+	pass := rule.NewCoursePass(n, c.opts.Pack, nil, func(f rule.Finding) { out = append(out, f) })
 	for _, cc := range c.checks {
-		cc.check.Note(rule.NewCoursePass(n, c.opts.Pack, cc.rule, func(f rule.Finding) { out = append(out, f) }))
+		pass.Rule = cc.rule
+		cc.check.Note(pass)
 	}
 	return finish(n, out, c.opts)
 }
