@@ -69,11 +69,11 @@ type Note struct {
 	proseFrom []uint32 // block i's prose is proseAll[proseFrom[i]:proseFrom[i+1]]
 	proseAll  []Span
 	proseDone bool
-	proseNext int          // the block after the one BlockProse was asked for last
-	derived   []derivation // see Derived
+	proseNext int   // the block after the one BlockProse was asked for last
+	derived   keyed // see Derived
 
 	memoMu sync.Mutex
-	memo   map[any]any
+	memo   keyed
 }
 
 // Position is a 1-based line and column (in characters) in the file on disk.
@@ -168,7 +168,7 @@ func (n *Note) index() {
 	n.parsed = false
 	n.blocks = nil
 	n.proseFrom, n.proseAll, n.proseDone = nil, nil, false
-	n.derived = nil
+	n.derived = keyed{}
 }
 
 // NumLines is the number of lines; a final newline does not start a line.
@@ -318,7 +318,7 @@ func (c *PositionCursor) Position(off int) Position {
 // long as the note and needs no global cache.
 func (n *Note) Memo(key any, compute func() any) any {
 	n.memoMu.Lock()
-	if v, ok := n.memo[key]; ok {
+	if v, ok := n.memo.get(key); ok {
 		n.memoMu.Unlock()
 		return v
 	}
@@ -326,18 +326,12 @@ func (n *Note) Memo(key any, compute func() any) any {
 	v := compute() // outside the lock: compute may ask for other memos
 	n.memoMu.Lock()
 	defer n.memoMu.Unlock()
-	if old, ok := n.memo[key]; ok {
+	if old, ok := n.memo.get(key); ok {
 		return old
 	}
-	if n.memo == nil {
-		n.memo = map[any]any{}
-	}
-	n.memo[key] = v
+	n.memo.put(key, v)
 	return v
 }
-
-// A derivation is a value computed from a note's parsed structure.
-type derivation struct{ key, value any }
 
 // Derived returns the value computed from the note's parsed structure
 // under key, computing it once with compute. Unlike a memo it goes with
@@ -345,14 +339,48 @@ type derivation struct{ key, value any }
 // blocks (the formatting rules share one) lives no longer than they do.
 // Like Blocks, it is for the one goroutine using the note.
 func (n *Note) Derived(key any, compute func(*Note) any) any {
-	for _, d := range n.derived {
-		if d.key == key {
-			return d.value
-		}
+	if v, ok := n.derived.get(key); ok {
+		return v
 	}
 	v := compute(n)
-	n.derived = append(n.derived, derivation{key, v})
+	n.derived.put(key, v)
 	return v
+}
+
+// keyed holds a note's memos or derivations: values under keys compared
+// with ==, as a map compares them. A note has one or two of each (an
+// analysis per pack, the cleaner's doc), so the first few are kept in the
+// note itself and searched in order: a map, or a list grown from nothing,
+// took one or two allocations per note.
+type keyed struct {
+	few  [2]keyedValue
+	nFew int
+	more []keyedValue // past len(few), rare
+}
+
+type keyedValue struct{ key, value any }
+
+func (k *keyed) get(key any) (any, bool) {
+	for i := range k.nFew {
+		if k.few[i].key == key {
+			return k.few[i].value, true
+		}
+	}
+	for _, e := range k.more {
+		if e.key == key {
+			return e.value, true
+		}
+	}
+	return nil, false
+}
+
+func (k *keyed) put(key, value any) {
+	if k.nFew < len(k.few) {
+		k.few[k.nFew] = keyedValue{key, value}
+		k.nFew++
+		return
+	}
+	k.more = append(k.more, keyedValue{key, value})
 }
 
 // Compact drops what can be computed again (the parsed blocks, prose
@@ -364,5 +392,5 @@ func (n *Note) Compact() {
 	n.parsed = false
 	n.blocks = nil
 	n.proseFrom, n.proseAll, n.proseDone = nil, nil, false
-	n.derived = nil
+	n.derived = keyed{}
 }
