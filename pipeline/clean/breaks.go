@@ -2,11 +2,9 @@ package clean
 
 import (
 	"bytes"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -96,28 +94,14 @@ func firstWord(s []byte, i, hi int) int {
 func breaks(p *rule.Pass) []wordBreak {
 	d := docOf(p.Note)
 	// Four rules read the same analysis; a pass with another pack (rare:
-	// tests) recomputes it.
-	d.breaksOnce.Do(func() { d.breaks, d.breaksPack = findBreaks(d, p), p.Pack })
+	// tests) recomputes it. The doc's list is empty, and an earlier note's
+	// list kept at its size when the doc was released (see newDoc).
+	d.breaksOnce.Do(func() { d.breaks, d.breaksPack = appendBreaks(d.breaks, d, p), p.Pack })
 	if d.breaksPack != p.Pack {
-		return findBreaks(d, p)
+		return appendBreaks(nil, d, p)
 	}
 	return d.breaks
 }
-
-// findBreaks returns the damaged words of the note. They are gathered in a
-// pooled scratch list and copied out at their size: a list grown from
-// nothing took an allocation at every doubling.
-func findBreaks(d *doc, p *rule.Pass) []wordBreak {
-	scratch := breaksPool.Get().(*[]wordBreak)
-	out := appendBreaks((*scratch)[:0], d, p)
-	kept := slices.Clone(out)
-	clear(out) // the pool keeps no messages or fixes
-	*scratch = out[:0]
-	breaksPool.Put(scratch)
-	return kept
-}
-
-var breaksPool = sync.Pool{New: func() any { return new([]wordBreak) }}
 
 // appendBreaks appends the damaged words of the note to out.
 func appendBreaks(out []wordBreak, d *doc, p *rule.Pass) []wordBreak {

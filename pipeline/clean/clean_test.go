@@ -171,3 +171,40 @@ func visible(s string) string {
 	}
 	return out
 }
+
+// TestReleasedDocs checks each note of a test course after a note whose
+// doc was released by Compact (its lists reused by the next doc), and
+// compares the findings with those of a note nothing came before.
+func TestReleasedDocs(t *testing.T) {
+	p := defaultPack(t)
+	opts := lint.Options{Pack: p, Only: onlyClean()}
+	report := func(n *note.Note) string {
+		var b strings.Builder
+		for _, f := range lint.Check(n, opts) {
+			fmt.Fprintf(&b, "%d-%d %s %s", f.Start, f.End, f.Rule, f.Message)
+			if f.Fix != nil {
+				fmt.Fprintf(&b, " fix %v", f.Fix.Edits)
+			}
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}
+	course := corpus(t, "../../source")
+	if len(course) == 0 {
+		t.Skip("no sample course")
+	}
+	var fresh []string
+	for _, n := range course {
+		fresh = append(fresh, report(n.WithText(n.Text)))
+	}
+	// Twice over, so each note follows both larger and smaller ones.
+	for range 2 {
+		for i, c := range course {
+			n := c.WithText(c.Text)
+			if got := report(n); got != fresh[i] {
+				t.Errorf("%s after a released doc:\n%s\nwant:\n%s", n.Path, got, fresh[i])
+			}
+			n.Compact()
+		}
+	}
+}

@@ -3,8 +3,6 @@ package clean
 import (
 	"bytes"
 	"math/bits"
-	"slices"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/note"
@@ -30,27 +28,19 @@ type doubledPair struct{ prevStart, prevEnd, start, end int }
 // starting at span.
 type spacedMarkAt struct{ at, span int }
 
-// scan returns the proseScan of the note's prose, made on first use. The
-// scan appends to pooled scratch lists and keeps copies at their size:
-// lists grown from nothing took an allocation at every doubling.
+// scan returns the proseScan of the note's prose, made on first use. Its
+// lists are the ones an earlier note's doc released (see newDoc), kept at
+// their size: lists grown from nothing took an allocation at every
+// doubling.
 func (d *doc) scan() *proseScan {
 	d.scanOnce.Do(func() {
-		sc := scanPool.Get().(*proseScan)
+		sc := &d.scanned // its lists are empty: a new doc, or one released
 		for _, s := range d.proseSpans() {
 			sc.span(d.n.Text, s)
 		}
-		d.scanned = proseScan{
-			pronouns: slices.Clone(sc.pronouns),
-			doubled:  slices.Clone(sc.doubled),
-			marks:    slices.Clone(sc.marks),
-		}
-		*sc = proseScan{pronouns: sc.pronouns[:0], doubled: sc.doubled[:0], marks: sc.marks[:0]}
-		scanPool.Put(sc)
 	})
 	return &d.scanned
 }
-
-var scanPool = sync.Pool{New: func() any { return new(proseScan) }}
 
 // span scans prose span s of src, appending what it finds:
 //

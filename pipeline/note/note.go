@@ -337,7 +337,8 @@ func (n *Note) Memo(key any, compute func() any) any {
 // under key, computing it once with compute. Unlike a memo it goes with
 // the structure: Compact drops it with the blocks, so an analysis of the
 // blocks (the formatting rules share one) lives no longer than they do.
-// Like Blocks, it is for the one goroutine using the note.
+// A value that is a Releaser is released then. Like Blocks, it is for the
+// one goroutine using the note.
 func (n *Note) Derived(key any, compute func(*Note) any) any {
 	if v, ok := n.derived.get(key); ok {
 		return v
@@ -346,6 +347,13 @@ func (n *Note) Derived(key any, compute func(*Note) any) any {
 	n.derived.put(key, v)
 	return v
 }
+
+// A Releaser is a derived value that can hand what it holds on (to a pool,
+// for the next note) once the note drops its structure: Compact calls
+// Release, and the value is not used again. A course is thousands of
+// small notes, each with the same few derived lists; reusing them saves
+// allocations that were a measurable share of a check run.
+type Releaser interface{ Release() }
 
 // keyed holds a note's memos or derivations: values under keys compared
 // with ==, as a map compares them. A note has one or two of each (an
@@ -383,14 +391,29 @@ func (k *keyed) put(key, value any) {
 	k.more = append(k.more, keyedValue{key, value})
 }
 
+// release calls Release on each value that is a Releaser.
+func (k *keyed) release() {
+	for _, e := range k.few[:k.nFew] {
+		if r, ok := e.value.(Releaser); ok {
+			r.Release()
+		}
+	}
+	for _, e := range k.more {
+		if r, ok := e.value.(Releaser); ok {
+			r.Release()
+		}
+	}
+}
+
 // Compact drops what can be computed again (the parsed blocks, prose
-// ranges and what is derived from them), keeping the text, the line table
-// and the memos. The pipeline
+// ranges and what is derived from them, released), keeping the text, the
+// line table and the memos. The pipeline
 // compacts each note once its stage is done, so a large course does not
 // keep every note's structure in memory; Blocks parses again if asked.
 func (n *Note) Compact() {
 	n.parsed = false
 	n.blocks = nil
 	n.proseFrom, n.proseAll, n.proseDone = nil, nil, false
+	n.derived.release()
 	n.derived = keyed{}
 }
