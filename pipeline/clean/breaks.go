@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -301,7 +302,8 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 	if len(a) < 2 {
 		return wordBreak{}, false
 	}
-	var cands []string
+	var candBuf [8]string // a fragment has a few completions at most, nearly always
+	cands := candBuf[:0]
 	seen := map[string]bool{}
 	consider := func(w string) {
 		if len(w) > len(lower) && strings.HasPrefix(w, lower) && !seen[w] && w[len(lower)] != '-' {
@@ -315,11 +317,13 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 	for _, w := range withPrefix(sortedWordsOfPack(x.rulePack), lower) {
 		consider(w)
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if len(cands[i]) != len(cands[j]) {
-			return len(cands[i]) < len(cands[j])
+	// Shortest first, then in order; the candidates are distinct, so the
+	// order is total. slices.SortFunc, unlike sort.Slice, allocates nothing.
+	slices.SortFunc(cands, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(a) - len(b)
 		}
-		return cands[i] < cands[j]
+		return strings.Compare(a, b)
 	})
 	wb := wordBreak{kind: truncatedWord, start: ws, end: end}
 	if len(cands) == 0 || len(lower) < 3 {
