@@ -367,7 +367,8 @@ func (d *doc) completions(prefix string) []string {
 func (d *doc) searchCompletions(prefix string) []string {
 	text, spans := d.n.Text, d.proseSpans()
 	var out []string
-	var buf []byte
+	var bufArr [32]byte // a word is lowered here: most are shorter
+	buf := bufArr[:0]
 	seen := map[string]bool{}
 	for at, low := 0, d.lowered(); ; {
 		i := bytes.Index(low[at:], []byte(prefix))
@@ -390,8 +391,9 @@ func (d *doc) searchCompletions(prefix string) []string {
 			// Lowered in a buffer: a word met before costs no string.
 			buf = appendLower(buf[:0], w)
 			if !seen[string(buf)] {
-				seen[string(buf)] = true
-				out = append(out, string(buf))
+				s := string(buf) // one string for the set and the list
+				seen[s] = true
+				out = append(out, s)
 			}
 		}
 	}
