@@ -58,7 +58,6 @@ type fastScan struct {
 	ordered   bool
 	offset    int // the column of the open item's content
 	inItem    bool
-	startNum  int // scratch: the number of an ordered item
 }
 
 // scanBlocks adds the blocks of src to bb from its start, and returns
