@@ -3,7 +3,6 @@ package check
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -471,28 +470,9 @@ func wordingFix(msg string, start, end int, repl string) *rule.Fix {
 // too, and a note can have many findings. The message views the
 // analyzer's buffer, valid until release; own copies the ones kept.
 func (a *analyzer) msgf(format string, args ...string) string {
-	b := a.msg
-	from := len(b)
-	for i := 0; i < len(format); i++ {
-		c := format[i]
-		if c != '%' || i+1 == len(format) {
-			b = append(b, c)
-			continue
-		}
-		i++
-		switch format[i] {
-		case 's':
-			b = append(b, args[0]...)
-			args = args[1:]
-		case 'q':
-			b = strconv.AppendQuote(b, args[0])
-			args = args[1:]
-		default: // "%%"
-			b = append(b, format[i])
-		}
-	}
-	a.msg = b
-	return view(b[from:])
+	from := len(a.msg)
+	a.msg = rule.AppendMessagef(a.msg, format, args...)
+	return view(a.msg[from:])
 }
 
 // matchCase gives repl the capital of the text it replaces, when repl

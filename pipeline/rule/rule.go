@@ -115,7 +115,12 @@ func NewFix(message string, kind FixKind, e edit.Edit) *Fix {
 // every argument, and messages are made for every finding.
 func Messagef(format string, args ...string) string {
 	var buf [192]byte
-	b := buf[:0]
+	return string(AppendMessagef(buf[:0], format, args...))
+}
+
+// AppendMessagef appends to b what Messagef returns, for callers that keep
+// their messages in a buffer of their own.
+func AppendMessagef(b []byte, format string, args ...string) []byte {
 	for i := 0; i < len(format); i++ {
 		c := format[i]
 		if c != '%' || i+1 == len(format) {
@@ -134,7 +139,7 @@ func Messagef(format string, args ...string) string {
 			b = append(b, format[i])
 		}
 	}
-	return string(b)
+	return b
 }
 
 // A Finding is one thing a rule reports, at a byte range of the note's text.

@@ -178,17 +178,8 @@ func parseTiming(line string, frac byte) (start, end time.Duration, ok bool) {
 // It runs twice for every cue, so it reads the fields in place instead of
 // splitting the string.
 func parseTime(s string, frac byte) (time.Duration, bool) {
-	sec, ms, found := strings.Cut(s, string(frac))
-	if !found {
-		other := byte('.')
-		if frac == '.' {
-			other = ','
-		}
-		if sec, ms, found = strings.Cut(s, string(other)); !found {
-			return 0, false
-		}
-	}
-	if len(ms) != 3 {
+	sec, ms, found := cutFraction(s, frac)
+	if !found || len(ms) != 3 {
 		return 0, false
 	}
 	var d time.Duration
@@ -213,6 +204,19 @@ func parseTime(s string, frac byte) (time.Duration, bool) {
 		return 0, false
 	}
 	return d*time.Second + time.Duration(m)*time.Millisecond, true
+}
+
+// cutFraction cuts a time at its fraction separator: frac, or else the
+// other format's (',' for '.', '.' for ',').
+func cutFraction(s string, frac byte) (sec, ms string, found bool) {
+	if sec, ms, found = strings.Cut(s, string(frac)); found {
+		return sec, ms, true
+	}
+	other := byte('.')
+	if frac == '.' {
+		other = ','
+	}
+	return strings.Cut(s, string(other))
 }
 
 // smallNumber reads a field of a time: one to three characters that

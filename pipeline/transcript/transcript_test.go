@@ -142,17 +142,11 @@ func FuzzConvert(f *testing.F) {
 }
 
 // parseTimeBySplit is parseTime as first written, with strings.Split: the
-// reference FuzzParseTime holds parseTime to.
+// reference FuzzParseTiming holds parseTime to.
 func parseTimeBySplit(s string, frac byte) (time.Duration, bool) {
-	sec, ms, found := strings.Cut(s, string(frac))
+	sec, ms, found := cutFraction(s, frac)
 	if !found {
-		other := byte('.')
-		if frac == '.' {
-			other = ','
-		}
-		if sec, ms, found = strings.Cut(s, string(other)); !found {
-			return 0, false
-		}
+		return 0, false
 	}
 	parts := strings.Split(sec, ":")
 	if len(parts) < 2 || len(parts) > 3 || len(ms) != 3 {
