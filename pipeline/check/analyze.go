@@ -453,18 +453,6 @@ func (a *analyzer) fix(start, end int, repl string) *rule.Fix {
 	return &w.fix
 }
 
-// wordingFix is fix for the course rules, which build few.
-func wordingFix(msg string, start, end int, repl string) *rule.Fix {
-	// The fix and its one edit in one allocation.
-	f := &struct {
-		fix  rule.Fix
-		edit [1]edit.Edit
-	}{}
-	f.edit[0] = edit.Edit{Start: start, End: end, New: repl}
-	f.fix = rule.Fix{Message: msg, Kind: rule.Wording, Edits: f.edit[:]}
-	return &f.fix
-}
-
 // msgf formats a finding's message as fmt.Sprintf does, for formats
 // with only %s and %q verbs and string arguments: fmt boxes each argument
 // too, and a note can have many findings. The message views the

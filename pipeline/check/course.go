@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/rule"
 )
@@ -59,7 +60,7 @@ func (a *acronyms) Note(cp *rule.CoursePass) {
 		cp.Report(rule.Finding{
 			Start: u.start, End: u.end,
 			Message: fmt.Sprintf("%q is used before it is expanded in the course; write %q at its first use", acr, repl),
-			Fix:     wordingFix(fmt.Sprintf("Write %q", repl), u.start, u.end, repl),
+			Fix:     rule.NewFix(fmt.Sprintf("Write %q", repl), rule.Wording, edit.Edit{Start: u.start, End: u.end, New: repl}),
 		})
 	}
 }
@@ -194,7 +195,7 @@ func (c *consistency) Again(cp *rule.CoursePass) {
 			Start: u.start, End: u.end,
 			Message: fmt.Sprintf("the course writes %q %s and %q %s: use one spelling",
 				e.written[keep][0], times(c.counts[spelling{u.entry, keep}]), e.written[u.base][0], times(c.counts[spelling{u.entry, u.base}])),
-			Fix: wordingFix(fmt.Sprintf("Write %q", repl), u.start, u.end, repl),
+			Fix: rule.NewFix(fmt.Sprintf("Write %q", repl), rule.Wording, edit.Edit{Start: u.start, End: u.end, New: repl}),
 		})
 	}
 }
