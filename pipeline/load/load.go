@@ -102,8 +102,9 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 
 // A dirEntry is what the walk needs of a folder entry.
 type dirEntry struct {
-	name string
-	dir  bool // a folder (a link to one is not followed)
+	name   string
+	dir    bool        // a folder (a link to one is not followed)
+	format note.Format // a note's
 }
 
 // comparePaths orders folder entries as their paths sort: a sub-folder as
@@ -130,16 +131,16 @@ func comparePaths(a, b dirEntry) int {
 
 // walked reports whether the walk looks at an entry named name: hidden
 // ones (.git and other hidden folders, editor files) are left out, and of
-// the files only notes are read.
-func walked(name string, dir bool) bool {
+// the files only notes are read. For a note it gives its format too.
+func walked(name string, dir bool) (note.Format, bool) {
 	if strings.HasPrefix(name, ".") {
-		return false
+		return 0, false
 	}
 	if dir {
-		return true
+		return 0, true
 	}
-	_, ok := Extensions[strings.ToLower(filepath.Ext(name))]
-	return ok
+	format, ok := Extensions[strings.ToLower(filepath.Ext(name))]
+	return format, ok
 }
 
 type walker struct {
@@ -172,7 +173,7 @@ func (w *walker) dir(path, rel string) {
 		}
 		w.found++
 		if w.skip == nil || !w.skip(sub) {
-			w.yield(Input{Path: sub, Rel: subRel, Format: Extensions[strings.ToLower(filepath.Ext(d.name))]})
+			w.yield(Input{Path: sub, Rel: subRel, Format: d.format})
 		}
 	}
 }

@@ -173,8 +173,8 @@ func TestListMatchesReadDir(t *testing.T) {
 		}
 		var want []dirEntry
 		for _, d := range des {
-			if walked(d.Name(), d.IsDir()) {
-				want = append(want, dirEntry{name: d.Name(), dir: d.IsDir()})
+			if format, ok := walked(d.Name(), d.IsDir()); ok {
+				want = append(want, dirEntry{name: d.Name(), dir: d.IsDir(), format: format})
 			}
 		}
 		slices.SortFunc(got, comparePaths)
