@@ -67,6 +67,7 @@ func (p *Pack) Clone() *Pack {
 	c.Lists = append([]List(nil), p.Lists...)
 	c.Phrases = append([]Phrase(nil), p.Phrases...)
 	c.Files = append([]string(nil), p.Files...)
+	// Syllabus is shared: nothing changes it after loading.
 	return &c
 }
 

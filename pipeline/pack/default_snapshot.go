@@ -3,7 +3,7 @@
 package pack
 
 // snapshotSum is packSum of the rules/itil4 files snapshotPack was decoded from.
-const snapshotSum = "4066fa87d1da99d2"
+const snapshotSum = "5129fafb9abb9cb3"
 
 // snapshotPack is the default pack as Load decodes it, compiled in so
 // that start-up does not parse YAML.
@@ -1421,5 +1421,76 @@ var snapshotPack = &Pack{
 		},
 	},
 	History: []string{"ITIL v1", "ITIL v2", "ITIL v3", "ITIL V1", "ITIL V2", "ITIL V3", "v1", "v2", "v3", "ITIL 2007", "ITIL 2011", "previous version", "previous versions", "earlier version", "earlier versions", "older version", "older versions", "previous edition", "earlier edition", "old lifecycle", "formerly", "was renamed", "were renamed", "replaced by", "used to be", "were once", "no longer", "old books", "older books", "in the past"},
-	Files:   []string{"rules/itil4/00-pack.yaml", "rules/itil4/10-product.yaml", "rules/itil4/20-terms.yaml", "rules/itil4/30-lists.yaml", "rules/itil4/40-phrases.yaml"},
+	Syllabus: &Syllabus{
+		Name:      "ITIL 4 Foundation (2019 syllabus)",
+		Questions: 40,
+		Note:      "Weights are approximate: they are the question counts per learning outcome as we recall them from the 2019 syllabus (5, 6, 2, 1, 2, 7 and 17 of 40), not read from the syllabus document. Check them against the syllabus your exam uses.",
+		Areas: []Area{
+			{
+				ID:          "lo1-key-concepts",
+				Name:        "Key concepts of service management",
+				Weight:      12.5,
+				Approximate: true,
+				Topics:      []string{"key-concepts"},
+				Pos:         "rules/itil4/50-syllabus.yaml:13:7",
+			},
+			{
+				ID:          "lo2-guiding-principles",
+				Name:        "The guiding principles and how they help adopt and adapt service management",
+				Weight:      15,
+				Approximate: true,
+				Topics:      []string{"guiding-principles"},
+				Terms:       []string{"guiding-principle"},
+				Pos:         "rules/itil4/50-syllabus.yaml:18:7",
+			},
+			{
+				ID:          "lo3-four-dimensions",
+				Name:        "The four dimensions of service management",
+				Weight:      5,
+				Approximate: true,
+				Topics:      []string{"four-dimensions"},
+				Pos:         "rules/itil4/50-syllabus.yaml:24:7",
+			},
+			{
+				ID:          "lo4-service-value-system",
+				Name:        "The purpose and components of the service value system",
+				Weight:      2.5,
+				Approximate: true,
+				Topics:      []string{"service-value-system", "governance"},
+				Terms:       []string{"service-value-system", "opportunity", "demand", "governance", "practice"},
+				Members:     []string{"svs-components"},
+				Pos:         "rules/itil4/50-syllabus.yaml:29:7",
+			},
+			{
+				ID:          "lo5-service-value-chain",
+				Name:        "The activities of the service value chain and how they interconnect",
+				Weight:      5,
+				Approximate: true,
+				Topics:      []string{"service-value-chain"},
+				Pos:         "rules/itil4/50-syllabus.yaml:36:7",
+			},
+			{
+				ID:          "lo6-practice-purposes",
+				Name:        "The purpose of 15 ITIL practices and the definitions of their key terms",
+				Weight:      17.5,
+				Approximate: true,
+				Terms:       []string{"it-asset", "event", "configuration-item", "change", "incident", "problem", "known-error", "availability"},
+				Members:     []string{"practices/Information security management", "practices/Relationship management", "practices/Supplier management", "practices/IT asset management", "practices/Monitoring and event management", "practices/Release management", "practices/Service configuration management", "practices/Deployment management"},
+				Purposes:    []string{"practices/Information security management", "practices/Relationship management", "practices/Supplier management", "practices/IT asset management", "practices/Monitoring and event management", "practices/Release management", "practices/Service configuration management", "practices/Deployment management", "practices/Continual improvement", "practices/Change enablement", "practices/Incident management", "practices/Problem management", "practices/Service request management", "practices/Service desk", "practices/Service level management"},
+				Pos:         "rules/itil4/50-syllabus.yaml:41:7",
+			},
+			{
+				ID:          "lo7-seven-practices",
+				Name:        "Seven ITIL practices in detail",
+				Weight:      42.5,
+				Approximate: true,
+				Topics:      []string{"continual-improvement"},
+				Terms:       []string{"workaround", "service-request", "service-level-agreement", "service-level", "change-authority", "change-schedule", "continual-improvement", "key-performance-indicator", "critical-success-factor"},
+				Members:     []string{"ci-model-steps", "practices/Continual improvement", "practices/Change enablement", "practices/Incident management", "practices/Problem management", "practices/Service request management", "practices/Service desk", "practices/Service level management"},
+				Pos:         "rules/itil4/50-syllabus.yaml:71:7",
+			},
+		},
+		Pos: "rules/itil4/50-syllabus.yaml:5:3",
+	},
+	Files: []string{"rules/itil4/00-pack.yaml", "rules/itil4/10-product.yaml", "rules/itil4/20-terms.yaml", "rules/itil4/30-lists.yaml", "rules/itil4/40-phrases.yaml", "rules/itil4/50-syllabus.yaml"},
 }

@@ -23,8 +23,92 @@ type Pack struct {
 	// not reported in a sentence that holds one, nor under a heading, a
 	// list's introduction or a label line ("ITIL v3:") that does.
 	History []string `yaml:"history"`
+	// Syllabus, optional, is the exam syllabus of the edition: its areas,
+	// the weight of each in the exam and which terms and list members each
+	// covers. The question bank's coverage and the mock exam follow it.
+	Syllabus *Syllabus `yaml:"syllabus"`
 
 	Files []string `yaml:"-"` // where the pack was read from
+}
+
+// A Syllabus is the exam syllabus of an edition, as data: a quiz aims at
+// its areas, in their exam proportions.
+type Syllabus struct {
+	Name string `yaml:"name"`
+	// Questions is how many questions the exam has (40 for Foundation).
+	Questions int `yaml:"questions"`
+	// Note says where the weights come from and how sure they are; it is
+	// shown with the coverage.
+	Note  string `yaml:"note"`
+	Areas []Area `yaml:"areas"`
+	Pos   Pos    `yaml:"-"`
+}
+
+// An Area is one part of a syllabus (a learning outcome, a category).
+// A question belongs to the first area that names what it tests: its
+// purpose (for a list member's purpose), then its term or list member,
+// then its topic. A question in no area is off the syllabus.
+type Area struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	// Weight is the area's share of the exam, in percent.
+	Weight float64 `yaml:"weight"`
+	// Approximate marks a weight not taken from the official syllabus;
+	// reports show it as approximate.
+	Approximate bool `yaml:"approximate"`
+	// Topics are pack topic IDs whose questions fall in this area.
+	Topics []string `yaml:"topics"`
+	// Terms are term IDs, and Members list members written "list-id/Name"
+	// or a whole list as "list-id", whose questions fall here even when
+	// their topic belongs to another area.
+	Terms   []string `yaml:"terms"`
+	Members []string `yaml:"members"`
+	// Purposes are list members ("list-id/Name") whose purpose questions
+	// fall here (ITIL 4 asks the purpose of 15 practices in one outcome
+	// and 7 of them in detail in another).
+	Purposes []string `yaml:"purposes"`
+	Pos      Pos      `yaml:"-"`
+}
+
+// AreaOf returns the syllabus area a question about the term or list
+// member id (a term ID, or "list-id/Member") of topic falls in; purpose
+// says the question asks the member's purpose. ok is false when the pack
+// has no syllabus or no area covers it.
+func (p *Pack) AreaOf(id, topic string, purpose bool) (a Area, ok bool) {
+	if p.Syllabus == nil {
+		return Area{}, false
+	}
+	areas := p.Syllabus.Areas
+	listID, _, _ := strings.Cut(id, "/")
+	if purpose {
+		for _, a := range areas {
+			for _, m := range a.Purposes {
+				if strings.EqualFold(m, id) {
+					return a, true
+				}
+			}
+		}
+	}
+	for _, a := range areas {
+		for _, t := range a.Terms {
+			if t == id {
+				return a, true
+			}
+		}
+		for _, m := range a.Members {
+			if strings.EqualFold(m, id) || m == listID && strings.Contains(id, "/") {
+				return a, true
+			}
+		}
+	}
+	for _, a := range areas {
+		for _, t := range a.Topics {
+			if t == topic {
+				return a, true
+			}
+		}
+	}
+	return Area{}, false
 }
 
 // Pos is where an entry was written, as file:line:col.
@@ -226,6 +310,9 @@ func (p *Pack) Merge(q *Pack) {
 	p.Lists = mergeByID(p.Lists, q.Lists, func(l List) string { return l.ID })
 	p.Phrases = mergeByID(p.Phrases, q.Phrases, func(ph Phrase) string { return ph.ID })
 	p.History = append(p.History, q.History...)
+	if q.Syllabus != nil {
+		p.Syllabus = q.Syllabus // a syllabus is replaced whole
+	}
 	p.Files = append(p.Files, q.Files...)
 }
 
@@ -347,6 +434,7 @@ func (p *Pack) Validate() error {
 			}
 		}
 	}
+	p.validateSyllabus(topics, fail)
 	if len(errs) > 0 {
 		return fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
@@ -367,5 +455,65 @@ func listRefs(s string) []string {
 		}
 		out = append(out, s[i+1:i+j])
 		s = s[i+j+1:]
+	}
+}
+
+// validateSyllabus checks that areas have an id, a name and a weight, that
+// the weights add up to 100 %, and that what they name exists.
+func (p *Pack) validateSyllabus(topics map[string]bool, fail func(Pos, string, ...any)) {
+	sy := p.Syllabus
+	if sy == nil {
+		return
+	}
+	if len(sy.Areas) == 0 {
+		fail(sy.Pos, "syllabus has no areas")
+		return
+	}
+	if sy.Questions < 0 {
+		fail(sy.Pos, "syllabus: questions %d is negative", sy.Questions)
+	}
+	terms := map[string]bool{}
+	for _, t := range p.Terms {
+		terms[t.ID] = true
+	}
+	members := map[string]bool{}
+	for _, l := range p.Lists {
+		members[strings.ToLower(l.ID)] = true
+		for _, m := range l.Members {
+			members[strings.ToLower(l.ID+"/"+m.Name)] = true
+		}
+	}
+	seen := map[string]bool{}
+	total := 0.0
+	for _, a := range sy.Areas {
+		if a.ID == "" || a.Name == "" {
+			fail(a.Pos, "syllabus area needs an id and a name")
+		}
+		if seen[a.ID] {
+			fail(a.Pos, "syllabus: duplicate area %q", a.ID)
+		}
+		seen[a.ID] = true
+		if a.Weight <= 0 || a.Weight > 100 {
+			fail(a.Pos, "syllabus area %q: weight %g is not a percentage above 0", a.ID, a.Weight)
+		}
+		total += a.Weight
+		for _, t := range a.Topics {
+			if !topics[t] {
+				fail(a.Pos, "syllabus area %q: unknown topic %q", a.ID, t)
+			}
+		}
+		for _, t := range a.Terms {
+			if !terms[t] {
+				fail(a.Pos, "syllabus area %q: unknown term %q", a.ID, t)
+			}
+		}
+		for _, m := range append(append([]string(nil), a.Members...), a.Purposes...) {
+			if !members[strings.ToLower(m)] {
+				fail(a.Pos, "syllabus area %q: %q names no list or list member", a.ID, m)
+			}
+		}
+	}
+	if total < 99.5 || total > 100.5 {
+		fail(sy.Pos, "syllabus: area weights add up to %g%%, not 100%%", total)
 	}
 }

@@ -96,6 +96,11 @@ func writeValue(b *bytes.Buffer, v reflect.Value, typed bool) {
 		b.WriteString(strconv.FormatInt(v.Int(), 10))
 	case reflect.Bool:
 		b.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Float64:
+		b.WriteString(strconv.FormatFloat(v.Float(), 'g', -1, 64))
+	case reflect.Pointer:
+		b.WriteString("&")
+		writeValue(b, v.Elem(), true)
 	case reflect.Slice:
 		if typed {
 			b.WriteString("[]" + v.Type().Elem().Name())
