@@ -52,11 +52,17 @@ func (b Block) Content(src []byte) string {
 	return sb.String()
 }
 
-// markdown parses block structure only: goldmark's block parsers and
-// paragraph transformers, without goldmark's inline phase (see
-// blockparse.go). TestBlockParserMatchesFullParser keeps the blocks equal
-// to a full goldmark parse.
-var markdown treeParser = newBlockParser()
+// markdown is goldmark's parser with its block parsers and paragraph
+// transformers (so that link reference definitions are not taken for
+// paragraphs) and no inline parsers: nothing in the pipeline reads inline
+// nodes (prose ranges come from our own scan, see Prose). Inline parsers
+// never change the block structure; TestBlockParserMatchesFullParser keeps
+// the blocks equal to goldmark's default parser. A goldmark parser serves
+// every goroutine: each parse has its own context.
+var markdown treeParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
 
 // A treeParser returns the block tree of a Markdown text.
 type treeParser interface {
@@ -195,16 +201,7 @@ func (bb *blockBuilder) addAt(kind BlockKind, level, first int, inList bool, sta
 // addTree adds the blocks goldmark finds in src[from:], which starts with
 // no block open.
 func (bb *blockBuilder) addTree(src []byte, from int) {
-	var doc ast.Node
-	if bp, ok := markdown.(*blockParser); ok {
-		var pc *blockContext
-		doc, pc = bp.parse(text.NewReader(src[from:]))
-		// The tree's paragraphs go back to the pool with the context once
-		// the blocks are read from it.
-		defer pc.release()
-	} else {
-		doc = markdown.Parse(text.NewReader(src[from:]))
-	}
+	doc := markdown.Parse(text.NewReader(src[from:]))
 	// How many list items and block quotes hold the node: counted on the
 	// way in and out instead of climbing the parents of every block.
 	lists, quotes := 0, 0

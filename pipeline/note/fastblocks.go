@@ -414,7 +414,7 @@ func (s *fastScan) heading(line []byte, ls, ind int) {
 	s.bb.add(Heading, level, first, false, false) // placed by locateEmpty
 }
 
-// atxHeading is headingParser.Open (goldmark's atxHeadingParser) on a
+// atxHeading is goldmark's atxHeadingParser.Open on a
 // line at the top, its first non-space byte at pos: the level and the
 // content (relative to the line; empty for none), and whether line is a
 // heading.
