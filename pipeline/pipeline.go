@@ -5,8 +5,10 @@ package pipeline
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -23,10 +25,14 @@ import (
 
 // Config is everything a run needs, decided by the CLI.
 type Config struct {
-	Paths   []string // files and folders; empty means ./source
-	Pack    *pack.Pack
-	Project *config.Config
-	Load    load.Options
+	// Paths are files, folders and glob patterns; "-" is a note on Stdin,
+	// named StdinName in findings. Empty means DefaultInput().
+	Paths     []string
+	Stdin     io.Reader
+	StdinName string
+	Pack      *pack.Pack
+	Project   *config.Config
+	Load      load.Options
 
 	// Check reports findings of the input notes.
 	Check bool
@@ -59,6 +65,9 @@ type Result struct {
 	Bank    *quiz.Bank
 	Errors  []error // inputs that could not be found or read
 	Elapsed time.Duration
+	// Read is what was read when the config named no path: "source" or
+	// "." (DefaultInput).
+	Read string
 
 	summary emit.Summary // counted as files are done, so a streamed run has it too
 }
@@ -78,9 +87,27 @@ func Run(cfg Config) (*Result, error) {
 	if cfg.Project == nil {
 		cfg.Project = &config.Config{}
 	}
+	res := &Result{}
 	paths := cfg.Paths
 	if len(paths) == 0 {
-		paths = []string{"source"}
+		res.Read = DefaultInput()
+		paths = []string{res.Read}
+	}
+	// A note on standard input comes first, then the paths in course order.
+	var stdin *load.Input
+	var findErrs []error
+	if i := slices.Index(paths, "-"); i >= 0 {
+		paths = slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == "-" })
+		r := cfg.Stdin
+		if r == nil {
+			r = os.Stdin
+		}
+		in, err := load.Stdin(r, cfg.StdinName, cfg.Load)
+		if err != nil {
+			findErrs = append(findErrs, err)
+		} else {
+			stdin = &in
+		}
 	}
 	var skip func(string) bool
 	if len(cfg.Project.Ignore) > 0 {
@@ -98,14 +125,21 @@ func Run(cfg Config) (*Result, error) {
 	// feed sends the inputs in course order. One folder is walked while
 	// the first notes are already being checked; several paths, or a
 	// progress bar that needs the total, wait for the whole list.
-	var findErrs []error
 	var feed func(send func(load.Input))
 	total := -1
 	if len(paths) == 1 && cfg.Progress == nil {
-		feed = func(send func(load.Input)) { findErrs = load.Walk(paths[0], skip, send) }
+		feed = func(send func(load.Input)) {
+			if stdin != nil {
+				send(*stdin)
+			}
+			findErrs = append(findErrs, load.Walk(paths[0], skip, send)...)
+		}
 	} else {
-		var inputs []load.Input
-		inputs, findErrs = load.Find(paths, skip)
+		inputs, errs := load.Find(paths, skip)
+		findErrs = append(findErrs, errs...)
+		if stdin != nil {
+			inputs = append([]load.Input{*stdin}, inputs...)
+		}
 		total = len(inputs)
 		feed = func(send func(load.Input)) {
 			for _, in := range inputs {
@@ -128,7 +162,6 @@ func Run(cfg Config) (*Result, error) {
 		go check.Prepare(cfg.Pack)
 		course = lint.NewCourse(opts)
 	}
-	res := &Result{}
 	var readErrs []error
 	// done hands each file to the course-level rules, the counts and the
 	// caller, in course order.
@@ -170,7 +203,7 @@ func Run(cfg Config) (*Result, error) {
 	res.Errors = append(findErrs, readErrs...)
 
 	if course != nil {
-		res.revisit(course, cfg)
+		res.revisit(course, cfg, stdin)
 	}
 	if cfg.Quiz {
 		res.Bank = quiz.Generate(res.Cleaned, cfg.Pack, cfg.QuizOpts)
@@ -182,7 +215,7 @@ func Run(cfg Config) (*Result, error) {
 // revisit gives the course-level rules their second look, at the notes
 // whose findings needed the whole course: from memory when the run kept
 // its notes, read anew when it streamed them.
-func (res *Result) revisit(course *lint.Course, cfg Config) {
+func (res *Result) revisit(course *lint.Course, cfg Config, stdin *load.Input) {
 	paths := course.Revisit()
 	var kept map[string]*emit.File
 	if cfg.Each == nil && len(paths) > 0 {
@@ -205,6 +238,9 @@ func (res *Result) revisit(course *lint.Course, cfg Config) {
 		}
 		// The run kept no list of its inputs: the path says how to read it.
 		in := load.Input{Path: path, Rel: filepath.Base(path), Format: load.FormatOf(path)}
+		if stdin != nil && path == stdin.Path {
+			in = *stdin
+		}
 		n, err := load.Read(in, cfg.Load)
 		if err != nil {
 			// Changed or gone since the first look: nothing to report on.
@@ -215,6 +251,15 @@ func (res *Result) revisit(course *lint.Course, cfg Config) {
 		res.count(&f)
 		cfg.Each(&f, nil)
 	}
+}
+
+// DefaultInput is what a run reads when it is named no path: the folder
+// source if there is one, the current folder otherwise.
+func DefaultInput() string {
+	if info, err := os.Stat("source"); err == nil && info.IsDir() {
+		return "source"
+	}
+	return "."
 }
 
 // count adds a file that is done to the run's counts.
@@ -359,6 +404,7 @@ func (r *Result) Summary() emit.Summary {
 	}
 	// Inputs that could not be found count as unreadable too.
 	s.Unreadable = len(r.Errors)
+	s.Read = r.Read
 	return s
 }
 

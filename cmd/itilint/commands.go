@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -13,6 +15,7 @@ import (
 	"github.com/itilint/itilint/pipeline"
 	"github.com/itilint/itilint/pipeline/baseline"
 	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/load"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
 )
@@ -54,6 +57,9 @@ func runCommand() *cli.Command {
 			if _, err := emit.WriteFile(filepath.Join(out, "report.json"), func(w io.Writer) error {
 				return emit.ReportJSON(w, res.Files, res.Bank, sum)
 			}); err != nil {
+				werrs = append(werrs, err)
+			}
+			if err := markOutput(out); err != nil {
 				werrs = append(werrs, err)
 			}
 			err = writeErrors(c, trouble, werrs)
@@ -111,6 +117,9 @@ func checkCommand() *cli.Command {
 				fw, err := emit.NewFindingWriter(bw, format, lintRules())
 				if err != nil {
 					return err
+				}
+				if c.NArg() == 0 {
+					fw.Read = pipeline.DefaultInput()
 				}
 				// Looked up once: a flag lookup climbs the command lineage,
 				// and this runs for every file.
@@ -212,6 +221,11 @@ func fixCommand() *cli.Command {
 			var changed []string
 			var werrs []error
 			written := 0
+			wroteOut := false // under --out, where the cleaned copies go
+			stdinPath := ""   // the name of a note read from standard input
+			if slices.Contains(pc.Paths, "-") {
+				stdinPath = cmp.Or(pc.StdinName, load.StdinName)
+			}
 			pc.Each = func(f *emit.File, n *note.Note) {
 				if f.Note == nil || n == nil {
 					return
@@ -221,6 +235,12 @@ func fixCommand() *cli.Command {
 					changed = append(changed, f.Path)
 				}
 				switch {
+				case f.Path == stdinPath && !c.Bool("diff") && !c.Bool("check"):
+					// A note from standard input goes back to standard
+					// output, cleaned, as Prettier and ESLint --fix do.
+					if _, err := c.App.Writer.Write(f.Note.Encode(n.Text)); err != nil {
+						werrs = append(werrs, err)
+					}
 				case !c.Bool("diff") && !c.Bool("check") && !c.Bool("write"):
 					out := pipeline.OutputPath(c.String("out"), n)
 					wrote, err := emit.WriteBytes(out, n.Text)
@@ -229,6 +249,7 @@ func fixCommand() *cli.Command {
 					} else if wrote {
 						written++
 					}
+					wroteOut = true
 				case !differs:
 				case c.Bool("diff"):
 					fmt.Fprint(c.App.Writer, emit.Diff(f.Path, f.Note.Text, n.Text))
@@ -249,6 +270,11 @@ func fixCommand() *cli.Command {
 			res, err := pipeline.Run(pc)
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
+			}
+			if wroteOut {
+				if err := markOutput(c.String("out")); err != nil {
+					werrs = append(werrs, err)
+				}
 			}
 			trouble := reportErrors(c, res)
 			err = writeErrors(c, trouble, werrs)

@@ -26,6 +26,7 @@ func commonFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "rules", Usage: "extra or overriding rule pack `DIR|FILE` (repeatable)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only findings and errors"},
 		&cli.BoolFlag{Name: "no-progress", Usage: "never show a progress bar"},
+		&cli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` findings give the note read from standard input (PATH -); its extension picks the format"},
 	}
 }
 
@@ -91,7 +92,7 @@ func baseConfig(c *cli.Context) (pipeline.Config, error) {
 	if err != nil {
 		return pipeline.Config{}, err
 	}
-	pc := pipeline.Config{Paths: c.Args().Slice(), Pack: p, Project: cfg}
+	pc := pipeline.Config{Paths: c.Args().Slice(), Pack: p, Project: cfg, Stdin: c.App.Reader, StdinName: c.String("stdin-filename")}
 	if c.Command.HasName("run") || c.Command.HasName("fix") || c.Command.HasName("quiz") {
 		pc.Load = load.Options{DropFillers: c.Bool("drop-fillers")}
 	}
@@ -224,6 +225,19 @@ func writeCleaned(res *pipeline.Result, dir string) (int, []error) {
 		}
 	}
 	return written, errs
+}
+
+// markOutput marks dir as itilint's output (load.OutputMarker), so that a
+// later walk of a folder holding it does not read the cleaned copies and
+// reports in it as more notes. A folder never written is left alone.
+func markOutput(dir string) error {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil
+	}
+	if err := load.MarkOutput(dir); err != nil {
+		return fmt.Errorf("%s: %w", dir, err)
+	}
+	return nil
 }
 
 var fixKindsDefault = map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}

@@ -76,7 +76,10 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Usage: "clean, check and quiz ITIL 4 course notes",
 		Description: "itilint reads the raw notes of an ITIL 4 course (Markdown, plain text, WebVTT and SubRip\n" +
 			"transcripts), repairs their formatting glitches, checks them against the ITIL 4 rule pack\n" +
-			"and generates exam-style question banks. With no PATH, the input is ./source.\n\n" +
+			"and generates exam-style question banks.\n\n" +
+			"PATH is a note, a folder, a quoted glob pattern ('notes/**/*.md') or - for standard input.\n" +
+			"With no PATH, the input is ./source if it exists, the current folder otherwise. A folder's\n" +
+			"walk leaves out hidden files, node_modules, what git ignores and folders itilint wrote.\n\n" +
 			"Exit codes: 0 success; 1 findings at or above --fail-on (check) or files to change\n" +
 			"(fix --check); 2 usage error, bad config or rule pack, unreadable input or unwritable output.",
 		Version:         version,

@@ -23,11 +23,27 @@ type Summary struct {
 	Fixes       int     `json:"fixes"`
 	Questions   int     `json:"questions"`
 	Seconds     float64 `json:"-"`
+	// Read names what was read when the user named nothing: "source" or
+	// "." (the current folder).
+	Read string `json:"-"`
 }
 
 // Line is the one-line summary for the terminal, with the time taken.
 func (s Summary) Line() string {
-	return s.counts() + fmt.Sprintf(" (%.2f s)", s.Seconds)
+	line := s.counts() + fmt.Sprintf(" (%.2f s)", s.Seconds)
+	if s.Read != "" {
+		line = ReadFrom(s.Read) + ": " + line
+	}
+	return line
+}
+
+// ReadFrom names the default input for a summary: "read source/" or
+// "read the current folder".
+func ReadFrom(path string) string {
+	if path == "." {
+		return "read the current folder"
+	}
+	return "read " + path + "/"
 }
 
 func (s Summary) counts() string {

@@ -27,6 +27,10 @@ import (
 // follow the files: in JUnit and checkstyle as one more element for the
 // same file.
 type FindingWriter struct {
+	// Read, when set, is the input read by default (the user named no
+	// path): the text format's summary names it.
+	Read string
+
 	w      io.Writer
 	format string
 	rules  []*rule.Rule
@@ -115,7 +119,11 @@ func (fw *FindingWriter) Close() error {
 	}
 	switch fw.format {
 	case "text":
-		_, fw.err = io.WriteString(fw.w, fw.tally.String()+"\n")
+		line := fw.tally.String()
+		if fw.Read != "" {
+			line += " (" + ReadFrom(fw.Read) + ")"
+		}
+		_, fw.err = io.WriteString(fw.w, line+"\n")
 	case "json":
 		end := "\n]\n"
 		if fw.jsonCount == 0 {

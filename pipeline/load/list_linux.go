@@ -79,8 +79,8 @@ func (l *lister) list(path string) ([]dirEntry, error) {
 			}
 			// The name is tested before it is copied out of the buffer:
 			// the files the walk drops cost no string.
-			if format, ok := walked(unsafe.String(unsafe.SliceData(name), len(name)), dir); ok {
-				entries = append(entries, dirEntry{name: string(name), dir: dir, format: format})
+			if format, ok, meta := walked(unsafe.String(unsafe.SliceData(name), len(name)), dir); ok || meta {
+				entries = append(entries, dirEntry{name: string(name), dir: dir, format: format, meta: meta})
 			}
 		}
 	}

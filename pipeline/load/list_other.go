@@ -16,8 +16,8 @@ func (lister) list(path string) ([]dirEntry, error) {
 	}
 	entries := make([]dirEntry, 0, len(des))
 	for _, d := range des {
-		if format, ok := walked(d.Name(), d.IsDir()); ok {
-			entries = append(entries, dirEntry{name: d.Name(), dir: d.IsDir(), format: format})
+		if format, ok, meta := walked(d.Name(), d.IsDir()); ok || meta {
+			entries = append(entries, dirEntry{name: d.Name(), dir: d.IsDir(), format: format, meta: meta})
 		}
 	}
 	return entries, nil

@@ -8,12 +8,15 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/transcript"
@@ -42,6 +45,36 @@ type Input struct {
 	Path   string // as the user named it (a folder joined with the walked path)
 	Rel    string // relative to the folder it was found in; the base name for a named file
 	Format note.Format
+	// Data, when not nil, is the input's bytes, read already: a note
+	// given on standard input has no file to read.
+	Data []byte
+}
+
+// StdinName names a note from standard input that was given no name.
+const StdinName = "<stdin>"
+
+// Stdin is the input for a note read from r (the path "-"), named name in
+// findings ("<stdin>" when empty). Its format is the name's when the name
+// has a note's extension, Markdown otherwise. It fails when r cannot be
+// read or holds more than the size limit of a note (Options.MaxSize).
+func Stdin(r io.Reader, name string, opts Options) (Input, error) {
+	if name == "" {
+		name = StdinName
+	}
+	in := Input{Path: name, Rel: filepath.Base(name), Format: note.Markdown}
+	if format, ok := Extensions[strings.ToLower(filepath.Ext(name))]; ok {
+		in.Format = format
+	}
+	limit := opts.limit()
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return in, fmt.Errorf("standard input: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return in, fmt.Errorf("standard input: larger than the %d-byte limit for a note", limit)
+	}
+	in.Data = data
+	return in, nil
 }
 
 // OutRel is the input's relative path in the output layout: raw text and
@@ -74,6 +107,12 @@ func Find(paths []string, skip func(path string) bool) ([]Input, []error) {
 // as it is found, already in course order, so that work on the first notes
 // need not wait for the whole walk. It returns the errors Find would.
 //
+// A folder's walk leaves out hidden entries, node_modules, what git
+// ignores (see gitignore.go) and folders itilint wrote (OutputMarker). A
+// path that does not exist but holds glob characters is a pattern, as
+// markdownlint-cli2 takes them: 'notes/**/*.md' walks notes and keeps the
+// notes whose path matches.
+//
 // Course order is the order of the paths as strings, and a walk that lists
 // each folder by name would not follow it: "intro.md" sorts before
 // "intro/a.md" ('.' < '/'), but the name "intro" before "intro.md". Walk
@@ -81,6 +120,9 @@ func Find(paths []string, skip func(path string) bool) ([]Input, []error) {
 // and a slash.
 func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 	info, err := os.Stat(root)
+	if err != nil && IsPattern(root) {
+		return walkPattern(root, skip, yield)
+	}
 	if err != nil {
 		return []error{fmt.Errorf("%s: %w", root, describe(err))}
 	}
@@ -92,10 +134,38 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 		return nil
 	}
 	w := walker{root: root, skip: skip, yield: yield}
+	w.ignores, w.inRepo = repoIgnores(root)
 	// Cleaned once, so that joinName below gives what filepath.Join would.
 	w.dir(filepath.Clean(root), "")
 	if w.found == 0 {
 		w.errs = append(w.errs, fmt.Errorf("%s: no notes found (looked for .md, .markdown, .txt, .vtt, .srt)", root))
+	}
+	return w.errs
+}
+
+// IsPattern reports whether a path holds glob characters.
+func IsPattern(path string) bool { return strings.ContainsAny(path, "*?[{") }
+
+// walkPattern walks the folder a glob pattern starts with and yields the
+// notes whose path matches the rest.
+func walkPattern(pattern string, skip func(string) bool, yield func(Input)) []error {
+	slashed := filepath.ToSlash(pattern)
+	if !doublestar.ValidatePattern(slashed) {
+		return []error{fmt.Errorf("%s: not a valid glob pattern", pattern)}
+	}
+	base, rest := doublestar.SplitPattern(slashed)
+	base = filepath.FromSlash(base)
+	if info, err := os.Stat(base); err != nil || !info.IsDir() {
+		return []error{fmt.Errorf("%s: no notes match (no folder %s)", pattern, base)}
+	}
+	w := walker{root: base, skip: skip, yield: yield, match: func(rel string) bool {
+		ok, _ := doublestar.Match(rest, filepath.ToSlash(rel))
+		return ok
+	}}
+	w.ignores, w.inRepo = repoIgnores(base)
+	w.dir(filepath.Clean(base), "")
+	if w.found == 0 {
+		w.errs = append(w.errs, fmt.Errorf("%s: no notes match", pattern))
 	}
 	return w.errs
 }
@@ -105,6 +175,7 @@ type dirEntry struct {
 	name   string
 	dir    bool        // a folder (a link to one is not followed)
 	format note.Format // a note's
+	meta   bool        // not walked but read: a .gitignore or an OutputMarker
 }
 
 // comparePaths orders folder entries as their paths sort: a sub-folder as
@@ -130,26 +201,48 @@ func comparePaths(a, b dirEntry) int {
 }
 
 // walked reports whether the walk looks at an entry named name: hidden
-// ones (.git and other hidden folders, editor files) are left out, and of
-// the files only notes are read. For a note it gives its format too.
-func walked(name string, dir bool) (note.Format, bool) {
+// ones (.git and other hidden folders, editor files) and node_modules are
+// left out, and of the files only notes are read. For a note it gives its
+// format too. A .gitignore and an OutputMarker are kept as meta entries:
+// they say what else to leave out.
+func walked(name string, dir bool) (format note.Format, ok, meta bool) {
 	if strings.HasPrefix(name, ".") {
-		return 0, false
+		return 0, false, !dir && (name == ".gitignore" || name == OutputMarker)
 	}
 	if dir {
-		return 0, true
+		return 0, name != "node_modules", false
 	}
-	format, ok := Extensions[strings.ToLower(filepath.Ext(name))]
-	return format, ok
+	format, ok = Extensions[strings.ToLower(filepath.Ext(name))]
+	return format, ok, false
+}
+
+// OutputMarker is the file itilint writes into the folders it writes
+// notes to (run --out, fix --out), so that a later walk of a folder that
+// holds them (`itilint check .` after `itilint run`) leaves them out: they
+// are copies of the notes, not more notes.
+const OutputMarker = ".itilint-output"
+
+// MarkOutput writes the OutputMarker into dir, which must exist.
+func MarkOutput(dir string) error {
+	const text = "itilint wrote this folder; itilint leaves it out when it reads a folder that holds it.\n"
+	path := filepath.Join(dir, OutputMarker)
+	if old, err := os.ReadFile(path); err == nil && string(old) == text {
+		return nil
+	}
+	return os.WriteFile(path, []byte(text), 0o644)
 }
 
 type walker struct {
 	lister
 	root  string
 	skip  func(string) bool
+	match func(rel string) bool // a glob's; nil keeps every note
 	yield func(Input)
 	found int
 	errs  []error
+
+	inRepo  bool       // root is in a git work tree: .gitignore files count
+	ignores gitIgnores // in force in the folder being walked
 }
 
 func (w *walker) dir(path, rel string) {
@@ -157,6 +250,29 @@ func (w *walker) dir(path, rel string) {
 	if err != nil {
 		w.errs = append(w.errs, fmt.Errorf("%s: %w", path, describe(err)))
 		return
+	}
+	pushed := false
+	for i := 0; i < len(entries); i++ {
+		d := entries[i]
+		if !d.meta {
+			continue
+		}
+		if d.name == OutputMarker && rel != "" {
+			return // a folder itilint wrote, other than the one named
+		}
+		if d.name == ".gitignore" && w.inRepo {
+			if data, err := os.ReadFile(joinName(path, d.name)); err == nil {
+				if ps := parseIgnore(data); len(ps) > 0 {
+					w.ignores = append(w.ignores, &ignoreFile{dir: filepath.ToSlash(rel), patterns: ps})
+					pushed = true
+				}
+			}
+		}
+		entries = slices.Delete(entries, i, i+1)
+		i--
+	}
+	if pushed {
+		defer func() { w.ignores = w.ignores[:len(w.ignores)-1] }()
 	}
 	slices.SortFunc(entries, comparePaths)
 	for _, d := range entries {
@@ -167,8 +283,14 @@ func (w *walker) dir(path, rel string) {
 			// its tail, not a second string.
 			subRel = sub[len(sub)-(len(rel)+1+len(d.name)):]
 		}
+		if len(w.ignores) > 0 && w.ignores.ignored(slashed(subRel), d.dir) {
+			continue
+		}
 		if d.dir {
 			w.dir(sub, subRel)
+			continue
+		}
+		if w.match != nil && !w.match(subRel) {
 			continue
 		}
 		w.found++
@@ -176,6 +298,15 @@ func (w *walker) dir(path, rel string) {
 			w.yield(Input{Path: sub, Rel: subRel, Format: d.format})
 		}
 	}
+}
+
+// slashed is filepath.ToSlash without its cost where the separator is a
+// slash already.
+func slashed(p string) string {
+	if filepath.Separator == '/' {
+		return p
+	}
+	return filepath.ToSlash(p)
 }
 
 // joinName is filepath.Join(dir, name) for a clean dir and the name of
@@ -217,12 +348,21 @@ type Options struct {
 	MaxSize int64
 }
 
+func (opts Options) limit() int64 {
+	if opts.MaxSize == 0 {
+		return 64 << 20
+	}
+	return opts.MaxSize
+}
+
 // Read reads and decodes one input.
 func Read(in Input, opts Options) (*note.Note, error) {
-	limit := opts.MaxSize
-	if limit == 0 {
-		limit = 64 << 20
+	if in.Data != nil {
+		// A copy: the note's text is its bytes, and the input may be
+		// read again (a course-level rule's second look).
+		return Decode(in, append([]byte(nil), in.Data...), opts)
 	}
+	limit := opts.limit()
 	raw, err := readFile(in.Path, limit)
 	switch {
 	case err == errIsFolder:

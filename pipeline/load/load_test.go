@@ -173,8 +173,8 @@ func TestListMatchesReadDir(t *testing.T) {
 		}
 		var want []dirEntry
 		for _, d := range des {
-			if format, ok := walked(d.Name(), d.IsDir()); ok {
-				want = append(want, dirEntry{name: d.Name(), dir: d.IsDir(), format: format})
+			if format, ok, meta := walked(d.Name(), d.IsDir()); ok || meta {
+				want = append(want, dirEntry{name: d.Name(), dir: d.IsDir(), format: format, meta: meta})
 			}
 		}
 		slices.SortFunc(got, comparePaths)
