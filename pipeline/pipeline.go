@@ -52,6 +52,12 @@ type Config struct {
 	// more File (Late set) for each note concerned, read anew.
 	Each func(f *emit.File, cleaned *note.Note)
 
+	// OutDir, when set, is the folder the cleaned copies will be written
+	// to: Run lays them out (see Layout) and gives each File its Out.
+	// Reserved are the other files the run writes there (reports).
+	OutDir   string
+	Reserved []string
+
 	// Workers is the size of the pool; 0 means two per core.
 	Workers int
 	// Progress, when set, receives a progress bar (a terminal).
@@ -64,6 +70,12 @@ type Result struct {
 	Cleaned []*note.Note // cleaned notes (or the inputs when not cleaning), for the quiz
 	Bank    *quiz.Bank
 	Errors  []error // inputs that could not be found or read
+	// Notices say where the layout of the output folder differs from the
+	// usual one, and why (Config.OutDir).
+	Notices []string
+	// Refused are the inputs whose cleaned copy is not written, since it
+	// would be written over an input (Config.OutDir).
+	Refused []error
 	Elapsed time.Duration
 	// Read is what was read when the config named no path: "source" or
 	// "." (DefaultInput).
@@ -127,7 +139,8 @@ func Run(cfg Config) (*Result, error) {
 	// progress bar that needs the total, wait for the whole list.
 	var feed func(send func(load.Input))
 	total := -1
-	if len(paths) == 1 && cfg.Progress == nil {
+	var layout *Layout
+	if len(paths) == 1 && cfg.Progress == nil && cfg.OutDir == "" {
 		feed = func(send func(load.Input)) {
 			if stdin != nil {
 				send(*stdin)
@@ -141,6 +154,14 @@ func Run(cfg Config) (*Result, error) {
 			inputs = append([]load.Input{*stdin}, inputs...)
 		}
 		total = len(inputs)
+		if cfg.OutDir != "" {
+			// Where a copy goes depends on the other inputs' names.
+			l, err := NewLayout(cfg.OutDir, inputs, cfg.Reserved...)
+			if err != nil {
+				return nil, err
+			}
+			layout = l
+		}
 		feed = func(send func(load.Input)) {
 			for _, in := range inputs {
 				send(in)
@@ -162,6 +183,9 @@ func Run(cfg Config) (*Result, error) {
 		go check.Prepare(cfg.Pack)
 		course = lint.NewCourse(opts)
 	}
+	if layout != nil {
+		res.Notices, res.Refused = layout.Notices, layout.Refused
+	}
 	var readErrs []error
 	// done hands each file to the course-level rules, the counts and the
 	// caller, in course order.
@@ -174,6 +198,9 @@ func Run(cfg Config) (*Result, error) {
 				f.Findings = append(f.Findings, extra...)
 				lint.Sort(f.Findings)
 			}
+		}
+		if layout != nil && f.Err == nil {
+			f.Out = layout.Out(f.Path)
 		}
 		res.count(&f)
 		if cfg.Each != nil {

@@ -38,13 +38,16 @@ func runCommand() *cli.Command {
 				return err
 			}
 			pc.Check, pc.Quiz, pc.FixKinds = true, true, fixKindsDefault
+			out := c.String("out")
+			pc.OutDir = filepath.Join(out, "clean")
+			pc.Reserved = []string{filepath.Join(out, "questions.xlsx"), filepath.Join(out, "report.txt"), filepath.Join(out, "report.json")}
 			res, err := pipeline.Run(pc)
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
 			trouble := reportErrors(c, res)
-			out := c.String("out")
-			_, werrs := writeCleaned(res, filepath.Join(out, "clean"))
+			_, werrs := writeCleaned(res)
+			werrs = append(res.Refused, werrs...)
 			if _, err := emit.Questions(filepath.Join(out, "questions.xlsx"), res.Bank, emit.QuizOptions{}); err != nil {
 				werrs = append(werrs, err)
 			}
@@ -242,8 +245,10 @@ func fixCommand() *cli.Command {
 						werrs = append(werrs, err)
 					}
 				case !c.Bool("diff") && !c.Bool("check") && !c.Bool("write"):
-					out := pipeline.OutputPath(c.String("out"), n)
-					wrote, err := emit.WriteBytes(out, n.Text)
+					if f.Out == "" {
+						return // refused by the layout: see res.Refused
+					}
+					wrote, err := emit.WriteBytes(f.Out, n.Text)
 					if err != nil {
 						werrs = append(werrs, err)
 					} else if wrote {
@@ -267,6 +272,9 @@ func fixCommand() *cli.Command {
 					written++
 				}
 			}
+			if !c.Bool("diff") && !c.Bool("check") && !c.Bool("write") {
+				pc.OutDir = c.String("out")
+			}
 			res, err := pipeline.Run(pc)
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
@@ -277,7 +285,7 @@ func fixCommand() *cli.Command {
 				}
 			}
 			trouble := reportErrors(c, res)
-			err = writeErrors(c, trouble, werrs)
+			err = writeErrors(c, trouble, append(res.Refused, werrs...))
 			if !c.Bool("quiet") && !c.Bool("diff") {
 				fmt.Fprintf(c.App.ErrWriter, "%d of %d notes need fixes, %d fixes; %d files written\n", len(changed), res.Summary().Notes, res.Summary().Fixes, written)
 			}

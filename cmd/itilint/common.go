@@ -174,6 +174,11 @@ func contains(list []string, s string) bool {
 // reportErrors prints the inputs that could not be read; it reports
 // whether there were any (exit code 2).
 func reportErrors(c *cli.Context, res *pipeline.Result) bool {
+	if !c.Bool("quiet") {
+		for _, n := range res.Notices {
+			fmt.Fprintln(c.App.ErrWriter, "itilint:", n)
+		}
+	}
 	for _, err := range res.Errors {
 		fmt.Fprintln(c.App.ErrWriter, "itilint:", err)
 	}
@@ -200,26 +205,25 @@ func summaryLine(c *cli.Context, res *pipeline.Result) {
 	fmt.Fprintln(c.App.ErrWriter, res.Summary().Line())
 }
 
-// writeCleaned writes the cleaned notes under dir (relative layout kept,
-// text inputs become .md). It returns the number of files written and the
-// write errors.
-func writeCleaned(res *pipeline.Result, dir string) (int, []error) {
+// writeCleaned writes the cleaned notes where the run's layout put them
+// (File.Out: relative layout kept, text inputs become .md). It returns the
+// number of files written and the write errors.
+func writeCleaned(res *pipeline.Result) (int, []error) {
 	written := 0
 	var errs []error
 	byPath := res.CleanedByPath()
 	for i := range res.Files {
 		f := &res.Files[i]
 		n := byPath[f.Path]
-		if n == nil {
+		if n == nil || f.Out == "" {
 			continue
 		}
-		out := pipeline.OutputPath(dir, n)
-		changed, err := emit.WriteBytes(out, n.Text)
+		changed, err := emit.WriteBytes(f.Out, n.Text)
 		if err != nil {
 			errs = append(errs, err)
+			f.Out = ""
 			continue
 		}
-		f.Out = out
 		if changed {
 			written++
 		}
