@@ -148,4 +148,3 @@ func resolve(path string) string {
 		p = parent
 	}
 }
-
