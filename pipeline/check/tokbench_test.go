@@ -33,9 +33,9 @@ func BenchmarkTokenizeShuffled(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, n := range shuffled {
-			an := newAnalyzer(n, p)
-			an.tokenize()
-			an.release()
+			m := newMatched(n, p)
+			m.tokenize()
+			m.Release()
 		}
 	}
 }

@@ -228,6 +228,35 @@ type Pass struct {
 	report func(Finding)
 }
 
+// An Analysis is work that several rules share, as go/analysis's
+// Analyzer.Requires and pass.ResultOf share an analyzer's result: a rule
+// asks for it with ResultOf, and it is computed once per note and pack,
+// whichever rule asks first. The result is derived from the note's parsed
+// structure (note.Derived) and goes when the note compacts it; a result
+// that is a note.Releaser is released then, so whatever a rule keeps (a
+// finding) must not share memory that Release hands on.
+type Analysis[T any] struct {
+	Name string // what the result is, for readers and debuggers
+	// Run computes the result of a note; p is the pass's pack, nil for the
+	// default.
+	Run func(n *note.Note, p *pack.Pack) T
+}
+
+// analysisKey keys an analysis's result on a note: one per pack, since a
+// note can be checked against more than one.
+type analysisKey struct {
+	analysis any
+	pack     *pack.Pack
+}
+
+// Of returns the analysis of n with pack p, computed once.
+func (a *Analysis[T]) Of(n *note.Note, p *pack.Pack) T {
+	return n.Derived(analysisKey{a, p}, func(n *note.Note) any { return a.Run(n, p) }).(T)
+}
+
+// ResultOf returns the analysis a of the pass's note.
+func ResultOf[T any](p *Pass, a *Analysis[T]) T { return a.Of(p.Note, p.Pack) }
+
 // Vocabulary answers whether a word is known and how often it is used.
 type Vocabulary interface {
 	Count(word string) int

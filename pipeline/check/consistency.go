@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 
@@ -10,71 +9,14 @@ import (
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
-// acronyms reports the first use in the course of each acronym that comes
-// before its expansion. It decides as it goes: whatever comes later, a use
-// before any expansion is a finding.
-type acronyms struct {
-	p    *pack.Pack
-	m    *matcher
-	done map[int32]bool // entries expanded or already reported
-}
-
-func newAcronyms(p *pack.Pack) rule.CourseCheck {
-	p = packOf(p)
-	// The matcher is compiled on the first note, by then in a worker: a run
-	// starts its workers without waiting for it.
-	return &acronyms{p: p, done: map[int32]bool{}}
-}
-
-func (a *acronyms) Revisit() []string      { return nil }
-func (a *acronyms) Again(*rule.CoursePass) {}
-
-func (a *acronyms) Note(cp *rule.CoursePass) {
-	n := cp.Note
-	uses := analyze(n, a.p).uses
-	if a.m == nil {
-		a.m = compile(a.p)
-	}
-	for i, u := range uses {
-		e := &a.m.entries[u.entry]
-		if a.done[u.entry] || !hasExpansion(e) {
-			continue
-		}
-		if !u.acronym {
-			a.done[u.entry] = true
-			continue
-		}
-		// "SLA (service level agreement)" expands it in place.
-		if i+1 < len(uses) && uses[i+1].entry == u.entry && !uses[i+1].acronym &&
-			uses[i+1].start-u.end <= 3 && bytes.Contains(n.Text[u.end:uses[i+1].start], []byte("(")) {
-			a.done[u.entry] = true
-			continue
-		}
-		a.done[u.entry] = true
-		long := e.written[0][0]
-		if u.infl > 0 && int(u.infl) < len(e.written[0]) {
-			long = e.written[0][u.infl]
-		}
-		acr := string(n.Text[u.start:u.end])
-		repl := long + " (" + acr + ")"
-		cp.Report(rule.Finding{
-			Start: u.start, End: u.end,
-			Message: fmt.Sprintf("%q is used before it is expanded in the course; write %q at its first use", acr, repl),
-			Fix:     rule.NewFix(fmt.Sprintf("Write %q", repl), rule.Wording, edit.Edit{Start: u.start, End: u.end, New: repl}),
-		})
-	}
-}
-
-func hasExpansion(e *entry) bool {
-	acr, long := false, false
-	for _, a := range e.acronym {
-		if a {
-			acr = true
-		} else {
-			long = true
-		}
-	}
-	return acr && long
+// TermConsistency reports a term spelt two accepted ways in one course.
+var TermConsistency = &rule.Rule{
+	ID:       "term-consistency",
+	Severity: rule.Suggestion,
+	Doc: `A term is spelt two ways in the course: "service catalogue" and "service catalog".
+Both spellings are accepted by the pack, but a course should use one; the
+less used spelling is reported with the more used one as the fix.`,
+	Course: newConsistency,
 }
 
 // consistency reports the less used spellings of terms written in more
@@ -126,7 +68,7 @@ func (c *consistency) prepare() {
 func (c *consistency) Note(cp *rule.CoursePass) {
 	c.prepare()
 	path := cp.Note.Path
-	for _, u := range analyze(cp.Note, c.p).uses {
+	for _, u := range usesOf(cp.Note, c.p) {
 		// Most terms have one accepted spelling: nothing to count. (This
 		// runs on the one goroutine that takes the notes in course order.)
 		if u.acronym || !c.several[u.entry] {
@@ -181,7 +123,7 @@ func (c *consistency) Revisit() []string {
 
 func (c *consistency) Again(cp *rule.CoursePass) {
 	n := cp.Note
-	for _, u := range analyze(n, c.p).uses {
+	for _, u := range usesOf(n, c.p) {
 		keep, ok := c.keep[u.entry]
 		if !ok || u.acronym || u.base == keep {
 			continue

@@ -1,0 +1,273 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// DefinitionMismatch reports a sentence that defines a glossary term
+// wrongly.
+var DefinitionMismatch = &rule.Rule{
+	ID:       "definition-mismatch",
+	Severity: rule.Warning,
+	Doc: `A sentence that defines a glossary term does not fit it.
+"X is ...", "X means ...", "X refers to ..." is compared with X's key
+elements in the pack. When it fits a sibling term instead (a problem
+defined as an unplanned interruption, which is an incident), or misses most
+of X's elements, it is reported with the pack's definition.`,
+	Good: []string{"An incident is an unplanned interruption to a service or reduction in its quality.\n"},
+	Bad:  []string{"A problem is an unplanned interruption to a service or a reduction in the quality of a service.\n"},
+	Run:  runDefinitionMismatch,
+}
+
+// runDefinitionMismatch reports the definitions that the note's whole
+// sentences hold (see wholeSentences): found there, as a wrong
+// definition is reported as a whole sentence.
+func runDefinitionMismatch(pass *rule.Pass) {
+	m := matchedOf(pass)
+	if m == nil {
+		return
+	}
+	for _, w := range m.wholeSentences() {
+		if w.chatbot != 0 || w.defined < 0 {
+			continue // a chatbot leftover is deleted as a whole
+		}
+		t := &m.p.Terms[w.defined]
+		var msg string
+		if w.fits >= 0 {
+			// It defines a sibling: the classic mix-ups (problem and
+			// incident, utility and warranty, customer and sponsor).
+			msg = m.msgf("this definition fits %q rather than %q; %s: %s", m.p.Terms[w.fits].Term, t.Term, t.Term, t.Definition)
+		} else {
+			msg = m.msgf("this definition of %q misses its key elements (%s); %s: %s", t.Term, w.missing, t.Term, t.Definition)
+		}
+		s := m.sents[w.sent]
+		m.report(pass, severityOf(t.Severity), s.from, s.to, msg, nil)
+	}
+}
+
+// A definition is what definitionIn finds in a sentence that defines a
+// term and does not fit it.
+type definition struct {
+	defined int    // the term defined, an index of pack.Terms
+	fits    int    // the term the sentence fits instead, or -1
+	missing string // when it fits none: the elements it misses, joined
+}
+
+// definitionIn compares a sentence that defines a glossary term with the
+// term's key elements, and with those of its siblings. ok is false when
+// the sentence defines no term or fits the one it defines.
+func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
+	mt, body := m.definedTerm(s)
+	if mt == nil {
+		return d, false
+	}
+	_, e := m.entryOf(mt)
+	t := &m.p.Terms[e.term]
+	index, elems, _ := m.m.elements()
+	words := m.bodyElements(body, s.to, len(index))
+	own := elementScore(elems[e.term], words)
+	if own >= 0.67 {
+		return d, false
+	}
+	best, bestScore := -1, 0.0
+	for ti := range m.p.Terms {
+		o := &m.p.Terms[ti]
+		if ti == e.term || o.Category != t.Category || len(o.Elements) < 2 {
+			continue
+		}
+		if sc := elementScore(elems[ti], words); sc > bestScore {
+			best, bestScore = ti, sc
+		}
+	}
+	switch {
+	case best >= 0 && bestScore >= 0.66 && bestScore > own:
+		return definition{defined: e.term, fits: best}, true
+	case own == 0 && len(t.Elements) >= 3 && s.to-body >= 8:
+		// Missing every element of a rich definition; short
+		// descriptions ("X is a key idea of ITIL") are left alone.
+		missing := missingElements(elems[e.term], words, t.Elements)
+		return definition{defined: e.term, fits: -1, missing: strings.Join(missing, "; ")}, true
+	}
+	return d, false
+}
+
+// definedTerm returns the match of the term a sentence defines ("An
+// incident is ...") and where the defining words start; nil when the
+// sentence defines no term with two key elements or more.
+func (m *matched) definedTerm(s sentence) (*match, int) {
+	k := s.from
+	if m.covered[k] == 0 && (k+1 >= s.to || m.covered[k+1] == 0) {
+		return nil, 0 // no term at the start, with or without an article
+	}
+	if k < s.to && isArticle(m.norm(k)) {
+		k++
+	}
+	if k >= s.to || m.covered[k] == 0 {
+		return nil, 0
+	}
+	mt := &m.matches[m.covered[k]-1]
+	if mt.from != k || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
+		return nil, 0
+	}
+	f, e := m.entryOf(mt)
+	if e.kind != termEntry || f.acronym || len(m.p.Terms[e.term].Elements) < 2 {
+		return nil, 0
+	}
+	body := m.definitionBody(mt.to, s.to)
+	if body < 0 || s.to-body < 4 {
+		return nil, 0
+	}
+	return mt, body
+}
+
+// bodyElements returns the element stems among toks[body:end] as a set
+// of their numbers (n of them in all): the body's words matter only as
+// stems of some term's elements. The set is reused by the next call.
+func (m *matched) bodyElements(body, end, n int) []uint64 {
+	index, _, ofWord := m.m.elements()
+	words := grow(m.words, (n+63)/64)
+	for q := body; q < end; q++ {
+		n, ok := 0, false
+		if w := m.toks[q].word; w != 0 {
+			n, ok = int(ofWord[w]-1), ofWord[w] != 0
+		} else {
+			n, ok = index[m.stemAt(q)]
+		}
+		if ok {
+			words[n/64] |= 1 << (n % 64)
+		}
+	}
+	m.words = words
+	return words
+}
+
+// Words that open a definition after the term: "X is a/the ...", "X means
+// ...", "X refers to ...". English, not ITIL, so here rather than in the
+// pack.
+var definitionStart = map[string]bool{"a": true, "an": true, "the": true, "any": true, "something": true, "when": true, "how": true, "what": true}
+
+// isArticle reports whether a folded word is an article; a comparison,
+// as it runs for most sentences, costs less than hashing the word.
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
+
+// definitionBody returns where the defining words of a sentence start, if
+// toks[j:] reads as "is a ...", "means ...", "refers to ...".
+func (tt *tokenized) definitionBody(j, end int) int {
+	toks := tt.toks
+	at := func(k int, words ...string) bool {
+		if k+len(words) > end {
+			return false
+		}
+		for n, w := range words {
+			if tt.norm(k+n) != w || k+n > j && toks[k+n].clause {
+				return false
+			}
+		}
+		return true
+	}
+	if j >= end {
+		return -1
+	}
+	switch tt.norm(j) {
+	case "is", "are":
+		if at(j+1, "defined", "as") || tt.norm(j) == "is" && at(j+1, "described", "as") {
+			return j + 3
+		}
+		if j+1 < end && definitionStart[tt.norm(j+1)] && !toks[j+1].clause {
+			return j + 1
+		}
+	case "can":
+		if at(j+1, "be", "defined", "as") {
+			return j + 4
+		}
+	case "refers", "refer":
+		if at(j+1, "to") {
+			return j + 2
+		}
+	case "means", "mean":
+		return j + 1
+	}
+	return -1
+}
+
+// elementScore is the share of elements the words contain.
+func elementScore(elems [][][]int, words []uint64) float64 {
+	if len(elems) == 0 {
+		return 1
+	}
+	got := 0
+	for _, alts := range elems {
+		if hasElement(alts, words) {
+			got++
+		}
+	}
+	return float64(got) / float64(len(elems))
+}
+
+// missingElements returns the names of the elements the words miss.
+func missingElements(elems [][][]int, words []uint64, names []string) []string {
+	var missing []string
+	for ei, alts := range elems {
+		if !hasElement(alts, words) {
+			missing = append(missing, strings.ReplaceAll(names[ei], "|", " or "))
+		}
+	}
+	return missing
+}
+
+// hasElement reports whether the words hold every stem of one of an
+// element's alternatives.
+func hasElement(alts [][]int, words []uint64) bool {
+	for _, alt := range alts {
+		all := len(alt) > 0
+		for _, n := range alt {
+			if words[n/64]&(1<<(n%64)) == 0 {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// elements returns the stemmed key elements of every term: the stems
+// numbered; per term, element and alternative, the numbers of its stems;
+// and per vocabulary word, the number+1 of its stem, or 0.
+func (m *matcher) elements() (map[string]int, [][][][]int, []int32) {
+	m.elemOnce.Do(func() {
+		m.elemStems = map[string]int{}
+		m.elems = make([][][][]int, len(m.pack.Terms))
+		for i, t := range m.pack.Terms {
+			for _, el := range t.Elements {
+				var alts [][]int
+				for _, alt := range strings.Split(el, "|") {
+					var stems []int
+					for _, norm := range tokenizeString(strings.TrimSpace(alt)).norms() {
+						if s := stemToken(norm); !functionWords[s] {
+							n, ok := m.elemStems[s]
+							if !ok {
+								n = len(m.elemStems)
+								m.elemStems[s] = n
+							}
+							stems = append(stems, n)
+						}
+					}
+					alts = append(alts, stems)
+				}
+				m.elems[i] = append(m.elems[i], alts)
+			}
+		}
+		m.elemOfWord = make([]int32, len(m.vocab.words))
+		for w, word := range m.vocab.words[1:] {
+			if n, ok := m.elemStems[stemToken(word)]; ok {
+				m.elemOfWord[w+1] = int32(n + 1)
+			}
+		}
+	})
+	return m.elemStems, m.elems, m.elemOfWord
+}

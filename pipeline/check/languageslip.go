@@ -1,0 +1,39 @@
+package check
+
+import "github.com/itilint/itilint/pipeline/rule"
+
+// LanguageSlip reports slips of language common in transcripts.
+var LanguageSlip = &rule.Rule{
+	ID:       "language-slip",
+	Severity: rule.Warning,
+	Doc: `A language slip common in transcripts and pasted text: "called as", "as per".
+The pack's phrases of kind slip and style give what to write instead.`,
+	Good: []string{"This is called value co-creation.\n"},
+	Bad:  []string{"This is called as value co-creation.\n"},
+	Run:  runLanguageSlip,
+}
+
+// runLanguageSlip reports the matches of the pack's phrases of every kind
+// but chatbot and v3, which have rules of their own.
+func runLanguageSlip(pass *rule.Pass) {
+	m := matchedOf(pass)
+	if m == nil {
+		return
+	}
+	for i := range m.matches {
+		mt := &m.matches[i]
+		f, e, ph := m.phraseOf(mt)
+		if ph == nil || ph.Kind == "v3" || ph.Kind == "chatbot" || m.inWholeSentence(mt.from) {
+			continue
+		}
+		written := m.written(mt.from, mt.to)
+		repl := m.phraseRepl(mt, f, ph, written)
+		var msg string
+		if repl != "" {
+			msg = m.msgf("write %q, not %q%s", repl, written, m.why(e))
+		} else {
+			msg = m.msgf("avoid %q%s", written, m.why(e))
+		}
+		m.reportPhrase(pass, e.severity, mt, msg, repl)
+	}
+}

@@ -1,0 +1,549 @@
+package check
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/itilint/itilint/pipeline/edit"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/pack"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// matchedNote is the work every pack rule needs, done once per note and
+// pack: the prose tokenized, cut into blocks and sentences, the pack's
+// forms matched (leftmost-longest, over the whole pack at once, so the
+// entries of different rules never overlap), the lists each sentence and
+// block names, and the tokens that may be numbers. Each rule asks for it
+// with rule.ResultOf and reads it; none reports another's findings.
+var matchedNote = &rule.Analysis[*matched]{
+	Name: "the note's prose tokenized and matched against the pack",
+	Run:  matchNote,
+}
+
+// matchedOf returns the pass's matched note, or nil when there is no
+// pack to match against.
+func matchedOf(pass *rule.Pass) *matched {
+	return rule.ResultOf(pass, matchedNote)
+}
+
+// A matched note: see matchedNote. Its tables are per token, indexed as
+// toks. It also holds the scratch buffers of the questions rules ask of
+// it (stems, shapes, nouns), reused from question to question: a note is
+// checked by one goroutine.
+type matched struct {
+	tokenized // the note's text and tokens
+	n         *note.Note
+	p         *pack.Pack
+	m         *matcher
+	blocks    []blockInfo
+	matches   []match
+	covered   []int32 // per token: index+1 of the match covering it
+	sentOf    []int32 // per token: index of its sentence
+	sents     []sentence
+	numbers   []int32  // the tokens that may be numbers, for counts
+	ctx       []uint64 // per block: lists named above it (blockContexts)
+	uses      []use    // the correct forms the course rules look at
+
+	stemOf   []int32  // per token: index+1 of its stem in stemList, once computed
+	stemList []string // the stems computed, few: most words need none
+	hist     []bool   // per block: in a passage about earlier editions
+	histDone bool     // hist is computed
+	whole    []wholeSentence
+	wDone    bool // whole is computed
+
+	nps     []nounPattern // nounsAt's result, reused
+	words   []uint64      // definitions: the element stems of one sentence, a bit set
+	stemBuf []string      // stems's result, reused
+	folded  []byte        // a shape in lower case, reused
+	cased   []byte        // a shape as written, reused
+	msg     []byte        // a message being formatted, reused
+
+	strs  *stringArena // the strings findings keep
+	slabs slabs        // the fixes and uses findings and course rules keep
+}
+
+// A blockInfo is a paragraph or heading with its tokens, toks[from:to].
+type blockInfo struct {
+	block    note.Block
+	from, to int
+}
+
+// A sentence is toks[from:to], with the lists it names.
+type sentence struct {
+	from, to int
+	ctx      uint64 // lists named in the sentence (bit per list)
+}
+
+// A use is a correct form of a term or member written in the note, for the
+// course-level rules (acronyms, one spelling per term): only of entries
+// those rules look at (entry.courseUse).
+//
+// A course has many uses, so a use is kept small: indexes into the pack
+// fit in 32 bits.
+type use struct {
+	start, end        int
+	entry, base, infl int32
+	acronym           bool
+}
+
+type matchStatus uint8
+
+const (
+	statusNone   matchStatus = iota
+	statusOK                 // a correct form
+	statusWrong              // a listed wrong form or variant
+	statusDiffer             // a correct form's words with other separators
+	statusCase               // a correct form in the wrong case
+)
+
+// A match is a pack pattern found at toks[from:to], in blocks[block].
+type match struct {
+	from, to int
+	form     int // -1 when the words match but no form's spelling does
+	block    int
+	status   matchStatus
+}
+
+// usesKey keys a note's uses in its memo, which outlives the note's
+// structure: the course rules read them after the note was checked.
+type usesKey struct{ p *pack.Pack }
+
+// usesOf returns the uses of n, for the course rules: kept on the note by
+// the per-note check, or found now.
+func usesOf(n *note.Note, p *pack.Pack) []use {
+	return n.Memo(usesKey{p}, func() any {
+		if m := matchedNote.Of(n, p); m != nil {
+			return m.uses
+		}
+		return []use(nil)
+	}).([]use)
+}
+
+// scratch pools the matched notes' per-token buffers: they are as large
+// as the note, and reusing them keeps a course check from being a stream
+// of large allocations for the garbage collector. A matched note goes
+// back when its note compacts its structure (Release).
+var scratch = sync.Pool{New: func() any { return &matched{strs: new(stringArena)} }}
+
+// matchNote is matchedNote's Run.
+func matchNote(n *note.Note, p *pack.Pack) *matched {
+	p = packOf(p)
+	if p == nil {
+		return nil
+	}
+	m := newMatched(n, p)
+	m.analyze()
+	n.Memo(usesKey{p}, func() any { return m.uses })
+	return m
+}
+
+// newMatched returns a matched note of n to fill, from the pool.
+func newMatched(n *note.Note, p *pack.Pack) *matched {
+	m := scratch.Get().(*matched)
+	m.n, m.text, m.p, m.m = n, n.Text, p, compile(p)
+	return m
+}
+
+// analyze fills m.
+func (m *matched) analyze() {
+	m.tokenize()
+	m.scan()
+	m.ctx = m.blockContexts()
+	m.keepUses()
+}
+
+// Release hands the buffers back, for the next note. The note calls it
+// when it compacts its structure (note.Releaser): every rule has run
+// then, and what they reported shares no buffer (findings keep strings
+// of the arena and fixes and uses of the slabs, which are never reused).
+// The buffers that hold pointers are cleared, so that they keep nothing
+// of this note alive.
+func (m *matched) Release() {
+	clear(m.stemList)
+	clear(m.stemBuf)
+	*m = matched{
+		tokenized: tokenized{toks: m.toks[:0], lower: m.lower[:0]},
+		blocks:    m.blocks[:0], matches: m.matches[:0],
+		covered: m.covered[:0], sentOf: m.sentOf[:0], sents: m.sents[:0], numbers: m.numbers[:0], ctx: m.ctx[:0],
+		stemOf: m.stemOf[:0], stemList: m.stemList[:0], hist: m.hist[:0], whole: m.whole[:0],
+		nps: m.nps[:0], words: m.words[:0], stemBuf: m.stemBuf[:0],
+		folded: m.folded[:0], cased: m.cased[:0], msg: m.msg[:0],
+		strs: m.strs, slabs: m.slabs,
+	}
+	scratch.Put(m)
+}
+
+// grow returns buf with length n, zeroed, reusing its storage.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+func (m *matched) tokenize() {
+	// Tokens hold offsets, not the norms themselves (see token).
+	lower := m.lower[:0]
+	for _, b := range m.n.Blocks() {
+		if b.Kind != note.Paragraph && b.Kind != note.Heading {
+			continue
+		}
+		from := len(m.toks)
+		m.toks, lower = tokenizeBlock(m.toks, m.text, m.n.BlockProse(b), lower, m.m.vocab)
+		if len(m.toks) > from {
+			m.blocks = append(m.blocks, blockInfo{block: b, from: from, to: len(m.toks)})
+		}
+	}
+	m.lower = lower
+	m.covered = grow(m.covered, len(m.toks))
+	m.sentOf = grow(m.sentOf, len(m.toks))
+	m.stemOf = grow(m.stemOf, len(m.toks))
+}
+
+// scan makes one pass over the tokens. It matches the pack's forms,
+// leftmost-longest; splits the tokens into sentences and marks the lists
+// each one names (by a noun such as "guiding principles" or a context
+// word); and lists the tokens that may be numbers, for counts.
+func (m *matched) scan() {
+	// The slices read for every token are kept in variables: m's fields
+	// would be read again after each store to the per-token tables.
+	toks, info, text, sentOf := m.toks, m.m.vocab.info, m.text, m.sentOf[:len(m.toks)]
+	matchedTo := 0    // the end of the last match
+	sent := int32(-1) // the index of toks[i]'s sentence
+	bi := 0           // the block of toks[i]
+	for i := range toks {
+		t := &toks[i]
+		if t.sent || i == 0 {
+			if len(m.sents) > 0 {
+				m.sents[len(m.sents)-1].to = i
+			}
+			m.sents = append(m.sents, sentence{from: i})
+			sent++
+		}
+		sentOf[i] = sent
+		w := &info[t.word]
+		// A number is a number word or digits: a word whose first byte is
+		// an ASCII digit (no other letter lower-cases to one).
+		if c := text[t.start]; w.number != 0 || c >= '0' && c <= '9' {
+			m.numbers = append(m.numbers, int32(i))
+		}
+		if w.start == 0 {
+			continue // nothing starts with the word, as with most
+		}
+		if i >= matchedTo {
+			if id, l := m.m.matchAt(toks, i, w.node); id >= 0 {
+				for m.blocks[bi].to <= i {
+					bi++
+				}
+				mt := m.classify(id, i, i+l)
+				mt.block = bi
+				m.matches = append(m.matches, mt)
+				for k := i; k < i+l; k++ {
+					m.covered[k] = int32(len(m.matches))
+				}
+				matchedTo = i + l
+			}
+		}
+		if w.nouns {
+			s := &m.sents[len(m.sents)-1]
+			for _, np := range m.nounsAt(i, false) {
+				if np.list < 64 {
+					s.ctx |= 1 << np.list
+				}
+			}
+		}
+	}
+	if len(m.sents) > 0 {
+		m.sents[len(m.sents)-1].to = len(toks)
+	}
+}
+
+// classify decides how the text matched by pattern id is written.
+func (m *matched) classify(id, from, to int) match {
+	pat := &m.m.patterns[id]
+	mt := match{from: from, to: to, form: -1}
+	// The text has the pattern's words: a form compared case-blind
+	// matches it when the separators are the same.
+	for _, fid := range pat.forms {
+		f := &m.m.forms[fid]
+		if f.class != wrongForm && (f.cs && m.shapeEq(from, to, f.shape, false) || !f.cs && m.gapsEq(from, f.gaps)) {
+			mt.form, mt.status = fid, statusOK
+			return mt
+		}
+	}
+	if fid := m.wrongFormOf(pat, from, to); fid >= 0 {
+		mt.form, mt.status = fid, statusWrong
+		return mt
+	}
+	m.folded = m.appendShape(m.folded[:0], from, to, true)
+	for _, fid := range pat.forms {
+		f := &m.m.forms[fid]
+		if f.class != wrongForm && f.cs && strings.EqualFold(string(m.folded), f.shape) {
+			if f.acronym && !f.strict {
+				return mt // "sla" is not the acronym SLA
+			}
+			mt.form, mt.status = fid, statusCase
+			return mt
+		}
+	}
+	// The words of a correct form with other separators: "ITIL-4",
+	// "co creation". Only for product names and forms that are written
+	// with a hyphen or slash; a hyphen added to a spaced term is usually
+	// a compound adjective ("value-stream mapping").
+	for _, fid := range pat.forms {
+		f := &m.m.forms[fid]
+		if f.class != wrongForm && !f.acronym && (f.strict || strings.ContainsAny(f.shape, "-/")) {
+			mt.form, mt.status = fid, statusDiffer
+			return mt
+		}
+	}
+	return mt
+}
+
+// wrongFormOf returns the wrong form of pat written at toks[from:to], or
+// -1.
+func (m *matched) wrongFormOf(pat *pattern, from, to int) int {
+	casedDone := false
+	for _, fid := range pat.forms {
+		f := &m.m.forms[fid]
+		if f.class != wrongForm {
+			continue
+		}
+		if f.cs && !casedDone {
+			m.cased = m.appendShape(m.cased[:0], from, to, false)
+			casedDone = true
+		}
+		if f.cs && string(m.cased) == f.shape || !f.cs && m.gapsEq(from, f.gaps) {
+			return fid
+		}
+	}
+	return -1
+}
+
+// keepUses lists the uses, sized exactly and carved from a slab instead
+// of a chain of growing allocations: the course rules keep them.
+func (m *matched) keepUses() {
+	nuses := 0
+	for _, mt := range m.matches {
+		if m.isUse(mt) {
+			nuses++
+		}
+	}
+	m.uses = carve(&m.slabs.uses, nuses, 512)[:0]
+	for _, mt := range m.matches {
+		if m.isUse(mt) {
+			f := &m.m.forms[mt.form]
+			m.uses = append(m.uses, use{entry: int32(f.entry), base: int32(f.base), infl: int32(f.infl),
+				start: m.toks[mt.from].start, end: m.toks[mt.to-1].end, acronym: f.acronym})
+		}
+	}
+}
+
+// isUse reports whether mt is a correct form the course rules look at.
+func (m *matched) isUse(mt match) bool {
+	if mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
+		return false
+	}
+	e := &m.m.entries[m.m.forms[mt.form].entry]
+	return e.kind != phraseEntry && e.courseUse
+}
+
+// entryOf returns the form and entry a match found.
+func (m *matched) entryOf(mt *match) (*form, *entry) {
+	f := &m.m.forms[mt.form]
+	return f, &m.m.entries[f.entry]
+}
+
+// blockContexts returns, per block, the lists named by the headings above
+// it and, for a list item, by the paragraph that introduces the list.
+func (m *matched) blockContexts() []uint64 {
+	out := grow(m.ctx, len(m.blocks))
+	type level struct {
+		level int
+		bits  uint64
+	}
+	stack := make([]level, 0, 8) // headings nest six deep
+	var intro uint64
+	for bi, b := range m.blocks {
+		var own uint64
+		if b.from < b.to {
+			for s := m.sentOf[b.from]; s <= m.sentOf[b.to-1]; s++ {
+				own |= m.sents[s].ctx
+			}
+		}
+		var above uint64
+		if b.block.Kind == note.Heading {
+			for len(stack) > 0 && stack[len(stack)-1].level >= b.block.Level {
+				stack = stack[:len(stack)-1]
+			}
+			for _, l := range stack {
+				above |= l.bits
+			}
+			stack = append(stack, level{b.block.Level, own})
+			intro = 0
+			out[bi] = above
+			continue
+		}
+		for _, l := range stack {
+			above |= l.bits
+		}
+		if b.block.InList {
+			out[bi] = above | intro | own
+			continue
+		}
+		intro = own
+		out[bi] = 0
+	}
+	return out
+}
+
+// startOf is the starter of toks[i]'s word, 0 if nothing starts with it.
+func (m *matched) startOf(i int) int32 { return m.m.vocab.info[m.toks[i].word].start }
+
+// stemAt is the stem of toks[i], computed once.
+func (m *matched) stemAt(i int) string {
+	if m.stemOf[i] == 0 {
+		m.stemList = append(m.stemList, stemToken(m.norm(i)))
+		m.stemOf[i] = int32(len(m.stemList))
+	}
+	return m.stemList[m.stemOf[i]-1]
+}
+
+// stems returns the stems of toks[from:to], valid until the next call.
+func (m *matched) stems(from, to int) []string {
+	out := m.stemBuf[:0]
+	for k := from; k < to; k++ {
+		out = append(out, m.stemAt(k))
+	}
+	m.stemBuf = out
+	return out
+}
+
+// nounsAt returns the longest list nouns at toks[i], valid until the next
+// call.
+func (m *matched) nounsAt(i int, countOnly bool) []nounPattern {
+	m.nps = m.m.nounAt(m.nps[:0], m.toks, i, m.startOf(i), countOnly)
+	return m.nps
+}
+
+// sentenceAt returns the sentence of toks[i].
+func (m *matched) sentenceAt(i int) sentence { return m.sents[m.sentOf[i]] }
+
+// written is the text of toks[from:to] as written.
+func (m *matched) written(from, to int) string {
+	return m.strs.bytes(m.text[m.toks[from].start:m.toks[to-1].end])
+}
+
+// span is the byte range of toks[from:to].
+func (m *matched) span(from, to int) (int, int) { return m.toks[from].start, m.toks[to-1].end }
+
+// msgf formats a message as fmt.Sprintf does, for formats with only %s
+// and %q verbs and string arguments (rule.AppendMessagef): fmt boxes each
+// argument, and a note can have many findings. The message is kept in the
+// string arena.
+func (m *matched) msgf(format string, args ...string) string {
+	m.msg = rule.AppendMessagef(m.msg[:0], format, args...)
+	return m.strs.bytes(m.msg)
+}
+
+// matchCase gives repl the capital of the text it replaces, when repl
+// starts in lower case and the text in upper case (a sentence start).
+func matchCase(written, repl string) string {
+	w, _ := utf8.DecodeRuneInString(written)
+	r, size := utf8.DecodeRuneInString(repl)
+	if unicode.IsUpper(w) && unicode.IsLower(r) {
+		return string(unicode.ToUpper(r)) + repl[size:]
+	}
+	return repl
+}
+
+// A wording is a fix with its one edit, carved from a slab.
+type wording struct {
+	fix  rule.Fix
+	edit [1]edit.Edit
+}
+
+// fix returns the wording fix that writes repl at text[start:end].
+func (m *matched) fix(start, end int, repl string) *rule.Fix {
+	return m.newFix(m.msgf("Write %q", repl), start, end, repl)
+}
+
+// newFix returns a wording fix of one edit, carved from a slab: a note
+// has a finding every few hundred bytes, and a course thousands of notes.
+func (m *matched) newFix(message string, start, end int, repl string) *rule.Fix {
+	w := &carve(&m.slabs.fixes, 1, 128)[0]
+	w.edit[0] = edit.Edit{Start: start, End: end, New: repl}
+	w.fix = rule.Fix{Message: message, Kind: rule.Wording, Edits: w.edit[:]}
+	return &w.fix
+}
+
+// report hands pass a finding at toks[from:to]; sev 0 is the rule's.
+func (m *matched) report(pass *rule.Pass, sev rule.Severity, from, to int, msg string, fix *rule.Fix) {
+	start, end := m.span(from, to)
+	pass.Report(rule.Finding{Severity: sev, Message: msg, Start: start, End: end, Fix: fix})
+}
+
+// slabs hand out the memory that findings and course rules keep (fixes,
+// uses), a part of a block at a time. A part is handed out once and never
+// reused, unlike the matched note's buffers, so a block lives as long as
+// anything carved from it.
+type slabs struct {
+	fixes []wording
+	uses  []use
+}
+
+// carve returns n zeroed elements from the front of *slab, which gets a
+// fresh block of max(n, block) elements when it has too few; nil for
+// none. The result's capacity is n, so appending to it cannot reach the
+// next part.
+func carve[T any](slab *[]T, n, block int) []T {
+	if n == 0 {
+		return nil
+	}
+	if len(*slab) < n {
+		*slab = make([]T, max(n, block))
+	}
+	part := (*slab)[:n:n]
+	*slab = (*slab)[n:]
+	return part
+}
+
+// A stringArena makes the strings that findings keep (messages, fix
+// texts) from bytes, without an allocation each: they are written one
+// after another into a strings.Builder, whose bytes are never written
+// again once a string views them (it appends, and grows by copying into
+// new memory). A full builder is left to the strings that view it and a
+// new one started. A string of the arena thus stays as it is for as long
+// as it is used, after any later note is analysed.
+type stringArena struct{ b *strings.Builder }
+
+const arenaBlock = 16 << 10
+
+// bytes returns b as a string of the arena.
+func (a *stringArena) bytes(b []byte) string {
+	a.room(len(b))
+	from := a.b.Len()
+	a.b.Write(b)
+	return a.b.String()[from:]
+}
+
+// string returns s as a string of the arena.
+func (a *stringArena) string(s string) string {
+	a.room(len(s))
+	from := a.b.Len()
+	a.b.WriteString(s)
+	return a.b.String()[from:]
+}
+
+// room makes room for n bytes without the builder growing.
+func (a *stringArena) room(n int) {
+	if a.b == nil || a.b.Cap()-a.b.Len() < n {
+		a.b = new(strings.Builder)
+		a.b.Grow(max(n, arenaBlock))
+	}
+}

@@ -1,0 +1,118 @@
+package check
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/pack"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// OfficialName reports official names (of a list's members) written
+// almost right.
+var OfficialName = &rule.Rule{
+	ID:       "official-name",
+	Severity: rule.Warning,
+	Doc: `An official name (guiding principle, dimension, value chain activity, practice...) is almost right.
+Where the text names the list (a sentence with "guiding principle", a
+heading or list item under such a heading), a name shortened, reordered,
+with a word in another form, misspelt or swapped for a near synonym is
+reported with the official name as the fix. Names of a case-sensitive list
+(the guiding principles) written in lower case in running text are
+reported too, unless they read as an ordinary verb phrase.`,
+	Good: []string{"The first guiding principle is Focus on value.\n"},
+	Bad:  []string{"The guiding principle Progress with feedback asks for small steps.\n", "The first guiding principle is focus on value.\n"},
+	Run:  runOfficialName,
+}
+
+func runOfficialName(pass *rule.Pass) {
+	m := matchedOf(pass)
+	if m == nil {
+		return
+	}
+	// The pack's own wrong forms and case slips of a name, where the text
+	// names its list; then the names no form matches (nearmiss.go).
+	for i := range m.matches {
+		mt := &m.matches[i]
+		if mt.form < 0 || mt.status == statusOK {
+			continue
+		}
+		if _, e := m.entryOf(mt); e.kind == memberEntry && !m.inWholeSentence(mt.from) {
+			m.reportMember(pass, mt, e)
+		}
+	}
+	m.nearMisses(func(c candidate, from, to int) {
+		if !m.inWholeSentence(from) {
+			m.reportNearMiss(pass, c, from, to)
+		}
+	})
+}
+
+// reportMember reports a list member matched by a wrong form or in the
+// wrong case, when the text names its list there: in the sentence, or
+// above a heading or list item.
+func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
+	l := &m.p.Lists[e.list]
+	b := m.blocks[mt.block]
+	bit := uint64(1) << e.list
+	structural := b.block.Kind == note.Heading || b.block.InList
+	inCtx := m.sentenceAt(mt.from).ctx&bit != 0 || structural && m.ctx[mt.block]&bit != 0
+	if e.list >= 64 || !inCtx {
+		return
+	}
+	written := m.written(mt.from, mt.to)
+	name := l.Members[e.member].Name
+	format := "the official name of this %s is %q, not %q"
+	if mt.status == statusCase {
+		if titleCase(written) || mt.from > b.from && m.m.lists[e.list].verbCues[m.norm(mt.from-1)] {
+			return // a title ("Focus On Value"), or a verb phrase ("we focus on value")
+		}
+		format = "write the %s's name as %q, not %q"
+	}
+	start, end := m.span(mt.from, mt.to)
+	m.report(pass, e.severity, mt.from, mt.to, m.msgf(format, listNoun(l), name, written), m.fix(start, end, name))
+}
+
+// reportNearMiss reports toks[from:to] as a near miss of candidate c.
+func (m *matched) reportNearMiss(pass *rule.Pass, c candidate, from, to int) {
+	l := &m.p.Lists[c.list]
+	mb := &l.Members[c.member]
+	written := m.written(from, to)
+	e := &m.m.entries[m.m.lists[c.list].members[c.member].entry]
+	var how string
+	switch c.v.cost {
+	case 0:
+		how = "a word in another form"
+	case 1:
+		how = "words changed or misspelt"
+	default:
+		how = "shortened or a word swapped"
+	}
+	msg := m.msgf("near miss of the %s %q (%s): write %q, not %q", listNoun(l), mb.Name, how, mb.Name, written)
+	start, end := m.span(from, to)
+	m.report(pass, e.severity, from, to, msg, m.fix(start, end, mb.Name))
+}
+
+// listNoun is the singular noun of a list's members ("guiding
+// principle"): its first noun by convention, or its name.
+func listNoun(l *pack.List) string {
+	if len(l.Nouns) > 0 {
+		return l.Nouns[0]
+	}
+	return l.Name
+}
+
+// titleCase reports whether every word of s starts with a capital, as
+// headings and slides often write names ("Focus On Value").
+func titleCase(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
