@@ -2,13 +2,13 @@ package clean
 
 import (
 	"bytes"
-	"encoding/binary"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/itilint/itilint/pipeline/internal/bytescan"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
 )
@@ -263,31 +263,8 @@ func (d *doc) vocabulary() map[string]int {
 func appendLower(dst, w []byte) []byte {
 	n := len(dst)
 	dst = append(dst, w...)
-	lowerASCII(dst[n:])
+	bytescan.LowerASCII(dst[n:])
 	return dst
-}
-
-// lowerASCII turns the ASCII capitals of b into small letters in place.
-// Eight bytes are done at a time (a whole note is lowered for searches):
-// in each byte, with h its low seven bits, h+0x3f reaches the high bit when
-// h >= 'A' and h+0x25 when h > 'Z'; neither sum carries into the next
-// byte. Bytes of UTF-8 sequences (high bit set) are left alone.
-func lowerASCII(b []byte) {
-	const high, ones = 0x8080808080808080, 0x0101010101010101
-	for len(b) >= 8 {
-		x := binary.LittleEndian.Uint64(b)
-		h := x &^ high
-		atLeastA := h + ones*(0x80-'A')
-		pastZ := h + ones*(0x80-'Z'-1)
-		capitals := atLeastA &^ pastZ &^ x & high
-		binary.LittleEndian.PutUint64(b, x|capitals>>2) // 0x80>>2 is the case bit 0x20
-		b = b[8:]
-	}
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
 }
 
 // packWords caches wordsOfPack.

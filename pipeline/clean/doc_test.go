@@ -264,45 +264,6 @@ func FuzzLowercaseI(f *testing.F) {
 	})
 }
 
-// TestSWARClasses compares the eight-bytes-at-a-time classes of swar.go
-// with their byte-wise definitions, for every byte value at every position
-// of a word, next to bytes that might carry into it.
-func TestSWARClasses(t *testing.T) {
-	for c := 0; c < 256; c++ {
-		for pos := 0; pos < 8; pos++ {
-			for _, fill := range []byte{0x00, 0x7f, 0x80, 0xff, ' ', '\t', 'i', 'Z', '9'} {
-				b := bytes.Repeat([]byte{fill}, 8)
-				b[pos] = byte(c)
-				x := load8(b, 0)
-				byteSet := func(mask uint64, k int) bool { return mask>>(8*k+7)&1 == 1 }
-				for k, v := range b {
-					if got, want := byteSet(zeroBytes(x), k), v == 0; got != want {
-						t.Fatalf("zeroBytes(%q) byte %d = %v", b, k, got)
-					}
-					if got, want := byteSet(equalBytes(x, 'i'), k), v == 'i'; got != want {
-						t.Fatalf("equalBytes(%q, 'i') byte %d = %v", b, k, got)
-					}
-					if got, want := byteSet(inRange(x, '!', '.'), k), '!' <= v && v <= '.'; got != want {
-						t.Fatalf("inRange(%q, '!', '.') byte %d = %v", b, k, got)
-					}
-					if got, want := byteSet(inRange(x, ':', '?'), k), ':' <= v && v <= '?'; got != want {
-						t.Fatalf("inRange(%q, ':', '?') byte %d = %v", b, k, got)
-					}
-					if got, want := byteSet(letterBytes(x), k), v < utf8.RuneSelf && asciiWord[v] && !isDigit(v); got != want {
-						t.Fatalf("letterBytes(%q) byte %d = %v", b, k, got)
-					}
-					if got, want := byteSet(upToSpaceBytes(x), k), v <= ' '; got != want {
-						t.Fatalf("upToSpaceBytes(%q) byte %d = %v", b, k, got)
-					}
-				}
-				if (zeroBytes(x)|equalBytes(x, 'i')|upToSpaceBytes(x)|inRange(x, '!', '.')|letterBytes(x))&^msb8 != 0 {
-					t.Fatalf("a mask of %q has bits other than the high ones", b)
-				}
-			}
-		}
-	}
-}
-
 // FuzzSpacedMarks compares the marks and pronouns of proseScan, which
 // tests only the bytes that eight-byte masks find, with testing every byte
 // of a span cut from the text.

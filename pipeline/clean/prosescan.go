@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"unicode/utf8"
 
+	"github.com/itilint/itilint/pipeline/internal/bytescan"
 	"github.com/itilint/itilint/pipeline/note"
 )
 
@@ -12,7 +13,7 @@ import (
 // (lowercase-i, doubled-word, space-before-punctuation) find there, each
 // list in text order. Each rule used to make its own pass; one pass that
 // loads eight bytes at a time and derives the three rules' byte classes
-// from the same masks (see swar.go) costs less than half of the three,
+// from the same masks (see package bytescan) costs less than half of the three,
 // and the rules then only report what it found.
 type proseScan struct {
 	pronouns []int          // offsets of the pronoun "i" in lower case (pronounI)
@@ -83,20 +84,20 @@ func (sc *proseScan) span(src []byte, s note.Span) {
 	prevBlank, prevNonLetter := uint64(0), uint64(0x80)
 	for k := s.Start; k < len(text); k += 8 {
 		var x uint64
-		valid := uint64(msb8)
+		valid := uint64(bytescan.High)
 		if k+8 <= len(text) {
-			x = load8(text, k)
+			x = bytescan.Load8(text, k)
 		} else {
 			x, valid = lastBytes(src, k, len(text))
 		}
-		blank := upToSpaceBytes(x) & valid
-		nonLetter := ^letterBytes(x) & valid
+		blank := bytescan.UpToSpace(x) & valid
+		nonLetter := ^bytescan.Letters(x) & valid
 		other := nonLetter &^ blank
 
 		// The pronouns and the marks, one byte in sixty: an "i" after a
 		// byte that is no letter, or a byte neither blank nor letter
 		// after a blank.
-		if c := equalBytes(x, 'i')&(nonLetter<<8|prevNonLetter)&valid | other&(blank<<8|prevBlank); c != 0 {
+		if c := bytescan.Equal(x, 'i')&(nonLetter<<8|prevNonLetter)&valid | other&(blank<<8|prevBlank); c != 0 {
 			sc.candidates(src, s.Start, k, c)
 		}
 		for starts := ^blank & (blank<<8 | prevBlank) & valid; starts != 0; starts &= starts - 1 {
@@ -140,18 +141,18 @@ func (sc *proseScan) candidates(src []byte, span, k int, c uint64) {
 }
 
 // lastBytes returns the last bytes of a span, from k to end (less than
-// eight), as load8 does, and the mask of the high bits of those bytes.
+// eight), as bytescan.Load8 does, and the mask of the high bits of those bytes.
 // The bytes past the span are loaded if the text goes on (a span is about
 // a line) and masked off.
 func lastBytes(src []byte, k, end int) (x, valid uint64) {
 	if k+8 <= len(src) {
-		x = load8(src, k)
+		x = bytescan.Load8(src, k)
 	} else {
 		for i, c := range src[k:end] {
 			x |= uint64(c) << (8 * i)
 		}
 	}
-	return x, msb8 & belowByte(end-k)
+	return x, bytescan.High & bytescan.Below(end-k)
 }
 
 // region tests the region that starts at r and the word at h, which

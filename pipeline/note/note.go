@@ -15,11 +15,12 @@ package note
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"slices"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/itilint/itilint/pipeline/internal/bytescan"
 )
 
 // Format is how a note is written on disk.
@@ -249,7 +250,7 @@ func (n *Note) Position(off int) Position {
 		off = 0
 	}
 	i := n.LineOf(off)
-	return n.onDisk(i, runeCount(n.Text[n.lineStarts[i]:off])+1)
+	return n.onDisk(i, bytescan.RuneCount(n.Text[n.lineStarts[i]:off])+1)
 }
 
 // onDisk is the position of column col of line i (0-based) as the file on
@@ -266,17 +267,6 @@ func (n *Note) onDisk(i, col int) Position {
 		col = 1
 	}
 	return Position{Line: line, Col: col}
-}
-
-// runeCount is utf8.RuneCount, reading the ASCII text it starts with eight
-// bytes a step (utf8.RuneCount reads it a byte a step): columns are
-// counted for every finding printed, on notes that are mostly ASCII.
-func runeCount(p []byte) int {
-	n := 0
-	for len(p)-n >= 8 && binary.LittleEndian.Uint64(p[n:])&0x8080808080808080 == 0 {
-		n += 8
-	}
-	return n + utf8.RuneCount(p[n:])
 }
 
 // A PositionCursor computes Positions for offsets asked mostly in
@@ -304,9 +294,9 @@ func (c *PositionCursor) Position(off int) Position {
 	i := c.lines.LineOf(off)
 	var col int
 	if c.initialised && i == c.line && off >= c.off && (c.off == len(n.Text) || utf8.RuneStart(n.Text[c.off])) {
-		col = c.col + runeCount(n.Text[c.off:off])
+		col = c.col + bytescan.RuneCount(n.Text[c.off:off])
 	} else {
-		col = runeCount(n.Text[n.lineStarts[i]:off]) + 1
+		col = bytescan.RuneCount(n.Text[n.lineStarts[i]:off]) + 1
 	}
 	c.line, c.off, c.col, c.initialised = i, off, col, true
 	return n.onDisk(i, col)

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -364,17 +363,4 @@ func TestBlockContainers(t *testing.T) {
 	for path, src := range realNotes(t) {
 		check(path, src)
 	}
-}
-
-// FuzzRuneCount holds runeCount to utf8.RuneCount, on any bytes.
-func FuzzRuneCount(f *testing.F) {
-	f.Add([]byte("plain ASCII text, more than eight bytes"))
-	f.Add([]byte("twelve bytes é then \xff\xfe broken \xe2\x82 and more"))
-	f.Fuzz(func(t *testing.T, p []byte) {
-		for from := 0; from <= min(len(p), 9); from++ {
-			if got, want := runeCount(p[from:]), utf8.RuneCount(p[from:]); got != want {
-				t.Fatalf("runeCount(%q) = %d, want %d", p[from:], got, want)
-			}
-		}
-	})
 }
