@@ -100,7 +100,7 @@ func TestTokenWords(t *testing.T) {
 		toks, lower := tokenizeBlock(nil, b, []note.Span{{Start: 0, End: len(b)}}, nil, v)
 		tt := tokenized{text: b, lower: lower, toks: toks}
 		for k, tok := range toks {
-			norm := tt.norm(k)
+			norm := string(tt.norm(k))
 			if want := v.ids[norm]; tok.word != want {
 				t.Errorf("%q: word %q has number %d, want %d", text, norm, tok.word, want)
 			}
@@ -197,7 +197,7 @@ func compareTokens(t *testing.T, text []byte, rng *rand.Rand, v *vocabulary) {
 	}
 	for k, w := range want {
 		got := toks[k]
-		if got.start != w.start || got.end != w.end || tt.norm(k) != w.norm || got.word != w.word ||
+		if got.start != w.start || got.end != w.end || string(tt.norm(k)) != w.norm || got.word != w.word ||
 			got.gap != w.gap || got.brk != w.brk || got.sent != w.sent || got.clause != w.clause {
 			t.Fatalf("%q %v: token %d is %+v %q, want %+v", text, spans, k, got, tt.norm(k), w)
 		}

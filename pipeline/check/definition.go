@@ -150,7 +150,7 @@ var definitionStart = map[string]bool{"a": true, "an": true, "the": true, "any":
 
 // isArticle reports whether a folded word is an article; a comparison,
 // as it runs for most sentences, costs less than hashing the word.
-func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
+func isArticle(w []byte) bool { return string(w) == "a" || string(w) == "an" || string(w) == "the" }
 
 // definitionBody returns where the defining words of a sentence start, if
 // toks[j:] reads as "is a ...", "means ...", "refers to ...".
@@ -161,7 +161,7 @@ func (tt *tokenized) definitionBody(j, end int) int {
 			return false
 		}
 		for n, w := range words {
-			if tt.norm(k+n) != w || k+n > j && toks[k+n].clause {
+			if string(tt.norm(k+n)) != w || k+n > j && toks[k+n].clause {
 				return false
 			}
 		}
@@ -170,12 +170,12 @@ func (tt *tokenized) definitionBody(j, end int) int {
 	if j >= end {
 		return -1
 	}
-	switch tt.norm(j) {
+	switch string(tt.norm(j)) {
 	case "is", "are":
-		if at(j+1, "defined", "as") || tt.norm(j) == "is" && at(j+1, "described", "as") {
+		if at(j+1, "defined", "as") || string(tt.norm(j)) == "is" && at(j+1, "described", "as") {
 			return j + 3
 		}
-		if j+1 < end && definitionStart[tt.norm(j+1)] && !toks[j+1].clause {
+		if j+1 < end && definitionStart[string(tt.norm(j+1))] && !toks[j+1].clause {
 			return j + 1
 		}
 	case "can":

@@ -52,7 +52,7 @@ func (m *matched) partCount(i int) bool {
 		return false
 	}
 	p := m.norm(i - 1)
-	return countExclusions[p] || numberWords[p] > 0 || isDigits(p)
+	return countExclusions[string(p)] || numberWords[string(p)] > 0 || isDigits(p)
 }
 
 // countedList returns the list nouns a number ending before toks[j] counts
@@ -73,7 +73,7 @@ func (m *matched) countedList(j int) (int, []nounPattern) {
 				}
 			}
 		}
-		if !countFillers[m.norm(j)] {
+		if !countFillers[string(m.norm(j))] {
 			break
 		}
 		j++
@@ -146,15 +146,18 @@ func (tt *tokenized) parseNumber(i int) (int, int) {
 		if len(t) > 4 || i+1 < len(toks) && toks[i+1].gap == '.' && !toks[i+1].brk {
 			return 0, 1 // a year, a version ("4.0")
 		}
-		n, _ := strconv.Atoi(t)
+		n := 0
+		for _, c := range t {
+			n = n*10 + int(c-'0')
+		}
 		return n, 1
 	}
-	n, ok := numberWords[t]
+	n, ok := numberWords[string(t)]
 	if !ok {
 		return 0, 1
 	}
 	if n >= 20 && i+1 < len(toks) && !toks[i+1].brk {
-		if u, ok := numberWords[tt.norm(i+1)]; ok && u < 10 {
+		if u, ok := numberWords[string(tt.norm(i+1))]; ok && u < 10 {
 			return n + u, 2
 		}
 	}

@@ -408,7 +408,7 @@ func (m *matched) startOf(i int) int32 { return m.m.vocab.info[m.toks[i].word].s
 // stemAt is the stem of toks[i], computed once.
 func (m *matched) stemAt(i int) string {
 	if m.stemOf[i] == 0 {
-		m.stemList = append(m.stemList, stemToken(m.norm(i)))
+		m.stemList = append(m.stemList, stemToken(m.strs.bytes(m.norm(i))))
 		m.stemOf[i] = int32(len(m.stemList))
 	}
 	return m.stemList[m.stemOf[i]-1]

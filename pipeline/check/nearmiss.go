@@ -52,13 +52,13 @@ func (m *matched) segment(b blockInfo) (int, int) {
 	return from, to
 }
 
-func isDigits(s string) bool {
-	for _, c := range []byte(s) {
+func isDigits(s []byte) bool {
+	for _, c := range s {
 		if c < '0' || c > '9' {
 			return false
 		}
 	}
-	return s != ""
+	return len(s) > 0
 }
 
 // foldedShape returns the folded shape of toks[from:to], valid until the
@@ -290,7 +290,7 @@ func (m *matched) runningCandidate(s sentence, i int, st string, skipFrom, skipT
 // verbCue: the word before toks[i] shows an ordinary verb phrase follows.
 func (m *matched) verbCue(i int) bool {
 	for li := range m.m.lists {
-		if m.m.lists[li].verbCues[m.norm(i-1)] {
+		if m.m.lists[li].verbCues[string(m.norm(i-1))] {
 			return true
 		}
 	}

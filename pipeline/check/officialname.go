@@ -66,7 +66,7 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 	name := l.Members[e.member].Name
 	format := "the official name of this %s is %q, not %q"
 	if mt.status == statusCase {
-		if titleCase(written) || mt.from > b.from && m.m.lists[e.list].verbCues[m.norm(mt.from-1)] {
+		if titleCase(written) || mt.from > b.from && m.m.lists[e.list].verbCues[string(m.norm(mt.from-1))] {
 			return // a title ("Focus On Value"), or a verb phrase ("we focus on value")
 		}
 		format = "write the %s's name as %q, not %q"

@@ -24,7 +24,7 @@ func (m *matched) phraseOf(mt *match) (*form, *entry, *pack.Phrase) {
 // words), and in a sentence holding one of its context words, when it has
 // some.
 func (m *matched) phraseCounts(mt *match, e *entry) bool {
-	if na := m.m.notAfter[e.phrase]; na != nil && mt.from > m.blocks[mt.block].from && !m.toks[mt.from].brk && na[m.norm(mt.from-1)] {
+	if na := m.m.notAfter[e.phrase]; na != nil && mt.from > m.blocks[mt.block].from && !m.toks[mt.from].brk && na[string(m.norm(mt.from-1))] {
 		return false
 	}
 	ctx := m.m.phraseCtx[e.phrase]
@@ -33,7 +33,7 @@ func (m *matched) phraseCounts(mt *match, e *entry) bool {
 	}
 	s := m.sentenceAt(mt.from)
 	for k := s.from; k < s.to; k++ {
-		if ctx[m.norm(k)] {
+		if ctx[string(m.norm(k))] {
 			return true
 		}
 	}

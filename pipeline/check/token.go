@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/itilint/itilint/pipeline/note"
 )
@@ -49,21 +48,23 @@ type tokenized struct {
 	toks  []token
 }
 
-// norm returns the lower-case text of toks[k]. It views text or lower
-// and is valid while neither is written.
-func (tt *tokenized) norm(k int) string {
+// norm returns the lower-case text of toks[k]. It is a part of text or
+// lower, valid while neither is written: a question about a word (a map
+// lookup, a comparison) converts it to a string in place, which Go does
+// without copying; what keeps it copies it.
+func (tt *tokenized) norm(k int) []byte {
 	t := &tt.toks[k]
 	if t.lowTo != 0 {
-		return view(tt.lower[t.lowFrom:t.lowTo])
+		return tt.lower[t.lowFrom:t.lowTo]
 	}
-	return view(tt.text[t.start:t.end])
+	return tt.text[t.start:t.end]
 }
 
-// norms returns the norms of all tokens.
+// norms returns the norms of all tokens, as strings of their own.
 func (tt *tokenized) norms() []string {
 	out := make([]string, len(tt.toks))
 	for k := range out {
-		out[k] = tt.norm(k)
+		out[k] = string(tt.norm(k))
 	}
 	return out
 }
@@ -354,9 +355,9 @@ func readWord(text []byte, i, end int, lower []byte, v *vocabulary) (tend int, w
 		i = j
 	}
 	if v != nil {
-		norm := view(text[start:i])
+		norm := text[start:i]
 		if lowTo != 0 {
-			norm = view(lower[lowFrom:lowTo])
+			norm = lower[lowFrom:lowTo]
 		}
 		word = v.lookup(h, last8, norm)
 	}
@@ -453,10 +454,6 @@ func leadingAlnum(x uint64) uint64 {
 	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
 	return (letter | digit) & swarHigh
 }
-
-// view returns b as a string without copying it; b must not be written
-// again while the string is in use.
-func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // The classes of a byte for the tokenizer.
 const (
@@ -660,11 +657,11 @@ func (tt *tokenized) shapeEq(from, to int, want string, fold bool) bool {
 			}
 			w++
 		}
-		word := view(tt.text[t.start:t.end])
+		word := tt.text[t.start:t.end]
 		if fold {
 			word = tt.norm(k)
 		}
-		if len(want)-w < len(word) || want[w:w+len(word)] != word {
+		if len(want)-w < len(word) || want[w:w+len(word)] != string(word) {
 			return false
 		}
 		w += len(word)

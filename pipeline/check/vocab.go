@@ -94,7 +94,7 @@ func (v *vocabulary) seal() {
 // lookup returns the number of the folded word w, of hash wordHash(w) and
 // lastBytes(w) last8, 0 when w is not in the vocabulary. A word of up to 8
 // bytes is known by its length and last8 without comparing its text.
-func (v *vocabulary) lookup(h uint32, last8 uint64, w string) int32 {
+func (v *vocabulary) lookup(h uint32, last8 uint64, w []byte) int32 {
 	mask := uint32(len(v.slots) - 1)
 	sh := slotHash(h, len(w))
 	for k := h & mask; ; k = (k + 1) & mask {
@@ -102,7 +102,7 @@ func (v *vocabulary) lookup(h uint32, last8 uint64, w string) int32 {
 		if id == 0 {
 			return 0
 		}
-		if key := &v.keys[id]; key.last8 == last8 && key.hash == sh && (len(w) <= 8 || v.words[id] == w) {
+		if key := &v.keys[id]; key.last8 == last8 && key.hash == sh && (len(w) <= 8 || v.words[id] == string(w)) {
 			return id
 		}
 	}
