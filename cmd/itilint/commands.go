@@ -17,6 +17,7 @@ import (
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/load"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -98,6 +99,13 @@ func checkCommand() *cli.Command {
 				return err
 			}
 			pc.Check = true
+			// The edition notice is not shown with --quiet: no need to sniff.
+			var sniff *pack.EditionSniffer
+			if !c.Bool("quiet") {
+				if sniff, err = pack.NewEditionSniffer(); err != nil {
+					return cli.Exit(err.Error(), exitTrouble)
+				}
+			}
 			if c.String("output") == "" && c.String("write-baseline") == "" {
 				// Findings stream to stdout as files are done; a bar
 				// redrawn on the same terminal would cut through them.
@@ -128,6 +136,9 @@ func checkCommand() *cli.Command {
 				// and this runs for every file.
 				writingBaseline := c.String("write-baseline") != ""
 				pc.Each = func(f *emit.File, _ *note.Note) {
+					if sniff != nil && f.Note != nil && !f.Late {
+						sniff.Note(f.Path, f.Note.Text, func(off int) int { return f.Note.Position(off).Line })
+					}
 					if writingBaseline {
 						entries = append(entries, baselineEntries(f)...)
 						return
@@ -160,6 +171,7 @@ func checkCommand() *cli.Command {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
 			trouble := reportErrors(c, res)
+			editionNotice(c, sniff, pc.Pack)
 			if path := c.String("write-baseline"); path != "" {
 				if err := writeBaseline(path, entries); err != nil {
 					return cli.Exit(err.Error(), exitTrouble)
@@ -177,6 +189,20 @@ func checkCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+// editionNotice says once, on stderr, when most notes teach another
+// edition than the one in force, and which flag checks them as such.
+func editionNotice(c *cli.Context, sniff *pack.EditionSniffer, p *pack.Pack) {
+	if sniff == nil || !pack.KnownEdition(p.Name) {
+		return
+	}
+	clue, ok := sniff.Other(p.Name)
+	if !ok {
+		return
+	}
+	fmt.Fprintf(c.App.ErrWriter, "itilint: %d of these notes teach %s, not %s (%s); check them with --edition %s\n",
+		clue.Notes, clue.Name, sniff.Name(p.Name), clue, clue.Edition)
 }
 
 func failThreshold(s string) (rule.Severity, error) {

@@ -23,6 +23,7 @@ import (
 func commonFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "config", Usage: "project config `FILE` (default: " + config.FileName + ", searched upwards)"},
+		&cli.StringFlag{Name: "edition", Usage: "the ITIL edition the notes teach: " + strings.Join(pack.Editions, " or ") + " (default: the config's edition:, else " + pack.DefaultEdition + ")"},
 		&cli.StringSliceFlag{Name: "rules", Usage: "extra or overriding rule pack `DIR|FILE` (repeatable)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only findings and errors"},
 		&cli.BoolFlag{Name: "no-progress", Usage: "never show a progress bar"},
@@ -59,7 +60,11 @@ func setup(c *cli.Context) (*config.Config, *pack.Pack, error) {
 	if err := cfg.Validate(lint.IDs()); err != nil {
 		return nil, nil, cli.Exit(err.Error(), exitTrouble)
 	}
-	base, err := pack.Default()
+	edition, err := editionOf(c, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	base, err := pack.ForEdition(edition)
 	if err != nil {
 		return nil, nil, cli.Exit("embedded rule pack: "+err.Error(), exitTrouble)
 	}
@@ -84,6 +89,22 @@ func setup(c *cli.Context) (*config.Config, *pack.Pack, error) {
 		}
 	}
 	return cfg, p, nil
+}
+
+// editionOf is the edition in force: --edition, else the config's
+// edition:, else the default.
+func editionOf(c *cli.Context, cfg *config.Config) (string, error) {
+	e := c.String("edition")
+	if e == "" {
+		e = cfg.Edition
+	}
+	if e == "" {
+		return pack.DefaultEdition, nil
+	}
+	if !pack.KnownEdition(e) {
+		return "", cli.Exit("--edition: "+pack.UnknownEdition(e).Error(), exitTrouble)
+	}
+	return e, nil
 }
 
 // baseConfig is the pipeline config shared by every command.

@@ -6,20 +6,37 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/itilint/itilint/pipeline/check"
+	"github.com/itilint/itilint/pipeline/config"
 	"github.com/itilint/itilint/pipeline/pack"
 )
 
 var didYouMean = pack.DidYouMean
 
 // testPack runs the good and bad examples of the pack in dir, merged over
-// the embedded pack (a user's pack may use its topics), and exits 1 when an
-// example does not behave as written.
+// an embedded pack (a user's pack may use its topics), and exits 1 when an
+// example does not behave as written. A pack named after an edition
+// (rules/itil5) is merged over that edition's pack, so it is tested as
+// itself; any other over the edition in force.
 func testPack(c *cli.Context, dir string) error {
 	user, err := pack.LoadPath(dir)
 	if err != nil {
 		return cli.Exit(err.Error(), exitTrouble)
 	}
-	base, err := pack.Default()
+	edition := user.Name
+	if !pack.KnownEdition(edition) {
+		cfgPath := c.String("config")
+		if cfgPath == "" {
+			cfgPath = config.Find(".")
+		}
+		cfg, err := config.Load(cfgPath)
+		if err != nil {
+			return cli.Exit(err.Error(), exitTrouble)
+		}
+		if edition, err = editionOf(c, cfg); err != nil {
+			return err
+		}
+	}
+	base, err := pack.ForEdition(edition)
 	if err != nil {
 		return cli.Exit(err.Error(), exitTrouble)
 	}

@@ -8,7 +8,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/itilint/itilint/pipeline/check"
 	"github.com/itilint/itilint/pipeline/lint"
+	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -44,6 +46,9 @@ func rulesCommand() *cli.Command {
 			if len(args) == 0 {
 				writeRuleTable(c.App.Writer, lint.Rules(), func(r *rule.Rule) rule.Severity { return cfg.Severity(r.ID, r.Severity) }, func(r *rule.Rule) bool { return cfg.Enabled(r.ID) })
 				fmt.Fprintf(c.App.Writer, "\n%d rules; pack %s (%s): %d terms, %d lists, %d phrases\n", len(lint.Rules()), p.Name, p.Edition, len(p.Terms), len(p.Lists), len(p.Phrases))
+				if c.String("edition") != "" {
+					writePackEntries(c.App.Writer, p)
+				}
 				return nil
 			}
 			if len(args) > 1 {
@@ -93,12 +98,60 @@ func explainRule(w io.Writer, r *rule.Rule) {
 }
 
 // ruleTableMarkdown is the rule table of the README, generated from the
-// rule list so that it cannot drift (TestREADMERuleTable).
+// rule list and the embedded packs so that it cannot drift
+// (TestREADMERuleTable): a column per edition says whether its pack gives
+// the rule anything to check.
 func ruleTableMarkdown(rules []*rule.Rule) string {
+	var packs []*pack.Pack
 	var b strings.Builder
-	b.WriteString("| rule | severity | what it reports |\n| --- | --- | --- |\n")
+	b.WriteString("| rule | severity |")
+	for _, ed := range pack.Editions {
+		p, err := pack.ForEdition(ed)
+		if err != nil {
+			panic(err) // the embedded packs are tested; cannot happen
+		}
+		packs = append(packs, p)
+		fmt.Fprintf(&b, " %s |", ed)
+	}
+	b.WriteString(" what it reports |\n| --- | --- |" + strings.Repeat(" :-: |", len(packs)) + " --- |\n")
 	for _, r := range rules {
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.ID, r.Severity, strings.ReplaceAll(r.Summary(), "|", "\\|"))
+		fmt.Fprintf(&b, "| `%s` | %s |", r.ID, r.Severity)
+		for _, p := range packs {
+			mark := "✓"
+			if !check.Applies(p, r.ID) {
+				mark = "–"
+			}
+			fmt.Fprintf(&b, " %s |", mark)
+		}
+		fmt.Fprintf(&b, " %s |\n", strings.ReplaceAll(r.Summary(), "|", "\\|"))
 	}
 	return b.String()
+}
+
+// writePackEntries lists the entries of the pack in force: its counted
+// lists, its terms and its wording rules, with what each reports.
+func writePackEntries(w io.Writer, p *pack.Pack) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "\nLIST\tCOUNT\tNAME\n")
+	for _, l := range p.Lists {
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", l.ID, l.Count, l.Name)
+	}
+	fmt.Fprintf(tw, "\nPHRASE\tKIND\tSEVERITY\tREPORTS\n")
+	for _, ph := range p.Phrases {
+		sev := ph.Severity
+		if r := lint.Lookup(check.PhraseRule(ph.Kind)); sev == "" && r != nil {
+			sev = r.Severity.String()
+		}
+		what := fmt.Sprintf("%q", ph.Wrong[0])
+		if ph.Replace != "" {
+			what += fmt.Sprintf(" → %q", ph.Replace)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ph.ID, ph.Kind, sev, what)
+	}
+	tw.Flush()
+	terms := make([]string, 0, len(p.Terms))
+	for _, t := range p.Terms {
+		terms = append(terms, t.Term)
+	}
+	fmt.Fprintf(w, "\nTERMS\n%s\n", strings.Join(terms, ", "))
 }

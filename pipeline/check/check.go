@@ -29,6 +29,8 @@ var Rules = []*rule.Rule{
 	OfficialName,
 	ListCount,
 	V3Term,
+	OlderWording,
+	UnsettledPoint,
 	DefinitionMismatch,
 	LanguageSlip,
 	ChatbotLeftover,

@@ -51,6 +51,20 @@ func TestPackExamples(t *testing.T) {
 	}
 }
 
+// TestEditionPackExamples runs the good and bad examples of every
+// embedded edition's pack, as `itilint rules test rules/EDITION` does.
+func TestEditionPackExamples(t *testing.T) {
+	for _, ed := range pack.Editions {
+		p, err := pack.ForEdition(ed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, err := range check.TestExamples(p) {
+			t.Errorf("%s: %v", ed, err)
+		}
+	}
+}
+
 // TestPackExamplesThroughLint runs the same examples through lint.Check,
 // the way the CLI checks notes.
 func TestPackExamplesThroughLint(t *testing.T) {
@@ -85,6 +99,13 @@ func TestRuleExamples(t *testing.T) {
 	for _, r := range check.Rules {
 		if r.Run == nil {
 			continue
+		}
+		p := p
+		if r.Edition != "" {
+			var err error
+			if p, err = pack.ForEdition(r.Edition); err != nil {
+				t.Fatal(err)
+			}
 		}
 		for _, ex := range r.Good {
 			if fs := checkText(t, p, ex); len(fs) > 0 {

@@ -14,7 +14,7 @@ The pack's phrases of kind slip and style give what to write instead.`,
 }
 
 // runLanguageSlip reports the matches of the pack's phrases of every kind
-// but chatbot and v3, which have rules of their own.
+// but chatbot, v3, older and unsettled, which have rules of their own.
 func runLanguageSlip(pass *rule.Pass) {
 	m := matchedOf(pass)
 	if m == nil {
@@ -23,7 +23,7 @@ func runLanguageSlip(pass *rule.Pass) {
 	for i := range m.matches {
 		mt := &m.matches[i]
 		f, e, ph := m.phraseOf(mt)
-		if ph == nil || ph.Kind == "v3" || ph.Kind == "chatbot" || m.inWholeSentence(mt.from) {
+		if ph == nil || ph.Kind != "slip" && ph.Kind != "style" || m.inWholeSentence(mt.from) {
 			continue
 		}
 		written := m.written(mt.from, mt.to)

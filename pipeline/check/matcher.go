@@ -34,9 +34,11 @@ type matcher struct {
 	nodes     []trieNode // the pattern trie; 0 is no node
 
 	phraseCtx []map[string]bool // per phrase: its context words, folded
-	notAfter  []map[string]bool // per phrase: words that, just before it, make it another name
-	history   [][]int32         // the pack's history phrases, as word numbers
-	why       []string          // per phrase: ": " and its reason, or ""
+	// per phrase: words that, in the same sentence, silence it, folded
+	phraseUnless []map[string]bool
+	notAfter     []map[string]bool // per phrase: words that, just before it, make it another name
+	history      [][]int32         // the pack's history phrases, as word numbers
+	why          []string          // per phrase: ": " and its reason, or ""
 
 	elemOnce   sync.Once
 	elemStems  map[string]int // the stems of the terms' elements, numbered
@@ -327,6 +329,7 @@ func build(p *pack.Pack) *matcher {
 	}
 
 	m.phraseCtx = make([]map[string]bool, len(p.Phrases))
+	m.phraseUnless = make([]map[string]bool, len(p.Phrases))
 	m.notAfter = make([]map[string]bool, len(p.Phrases))
 	for _, h := range p.History {
 		var seq []int32
@@ -347,6 +350,12 @@ func build(p *pack.Pack) *matcher {
 			m.notAfter[pi] = map[string]bool{}
 			for _, w := range ph.NotAfter {
 				m.notAfter[pi][strings.ToLower(w)] = true
+			}
+		}
+		if len(ph.Unless) > 0 {
+			m.phraseUnless[pi] = map[string]bool{}
+			for _, w := range ph.Unless {
+				m.phraseUnless[pi][strings.ToLower(w)] = true
 			}
 		}
 		if len(ph.Context) > 0 {

@@ -22,10 +22,18 @@ func (m *matched) phraseOf(mt *match) (*form, *entry, *pack.Phrase) {
 // phraseCounts reports whether a phrase's match counts where it stands:
 // not after a word that makes it part of another name (its not-after
 // words), and in a sentence holding one of its context words, when it has
-// some.
+// some, and none of its unless words.
 func (m *matched) phraseCounts(mt *match, e *entry) bool {
 	if na := m.m.notAfter[e.phrase]; na != nil && mt.from > m.blocks[mt.block].from && !m.toks[mt.from].brk && na[string(m.norm(mt.from-1))] {
 		return false
+	}
+	if unless := m.m.phraseUnless[e.phrase]; unless != nil {
+		s := m.sentenceAt(mt.from)
+		for k := s.from; k < s.to; k++ {
+			if unless[m.norm(k)] {
+				return false
+			}
+		}
 	}
 	ctx := m.m.phraseCtx[e.phrase]
 	if ctx == nil {

@@ -29,6 +29,9 @@ type Config struct {
 	Terms []pack.Term `yaml:"terms"`
 	// Packs are extra rule pack paths, relative to the config file.
 	Packs []string `yaml:"packs"`
+	// Edition picks the embedded pack the notes are checked against:
+	// "itil4" (the default) or "itil5". --edition overrides it.
+	Edition string `yaml:"edition"`
 
 	Path string `yaml:"-"` // the file it was read from; "" when none
 	Dir  string `yaml:"-"`
@@ -94,6 +97,9 @@ func (c *Config) Validate(known []string) error {
 		default:
 			return fmt.Errorf("%s: rules: %s: %q is not off, on, error, warning or suggestion", c.Path, id, v)
 		}
+	}
+	if c.Edition != "" && !pack.KnownEdition(c.Edition) {
+		return fmt.Errorf("%s: edition: %w", c.Path, pack.UnknownEdition(c.Edition))
 	}
 	for _, g := range c.Ignore {
 		if _, err := filepath.Match(g, "x"); err != nil {

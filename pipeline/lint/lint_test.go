@@ -38,6 +38,11 @@ func TestRuleExamples(t *testing.T) {
 			continue
 		}
 		opts := Options{Pack: p, Only: map[string]bool{r.ID: true}}
+		if r.Edition != "" {
+			if opts.Pack, err = pack.ForEdition(r.Edition); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for _, good := range r.Good {
 			if fs := Check(note.New("good.md", []byte(good)), opts); len(fs) > 0 {
 				t.Errorf("%s: good example %q: unexpected finding %q", r.ID, good, fs[0].Message)
@@ -111,8 +116,14 @@ func TestFixKindsByPackage(t *testing.T) {
 		formatting[r] = true
 	}
 	for _, r := range Rules() {
+		rp := p
+		if r.Edition != "" {
+			if rp, err = pack.ForEdition(r.Edition); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for _, ex := range r.Bad {
-			for _, f := range Check(note.New("x.md", []byte(ex)), Options{Pack: p}) {
+			for _, f := range Check(note.New("x.md", []byte(ex)), Options{Pack: rp}) {
 				if f.Fix == nil {
 					continue
 				}

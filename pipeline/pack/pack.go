@@ -18,6 +18,11 @@ type Pack struct {
 	Terms       []Term   `yaml:"terms"`
 	Lists       []List   `yaml:"lists"`
 	Phrases     []Phrase `yaml:"phrases"`
+	// Markers are phrases, written as they must appear (case counts), that
+	// show a note teaches this edition ("ITIL (Version 5)"): when notes
+	// carry another edition's markers and none of the one in force, check
+	// names the edition to use.
+	Markers []string `yaml:"markers"`
 	// History are words and phrases ("ITIL v3", "previous versions") that
 	// mark a passage about earlier editions on purpose: a "v3" phrase is
 	// not reported in a sentence that holds one, nor under a heading, a
@@ -211,7 +216,10 @@ type Phrase struct {
 	ID string `yaml:"id"`
 	// Kind picks the rule that reports it: "slip" (transcript and pasted
 	// language slips), "v3" (ITIL v3 terms that ITIL 4 replaced or dropped),
-	// "style", "chatbot" (lines left over from a chatbot answer).
+	// "style", "chatbot" (lines left over from a chatbot answer), "older"
+	// (wording of the previous edition that this one changed) and
+	// "unsettled" (a point the sources disagree on: always a suggestion,
+	// whose why gives the versions).
 	Kind  string   `yaml:"kind"`
 	Wrong []string `yaml:"wrong"`
 	// Replace is the replacement; empty means report without a fix (a
@@ -229,6 +237,10 @@ type Phrase struct {
 	// sentence: an ambiguous acronym ("CSI", "CAB") is reported only where
 	// the sentence is about its ITIL meaning.
 	Context []string `yaml:"context"`
+	// Unless are words any of which, in the same sentence, silence the
+	// phrase: "utility and warranty" is older wording only where the
+	// sentence does not name the qualities Version 5 added.
+	Unless []string `yaml:"unless"`
 	// NotAfter are words that, just before a wrong form, make it part of
 	// another name ("software change management") or a menu entry
 	// ("select Request Fulfilment"): it is not reported there.
@@ -313,6 +325,7 @@ func (p *Pack) Merge(q *Pack) {
 	if q.Syllabus != nil {
 		p.Syllabus = q.Syllabus // a syllabus is replaced whole
 	}
+	p.Markers = append(p.Markers, q.Markers...)
 	p.Files = append(p.Files, q.Files...)
 }
 
@@ -422,9 +435,12 @@ func (p *Pack) Validate() error {
 			fail(ph.Pos, "phrase %q has no wrong forms", ph.ID)
 		}
 		switch ph.Kind {
-		case "slip", "v3", "style", "chatbot":
+		case "slip", "v3", "style", "chatbot", "older", "unsettled":
 		default:
-			fail(ph.Pos, "phrase %q: kind %q is not slip, v3, style or chatbot", ph.ID, ph.Kind)
+			fail(ph.Pos, "phrase %q: kind %q is not slip, v3, style, chatbot, older or unsettled", ph.ID, ph.Kind)
+		}
+		if ph.Kind == "unsettled" && ph.Severity != "" && ph.Severity != "suggestion" {
+			fail(ph.Pos, "phrase %q: an unsettled point is a suggestion, not a %s", ph.ID, ph.Severity)
 		}
 		for _, w := range ph.Wrong {
 			for _, ref := range listRefs(w) {

@@ -177,6 +177,9 @@ type Rule struct {
 	// Good and Bad are example notes: the test suite checks that the rule
 	// is silent on every Good one and reports on every Bad one.
 	Good, Bad []string
+	// Edition, when set, is the pack edition ("itil5") the examples are
+	// checked with; they are checked with the default pack otherwise.
+	Edition string
 	// Run checks one note.
 	Run func(*Pass)
 	// Course, when set, makes this a course-level rule: it starts the

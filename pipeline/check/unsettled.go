@@ -1,0 +1,42 @@
+package check
+
+import "github.com/itilint/itilint/pipeline/rule"
+
+// UnsettledPoint reports points the public sources disagree on, as
+// suggestions that give the versions.
+var UnsettledPoint = &rule.Rule{
+	ID:       "unsettled-point",
+	Severity: rule.Suggestion,
+	Doc: `A point the public sources disagree on, or that only one of them gives.
+The pack's phrases of kind unsettled name the point and the versions in
+their message ("ITIL v5": PeopleCert writes "ITIL (Version 5)", but no
+source reports the short forms as wrong). Always a suggestion: review it,
+do not take it as an error.`,
+	Edition: "itil5",
+	Good:    []string{"ITIL (Version 5) builds on ITIL 4.\n"},
+	Bad:     []string{"ITIL v5 builds on ITIL 4.\n"},
+	Run:     runUnsettledPoint,
+}
+
+// runUnsettledPoint reports the matches of the pack's phrases of kind
+// unsettled.
+func runUnsettledPoint(pass *rule.Pass) {
+	m := matchedOf(pass)
+	if m == nil {
+		return
+	}
+	for i := range m.matches {
+		mt := &m.matches[i]
+		f, e, ph := m.phraseOf(mt)
+		if ph == nil || ph.Kind != "unsettled" || m.inWholeSentence(mt.from) {
+			continue
+		}
+		written := m.written(mt.from, mt.to)
+		repl := m.phraseRepl(mt, f, ph, written)
+		msg := m.msgf("%q: an unsettled point%s", written, m.why(e))
+		if repl != "" {
+			msg = m.msgf("%q: an unsettled point; consider %q%s", written, repl, m.why(e))
+		}
+		m.reportPhrase(pass, e.severity, mt, msg, repl)
+	}
+}
