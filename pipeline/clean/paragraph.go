@@ -79,10 +79,27 @@ func runBrokenParagraph(p *rule.Pass) {
 // codeLike are bytes that prose almost never has and code almost always.
 const codeLike = "{}[]<>=;$|\\`_~^#@"
 
+// codeSymbol reports whether text holds a byte of codeLike. A semicolon
+// between two words ("slows it down; too little control") is prose's, not
+// code's: code ends a statement with it at a line end or before a symbol.
+func codeSymbol(text []byte) bool {
+	for i := 0; i < len(text); i++ {
+		k := bytes.IndexAny(text[i:], codeLike)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if text[i] != ';' || i == 0 || !isAlnum(text[i-1]) || i+2 >= len(text) || text[i+1] != ' ' || !isLower(text[i+2]) && !isUpper(text[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
 // readsAsProse reports whether the text of an indented code block is
 // running English: letters and sentences, no code symbols.
 func readsAsProse(text []byte) bool {
-	if bytes.ContainsAny(text, codeLike) || bytes.Contains(text, []byte("//")) ||
+	if codeSymbol(text) || bytes.Contains(text, []byte("//")) ||
 		bytes.Contains(text, []byte("->")) || bytes.Contains(text, []byte("::")) || bytes.Contains(text, []byte("()")) {
 		return false
 	}
@@ -128,7 +145,8 @@ func readsAsProse(text []byte) bool {
 
 func runProseAsCode(p *rule.Pass) {
 	n, src := p.Note, p.Note.Text
-	for _, b := range docOf(n).blocks {
+	blocks := docOf(n).blocks
+	for bi, b := range blocks {
 		if b.Kind != note.CodeBlock || b.InList || b.InQuote || len(b.Lines) == 0 {
 			continue
 		}
@@ -141,6 +159,13 @@ func runProseAsCode(p *rule.Pass) {
 				content = append(content, '\n')
 			}
 			content = append(content, src[l.Start:l.End]...)
+		}
+		// A paragraph right under the block, with no blank line between,
+		// goes on its sentence ("    T" / "    he value chain is the" /
+		// "operating model."): the sentence is read whole.
+		if bi+1 < len(blocks) && blocks[bi+1].Kind == note.Paragraph && afterIndentedCode(src, blocks, bi+1) {
+			next := blocks[bi+1].Lines[0]
+			content = append(append(content, '\n'), src[next.Start:next.End]...)
 		}
 		if !readsAsProse(content) {
 			continue
