@@ -30,7 +30,7 @@ func (m *matched) phraseCounts(mt *match, e *entry) bool {
 	if unless := m.m.phraseUnless[e.phrase]; unless != nil {
 		s := m.sentenceAt(mt.from)
 		for k := s.from; k < s.to; k++ {
-			if unless[m.norm(k)] {
+			if unless[string(m.norm(k))] {
 				return false
 			}
 		}
