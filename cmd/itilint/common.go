@@ -19,7 +19,7 @@ import (
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
-// commonFlags are the flags every command takes (CLI.md).
+// commonFlags are the flags every command takes (docs/cli.md).
 func commonFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "config", Usage: "project config `FILE` (default: " + config.FileName + ", searched upwards)"},

@@ -17,7 +17,7 @@ import (
 // version is set at release time with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
 
-// Exit codes of the command-line contract (CLI.md).
+// Exit codes of the command-line contract (docs/cli.md).
 const (
 	exitOK       = 0
 	exitFindings = 1

@@ -71,7 +71,7 @@ func parsedCourse(b *testing.B) (p *pack.Pack, notes []*note.Note, size int) {
 		return nil
 	})
 	if len(notes) == 0 {
-		b.Skip("no sample course in source/")
+		b.Fatal("no sample course in source/")
 	}
 	compile(p)
 	return p, notes, size

@@ -190,9 +190,6 @@ func TestReleasedDocs(t *testing.T) {
 		return b.String()
 	}
 	course := corpus(t, "../../source")
-	if len(course) == 0 {
-		t.Skip("no sample course")
-	}
 	var fresh []string
 	for _, n := range course {
 		fresh = append(fresh, report(n.WithText(n.Text)))

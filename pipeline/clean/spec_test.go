@@ -14,10 +14,8 @@ import (
 
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
+	"github.com/itilint/itilint/pipeline/testcourse"
 )
-
-// sharedTestdata is /work/shared/testdata as CI lays it beside the checkout.
-const sharedTestdata = "../../../shared/testdata"
 
 type specExample struct {
 	Markdown string `json:"markdown"`
@@ -27,9 +25,9 @@ type specExample struct {
 }
 
 func specExamples(t testing.TB) []specExample {
-	raw, err := os.ReadFile(sharedTestdata + "/commonmark-spec.json")
+	raw, err := os.ReadFile(testcourse.Fixture(t, "commonmark/spec.json"))
 	if err != nil {
-		t.Skipf("CommonMark spec examples not available: %v", err)
+		t.Fatal(err)
 	}
 	var ex []specExample
 	if err := json.Unmarshal(raw, &ex); err != nil {

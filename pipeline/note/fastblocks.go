@@ -3,7 +3,7 @@ package note
 // This file holds scanBlocks, a scanner of the block structure of the
 // plain Markdown that notes are made of: paragraphs, ATX headings,
 // indented and fenced code, and simple lists whose items hold paragraphs. goldmark
-// stays the Markdown parser (ARCHITECTURE.md) and the reference: the
+// stays the Markdown parser of the project and the reference: the
 // scanner reads a line only when it knows exactly what goldmark's block
 // parsers make of it, and hands the rest of the note to goldmark at the
 // first line it does not (see bail). It exists because building goldmark's

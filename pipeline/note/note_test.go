@@ -15,6 +15,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/itilint/itilint/pipeline/testcourse"
 )
 
 func TestDecode(t *testing.T) {
@@ -170,12 +172,11 @@ func compareParsers(t *testing.T, name, src string) {
 	}
 }
 
-// specExamples returns the Markdown of the CommonMark spec examples (read
-// from ../shared beside the checkout), or nil when they are not there.
+// specExamples returns the Markdown of the CommonMark spec examples.
 func specExamples(tb testing.TB) []string {
-	data, err := os.ReadFile("../../../shared/testdata/commonmark-spec.json")
+	data, err := os.ReadFile(testcourse.Fixture(tb, "commonmark/spec.json"))
 	if err != nil {
-		return nil
+		tb.Fatal(err)
 	}
 	var examples []struct {
 		Markdown string `json:"markdown"`
@@ -190,14 +191,14 @@ func specExamples(tb testing.TB) []string {
 	return out
 }
 
-// realNotes returns the text of the real notes of ../shared and of the
-// sample course, by path.
+// realNotes returns the text of the real notes of the repository's
+// testdata and of the sample course, by path.
 func realNotes(tb testing.TB) map[string]string {
 	out := map[string]string{}
-	for _, root := range []string{"../../../shared/testdata/real", "../../source"} {
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	for _, root := range []string{testcourse.Fixture(tb, "real"), "../../source"} {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".txt") {
-				return nil
+				return err
 			}
 			raw, err := os.ReadFile(p)
 			if err != nil {
@@ -208,6 +209,12 @@ func realNotes(tb testing.TB) map[string]string {
 			}
 			return nil
 		})
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if len(out) == 0 {
+		tb.Fatal("no real notes found")
 	}
 	return out
 }
@@ -216,18 +223,10 @@ func realNotes(tb testing.TB) map[string]string {
 // finds the same blocks as goldmark's default parser on every CommonMark spec
 // example and on the real notes.
 func TestBlockParserMatchesFullParser(t *testing.T) {
-	examples := specExamples(t)
-	if examples == nil {
-		t.Log("CommonMark spec examples not found; real notes only")
-	}
-	for i, src := range examples {
+	for i, src := range specExamples(t) {
 		compareParsers(t, fmt.Sprintf("example %d", i+1), src)
 	}
-	notes := realNotes(t)
-	if len(notes) == 0 {
-		t.Error("no real notes found")
-	}
-	for path, src := range notes {
+	for path, src := range realNotes(t) {
 		compareParsers(t, path, src)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // Copies copies the course in folder source into a temporary folder of tb,
 // as many times as it takes to reach about size bytes (each copy in its own
 // sub-folder, so paths stay unique), and returns the folder and its byte
-// count. It skips tb when source holds no files.
+// count. It fails tb when source holds no files.
 func Copies(tb testing.TB, source string, size int64) (string, int64) {
 	tb.Helper()
 	type file struct {
@@ -39,7 +39,7 @@ func Copies(tb testing.TB, source string, size int64) (string, int64) {
 		tb.Fatal(err)
 	}
 	if len(files) == 0 {
-		tb.Skipf("no sample course in %s", source)
+		tb.Fatalf("no sample course in %s", source)
 	}
 	dir := tb.TempDir()
 	var total int64
@@ -98,7 +98,7 @@ func Shuffled(tb testing.TB, source string, notes, size int) [][]byte {
 		tb.Fatal(err)
 	}
 	if len(words) == 0 {
-		tb.Skipf("no sample course in %s", source)
+		tb.Fatalf("no sample course in %s", source)
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
 	out := make([][]byte, 0, notes)
