@@ -22,9 +22,14 @@ func FuzzQuestionExports(f *testing.F) {
 	f.Add("", "", "", "")
 	f.Add("@x\t", "-", "<b>&amp;</b>", "«ü» \u00a0nbsp")
 	f.Fuzz(func(t *testing.T, stem, key, wrong, explanation string) {
+		// Questions are cut from decoded notes, which are valid UTF-8, so
+		// other text is outside the exporters' domain. The corpus keeps one
+		// such input (halves of a two-byte letter in two fields) to show the
+		// target passes it by; it returns rather than skips, so that a
+		// skipped test in go test -v always means a test that did not run.
 		for _, s := range []string{stem, key, wrong, explanation} {
 			if !utf8.ValidString(s) {
-				t.Skip()
+				return
 			}
 		}
 		q := quiz.Question{ID: "Q1", Type: quiz.TypeDefinition, Stem: stem, Options: [4]string{wrong, key, wrong + "2", wrong + "3"},
