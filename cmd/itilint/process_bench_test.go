@@ -4,12 +4,15 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/testcourse"
 )
 
@@ -56,4 +59,63 @@ func BenchmarkCheckProcess(b *testing.B) {
 	}
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(peakKB)/1024, "peak-RSS-MB")
+}
+
+// BenchmarkCheckFormats is the cost of each report format against the
+// text one, where writing the report is most of the work: the seed note
+// (pipeline/clean/testdata) four times over in each of 2,000 files, some
+// 206,000 findings, each format's whole process written to a file.
+// <format>-cpu-s is the user plus system time of one run, <format>/text
+// its ratio to the text format's.
+//
+//	go test -run XXX -bench CheckFormats -benchtime 3x ./cmd/itilint/
+func BenchmarkCheckFormats(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "itilint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	seed, err := os.ReadFile("../../pipeline/clean/testdata/seed.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	note := bytes.Repeat(seed, 4)
+	dir := b.TempDir()
+	for i := range 2000 {
+		sub := filepath.Join(dir, fmt.Sprintf("d%02d", i/100))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("n%04d.txt", i)), note, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	report := filepath.Join(b.TempDir(), "report")
+	check := func(format string) time.Duration {
+		out, err := os.Create(report)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer out.Close()
+		cmd := exec.Command(bin, "check", "-q", "--fail-on", "none", "--format", format, dir)
+		var stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = out, &stderr
+		if err := cmd.Run(); err != nil {
+			b.Fatalf("itilint check --format %s: %v\n%s", format, err, stderr.Bytes())
+		}
+		return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
+	syscall.Sync()
+	check("text")
+	cpu := map[string]time.Duration{}
+	for b.Loop() {
+		for _, format := range emit.FindingFormats {
+			cpu[format] += check(format)
+		}
+	}
+	for _, format := range emit.FindingFormats {
+		b.ReportMetric(cpu[format].Seconds()/float64(b.N), format+"-cpu-s")
+		if format != "text" {
+			b.ReportMetric(float64(cpu[format])/float64(cpu["text"]), format+"/text")
+		}
+	}
 }

@@ -76,14 +76,18 @@ func locateFixes(f File, fixes bool) []located {
 	// Findings come sorted, so starts (and mostly ends) increase: cursors
 	// count columns on from the previous finding, not from the line start.
 	starts, ends := n.PositionCursor(), n.PositionCursor()
+	var fixPos *note.PositionCursor
 	for _, x := range f.Findings {
 		start, end := clamp(x.Start, len(n.Text)), clamp(x.End, len(n.Text))
 		if end < start {
 			end = start
 		}
 		l := located{Finding: x, Path: f.Path, Start: starts.Position(start), End: ends.Position(end)}
-		if fixes {
-			l.Fix = resolveFix(n, x, start, end)
+		if fixes && x.Fix != nil && len(x.Fix.Edits) > 0 {
+			if fixPos == nil {
+				fixPos = n.PositionCursor()
+			}
+			l.Fix = resolveFix(n, x, start, end, fixPos)
 		}
 		out = append(out, l)
 	}
@@ -92,33 +96,49 @@ func locateFixes(f File, fixes bool) []located {
 
 func clamp(off, size int) int { return max(0, min(off, size)) }
 
-func resolveFix(n *note.Note, x rule.Finding, start, end int) *resolvedFix {
+// resolveFix spells out the fix of x, whose range is start to end. Its
+// positions are asked of cur in increasing order (the fix's start, each
+// edit's start and end, the fix's end), as a cursor counts fastest.
+func resolveFix(n *note.Note, x rule.Finding, start, end int, cur *note.PositionCursor) *resolvedFix {
 	if x.Fix == nil || len(x.Fix.Edits) == 0 {
 		return nil
 	}
-	sorted, err := edit.Sort(x.Fix.Edits, len(n.Text))
-	if err != nil {
-		return nil
+	sorted := x.Fix.Edits
+	if len(sorted) > 1 {
+		var err error
+		if sorted, err = edit.Sort(sorted, len(n.Text)); err != nil {
+			return nil
+		}
+	} else if e := sorted[0]; e.Start < 0 || e.End < e.Start || e.End > len(n.Text) {
+		return nil // as edit.Sort would have it
 	}
 	for _, e := range sorted {
 		start, end = min(start, e.Start), max(end, e.End)
 	}
-	shifted := make([]edit.Edit, len(sorted))
-	for i, e := range sorted {
-		shifted[i] = edit.Edit{Start: e.Start - start, End: e.End - start, New: e.New}
+	// The range after the fix: the text between the edits, and each
+	// edit's new text.
+	size := end - start
+	for _, e := range sorted {
+		size += len(e.New) - (e.End - e.Start)
 	}
-	after, err := edit.Apply(n.Text[start:end], shifted)
-	if err != nil {
-		return nil
+	after := make([]byte, 0, size)
+	last := start
+	for _, e := range sorted {
+		after = append(after, n.Text[last:e.Start]...)
+		after = append(after, e.New...)
+		last = e.End
 	}
+	after = append(after, n.Text[last:end]...)
 	rf := &resolvedFix{
 		Kind: x.Fix.Kind, Message: x.Fix.Message,
-		Start: n.Position(start), End: n.Position(end),
+		Start:       cur.Position(start),
 		Replacement: string(after),
+		Edits:       make([]locatedEdit, len(sorted)),
 	}
-	for _, e := range sorted {
-		rf.Edits = append(rf.Edits, locatedEdit{Start: n.Position(e.Start), End: n.Position(e.End), New: e.New})
+	for i, e := range sorted {
+		rf.Edits[i] = locatedEdit{Start: cur.Position(e.Start), End: cur.Position(e.End), New: e.New}
 	}
+	rf.End = cur.Position(end)
 	return rf
 }
 
@@ -271,124 +291,6 @@ func githubLevel(s rule.Severity) string {
 	return "notice"
 }
 
-// GitHub escapes workflow command data (the message) and properties
-// differently: properties also escape the separators ':' and ','.
-var (
-	githubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	githubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-)
-
-// writeGitHub writes GitHub Actions workflow commands, which the runner turns
-// into annotations on the changed files.
-func writeGitHub(w io.Writer, files []File) error {
-	var b strings.Builder
-	for _, f := range files {
-		path := githubProperty.Replace(slashPath(f.Path))
-		if f.Note == nil && f.Err != nil {
-			pos, msg := readError(f.Path, f.Err)
-			props := "file=" + path
-			if pos.Line > 0 {
-				props += ",line=" + strconv.Itoa(pos.Line)
-				if pos.Col > 0 {
-					props += ",col=" + strconv.Itoa(pos.Col)
-				}
-			}
-			fmt.Fprintf(&b, "::error %s,title=itilint::%s\n", props, githubData.Replace(msg))
-			continue
-		}
-		for _, x := range locatePlain(f) {
-			fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-				githubLevel(x.Severity), path, x.Start.Line, x.Start.Col, x.End.Line, x.End.Col,
-				githubProperty.Replace(x.Rule), githubData.Replace(x.Message))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// JUnit XML, as Jenkins, GitLab and most CI dashboards read it: one suite
-// per file, one failing test case per finding, one passing case for a clean
-// file and an erroring case for a file that could not be read.
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
-type junitSuite struct {
-	XMLName  xml.Name    `xml:"testsuite"`
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Cases    []junitCase `xml:"testcase"`
-}
-
-type junitCase struct {
-	Name      string        `xml:"name,attr"`
-	Classname string        `xml:"classname,attr"`
-	Failure   *junitProblem `xml:"failure,omitempty"`
-	Error     *junitProblem `xml:"error,omitempty"`
-}
-
-type junitProblem struct {
-	Message string `xml:"message,attr"`
-	Type    string `xml:"type,attr"`
-	Text    string `xml:",chardata"`
-}
-
-// junitSuiteOf is the test suite of one file.
-func junitSuiteOf(f File) junitSuite {
-	s := junitSuite{Name: slashPath(f.Path)}
-	switch {
-	case f.Note == nil && f.Err != nil:
-		pos, msg := readError(f.Path, f.Err)
-		s.Cases = append(s.Cases, junitCase{Name: "read", Classname: s.Name,
-			Error: &junitProblem{Message: oneLine(msg), Type: "read", Text: errorLoc(f.Path, pos) + ": " + msg}})
-		s.Errors++
-	default:
-		for _, x := range locatePlain(f) {
-			s.Cases = append(s.Cases, junitCase{
-				Name:      fmt.Sprintf("%s %d:%d", x.Rule, x.Start.Line, x.Start.Col),
-				Classname: s.Name,
-				Failure: &junitProblem{Message: oneLine(x.Message), Type: x.Severity.String(),
-					Text: fmt.Sprintf("%s:%d:%d: %s %s: %s", x.Path, x.Start.Line, x.Start.Col, x.Severity, x.Rule, x.Message)},
-			})
-			s.Failures++
-		}
-		if len(s.Cases) == 0 {
-			s.Cases = append(s.Cases, junitCase{Name: "itilint", Classname: s.Name})
-		}
-	}
-	s.Tests = len(s.Cases)
-	return s
-}
-
-// Checkstyle XML, which many code review tools (reviewdog, Jenkins warnings)
-// import.
-type checkstyleRoot struct {
-	XMLName xml.Name         `xml:"checkstyle"`
-	Version string           `xml:"version,attr"`
-	Files   []checkstyleFile `xml:"file"`
-}
-
-type checkstyleFile struct {
-	XMLName xml.Name          `xml:"file"`
-	Name    string            `xml:"name,attr"`
-	Errors  []checkstyleError `xml:"error"`
-}
-
-type checkstyleError struct {
-	Line     int    `xml:"line,attr,omitempty"`
-	Column   int    `xml:"column,attr,omitempty"`
-	Severity string `xml:"severity,attr"`
-	Message  string `xml:"message,attr"`
-	Source   string `xml:"source,attr"`
-}
-
 func checkstyleSeverity(s rule.Severity) string {
 	switch s {
 	case rule.Error:
@@ -397,21 +299,6 @@ func checkstyleSeverity(s rule.Severity) string {
 		return "warning"
 	}
 	return "info"
-}
-
-func checkstyleOf(f File) checkstyleFile {
-	cf := checkstyleFile{Name: f.Path}
-	if f.Note == nil && f.Err != nil {
-		pos, msg := readError(f.Path, f.Err)
-		cf.Errors = append(cf.Errors, checkstyleError{Line: pos.Line, Column: pos.Col, Severity: "error", Message: oneLine(msg), Source: "itilint.read"})
-	}
-	for _, x := range locatePlain(f) {
-		cf.Errors = append(cf.Errors, checkstyleError{
-			Line: x.Start.Line, Column: x.Start.Col, Severity: checkstyleSeverity(x.Severity),
-			Message: oneLine(x.Message), Source: "itilint." + x.Rule,
-		})
-	}
-	return cf
 }
 
 // writeXML writes an XML declaration and v indented, ending with a newline.

@@ -10,7 +10,6 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
-	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -41,62 +40,6 @@ func sarifURI(path string) string {
 	return (&url.URL{Path: p}).String()
 }
 
-// A result as SARIF 2.1.0 has it, with only the properties we fill: the
-// library's types write every optional property as an empty array or -1,
-// which made a result five times the size and the log slow to write.
-type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations"`
-	Fixes     []sarifFix      `json:"fixes,omitempty"`
-}
-
-type sarifText struct {
-	Text string `json:"text"`
-}
-
-type sarifLocation struct {
-	PhysicalLocation sarifPhysical `json:"physicalLocation"`
-}
-
-type sarifPhysical struct {
-	ArtifactLocation sarifArtifact     `json:"artifactLocation"`
-	Region           sarifRegionFields `json:"region"`
-}
-
-type sarifArtifact struct {
-	URI string `json:"uri"`
-}
-
-type sarifRegionFields struct {
-	StartLine   int `json:"startLine"`
-	StartColumn int `json:"startColumn"`
-	EndLine     int `json:"endLine"`
-	EndColumn   int `json:"endColumn"`
-}
-
-type sarifFix struct {
-	Description     *sarifText        `json:"description,omitempty"`
-	ArtifactChanges []sarifChange     `json:"artifactChanges"`
-	Properties      map[string]string `json:"properties"`
-}
-
-type sarifChange struct {
-	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
-	Replacements     []sarifReplacement `json:"replacements"`
-}
-
-type sarifReplacement struct {
-	DeletedRegion   sarifRegionFields `json:"deletedRegion"`
-	InsertedContent sarifText         `json:"insertedContent"`
-}
-
-func regionOf(start, end note.Position) sarifRegionFields {
-	return sarifRegionFields{StartLine: start.Line, StartColumn: start.Col, EndLine: end.Line, EndColumn: end.Col}
-}
-
 // A sarifStream writes a SARIF 2.1.0 log with one run as findings come:
 // the run's results first, written one by one, then the rest of the run
 // (the driver with every rule given and any rule a finding named that was
@@ -110,13 +53,14 @@ type sarifStream struct {
 	inv     *sarif.Invocation
 	suffix  string // the log after its runs
 	results int
+	index   map[string]int // rule ID → index in the driver
 }
 
 // The indentation of a result in the log: log > runs > run > results.
 const sarifResultIndent = "        "
 
 func newSARIFStream(w io.Writer, rules []*rule.Rule) (*sarifStream, error) {
-	st := &sarifStream{w: w}
+	st := &sarifStream{w: w, index: map[string]int{}}
 	st.run = sarif.NewRunWithInformationURI("itilint", sarifInformationURI)
 	// Our columns count characters (code points), not UTF-16 units.
 	st.run.WithColumnKind("unicodeCodePoints")
@@ -126,6 +70,11 @@ func newSARIFStream(w io.Writer, rules []*rule.Rule) (*sarifStream, error) {
 			WithShortDescription(sarif.NewMultiformatMessageString().WithText(r.Summary())).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
 		d.WithFullDescription(sarif.NewMultiformatMessageString().WithText(strings.TrimSpace(r.Doc)))
+	}
+	for _, r := range rules {
+		if _, ok := st.index[r.ID]; !ok {
+			st.index[r.ID] = st.run.GetRuleIndex(r.ID)
+		}
 	}
 	st.inv = sarif.NewInvocation().WithExecutionSuccessful(true)
 	// The log around the runs, as the library writes it.
@@ -142,10 +91,11 @@ func newSARIFStream(w io.Writer, rules []*rule.Rule) (*sarifStream, error) {
 	return st, err
 }
 
-// file writes the results of one file, or records why it could not be read.
-func (st *sarifStream) file(f File) error {
-	uri := sarifURI(f.Path)
+// file writes the results of one file, built in b, or records why it
+// could not be read.
+func (st *sarifStream) file(b []byte, f *File) ([]byte, error) {
 	if f.Note == nil && f.Err != nil {
+		uri := sarifURI(f.Path)
 		pos, msg := readError(f.Path, f.Err)
 		where := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
 		if pos.Line > 0 {
@@ -160,48 +110,25 @@ func (st *sarifStream) file(f File) error {
 			WithLevel(sarif.LevelError).
 			WithMessage(sarif.NewTextMessage(msg)).
 			AddLocation(sarif.NewLocationWithPhysicalLocation(where)))
-		return nil
+		return b, nil
 	}
-	var b strings.Builder
-	for _, x := range locate(f) {
-		if st.run.GetRuleIndex(x.Rule) < 0 {
-			st.run.AddRule(x.Rule).WithName(x.Rule).
-				WithShortDescription(sarif.NewMultiformatMessageString().WithText(x.Rule)).
-				WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(x.Severity)))
-		}
-		res := sarifResult{
-			RuleID: x.Rule, RuleIndex: st.run.GetRuleIndex(x.Rule), Level: sarifLevel(x.Severity),
-			Message: sarifText{x.Message},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{uri}, Region: regionOf(x.Start, x.End)}}},
-		}
-		if x.Fix != nil {
-			change := sarifChange{ArtifactLocation: sarifArtifact{uri}}
-			for _, e := range x.Fix.Edits {
-				change.Replacements = append(change.Replacements, sarifReplacement{
-					DeletedRegion: regionOf(e.Start, e.End), InsertedContent: sarifText{e.New}})
-			}
-			fix := sarifFix{ArtifactChanges: []sarifChange{change}, Properties: map[string]string{"kind": x.Fix.Kind.String()}}
-			if x.Fix.Message != "" {
-				fix.Description = &sarifText{x.Fix.Message}
-			}
-			res.Fixes = []sarifFix{fix}
-		}
-		// One result a line: a course has tens of thousands, and indenting
-		// them made the log three times the size.
-		data, err := json.Marshal(&res)
-		if err != nil {
-			return err
-		}
-		if st.results > 0 {
-			b.WriteByte(',')
-		}
-		st.results++
-		b.WriteString("\n" + sarifResultIndent)
-		b.Write(data)
+	b = appendSARIFResults(b, f, st.ruleIndex, &st.results)
+	_, err := st.w.Write(b)
+	return b, err
+}
+
+// ruleIndex is the index of a finding's rule in the driver, which gets a
+// rule it did not have.
+func (st *sarifStream) ruleIndex(x *located) int {
+	if i, ok := st.index[x.Rule]; ok {
+		return i
 	}
-	_, err := io.WriteString(st.w, b.String())
-	return err
+	st.run.AddRule(x.Rule).WithName(x.Rule).
+		WithShortDescription(sarif.NewMultiformatMessageString().WithText(x.Rule)).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(x.Severity)))
+	i := st.run.GetRuleIndex(x.Rule)
+	st.index[x.Rule] = i
+	return i
 }
 
 // close writes the rest of the run and of the log.

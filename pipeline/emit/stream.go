@@ -2,8 +2,6 @@ package emit
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -38,10 +36,10 @@ type FindingWriter struct {
 	buf    []byte
 	err    error
 
-	jsonCount int
-	xml       *xml.Encoder
-	sarif     *sarifStream
-	junit     *junitStream
+	jsonCount  int
+	checkstyle int // file elements written
+	sarif      *sarifStream
+	junit      *junitStream
 }
 
 // NewFindingWriter starts writing findings in format to w; rules supplies
@@ -61,12 +59,7 @@ func NewFindingWriter(w io.Writer, format string, rules []*rule.Rule) (*FindingW
 		fw.sarif, fw.err = newSARIFStream(w, rules)
 	}
 	if format == "checkstyle" {
-		if _, fw.err = io.WriteString(w, xml.Header); fw.err == nil {
-			fw.xml = xml.NewEncoder(w)
-			fw.xml.Indent("", "  ")
-			fw.err = fw.xml.EncodeToken(xml.StartElement{Name: xml.Name{Local: "checkstyle"},
-				Attr: []xml.Attr{{Name: xml.Name{Local: "version"}, Value: "4.3"}}})
-		}
+		_, fw.err = io.WriteString(w, xml.Header+`<checkstyle version="4.3">`)
 	}
 	return fw, fw.err
 }
@@ -94,19 +87,19 @@ func (fw *FindingWriter) File(f *File) error {
 	case "text":
 		fw.err = fw.text(f)
 	case "github":
-		var b strings.Builder
-		if err := writeGitHub(&b, []File{*f}); err != nil {
-			return err
-		}
-		_, fw.err = io.WriteString(fw.w, b.String())
+		fw.buf = appendGitHub(fw.buf[:0], f)
+		_, fw.err = fw.w.Write(fw.buf)
 	case "json":
-		fw.err = fw.json(f)
+		fw.buf = appendJSONFindings(fw.buf[:0], f, &fw.jsonCount)
+		_, fw.err = fw.w.Write(fw.buf)
 	case "checkstyle":
-		fw.err = fw.xml.Encode(checkstyleOf(*f))
+		fw.checkstyle++
+		fw.buf = appendCheckstyleFile(fw.buf[:0], f)
+		_, fw.err = fw.w.Write(fw.buf)
 	case "sarif":
-		fw.err = fw.sarif.file(*f)
+		fw.buf, fw.err = fw.sarif.file(fw.buf[:0], f)
 	case "junit":
-		fw.err = fw.junit.file(*f)
+		fw.buf, fw.err = fw.junit.file(fw.buf[:0], f)
 	}
 	return fw.err
 }
@@ -131,11 +124,11 @@ func (fw *FindingWriter) Close() error {
 		}
 		_, fw.err = io.WriteString(fw.w, end)
 	case "checkstyle":
-		if fw.err = fw.xml.EncodeToken(xml.EndElement{Name: xml.Name{Local: "checkstyle"}}); fw.err == nil {
-			if fw.err = fw.xml.Close(); fw.err == nil {
-				_, fw.err = io.WriteString(fw.w, "\n")
-			}
+		end := "\n</checkstyle>\n"
+		if fw.checkstyle == 0 {
+			end = "</checkstyle>\n"
 		}
+		_, fw.err = io.WriteString(fw.w, end)
 	case "sarif":
 		fw.err = fw.sarif.close()
 	case "junit":
@@ -185,29 +178,6 @@ func (fw *FindingWriter) text(f *File) error {
 	return err
 }
 
-// json writes the elements of one indented array, as encodeJSON would
-// write the whole array.
-func (fw *FindingWriter) json(f *File) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("  ", "  ")
-	for _, j := range jsonFindings(*f) {
-		if fw.jsonCount == 0 {
-			buf.WriteString("[\n  ")
-		} else {
-			buf.WriteString(",\n  ")
-		}
-		fw.jsonCount++
-		if err := enc.Encode(j); err != nil {
-			return err
-		}
-		buf.Truncate(buf.Len() - 1) // Encode ends with a newline
-	}
-	_, err := fw.w.Write(buf.Bytes())
-	return err
-}
-
 // add counts a file's findings for the summary line; late findings belong
 // to a file counted already.
 func (t *tally) add(f *File) {
@@ -248,19 +218,15 @@ func newJUnitStream() (*junitStream, error) {
 	return &junitStream{tmp: tmp, buf: bufio.NewWriterSize(tmp, 64<<10)}, nil
 }
 
-func (js *junitStream) file(f File) error {
-	s := junitSuiteOf(f)
-	data, err := xml.MarshalIndent(s, "  ", "  ")
-	if err != nil {
-		return err
-	}
+// file spills the test suite of one file, built in b.
+func (js *junitStream) file(b []byte, f *File) ([]byte, error) {
+	b, c := appendJUnitSuite(b, f)
 	js.suites++
-	js.tests += s.Tests
-	js.failures += s.Failures
-	js.errors += s.Errors
-	js.buf.WriteString("\n") // MarshalIndent starts with the prefix
-	_, err = js.buf.Write(data)
-	return err
+	js.tests += c.tests
+	js.failures += c.failures
+	js.errors += c.errors
+	_, err := js.buf.Write(b)
+	return b, err
 }
 
 // close writes the document to w and removes the temporary file.
