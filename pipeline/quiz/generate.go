@@ -158,9 +158,14 @@ func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
 	var passed []*candidate
 	seen := map[string]bool{}
 	nearDup := nearDuplicates{}
+	otherWording := editionWording(p)
 	for _, cand := range all {
 		if reason := CheckQuestion(cand.Question); reason != "" {
 			bank.Dropped[reason]++
+			continue
+		}
+		if usesWording(cand.Question, otherWording) {
+			bank.Dropped[CheckOtherEdition]++
 			continue
 		}
 		k := dupKey(cand.Question)

@@ -1,0 +1,82 @@
+package quiz
+
+import (
+	"strings"
+
+	"github.com/itilint/itilint/pipeline/pack"
+)
+
+// CheckOtherEdition drops a question that uses another edition's wording:
+// a form the pack in force replaced from the edition before it (its
+// phrases of kind older) or
+// a marker of another embedded edition ("ITIL value system" in an ITIL 4
+// quiz, "service value system" in a Version 5 one). A question teaches
+// what its words say, so it must speak the edition it is for.
+const CheckOtherEdition = "other-edition-wording"
+
+// editionWording is the lower-case wording of other editions, for
+// questions of pack p.
+func editionWording(p *pack.Pack) []string {
+	var out []string
+	for _, ph := range p.Phrases {
+		if ph.Kind != "older" {
+			continue
+		}
+		for _, w := range ph.Wrong {
+			if !strings.Contains(w, "{") && !ph.CaseSensitive && len(ph.Context) == 0 && len(ph.Unless) == 0 && len(ph.NotAfter) == 0 {
+				out = append(out, strings.ToLower(w))
+			}
+		}
+	}
+	for _, ed := range pack.Editions {
+		if ed == p.Name || !pack.KnownEdition(p.Name) {
+			continue
+		}
+		other, err := pack.ForEdition(ed)
+		if err != nil {
+			continue
+		}
+		for _, m := range other.Markers {
+			out = append(out, strings.ToLower(m))
+		}
+	}
+	return out
+}
+
+// usesWording reports whether the question's stem, options or explanation
+// hold one of the forms as whole words.
+func usesWording(q Question, forms []string) bool {
+	if len(forms) == 0 {
+		return false
+	}
+	texts := append([]string{q.Stem, q.Explanation}, q.Options[:]...)
+	for _, t := range texts {
+		t = strings.ToLower(t)
+		for _, f := range forms {
+			if wholeWordIn(t, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func wholeWordIn(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !isWordByte(s[j-1])
+		after := j+len(w) == len(s) || !isWordByte(s[j+len(w)])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c >= 0x80
+}
