@@ -40,6 +40,8 @@ type matcher struct {
 	history      [][]int32         // the pack's history phrases, as word numbers
 	why          []string          // per phrase: ": " and its reason, or ""
 
+	keys map[string]int // while building: the patterns by their words
+
 	elemOnce   sync.Once
 	elemStems  map[string]int // the stems of the terms' elements, numbered
 	elems      [][][][]int    // per term: elements → alternatives → stem numbers
@@ -194,199 +196,20 @@ func severityOf(s string) rule.Severity {
 	return sev
 }
 
+// build compiles p: its terms, list members and phrases become forms of
+// patterns, the patterns a trie over numbered words.
 func build(p *pack.Pack) *matcher {
-	m := &matcher{pack: p, nouns: map[string][]nounPattern{}, vocab: newVocabulary()}
-	keys := map[string]int{}
-	add := func(text string, f form) {
-		tk := tokenizeString(text)
-		toks := tk.toks
-		if len(toks) == 0 {
-			return
-		}
-		norms := tk.norms()
-		f.shape = tk.shape(0, len(toks), !f.cs)
-		for _, t := range toks[1:] {
-			f.gaps = append(f.gaps, t.gap)
-		}
-		key := strings.Join(norms, "\x00")
-		id, ok := keys[key]
-		if !ok {
-			id = len(m.patterns)
-			keys[key] = id
-			m.patterns = append(m.patterns, pattern{toks: norms, brk: make([]bool, len(norms))})
-		}
-		for k := 1; k < len(toks); k++ {
-			if toks[k].brk || toks[k].clause {
-				m.patterns[id].brk[k] = true
-			}
-		}
-		// The same form twice (a term listed twice, an inflection equal to
-		// another form) is kept once.
-		for _, fid := range m.patterns[id].forms {
-			g := m.forms[fid]
-			if g.entry == f.entry && g.shape == f.shape && g.class == f.class {
-				return
-			}
-		}
-		m.patterns[id].forms = append(m.patterns[id].forms, len(m.forms))
-		m.forms = append(m.forms, f)
+	m := &matcher{pack: p, nouns: map[string][]nounPattern{}, vocab: newVocabulary(), keys: map[string]int{}}
+	for ti := range p.Terms {
+		m.addTerm(ti)
 	}
-
-	for ti, t := range p.Terms {
-		e := entry{kind: termEntry, term: ti, severity: severityOf(t.Severity)}
-		ei := len(m.entries)
-		correct := append([]string{t.Term}, t.Accepted...)
-		for _, w := range correct {
-			e.written = append(e.written, variantsOf(w, t.Inflect, false))
-			e.acronym = append(e.acronym, isAcronym(w))
-		}
-		m.entries = append(m.entries, e)
-		for b, forms := range e.written {
-			cls := accepted
-			if b == 0 {
-				cls = canonical
-			}
-			for k, w := range forms {
-				add(w, form{entry: ei, class: cls, base: b, infl: k, cs: t.CaseSensitive || e.acronym[b], acronym: e.acronym[b], strict: t.CaseSensitive})
-			}
-		}
-		for _, w := range t.Wrong {
-			for k, v := range variantsOf(w, t.Inflect, false) {
-				repl := e.written[0][0]
-				if k < len(e.written[0]) {
-					repl = e.written[0][k]
-				}
-				add(v, form{entry: ei, class: wrongForm, infl: k, repl: repl})
-			}
-		}
+	for li := range p.Lists {
+		m.addList(li)
 	}
-
-	for li, l := range p.Lists {
-		info := listInfo{cs: l.CaseSensitive, verbCues: map[string]bool{}, weak: map[string]bool{}}
-		for _, c := range l.VerbCues {
-			info.verbCues[strings.ToLower(c)] = true
-		}
-		df := map[string]int{}
-		for mi, mb := range l.Members {
-			e := entry{kind: memberEntry, list: li, member: mi, severity: severityOf(l.Severity)}
-			ei := len(m.entries)
-			for _, w := range append([]string{mb.Name}, mb.Accepted...) {
-				e.written = append(e.written, []string{w})
-				e.acronym = append(e.acronym, isAcronym(w))
-			}
-			m.entries = append(m.entries, e)
-			mi := memberInfo{entry: ei}
-			for b, w := range e.written {
-				cls := accepted
-				if b == 0 {
-					cls = canonical
-				}
-				add(w[0], form{entry: ei, class: cls, base: b, cs: l.CaseSensitive || e.acronym[b], acronym: e.acronym[b], strict: l.CaseSensitive})
-				tk := tokenizeString(w[0])
-				mi.shapes = append(mi.shapes, tk.shape(0, len(tk.toks), true))
-			}
-			for _, v := range mb.Variants {
-				add(v, form{entry: ei, class: wrongForm, repl: mb.Name})
-			}
-			seen := map[string]bool{}
-			for _, norm := range tokenizeString(mb.Name).norms() {
-				s := stemToken(norm)
-				mi.stems = append(mi.stems, s)
-				if !functionWords[s] && !seen[s] {
-					seen[s] = true
-					mi.content = append(mi.content, s)
-					df[s]++
-				}
-			}
-			info.members = append(info.members, mi)
-		}
-		// A stem most members share ("management" among the practices)
-		// tells members apart poorly: missing it is no near miss.
-		for s, n := range df {
-			if n >= 3 && n*4 >= len(l.Members) {
-				info.weak[s] = true
-			}
-		}
-		for k := range info.members {
-			for _, s := range info.members[k].content {
-				if !info.weak[s] {
-					info.members[k].distinct++
-				}
-			}
-		}
-		m.lists = append(m.lists, info)
-		for _, n := range l.Nouns {
-			m.addNoun(n, nounPattern{list: li, group: -1, count: l.Count})
-		}
-		for _, n := range l.Context {
-			m.addNoun(n, nounPattern{list: li, group: -1})
-		}
-		for gi, g := range l.Groups {
-			for _, n := range g.Nouns {
-				m.addNoun(n, nounPattern{list: li, group: gi, count: g.Count})
-			}
-		}
+	m.addHistory()
+	for pi := range p.Phrases {
+		m.addPhrase(pi)
 	}
-
-	m.phraseCtx = make([]map[string]bool, len(p.Phrases))
-	m.phraseUnless = make([]map[string]bool, len(p.Phrases))
-	m.notAfter = make([]map[string]bool, len(p.Phrases))
-	for _, h := range p.History {
-		var seq []int32
-		for _, norm := range tokenizeString(h).norms() {
-			seq = append(seq, m.vocab.add(norm))
-		}
-		if len(seq) > 0 {
-			m.history = append(m.history, seq)
-			m.vocab.info[seq[0]].history = true
-		}
-	}
-	m.why = make([]string, len(p.Phrases))
-	for pi, ph := range p.Phrases {
-		if ph.Why != "" {
-			m.why[pi] = ": " + strings.TrimSpace(ph.Why)
-		}
-		if len(ph.NotAfter) > 0 {
-			m.notAfter[pi] = map[string]bool{}
-			for _, w := range ph.NotAfter {
-				m.notAfter[pi][strings.ToLower(w)] = true
-			}
-		}
-		if len(ph.Unless) > 0 {
-			m.phraseUnless[pi] = map[string]bool{}
-			for _, w := range ph.Unless {
-				m.phraseUnless[pi][strings.ToLower(w)] = true
-			}
-		}
-		if len(ph.Context) > 0 {
-			m.phraseCtx[pi] = map[string]bool{}
-			for _, w := range ph.Context {
-				m.phraseCtx[pi][strings.ToLower(w)] = true
-			}
-		}
-		e := entry{kind: phraseEntry, phrase: pi, severity: severityOf(ph.Severity)}
-		ei := len(m.entries)
-		m.entries = append(m.entries, e)
-		for _, w := range ph.Wrong {
-			for _, x := range expandRefs(p, w, ph.Replace) {
-				wrongs := variantsOf(x.wrong, ph.Inflect, true)
-				repls := variantsOf(x.repl, ph.Inflect && x.repl != "", true)
-				for k, v := range wrongs {
-					f := form{entry: ei, class: wrongForm, infl: k, cs: ph.CaseSensitive, refName: x.ref}
-					if k < len(repls) {
-						f.repl = repls[k]
-					}
-					if x.ref != "" {
-						pre := len(tokenizeString(x.prefix).toks)
-						f.refFrom = pre
-						f.refTo = pre + len(tokenizeString(x.member).toks)
-					}
-					add(v, f)
-				}
-			}
-		}
-	}
-
 	for i := range m.entries {
 		e := &m.entries[i]
 		acronyms, words := 0, 0
@@ -399,36 +222,243 @@ func build(p *pack.Pack) *matcher {
 		}
 		e.courseUse = acronyms > 0 && words > 0 || words >= 2
 	}
+	m.buildTrie()
+	for _, w := range slices.Sorted(maps.Keys(numberWords)) {
+		m.vocab.info[m.vocab.add(w)].number = int32(numberWords[w])
+	}
+	m.addElementWords()
+	m.vocab.seal()
+	m.keys = nil
+	return m
+}
 
-	m.startList = []starter{{}} // 0: starts nothing
-	startOf := func(w string) *starter {
-		info := &m.vocab.info[m.vocab.add(w)]
-		if info.start == 0 {
-			m.startList = append(m.startList, starter{})
-			info.start = int32(len(m.startList) - 1)
+// addForm adds a written form: a new pattern for its words, or a form of
+// the pattern with the same words.
+func (m *matcher) addForm(text string, f form) {
+	tk := tokenizeString(text)
+	toks := tk.toks
+	if len(toks) == 0 {
+		return
+	}
+	norms := tk.norms()
+	f.shape = tk.shape(0, len(toks), !f.cs)
+	for _, t := range toks[1:] {
+		f.gaps = append(f.gaps, t.gap)
+	}
+	key := strings.Join(norms, "\x00")
+	id, ok := m.keys[key]
+	if !ok {
+		id = len(m.patterns)
+		m.keys[key] = id
+		m.patterns = append(m.patterns, pattern{toks: norms, brk: make([]bool, len(norms))})
+	}
+	for k := 1; k < len(toks); k++ {
+		if toks[k].brk || toks[k].clause {
+			m.patterns[id].brk[k] = true
 		}
-		return &m.startList[info.start]
 	}
+	// The same form twice (a term listed twice, an inflection equal to
+	// another form) is kept once.
+	for _, fid := range m.patterns[id].forms {
+		g := m.forms[fid]
+		if g.entry == f.entry && g.shape == f.shape && g.class == f.class {
+			return
+		}
+	}
+	m.patterns[id].forms = append(m.patterns[id].forms, len(m.forms))
+	m.forms = append(m.forms, f)
+}
+
+// addTerm adds the term p.Terms[ti]: its correct forms and their
+// inflections, and its wrong forms.
+func (m *matcher) addTerm(ti int) {
+	t := &m.pack.Terms[ti]
+	e := entry{kind: termEntry, term: ti, severity: severityOf(t.Severity)}
+	ei := len(m.entries)
+	correct := append([]string{t.Term}, t.Accepted...)
+	for _, w := range correct {
+		e.written = append(e.written, variantsOf(w, t.Inflect, false))
+		e.acronym = append(e.acronym, isAcronym(w))
+	}
+	m.entries = append(m.entries, e)
+	for b, forms := range e.written {
+		cls := accepted
+		if b == 0 {
+			cls = canonical
+		}
+		for k, w := range forms {
+			m.addForm(w, form{entry: ei, class: cls, base: b, infl: k, cs: t.CaseSensitive || e.acronym[b], acronym: e.acronym[b], strict: t.CaseSensitive})
+		}
+	}
+	for _, w := range t.Wrong {
+		for k, v := range variantsOf(w, t.Inflect, false) {
+			repl := e.written[0][0]
+			if k < len(e.written[0]) {
+				repl = e.written[0][k]
+			}
+			m.addForm(v, form{entry: ei, class: wrongForm, infl: k, repl: repl})
+		}
+	}
+}
+
+// addList adds the list p.Lists[li]: its members' names, accepted forms
+// and variants, what near misses are judged by, and its nouns.
+func (m *matcher) addList(li int) {
+	l := &m.pack.Lists[li]
+	info := listInfo{cs: l.CaseSensitive, verbCues: map[string]bool{}, weak: map[string]bool{}}
+	for _, c := range l.VerbCues {
+		info.verbCues[strings.ToLower(c)] = true
+	}
+	df := map[string]int{} // per content stem: how many members have it
+	for mi := range l.Members {
+		info.members = append(info.members, m.addMember(li, mi, df))
+	}
+	// A stem most members share ("management" among the practices)
+	// tells members apart poorly: missing it is no near miss.
+	for s, n := range df {
+		if n >= 3 && n*4 >= len(l.Members) {
+			info.weak[s] = true
+		}
+	}
+	for k := range info.members {
+		for _, s := range info.members[k].content {
+			if !info.weak[s] {
+				info.members[k].distinct++
+			}
+		}
+	}
+	m.lists = append(m.lists, info)
+	for _, n := range l.Nouns {
+		m.addNoun(n, nounPattern{list: li, group: -1, count: l.Count})
+	}
+	for _, n := range l.Context {
+		m.addNoun(n, nounPattern{list: li, group: -1})
+	}
+	for gi, g := range l.Groups {
+		for _, n := range g.Nouns {
+			m.addNoun(n, nounPattern{list: li, group: gi, count: g.Count})
+		}
+	}
+}
+
+// addMember adds member mi of list li and returns what near misses are
+// judged by; df counts the members having each content stem.
+func (m *matcher) addMember(li, mi int, df map[string]int) memberInfo {
+	l := &m.pack.Lists[li]
+	mb := &l.Members[mi]
+	e := entry{kind: memberEntry, list: li, member: mi, severity: severityOf(l.Severity)}
+	ei := len(m.entries)
+	for _, w := range append([]string{mb.Name}, mb.Accepted...) {
+		e.written = append(e.written, []string{w})
+		e.acronym = append(e.acronym, isAcronym(w))
+	}
+	m.entries = append(m.entries, e)
+	info := memberInfo{entry: ei}
+	for b, w := range e.written {
+		cls := accepted
+		if b == 0 {
+			cls = canonical
+		}
+		m.addForm(w[0], form{entry: ei, class: cls, base: b, cs: l.CaseSensitive || e.acronym[b], acronym: e.acronym[b], strict: l.CaseSensitive})
+		tk := tokenizeString(w[0])
+		info.shapes = append(info.shapes, tk.shape(0, len(tk.toks), true))
+	}
+	for _, v := range mb.Variants {
+		m.addForm(v, form{entry: ei, class: wrongForm, repl: mb.Name})
+	}
+	seen := map[string]bool{}
+	for _, norm := range tokenizeString(mb.Name).norms() {
+		s := stemToken(norm)
+		info.stems = append(info.stems, s)
+		if !functionWords[s] && !seen[s] {
+			seen[s] = true
+			info.content = append(info.content, s)
+			df[s]++
+		}
+	}
+	return info
+}
+
+// addHistory numbers the words of the pack's history phrases.
+func (m *matcher) addHistory() {
+	for _, h := range m.pack.History {
+		var seq []int32
+		for _, norm := range tokenizeString(h).norms() {
+			seq = append(seq, m.vocab.add(norm))
+		}
+		if len(seq) > 0 {
+			m.history = append(m.history, seq)
+			m.vocab.info[seq[0]].history = true
+		}
+	}
+}
+
+// addPhrase adds the phrase p.Phrases[pi]: its wrong forms, with a
+// {list} placeholder filled with each member, and what they depend on.
+func (m *matcher) addPhrase(pi int) {
+	ph := &m.pack.Phrases[pi]
+	why := ""
+	if ph.Why != "" {
+		why = ": " + strings.TrimSpace(ph.Why)
+	}
+	m.why = append(m.why, why)
+	m.notAfter = append(m.notAfter, lowerSet(ph.NotAfter))
+	m.phraseUnless = append(m.phraseUnless, lowerSet(ph.Unless))
+	m.phraseCtx = append(m.phraseCtx, lowerSet(ph.Context))
+	ei := len(m.entries)
+	m.entries = append(m.entries, entry{kind: phraseEntry, phrase: pi, severity: severityOf(ph.Severity)})
+	for _, w := range ph.Wrong {
+		for _, x := range expandRefs(m.pack, w, ph.Replace) {
+			wrongs := variantsOf(x.wrong, ph.Inflect, true)
+			repls := variantsOf(x.repl, ph.Inflect && x.repl != "", true)
+			for k, v := range wrongs {
+				f := form{entry: ei, class: wrongForm, infl: k, cs: ph.CaseSensitive, refName: x.ref}
+				if k < len(repls) {
+					f.repl = repls[k]
+				}
+				if x.ref != "" {
+					pre := len(tokenizeString(x.prefix).toks)
+					f.refFrom = pre
+					f.refTo = pre + len(tokenizeString(x.member).toks)
+				}
+				m.addForm(v, f)
+			}
+		}
+	}
+}
+
+// lowerSet is the set of words, in lower case; nil for none.
+func lowerSet(words []string) map[string]bool {
+	if len(words) == 0 {
+		return nil
+	}
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[strings.ToLower(w)] = true
+	}
+	return set
+}
+
+// buildTrie numbers the patterns' and nouns' words and makes the trie of
+// the patterns, rooted at what starts with each first word.
+func (m *matcher) buildTrie() {
+	m.startList = []starter{{}}         // 0: starts nothing
 	m.nodes = []trieNode{{pattern: -1}} // 0: no node
-	newNode := func() int32 {
-		m.nodes = append(m.nodes, trieNode{pattern: -1})
-		return int32(len(m.nodes) - 1)
-	}
 	for id := range m.patterns {
 		pat := &m.patterns[id]
 		pat.words = make([]int32, len(pat.toks))
 		for k, w := range pat.toks {
 			pat.words[k] = m.vocab.add(w)
 		}
-		st := startOf(pat.toks[0])
+		st := m.starterOf(pat.toks[0])
 		if st.node == 0 {
-			st.node = newNode()
+			st.node = m.newNode()
 		}
 		node := st.node
 		for _, w := range pat.words[1:] {
 			next := m.nodes[node].child(w)
 			if next == 0 {
-				next = newNode()
+				next = m.newNode()
 				m.nodes[node].next = append(m.nodes[node].next, trieEdge{w, next})
 				slices.SortFunc(m.nodes[node].next, func(a, b trieEdge) int { return cmp.Compare(a.word, b.word) })
 			}
@@ -446,21 +476,38 @@ func build(p *pack.Pack) *matcher {
 				ns[k].words[j] = m.vocab.add(t)
 			}
 		}
-		startOf(w).nouns = ns
+		m.starterOf(w).nouns = ns
 	}
 	for id := range m.vocab.info {
 		info := &m.vocab.info[id]
 		st := &m.startList[info.start]
 		info.node, info.nouns = st.node, len(st.nouns) > 0
 	}
-	for _, w := range slices.Sorted(maps.Keys(numberWords)) {
-		m.vocab.info[m.vocab.add(w)].number = int32(numberWords[w])
+}
+
+// starterOf returns what starts with word w, made empty on first use.
+func (m *matcher) starterOf(w string) *starter {
+	info := &m.vocab.info[m.vocab.add(w)]
+	if info.start == 0 {
+		m.startList = append(m.startList, starter{})
+		info.start = int32(len(m.startList) - 1)
 	}
-	// The words of the terms' key elements: a definition is compared with
-	// them, and mostly in their own words; numbered, they are known by
-	// their stem's number (elemOfWord) instead of being stemmed and looked
-	// up word by word. They start nothing, so matching is the same.
-	for _, t := range p.Terms {
+	return &m.startList[info.start]
+}
+
+// newNode adds an empty trie node.
+func (m *matcher) newNode() int32 {
+	m.nodes = append(m.nodes, trieNode{pattern: -1})
+	return int32(len(m.nodes) - 1)
+}
+
+// addElementWords numbers the words of the terms' key elements: a
+// definition is compared with them, and mostly in their own words;
+// numbered, they are known by their stem's number (elemOfWord) instead of
+// being stemmed and looked up word by word. They start nothing, so
+// matching is the same.
+func (m *matcher) addElementWords() {
+	for _, t := range m.pack.Terms {
 		for _, el := range t.Elements {
 			for _, alt := range strings.Split(el, "|") {
 				for _, norm := range tokenizeString(strings.TrimSpace(alt)).norms() {
@@ -471,8 +518,6 @@ func build(p *pack.Pack) *matcher {
 			}
 		}
 	}
-	m.vocab.seal()
-	return m
 }
 
 func (m *matcher) addNoun(text string, np nounPattern) {
