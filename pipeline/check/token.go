@@ -161,22 +161,33 @@ const (
 	otherWord                 // a word other than the usual ones is next
 )
 
-// span appends the usual tokens of text[i:end] to dst; prevEnd is the end of the block's previous token, or
-// blockStart or cutOut. It returns where it stopped, the prevEnd for what
-// follows, and why it stopped.
+// span appends the usual tokens of text[i:end] to dst; prevEnd is the
+// end of the block's previous token, or blockStart or cutOut. It returns
+// where it stopped, the prevEnd for what follows, and why it stopped.
 //
 // The usual token, an ASCII word under 16 bytes after one space, is
-// read, lowered, hashed and looked up here without a call: Go keeps no
-// register across a call, and a call anywhere in the loop would have
-// the loop's state spilled and reloaded for each word. So what the loop
-// would need a call for, it leaves to tokenizeBlock: a gap other than one
-// space (classifyGap), any other word (readWord), growing dst or
+// read, lowered, hashed and looked up here with few calls: Go keeps no
+// register across a call, and a call in the loop has the loop's state
+// spilled and reloaded for each word. So what the loop would need a call
+// for, it leaves to tokenizeBlock: a gap other than one space
+// (classifyGap), any other word (readWord), growing dst or
 // tokenizer.lower.
+//
+// A word is read 8 bytes at a time (SWAR, see asciiClasses): it ends
+// before the first byte that is no ASCII letter or digit, and is a usual
+// word if that byte is ASCII (no other letter follows) or the span ends
+// there. Every byte of such a word is an ASCII letter or digit, and of
+// those exactly the capitals have bit 5 (0x20) clear: setting it lowers
+// the word, 8 bytes at a time. The token's fields are stored in place as
+// soon as they are known: the loop has more variables than Go has
+// registers, and a token built on the stack by byte-sized stores and
+// copied by wider loads stalls the processor (no store-to-load
+// forwarding); each gap case stores its own fields, which Go then keeps
+// in no register.
 func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, leftOver) {
 	text := tz.text
 	for {
-		// Spaces and punctuation; usually one byte.
-		cls := uint8(gapByte)
+		cls := uint8(gapByte) // spaces and punctuation; usually one byte
 		for i < end {
 			if cls = byteClass[text[i]]; cls != gapByte {
 				break
@@ -193,29 +204,15 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 		if len(dst) == cap(dst) {
 			return dst, i, prevEnd, noRoom
 		}
-		// 8 bytes at a time (SWAR): see asciiClasses. A word ends before
-		// the first byte that is no ASCII letter or digit, and is a usual
-		// word if that byte is ASCII (no other letter follows) or the
-		// span ends there.
-		//
-		// Every byte of such a word is an ASCII letter or digit, and of
-		// those exactly the capitals have bit 5 (0x20) clear: setting it
-		// lowers the word, 8 bytes at a time.
 		x := binary.LittleEndian.Uint64(text[i : i+8])
 		n := min(bits.TrailingZeros64(^leadingAlnum(x)&swarHigh)>>3, end-i)
 		var last8, first8 uint64 // see wordKey
-		var t *token
 		if n < 8 {
 			if i+n < end && x>>(8*n&63)&0x80 != 0 {
 				return dst, i, prevEnd, otherWord
 			}
-			// The token's fields are stored in place as soon as they
-			// are known: the loop has more variables than Go has
-			// registers, and a token built on the stack by byte-sized
-			// stores and copied by wider loads stalls the processor (no
-			// store-to-load forwarding).
 			dst = dst[:len(dst)+1]
-			t = &dst[len(dst)-1]
+			t := &dst[len(dst)-1]
 			t.start, t.end, t.lowFrom, t.lowTo = start, start+n, 0, 0
 			shift := uint(64-8*n) & 63 // cuts a read to the word
 			x &= ^uint64(0) >> shift
@@ -234,66 +231,24 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 			}
 			last8 = bits.ReverseBytes64(low) >> shift
 		} else {
-			// A word of 8 to 15 bytes, as a quarter of the words are
-			// ("management", "organization"): the same with a second
-			// read. Its first and last 8 bytes hold it all.
-			if i+16 > len(text) {
-				return dst, i, prevEnd, otherWord
+			var left leftOver
+			if dst, n, last8, first8, left = tz.longWord(dst, x, i, end); left != spanDone {
+				return dst, i, prevEnd, left
 			}
-			x2 := binary.LittleEndian.Uint64(text[i+8 : i+16])
-			n2 := min(bits.TrailingZeros64(^leadingAlnum(x2)&swarHigh)>>3, end-i-8)
-			if n2 == 8 || i+8+n2 < end && x2>>(8*n2&63)&0x80 != 0 {
-				return dst, i, prevEnd, otherWord
-			}
-			n = 8 + n2
-			dst = dst[:len(dst)+1]
-			t = &dst[len(dst)-1]
-			t.start, t.end, t.lowFrom, t.lowTo = start, start+n, 0, 0
-			cut := uint64(1)<<(8*n2&63) - 1 // the word's bytes of x2
-			x2 &= cut
-			low, low2 := x|0x20*swarOnes, x2|0x20*swarOnes&cut
-			if low != x || low2 != x2 {
-				from := len(tz.lower)
-				if cap(tz.lower)-from < 16 {
-					return dst[:len(dst)-1], i, prevEnd, noRoom
-				}
-				tz.lower = tz.lower[:from+16]
-				binary.LittleEndian.PutUint64(tz.lower[from:], low)
-				binary.LittleEndian.PutUint64(tz.lower[from+8:], low2)
-				tz.lower = tz.lower[:from+n]
-				t.lowFrom, t.lowTo = int32(from), int32(from+n)
-			}
-			// The last 8 bytes, in text order (low2 is 0 for a word of 8
-			// bytes).
-			last8 = bits.ReverseBytes64(low>>(8*n2&63) | low2<<(64-8*n2&63))
-			first8 = low
 		}
-		// The vocabulary's lookup, written out: Go would not inline it.
-		// Whether a word is in the vocabulary is a coin toss, and a
-		// branch on it would wait for the slot to be read before the
-		// processor learnt it went the wrong way; so the first slot is
-		// compared without branches, and the branch left, taken when
-		// that slot holds another word, is rare.
-		v := tz.v
-		h := mixHash(last8, n)
-		mask := uint32(len(v.slots) - 1)
-		held := v.slots[h&mask]
-		key := &v.keys[held]
-		sh := slotHash(h, n)
+		// The vocabulary's lookup, written out (Go would not inline it):
+		// the first slot without branches, the others rarely (probe).
+		v, h := tz.v, mixHash(last8, n)
+		held := v.slots[h&uint32(len(v.slots)-1)]
+		key, sh := &v.keys[held], slotHash(h, n)
 		differ := key.last8 ^ last8 | uint64(key.hash^sh) | key.first8 ^ first8 // 0: the slot holds the word
 		if nonZero(uint64(held))&nonZero(differ) != 0 {
-			// The probe goes on (see vocabulary.lookup).
-			for k := (h + 1) & mask; ; k = (k + 1) & mask {
-				if held = v.slots[k]; held == 0 || v.keys[held].last8 == last8 && v.keys[held].hash == sh && v.keys[held].first8 == first8 {
-					break
-				}
-			}
-			t.word = held
+			held = v.probe(h, sh, last8, first8)
 		} else {
-			t.word = held & int32(nonZero(differ)-1)
+			held &= int32(nonZero(differ) - 1)
 		}
-		// Each case stores its own gap fields, which Go then keeps in no
-		// register.
+		t := &dst[len(dst)-1]
+		t.word = held
 		tend := start + n
 		switch {
 		case prevEnd == blockStart:
@@ -308,6 +263,45 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 		}
 		i, prevEnd = tend, tend
 	}
+}
+
+// longWord is span's reading of a word of 8 to 15 bytes at text[i], as a
+// quarter of the words are ("management", "organization"), whose first 8
+// bytes are x: as span reads a shorter one, with a second read. Its first
+// and last 8 bytes hold it all. It appends the token to dst and returns
+// its length and its first and last 8 bytes lowered (see wordKey), or
+// why it did not.
+func (tz *tokenizer) longWord(dst []token, x uint64, i, end int) (_ []token, n int, last8, first8 uint64, left leftOver) {
+	text := tz.text
+	if i+16 > len(text) {
+		return dst, 0, 0, 0, otherWord
+	}
+	x2 := binary.LittleEndian.Uint64(text[i+8 : i+16])
+	n2 := min(bits.TrailingZeros64(^leadingAlnum(x2)&swarHigh)>>3, end-i-8)
+	if n2 == 8 || i+8+n2 < end && x2>>(8*n2&63)&0x80 != 0 {
+		return dst, 0, 0, 0, otherWord
+	}
+	n = 8 + n2
+	dst = dst[:len(dst)+1]
+	t := &dst[len(dst)-1]
+	t.start, t.end, t.lowFrom, t.lowTo = i, i+n, 0, 0
+	cut := uint64(1)<<(8*n2&63) - 1 // the word's bytes of x2
+	x2 &= cut
+	low, low2 := x|0x20*swarOnes, x2|0x20*swarOnes&cut
+	if low != x || low2 != x2 {
+		from := len(tz.lower)
+		if cap(tz.lower)-from < 16 {
+			return dst[:len(dst)-1], 0, 0, 0, noRoom
+		}
+		tz.lower = tz.lower[:from+16]
+		binary.LittleEndian.PutUint64(tz.lower[from:], low)
+		binary.LittleEndian.PutUint64(tz.lower[from+8:], low2)
+		tz.lower = tz.lower[:from+n]
+		t.lowFrom, t.lowTo = int32(from), int32(from+n)
+	}
+	// The last 8 bytes, in text order (low2 is 0 for a word of 8 bytes).
+	last8 = bits.ReverseBytes64(low>>(8*n2&63) | low2<<(64-8*n2&63))
+	return dst, n, last8, low, spanDone
 }
 
 // readWord reads the token at text[i], up to end: a word of letters and
@@ -547,7 +541,7 @@ func classifyGap(g []byte) (gap byte, brk, sent, clause bool) {
 		case '\'':
 			gap = '\'' // "you'd", "customer's"
 		case '.':
-			if i+1 < len(g) && (isSpaceByte(g[i+1]) || g[i+1] == '"' || g[i+1] == ')' || g[i+1] == '*' || g[i+1] == '_' || g[i+1] == '\'') {
+			if i+1 < len(g) && closesSentence(g[i+1]) {
 				return ' ', true, true, true
 			}
 			if i+1 == len(g) && gap == ' ' && !spaceBefore {
@@ -563,13 +557,13 @@ func classifyGap(g []byte) (gap byte, brk, sent, clause bool) {
 			if c >= utf8.RuneSelf {
 				r, size := utf8.DecodeRune(g[i:])
 				i += size - 1
-				switch {
-				case r == '\u2013' || r == '\u2014' || r == '\u201c' || r == '\u201d' || r == '\u2026':
+				switch gapRune(r) {
+				case clauseRune:
 					return ' ', true, false, true
-				case r == '\u2019' || r == '\u2018':
+				case apostropheRune:
 					gap = '\''
 					continue
-				case unicode.IsSpace(r):
+				case spaceRune:
 					if hyphens == 0 {
 						spaceBefore = true
 					}
@@ -582,6 +576,33 @@ func classifyGap(g []byte) (gap byte, brk, sent, clause bool) {
 		}
 	}
 	return gap, brk, false, false
+}
+
+// closesSentence reports whether c, after a dot, shows the dot ends a
+// sentence: a space, or a closing quote, parenthesis or emphasis.
+func closesSentence(c byte) bool {
+	return isSpaceByte(c) || c == '"' || c == ')' || c == '*' || c == '_' || c == '\''
+}
+
+// What a rune other than ASCII is in a gap between tokens.
+const (
+	symbolRune     = iota // breaks matches, ends nothing
+	clauseRune            // a dash, a curly double quote or an ellipsis: ends a clause
+	apostropheRune        // a curly apostrophe: "customer’s"
+	spaceRune             // a space
+)
+
+// gapRune classifies a rune other than ASCII in a gap.
+func gapRune(r rune) int {
+	switch {
+	case r == '\u2013' || r == '\u2014' || r == '\u201c' || r == '\u201d' || r == '\u2026':
+		return clauseRune
+	case r == '\u2019' || r == '\u2018':
+		return apostropheRune
+	case unicode.IsSpace(r):
+		return spaceRune
+	}
+	return symbolRune
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

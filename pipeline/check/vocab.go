@@ -110,3 +110,18 @@ func (v *vocabulary) lookup(h uint32, last8 uint64, w []byte) int32 {
 
 // nonZero is 1 if x is not 0, else 0, without a branch.
 func nonZero(x uint64) uint64 { return (x | -x) >> 63 }
+
+// probe goes on with the lookup of span's usual word past the first
+// slot, as lookup does. span compares the first slot without branches:
+// whether a word is in the vocabulary is a coin toss, and a branch on it
+// would wait for the slot to be read before the processor learnt it went
+// the wrong way; the branch left, to probe, taken when the first slot
+// holds another word, is rare.
+func (v *vocabulary) probe(h, sh uint32, last8, first8 uint64) int32 {
+	mask := uint32(len(v.slots) - 1)
+	for k := (h + 1) & mask; ; k = (k + 1) & mask {
+		if held := v.slots[k]; held == 0 || v.keys[held].last8 == last8 && v.keys[held].hash == sh && v.keys[held].first8 == first8 {
+			return held
+		}
+	}
+}
