@@ -14,8 +14,9 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// version is set at release time with -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
+// version is set at release time with -ldflags "-X main.version=...";
+// fullVersion adds the commit.
+var version = devVersion
 
 // Exit codes of the command-line contract (docs/cli.md).
 const (
@@ -82,7 +83,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			"walk leaves out hidden files, node_modules, what git ignores and folders itilint wrote.\n\n" +
 			"Exit codes: 0 success; 1 findings at or above --fail-on (check) or files to change\n" +
 			"(fix --check); 2 usage error, bad config or rule pack, unreadable input or unwritable output.",
-		Version:         version,
+		Version:         fullVersion(),
 		Writer:          stdout,
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
