@@ -532,14 +532,6 @@ func (a *stringArena) bytes(b []byte) string {
 	return a.b.String()[from:]
 }
 
-// string returns s as a string of the arena.
-func (a *stringArena) string(s string) string {
-	a.room(len(s))
-	from := a.b.Len()
-	a.b.WriteString(s)
-	return a.b.String()[from:]
-}
-
 // room makes room for n bytes without the builder growing.
 func (a *stringArena) room(n int) {
 	if a.b == nil || a.b.Cap()-a.b.Len() < n {
