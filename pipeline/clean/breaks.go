@@ -470,6 +470,12 @@ func orList(ws []string, max int) string {
 
 func runBreaks(kind breakKind) func(*rule.Pass) {
 	return func(p *rule.Pass) {
+		if (kind == hyphenBreak || kind == truncatedWord) && transcript(p.Note) {
+			// A caption's line ends where a cue ends, never where a
+			// typesetter hyphenated: a hyphen there is speech cut off
+			// ("and see- wait a minute!").
+			return
+		}
 		for _, wb := range breaks(p) {
 			if wb.kind == kind {
 				p.Report(rule.Finding{Start: wb.start, End: wb.end, Message: wb.message, Fix: wb.fix})

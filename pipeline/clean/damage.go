@@ -140,8 +140,13 @@ func listLines(d *doc, f func(ls, i int, first bool, prevPlain bool)) {
 func runBulletGlyph(p *rule.Pass) {
 	src := p.Note.Text
 	listLines(docOf(p.Note), func(ls, i int, first, _ bool) {
+		if k, ok := wordBullet(src, i); ok {
+			p.Report(rule.Finding{Start: i, End: k, Message: `"o" used as a list bullet (a word processor's second-level bullet)`,
+				Fix: rule.NewFix("make it a Markdown list item", rule.Structural, edit.Edit{Start: i, End: k, New: "- "})})
+			return
+		}
 		if i >= len(src) || src[i] < utf8.RuneSelf {
-			return // every glyph is a multi-byte character
+			return // every glyph but "o" is a multi-byte character
 		}
 		for _, g := range bulletGlyphs {
 			if !bytes.HasPrefix(src[i:], []byte(g)) {
@@ -222,6 +227,9 @@ func itemLine(src []byte, ls int) bool {
 	case '-', '*', '+', '\\':
 		return true
 	}
+	if _, ok := wordBullet(src, i); ok {
+		return true
+	}
 	for _, g := range bulletGlyphs {
 		if bytes.HasPrefix(src[i:], []byte(g)) {
 			return true
@@ -288,9 +296,11 @@ var BulletGlyph = &rule.Rule{
 	Severity: rule.Warning,
 	Doc: `A line starts with a bullet character ("•") instead of a list marker.
 Markdown does not know "•": the lines run together into one paragraph. They
-become "- " list items.`,
-	Good: []string{"- Users\n- Services\n"},
-	Bad:  []string{"•\tUsers\n•\tServices\n"},
+become "- " list items. A word processor pastes its second-level bullets as
+a lower-case "o" before a capitalised item ("o Supplier management"); those
+are list items too, not sentences going on in lower case.`,
+	Good: []string{"- Users\n- Services\n", "Say o and then a word.\n"},
+	Bad:  []string{"•\tUsers\n•\tServices\n", "Practices include:\n\no Supplier management\n\no Service desk\n"},
 	Run:  runBulletGlyph,
 }
 

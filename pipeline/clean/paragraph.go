@@ -45,6 +45,11 @@ func brokenBefore(src []byte, blocks []note.Block, i int) bool {
 	if len(bytes.TrimSpace(src[end:cur.Lines[0].Start])) > 0 {
 		return false
 	}
+	if itemLine(src, cur.Lines[0].Start) {
+		// A list item pasted from a word processor ("o Supplier
+		// management"): the next item, not the sentence going on.
+		return false
+	}
 	return lowerStart(src[cur.Lines[0].Start:cur.Lines[0].End])
 }
 
@@ -218,6 +223,11 @@ var openWords = map[string]bool{
 }
 
 func runDanglingParagraph(p *rule.Pass) {
+	if transcript(p.Note) {
+		// A transcript's paragraph ends at a pause in speech, not where
+		// text went missing.
+		return
+	}
 	src := p.Note.Text
 	blocks := docOf(p.Note).blocks
 	for i, b := range blocks {
@@ -297,7 +307,8 @@ var DanglingParagraph = &rule.Rule{
 	Severity: rule.Warning,
 	Doc: `A paragraph ends in a comma or mid-sentence ("... and").
 Nothing follows to complete it, so part of the note is missing; the cleaner
-cannot invent it and only reports.`,
+cannot invent it and only reports. A transcript's paragraphs end at pauses in
+speech and are left alone.`,
 	Good: []string{"That is the value of the service.\n"},
 	Bad:  []string{"That is the value of the service provider,\n\n## Next\n"},
 	Run:  runDanglingParagraph,

@@ -90,9 +90,10 @@ func runSentenceCase(p *rule.Pass) {
 		if len(prose) == 0 {
 			continue
 		}
-		// The paragraph's first word.
-		if first := b.Lines[0]; !b.InList && prose[0].Start == first.Start && !brokenBefore(src, d.blocks, i) && !afterIndentedCode(src, d.blocks, i) {
-			if lowerStart(src[first.Start:first.End]) && capitalizable(src, first.Start, first.End) {
+		// The paragraph's first word. A transcript's paragraph starts
+		// after a pause, often in the middle of a sentence.
+		if first := b.Lines[0]; !b.InList && prose[0].Start == first.Start && !brokenBefore(src, d.blocks, i) && !afterIndentedCode(src, d.blocks, i) && !transcript(p.Note) {
+			if lowerStart(src[first.Start:first.End]) && capitalizable(src, first.Start, first.End) && !notASentence(src, first.Start, first.Start, first.End) {
 				capitalize(p, first.Start, "the paragraph")
 			}
 		}
@@ -117,7 +118,13 @@ func runSentenceCase(p *rule.Pass) {
 				if c == '.' && abbreviated(src, s.Start, k) {
 					continue
 				}
-				if capitalizable(src, j, s.End) {
+				if c == '!' {
+					// "!" before a lower-case word is part of a name
+					// ("diff!", "Yahoo!"), a slip for a quote, or
+					// speech quoted without marks ("Correct! says Paula").
+					continue
+				}
+				if capitalizable(src, j, s.End) && !notASentence(src, s.Start, j, s.End) {
 					capitalize(p, j, "a sentence")
 				}
 			}
@@ -343,9 +350,13 @@ var SentenceCase = &rule.Rule{
 	Severity: rule.Warning,
 	Doc: `A sentence starts in lower case.
 Transcripts and quick notes drop capitals. The first letter of a paragraph,
-and of a word after . ? or !, is capitalised when the word is plain English
-(not a name such as iPhone, a command or an abbreviation like e.g.).`,
+and of a word after . or ?, is capitalised when the word is plain English
+(not a name such as iPhone, a command or an abbreviation like e.g.). Left
+alone: a word after "!" ("diff! passes"), code ("set nrformats+=alpha"), a
+list item cut off by a slip ("mission, vision. values, etc.") and the start
+of a transcript's paragraph, which is a pause in speech.`,
 	Good: []string{"Value matters. It is co-created.\n", "Use e.g. this, i.e. that, etc. and so on.\n",
+		"The diff! step passes.\n", "set nrformats+=alpha\n", "Culture (style, mission, vision. values, etc.) matters.\n",
 		"Questions like \"how does it help you?\"\n\n  give a better understanding.\n", "It works every time. www is gone.\n"},
 	Bad: []string{"co-creating value matters.\n", "Value matters. it is co-created.\n"},
 	Run: runSentenceCase,

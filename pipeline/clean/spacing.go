@@ -59,6 +59,21 @@ func wideBlankRuns(src []byte, spans []note.Span, f func(start, end int, tab boo
 	}
 }
 
+// lazyTables returns a function giving the table rows of d's note
+// (tableRows), found the first time it is called: the spacing rules ask
+// only when they meet a run of blanks, which most notes have few of. A
+// table's padding is its author's alignment of the columns, not a slip.
+func lazyTables(d *doc) func() []note.Span {
+	var rows []note.Span
+	found := false
+	return func() []note.Span {
+		if !found {
+			rows, found = tableRows(d.n.Text, d.blocks), true
+		}
+		return rows
+	}
+}
+
 // indexFrom returns the offset of the first sep in src at or after from,
 // or -1.
 func indexFrom(src []byte, sep string, from int) int {
@@ -69,8 +84,10 @@ func indexFrom(src []byte, sep string, from int) int {
 }
 
 func runMultipleSpaces(p *rule.Pass) {
-	wideBlankRuns(p.Note.Text, docOf(p.Note).proseSpans(), func(s, e int, tab bool) {
-		if tab || e-s < 2 {
+	d := docOf(p.Note)
+	tables := lazyTables(d)
+	wideBlankRuns(p.Note.Text, d.proseSpans(), func(s, e int, tab bool) {
+		if tab || e-s < 2 || inSpans(tables(), s) {
 			return
 		}
 		p.Report(rule.Finding{Start: s, End: e, Message: spacesInARow.of(e - s),
@@ -79,8 +96,10 @@ func runMultipleSpaces(p *rule.Pass) {
 }
 
 func runTabInProse(p *rule.Pass) {
-	wideBlankRuns(p.Note.Text, docOf(p.Note).proseSpans(), func(s, e int, tab bool) {
-		if !tab {
+	d := docOf(p.Note)
+	tables := lazyTables(d)
+	wideBlankRuns(p.Note.Text, d.proseSpans(), func(s, e int, tab bool) {
+		if !tab || inSpans(tables(), s) {
 			return
 		}
 		p.Report(rule.Finding{Start: s, End: e, Message: "a tab inside running text",
@@ -289,8 +308,8 @@ var MultipleSpaces = &rule.Rule{
 	Severity: rule.Suggestion,
 	Doc: `Two or more spaces stand between words.
 They render as one; the source reads better with one. Indentation, hard
-breaks and code are left alone.`,
-	Good: []string{"One space.\n", "Code `a  b` stays.\n"},
+breaks, code and the padding of table columns are left alone.`,
+	Good: []string{"One space.\n", "Code `a  b` stays.\n", "| Practice    | Kind    |\n| ----------- | ------- |\n| Service desk | service |\n"},
 	Bad:  []string{"Two  spaces.\n"},
 	Run:  runMultipleSpaces,
 }
