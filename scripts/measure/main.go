@@ -30,6 +30,7 @@ import (
 func main() {
 	var o labels.Options
 	flag.IntVar(&o.Sample, "sample", 0, "print a random sample of `N` findings to label (with their line)")
+	flag.IntVar(&o.PerRule, "per-rule", 0, "print `N` random findings of each rule (and every finding of the small rules)")
 	flag.IntVar(&o.Small, "small", 10, "with -sample, also print every finding of rules with at most `K` findings")
 	flag.Int64Var(&o.Seed, "seed", 1, "sampling seed")
 	flag.StringVar(&o.Rule, "rule", "", "with -sample, sample only this `RULE`")

@@ -105,6 +105,7 @@ func Measure(dir string, safe bool) (*Measurement, error) {
 // Options say what Print prints.
 type Options struct {
 	Sample  int    // findings to sample
+	PerRule int    // findings to sample of each rule
 	Small   int    // rules with at most this many findings are printed whole
 	Seed    int64  // sampling seed
 	Rule    string // sample only this rule
@@ -127,7 +128,7 @@ func (m *Measurement) Print(w io.Writer, o Options) error {
 	for _, r := range rules {
 		fmt.Fprintf(bw, "%6d  %s\n", counts[r], r)
 	}
-	if o.Sample > 0 || o.Rule != "" {
+	if o.Sample > 0 || o.PerRule > 0 || o.Rule != "" {
 		fmt.Fprintln(bw, "\n# sample: FILE:LINE:RULE <TAB> message, then the line on disk")
 		lines := map[string][][]byte{}
 		for _, f := range m.Sample(o) {
@@ -199,6 +200,18 @@ func (m *Measurement) Sample(o Options) []Finding {
 	}
 	r := rand.New(rand.NewSource(o.Seed))
 	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	if o.PerRule > 0 {
+		// Stratified: up to PerRule of each rule, so that a rule with
+		// few findings is judged as well as one with thousands.
+		taken := map[string]int{}
+		for _, f := range pool {
+			if taken[f.Rule] < o.PerRule {
+				taken[f.Rule]++
+				out = append(out, f)
+			}
+		}
+		pool = nil
+	}
 	n := o.Sample
 	if o.Rule != "" && n == 0 {
 		n = len(pool)
