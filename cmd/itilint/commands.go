@@ -18,6 +18,7 @@ import (
 	"github.com/itilint/itilint/pipeline/load"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
+	"github.com/itilint/itilint/pipeline/quiz"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -332,7 +333,12 @@ func quizCommand() *cli.Command {
 		Usage:     "generate a question bank from the notes",
 		ArgsUsage: "[PATH...]",
 		Description: "The extension of -o picks the format: .xlsx, .csv, .gift (Moodle GIFT), .xml (Moodle XML),\n" +
-			".aiken.txt (Aiken), .kahoot.xlsx (Kahoot! template), .md (printable worksheet with answer key).",
+			".aiken.txt (Aiken), .anki.txt (Anki import), .kahoot.xlsx (Kahoot! template),\n" +
+			".md (printable worksheet with answer key).\n\n" +
+			"A bank tests each fact of the notes once; the other forms of a question on the same fact, and\n" +
+			"questions whose four options another question already has, are variants: the xlsx lists them\n" +
+			"on a sheet of their own, --variants puts them in the bank.\n\n" +
+			"Question IDs. " + strings.ReplaceAll(quiz.IDRule, "\n", " "),
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: filepath.Join("out", "questions.xlsx"), Usage: "question bank `FILE`"},
 			fillerFlag(),
@@ -362,8 +368,18 @@ func quizCommand() *cli.Command {
 				}
 				fmt.Fprintln(c.App.ErrWriter, "itilint:", w)
 			}
+			for _, n := range res.Bank.Notes {
+				fmt.Fprintln(c.App.ErrWriter, "itilint:", n)
+			}
 			if !c.Bool("quiet") {
-				fmt.Fprintf(c.App.ErrWriter, "%d questions from %d notes written to %s\n", len(res.Bank.Questions), res.Summary().Notes, c.String("output"))
+				written := len(res.Bank.Questions) - len(warnings)
+				fmt.Fprintf(c.App.ErrWriter, "%d questions from %d notes written to %s\n", written, res.Summary().Notes, c.String("output"))
+				if len(warnings) > 0 {
+					fmt.Fprintf(c.App.ErrWriter, "LEFT OUT: %d of %d questions do not fit the format (see above)\n", len(warnings), len(res.Bank.Questions))
+				}
+				if n := len(res.Bank.Variants); n > 0 {
+					fmt.Fprintf(c.App.ErrWriter, "%d variants left out: they test a fact the bank tests already, or reuse its options (--variants keeps them)\n", n)
+				}
 			}
 			if trouble {
 				return cli.Exit("", exitTrouble)

@@ -37,6 +37,8 @@ func quizFlags() []cli.Flag {
 		&cli.Int64Flag{Name: "seed", Value: 1, Usage: "shuffle seed: same seed, same input, same rules → same bytes"},
 		&cli.StringFlag{Name: "types", Usage: "question types, comma-separated: " + strings.Join(quizTypes, ",")},
 		&cli.StringFlag{Name: "topics", Usage: "syllabus topic IDs of the pack, comma-separated (default all)"},
+		&cli.BoolFlag{Name: "variants", Usage: "also keep the questions that test a fact the bank already tests, or reuse an option set"},
+		&cli.BoolFlag{Name: "exam", Usage: "a mock exam: the syllabus's 40 questions in the proportions of its areas, each key once"},
 	}
 }
 
@@ -136,7 +138,7 @@ func quizConfig(c *cli.Context) (pipeline.Config, error) {
 }
 
 func quizOptions(c *cli.Context) (quiz.Options, error) {
-	opts := quiz.Options{Count: c.Int("count"), Seed: c.Int64("seed")}
+	opts := quiz.Options{Count: c.Int("count"), Seed: c.Int64("seed"), Variants: c.Bool("variants"), Exam: c.Bool("exam")}
 	if opts.Count < 0 {
 		return opts, cli.Exit("--count must be 0 or more", exitTrouble)
 	}

@@ -44,6 +44,7 @@ func (o QuizOptions) withDefaults() QuizOptions {
 var questionFormats = []struct{ suffix, format string }{
 	{".kahoot.xlsx", "kahoot"},
 	{".aiken.txt", "aiken"},
+	{".anki.txt", "anki"},
 	{".xlsx", "xlsx"},
 	{".csv", "csv"},
 	{".gift", "gift"},
@@ -52,7 +53,7 @@ var questionFormats = []struct{ suffix, format string }{
 }
 
 // QuestionFormat returns the format a question bank path asks for by its
-// ending: xlsx, kahoot, csv, gift, moodle, aiken or worksheet.
+// ending: xlsx, kahoot, csv, gift, moodle, aiken, anki or worksheet.
 func QuestionFormat(path string) (string, error) {
 	base := strings.ToLower(filepath.Base(path))
 	for _, f := range questionFormats {
@@ -94,6 +95,8 @@ func Questions(path string, bank *quiz.Bank, opts QuizOptions) (warnings []strin
 			return WriteAiken(w, bank, opts)
 		case "worksheet":
 			return WriteWorksheet(w, bank, opts)
+		case "anki":
+			return WriteAnki(w, bank, opts)
 		}
 		return fmt.Errorf("no writer for format %s", format)
 	})
@@ -141,13 +144,32 @@ func textLines(s string) []string {
 
 var letters = [4]string{"A", "B", "C", "D"}
 
-// questionColumns are the columns of the Questions sheet and of the CSV.
+// questionColumns are the columns of the CSV, and of the Variants sheet:
+// everything about a question, for a trainer or a program.
 var questionColumns = []string{"ID", "Type", "Topic", "Bloom", "Question", "A", "B", "C", "D", "Answer", "Explanation", "Source"}
 
-// questionRow is a question as the Questions sheet and the CSV show it.
+// questionRow is a question as the CSV shows it.
 func questionRow(q quiz.Question) []string {
 	return []string{q.ID, q.Type, topicName(q), BloomName(q.Bloom), q.Stem,
 		q.Options[0], q.Options[1], q.Options[2], q.Options[3], q.AnswerLetter(), q.Explanation, q.Source}
+}
+
+// learnerColumns are the columns of the Questions sheet, which a trainer
+// shares with learners: no answer, no explanation, no source; a column for
+// the learner's answer.
+var learnerColumns = []string{"No.", "Question", "A", "B", "C", "D", "Your answer"}
+
+// learnerRow is question n as the Questions sheet shows it.
+func learnerRow(n int, q quiz.Question) []any {
+	return []any{n, q.Stem, q.Options[0], q.Options[1], q.Options[2], q.Options[3], ""}
+}
+
+// areaName is the syllabus area a question is filed under, else its topic.
+func areaName(q quiz.Question) string {
+	if q.AreaName != "" {
+		return q.AreaName
+	}
+	return topicName(q)
 }
 
 // byTopic groups questions by topic, topics in order of first appearance and

@@ -14,6 +14,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/itilint/itilint/pipeline/quiz"
 )
@@ -34,15 +36,15 @@ func testBank() *quiz.Bank {
 			Explanation: "-- formula-like text stays text; so do ~ = # { } : \\ and <b>&amp;</b>",
 			Source:      "source/01-key-concepts/offering.md:3", Topic: "key-concepts",
 			TopicName: "Key concepts of service management", Bloom: 1},
-		{Type: quiz.TypeList, Stem: "Which is NOT one of the four dimensions?\nPick one.",
+		{Type: quiz.TypeIdentify, Stem: "Which is NOT one of the four dimensions?\nPick one.",
 			Options: [4]string{"Organizations and people", "Value streams and processes", "Partners and suppliers", "Governance «and» risk"}, Answer: 3,
 			Explanation: "The four dimensions are: organizations and people; information and technology; partners and suppliers; value streams and processes.",
 			Source:      "source/02-four-dimensions/overview.md:7", Topic: "four-dimensions",
 			TopicName: "Dimensions/perspectives", Bloom: 2},
-		{Type: quiz.TypeStatement, Stem: "Which statement about the service value chain is correct? " + strings.Repeat("It is long. ", 10),
+		{Type: quiz.TypeScenario, Stem: "Which statement about the service value chain is correct? " + strings.Repeat("It is long. ", 10),
 			Options: [4]string{"It has six activities", "It has five activities", "It has seven activities", strings.Repeat("x", 80)}, Answer: 0,
 			Explanation: "", Source: "", Topic: "", Bloom: 2},
-		{Type: quiz.TypeNegative, Stem: "Which is NOT a guiding principle?",
+		{Type: quiz.TypeSequence, Stem: "Which is NOT a guiding principle?",
 			Options: [4]string{"Focus on value", "Start where you are", "Keep it simple and practical", "Automate everything first"}, Answer: 3,
 			Explanation: "Optimize and automate is a principle; automating everything first is not.",
 			Source:      "source/04-guiding-principles/list.md:20", Topic: "guiding-principles",
@@ -50,17 +52,21 @@ func testBank() *quiz.Bank {
 	}
 	for i := range qs {
 		q := &qs[i]
-		q.ID = quiz.ContentID(q.Type, q.Stem, q.Options[:], q.Key())
+		q.ID = quiz.ContentID(q.Type, q.Stem, q.Key(), q.Options[:])
 	}
 	return &quiz.Bank{
 		Questions: qs,
-		Generated: map[string]int{quiz.TypeDefinition: 3, quiz.TypeMissingWord: 2, quiz.TypeList: 1, quiz.TypeStatement: 4, quiz.TypeNegative: 1},
+		Generated: map[string]int{quiz.TypeDefinition: 3, quiz.TypeMissingWord: 2, quiz.TypeIdentify: 1, quiz.TypeScenario: 4, quiz.TypeSequence: 1},
 		Dropped:   map[string]int{"ambiguous-key": 3, "too-similar": 2, "answer-in-stem": 1},
-		Coverage: []quiz.TopicCoverage{
-			{Topic: "key-concepts", Name: "Key concepts of service management", Questions: 2, Untested: []string{"outcome", "utility"}},
-			{Topic: "four-dimensions", Name: "Dimensions/perspectives", Questions: 1},
-			{Topic: "guiding-principles", Name: "The ITIL guiding principles", Questions: 1, Untested: []string{"collaborate and promote visibility"}},
+		Coverage: []quiz.Coverage{
+			{Area: "key-concepts", Name: "Key concepts of service management", Weight: 12.5, Approximate: true, Questions: 2, Untested: []string{"outcome", "utility"}},
+			{Area: "four-dimensions", Name: "Dimensions/perspectives", Weight: 5, Questions: 1},
+			{Area: "guiding-principles", Name: "The ITIL guiding principles", Questions: 0, Untested: []string{"collaborate and promote visibility"}},
 		},
+		Variants: []quiz.Question{{Type: quiz.TypeMissingWord, Stem: "Identify the missing word(s) in the following sentence.\nA [?] is a result.",
+			Options: [4]string{"Outcome", "Output", "Cost", "Risk"}, Source: "source/01-key-concepts/value.md:13", Topic: "key-concepts", Bloom: 1, ID: "Qvariant"}},
+		Syllabus:     "ITIL 4 Foundation",
+		SyllabusNote: "Weights are approximate.",
 	}
 }
 
@@ -72,6 +78,7 @@ var textWriters = map[string]bankWriter{
 	"questions.xml":       func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteMoodleXML(b, bank, QuizOptions{}) },
 	"questions.aiken.txt": func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteAiken(b, bank, QuizOptions{}) },
 	"questions.md":        func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteWorksheet(b, bank, QuizOptions{}) },
+	"questions.anki.txt":  func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteAnki(b, bank, QuizOptions{}) },
 }
 
 func TestQuestionTextFormatsGolden(t *testing.T) {
@@ -443,19 +450,25 @@ func TestXLSXRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Questions|Answer key|Coverage|Summary" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Questions|Answer key|Coverage|Summary|Variants" {
 		t.Errorf("sheets %s", got)
 	}
 	rows, _ := f.GetRows("Questions")
-	if len(rows) != len(bank.Questions)+1 || strings.Join(rows[0], "|") != strings.Join(questionColumns, "|") {
+	if len(rows) != len(bank.Questions)+1 || strings.Join(rows[0], "|") != strings.Join(learnerColumns, "|") {
 		t.Fatalf("%d rows, header %v", len(rows), rows[0])
 	}
 	for i, q := range bank.Questions {
-		want := questionRow(q)
+		want := []string{fmt.Sprint(i + 1), q.Stem, q.Options[0], q.Options[1], q.Options[2], q.Options[3]}
 		got := append(rows[i+1], make([]string, len(want))...)[:len(want)]
 		for j := range want {
 			if got[j] != want[j] {
-				t.Errorf("Questions row %d %s = %q, want %q", i+2, questionColumns[j], got[j], want[j])
+				t.Errorf("Questions row %d %s = %q, want %q", i+2, learnerColumns[j], got[j], want[j])
+			}
+		}
+		// Learners see no answer, explanation or source.
+		for _, cell := range rows[i+1] {
+			if q.Explanation != "" && cell == q.Explanation || q.Source != "" && cell == q.Source || cell == q.ID {
+				t.Errorf("Questions row %d gives away %q", i+2, cell)
 			}
 		}
 	}
@@ -468,18 +481,18 @@ func TestXLSXRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	if v, _ := f.GetCellValue("Questions", "G3"); v != `=HYPERLINK("http://x")` {
-		t.Errorf("G3 = %q", v)
+	if v, _ := f.GetCellValue("Questions", "D3"); v != `=HYPERLINK("http://x")` {
+		t.Errorf("D3 = %q", v)
 	}
-	if typ, _ := f.GetCellType("Questions", "G3"); typ != excelize.CellTypeInlineString {
-		t.Errorf("G3 type %v, want inline string", typ)
+	if typ, _ := f.GetCellType("Questions", "D3"); typ != excelize.CellTypeInlineString {
+		t.Errorf("D3 type %v, want inline string", typ)
 	}
 	panes, err := f.GetPanes("Questions")
 	if err != nil || !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("header not frozen: %+v %v", panes, err)
 	}
 	dvs, err := f.GetDataValidations("Questions")
-	if err != nil || len(dvs) != 1 || dvs[0].Sqref != fmt.Sprintf("J2:J%d", len(bank.Questions)+1) || dvs[0].Formula1 != `"A,B,C,D"` {
+	if err != nil || len(dvs) != 1 || dvs[0].Sqref != fmt.Sprintf("G2:G%d", len(bank.Questions)+1) || dvs[0].Formula1 != `"A,B,C,D"` {
 		t.Errorf("data validation %+v %v", dvs, err)
 	}
 	props, err := f.GetDocProps()
@@ -488,17 +501,23 @@ func TestXLSXRoundTrip(t *testing.T) {
 	}
 	key, _ := f.GetRows("Answer key")
 	for i, q := range bank.Questions {
-		if key[i+1][1] != q.ID || key[i+1][2] != q.AnswerLetter() || key[i+1][3] != q.Key() {
+		if key[i+1][0] != fmt.Sprint(i+1) || key[i+1][1] != q.ID || key[i+1][2] != q.AnswerLetter() || key[i+1][3] != q.Key() ||
+			key[i+1][4] != q.Explanation || key[i+1][5] != q.Source {
 			t.Errorf("answer key row %d = %v", i+2, key[i+1])
 		}
 	}
 	cov, _ := f.GetRows("Coverage")
-	if len(cov) != len(bank.Coverage)+1 || cov[1][0] != "key-concepts" || cov[1][2] != "2" || cov[1][3] != "outcome, utility" {
+	if len(cov) < len(bank.Coverage)+1 || cov[1][0] != "key-concepts" || cov[1][2] != "≈ 12.5" || cov[1][3] != "2" || cov[1][5] != "outcome, utility" ||
+		cov[3][5] != "GAP: collaborate and promote visibility" || !strings.Contains(fmt.Sprint(cov), "Weights are approximate.") {
 		t.Errorf("coverage %v", cov)
+	}
+	variants, _ := f.GetRows("Variants")
+	if len(variants) != 2 || variants[1][0] != "Qvariant" {
+		t.Errorf("variants %v", variants)
 	}
 	sum, _ := f.GetRows("Summary")
 	flatSum := fmt.Sprint(sum)
-	for _, want := range []string{"[definition 3 1]", "[statement 4 1]", "[Total 11 5]", "[ambiguous-key 3]", "[Dropped by Questions]"} {
+	for _, want := range []string{"[definition 3 1]", "[scenario 4 1]", "[Total 11 5]", "This bank holds 5 questions; 1 variants", "[ambiguous-key 3]", "[Dropped by Questions]"} {
 		if !strings.Contains(flatSum, want) {
 			t.Errorf("summary %v lacks %s", sum, want)
 		}
@@ -579,7 +598,7 @@ func bigBank(n int) *quiz.Bank {
 	for i := 0; i < n; i++ {
 		q := base.Questions[i%len(base.Questions)]
 		q.Stem = fmt.Sprintf("%d. %s", i+1, q.Stem)
-		q.ID = quiz.ContentID(q.Type, q.Stem, q.Options[:], q.Key())
+		q.ID = quiz.ContentID(q.Type, q.Stem, q.Key(), q.Options[:])
 		bank.Questions = append(bank.Questions, q)
 	}
 	return bank
@@ -627,27 +646,58 @@ func TestMarkdownLineEscapes(t *testing.T) {
 }
 
 // TestWorksheetRenders renders the worksheet with goldmark: one ordered
-// list of questions and one of answers, whatever the question text holds.
+// list of questions, each item holding its four options as a list of its
+// own (from question 10 on too, whose marker is a character wider), and
+// one ordered list of answers, whatever the question text holds.
 func TestWorksheetRenders(t *testing.T) {
 	bank := testBank()
-	bank.Questions = append(bank.Questions, quiz.Question{ID: "Q2", Type: quiz.TypeStatement,
+	bank.Questions = append(bank.Questions, quiz.Question{ID: "Q2", Type: quiz.TypeIdentify,
 		Stem:    "Which TWO statements are CORRECT?\n1. The SVS has *five* components.\n2. - not a bullet\n3) <b>bold</b>\n+ 4",
 		Options: [4]string{"1 and 2", "2 and 3", "1 and 4", "3 and 4"}, Answer: 2, Explanation: "See [the SVS](x) & more."})
+	for len(bank.Questions) < 105 {
+		q := bank.Questions[len(bank.Questions)%5]
+		q.Stem += fmt.Sprintf(" (%d)", len(bank.Questions))
+		bank.Questions = append(bank.Questions, q)
+	}
 	var buf bytes.Buffer
 	if err := WriteWorksheet(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	src := buf.Bytes()
+	doc := goldmark.DefaultParser().Parse(text.NewReader(src))
+	var lists []*ast.List
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if l, ok := n.(*ast.List); ok {
+			lists = append(lists, l)
+		}
+	}
+	if len(lists) != 2 || !lists[0].IsOrdered() || !lists[1].IsOrdered() {
+		t.Fatalf("%d top-level lists, want the questions and the answers", len(lists))
+	}
+	if n := lists[0].ChildCount(); n != len(bank.Questions) {
+		t.Errorf("question list has %d items, want %d", n, len(bank.Questions))
+	}
+	if n := lists[1].ChildCount(); n != len(bank.Questions) {
+		t.Errorf("answer list has %d items, want %d", n, len(bank.Questions))
+	}
+	i := 0
+	for item := lists[0].FirstChild(); item != nil; item = item.NextSibling() {
+		i++
+		var opts *ast.List
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			if l, ok := c.(*ast.List); ok {
+				opts = l
+			}
+		}
+		if opts == nil || opts.IsOrdered() || opts.ChildCount() != 4 {
+			t.Errorf("question %d: options are not a list of four in the item", i)
+		}
+	}
 	var html bytes.Buffer
-	if err := goldmark.Convert(buf.Bytes(), &html); err != nil {
+	if err := goldmark.Convert(src, &html); err != nil {
 		t.Fatal(err)
 	}
 	h := html.String()
-	if got := strings.Count(h, "<ol>"); got != 2 {
-		t.Errorf("%d ordered lists, want 2:\n%s", got, h)
-	}
-	if got := strings.Count(h, "<ul>"); got != len(bank.Questions) {
-		t.Errorf("%d option lists, want %d:\n%s", got, len(bank.Questions), h)
-	}
 	for _, bad := range []string{"<em>", "<b>", "<a href"} {
 		if strings.Contains(h, bad) {
 			t.Errorf("question text became markup %s:\n%s", bad, h)
@@ -655,6 +705,43 @@ func TestWorksheetRenders(t *testing.T) {
 	}
 	if !strings.Contains(h, "Which TWO statements are CORRECT?<br>\n1. The SVS has *five* components.<br>") {
 		t.Errorf("statements not on their own lines:\n%s", h)
+	}
+}
+
+// TestAnkiParsesBack reads the Anki export as Anki's importer does: the
+// header lines, then tab-separated notes with quoted fields.
+func TestAnkiParsesBack(t *testing.T) {
+	bank := testBank()
+	var buf bytes.Buffer
+	if err := WriteAnki(&buf, bank, QuizOptions{Title: "My deck"}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, h := range []string{"#separator:tab\n", "#html:false\n", "#deck:My deck\n", "#tags column:3\n"} {
+		if !strings.Contains(out, h) {
+			t.Errorf("no header %q in\n%s", h, out)
+		}
+	}
+	r := csv.NewReader(strings.NewReader(out))
+	r.Comma, r.Comment = '\t', '#'
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != len(bank.Questions) {
+		t.Fatalf("%d notes, want %d", len(recs), len(bank.Questions))
+	}
+	for i, q := range bank.Questions {
+		front, back, tags := recs[i][0], recs[i][1], recs[i][2]
+		if !strings.HasPrefix(front, flat(strings.Split(q.Stem, "\n")[0])) || !strings.Contains(front, "\nD. "+flat(q.Options[3])) {
+			t.Errorf("front %q", front)
+		}
+		if !strings.HasPrefix(back, q.AnswerLetter()+". "+flat(q.Key())) || !strings.Contains(back, q.ID) {
+			t.Errorf("back %q", back)
+		}
+		if !strings.Contains(tags, q.Type) || strings.Contains(tags, "  ") {
+			t.Errorf("tags %q", tags)
+		}
 	}
 }
 

@@ -154,9 +154,11 @@ func writeBankText(out *strings.Builder, bank *quiz.Bank) {
 	}
 	if len(bank.Coverage) > 0 {
 		b.WriteString("\n")
-		fmt.Fprintf(tw, "  topic\tquestions\tuntested terms\n")
-		for _, c := range bank.Coverage {
-			fmt.Fprintf(tw, "  %s\t%d\t%s\n", topicLabel(c.Topic, c.Name), c.Questions, strings.Join(c.Untested, ", "))
+		fmt.Fprintf(tw, "  area\tweight\tquestions\tuntested terms\n")
+		for _, r := range coverageRows(bank) {
+			if len(r) == 6 {
+				fmt.Fprintf(tw, "  %s\t%s\t%d\t%s\n", topicLabel(r[0].(string), r[1].(string)), r[2], r[3], r[5])
+			}
 		}
 		tw.Flush()
 	}
@@ -174,7 +176,7 @@ func topicLabel(id, name string) string {
 
 // typeOrder is the order types are listed in, as --types names them; types
 // it does not know follow, sorted.
-var typeOrder = []string{quiz.TypeDefinition, quiz.TypeMissingWord, quiz.TypeList, quiz.TypeNegative, quiz.TypeStatement}
+var typeOrder = quiz.Types()
 
 // bankTypes lists every type the bank generated or kept.
 func bankTypes(bank *quiz.Bank) []string {
@@ -246,10 +248,10 @@ type jsonChange struct {
 }
 
 type jsonBank struct {
-	Total    int                  `json:"total"`
-	ByType   []jsonTypeCount      `json:"by_type"`
-	Dropped  map[string]int       `json:"dropped"`
-	Coverage []quiz.TopicCoverage `json:"coverage"`
+	Total    int             `json:"total"`
+	ByType   []jsonTypeCount `json:"by_type"`
+	Dropped  map[string]int  `json:"dropped"`
+	Coverage []quiz.Coverage `json:"coverage"`
 }
 
 type jsonTypeCount struct {
@@ -282,7 +284,7 @@ func ReportJSON(w io.Writer, files []File, bank *quiz.Bank, s Summary) error {
 		if jb.Dropped == nil {
 			jb.Dropped = map[string]int{}
 		}
-		jb.Coverage = make([]quiz.TopicCoverage, len(bank.Coverage))
+		jb.Coverage = make([]quiz.Coverage, len(bank.Coverage))
 		for i, c := range bank.Coverage {
 			if c.Untested == nil {
 				c.Untested = []string{}

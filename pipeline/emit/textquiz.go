@@ -142,6 +142,9 @@ func WriteWorksheet(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	opts = opts.withDefaults()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%d questions. Choose one answer for each.\n", md(opts.Title), len(bank.Questions))
+	if len(bank.Questions) == 0 {
+		b.WriteString("\nThe notes gave no question that passes the checks.\n")
+	}
 	for i, q := range bank.Questions {
 		// Statements listed on lines of their own stay on their own lines
 		// (a backslash ends a line in CommonMark).
@@ -153,9 +156,14 @@ func WriteWorksheet(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 				lines[j] = mdLine(l)
 			}
 		}
-		fmt.Fprintf(&b, "\n%d. %s\n\n", i+1, strings.Join(lines, "\\\n   "))
+		// A list item's content starts after its marker: "9. " needs three
+		// spaces of indent for what follows to stay in the item, "10. "
+		// four.
+		marker := fmt.Sprintf("%d. ", i+1)
+		indent := strings.Repeat(" ", len(marker))
+		fmt.Fprintf(&b, "\n%s%s\n\n", marker, strings.Join(lines, "\\\n"+indent))
 		for j, o := range q.Options {
-			fmt.Fprintf(&b, "   - %s. %s\n", letters[j], md(o))
+			fmt.Fprintf(&b, "%s- %s. %s\n", indent, letters[j], md(o))
 		}
 	}
 	b.WriteString("\n## Answer key\n")
@@ -172,3 +180,51 @@ func WriteWorksheet(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// WriteAnki writes the bank as a text file for Anki's importer (File >
+// Import): tab-separated notes of the Basic type with headers Anki reads
+// (separator, html, notetype, deck, the tags column). The front is the
+// question with its options A to D on lines of their own, the back the
+// answer, its explanation and source; tags name the syllabus area and the
+// question type. Fields are quoted as CSV where they hold a line break, a
+// tab or a quote, as Anki's importer expects.
+func WriteAnki(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
+	opts = opts.withDefaults()
+	var b strings.Builder
+	b.WriteString("#separator:tab\n#html:false\n#notetype:Basic\n")
+	fmt.Fprintf(&b, "#deck:%s\n#tags column:3\n", flat(opts.Title))
+	cw := csv.NewWriter(&b)
+	cw.Comma = '\t'
+	for _, q := range bank.Questions {
+		front := strings.Join(textLines(q.Stem), "\n")
+		for j, o := range q.Options {
+			front += fmt.Sprintf("\n%s. %s", letters[j], flat(o))
+		}
+		back := fmt.Sprintf("%s. %s", q.AnswerLetter(), flat(q.Key()))
+		if q.Explanation != "" {
+			back += "\n" + flat(q.Explanation)
+		}
+		if q.Source != "" {
+			back += "\nSource: " + flat(q.Source)
+		}
+		back += "\nID: " + q.ID
+		tags := []string{ankiTag("itilint"), ankiTag(q.Type)}
+		if q.Area != "" {
+			tags = append(tags, ankiTag(q.Area))
+		} else if q.Topic != "" {
+			tags = append(tags, ankiTag(q.Topic))
+		}
+		if err := cw.Write([]string{front, back, strings.Join(tags, " ")}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ankiTag makes s one Anki tag: tags are separated by spaces.
+func ankiTag(s string) string { return strings.Join(strings.Fields(s), "_") }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -27,12 +28,14 @@ type sheet struct {
 }
 
 var (
-	questionsSheet = sheet{"Questions", questionColumns,
+	questionsSheet = sheet{"Questions", learnerColumns,
+		[]float64{6, 60, 30, 30, 30, 30, 12}}
+	answerKeySheet = sheet{"Answer key", []string{"No.", "ID", "Answer", "Correct option", "Explanation", "Source", "Type", "Syllabus area"},
+		[]float64{6, 13, 9, 40, 60, 30, 13, 30}}
+	coverageSheet = sheet{"Coverage", []string{"Area", "Name", "Exam weight (%)", "Questions", "Share of bank (%)", "Untested terms"},
+		[]float64{24, 44, 14, 11, 14, 80}}
+	variantsSheet = sheet{"Variants", questionColumns,
 		[]float64{13, 13, 28, 12, 60, 30, 30, 30, 30, 9, 50, 30}}
-	answerKeySheet = sheet{"Answer key", []string{"No.", "ID", "Answer", "Correct option", "Explanation", "Source"},
-		[]float64{6, 13, 9, 40, 60, 30}}
-	coverageSheet = sheet{"Coverage", []string{"Topic", "Name", "Questions", "Untested terms"},
-		[]float64{24, 44, 11, 80}}
 	summarySheet = sheet{"Summary", []string{"Type", "Generated", "Kept"},
 		[]float64{24, 12, 12}}
 )
@@ -175,9 +178,13 @@ func (b *xlsxBook) filter(s sheet, rows int) error {
 	return b.f.AutoFilter(s.name, "A1:"+last, nil)
 }
 
-// WriteXLSX writes the bank as an Excel workbook: sheets Questions (with a
-// drop-down of A to D on Answer), Answer key, Coverage and Summary, each
-// with a styled, frozen header. The output is byte-identical for the same
+// WriteXLSX writes the bank as an Excel workbook: sheets Questions (for
+// learners: number, question, options and a drop-down of A to D for their
+// answer; no key), Answer key (number, ID, key, explanation, source),
+// Coverage (per syllabus area: exam weight, questions, untested terms),
+// Summary and, when the bank has any, Variants (the questions left out
+// because the bank tests their fact already), each with a styled, frozen
+// header. The output is byte-identical for the same
 // bank: fixed document properties, zip entries sorted by name with fixed
 // times.
 func WriteXLSX(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
@@ -187,7 +194,7 @@ func WriteXLSX(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 		return err
 	}
 	defer b.f.Close()
-	for _, step := range []func(*quiz.Bank) error{b.questions, b.answerKey, b.coverage, b.summary} {
+	for _, step := range []func(*quiz.Bank) error{b.questions, b.answerKey, b.coverage, b.summary, b.variants} {
 		if err := step(bank); err != nil {
 			return err
 		}
@@ -201,7 +208,7 @@ func (b *xlsxBook) questions(bank *quiz.Bank) error {
 		return err
 	}
 	for i, q := range bank.Questions {
-		if err := b.row(sw, i+2, b.body, questionRow(q)); err != nil {
+		if err := b.row(sw, i+2, b.body, learnerRow(i+1, q)); err != nil {
 			return err
 		}
 	}
@@ -210,8 +217,8 @@ func (b *xlsxBook) questions(bank *quiz.Bank) error {
 		return err
 	}
 	if n > 0 {
-		dv := excelize.NewDataValidation(false)
-		dv.SetSqref(fmt.Sprintf("J2:J%d", n+1))
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("G2:G%d", n+1))
 		if err := dv.SetDropList(letters[:]); err != nil {
 			return err
 		}
@@ -229,7 +236,7 @@ func (b *xlsxBook) answerKey(bank *quiz.Bank) error {
 		return err
 	}
 	for i, q := range bank.Questions {
-		if err := b.row(sw, i+2, b.body, []any{i + 1, q.ID, q.AnswerLetter(), q.Key(), q.Explanation, q.Source}); err != nil {
+		if err := b.row(sw, i+2, b.body, []any{i + 1, q.ID, q.AnswerLetter(), q.Key(), q.Explanation, q.Source, q.Type, areaName(q)}); err != nil {
 			return err
 		}
 	}
@@ -244,12 +251,62 @@ func (b *xlsxBook) coverage(bank *quiz.Bank) error {
 	if err != nil {
 		return err
 	}
-	for i, c := range bank.Coverage {
-		if err := b.row(sw, i+2, b.body, []any{c.Topic, c.Name, c.Questions, strings.Join(c.Untested, ", ")}); err != nil {
+	rows := coverageRows(bank)
+	for i, r := range rows {
+		if err := b.row(sw, i+2, b.body, r); err != nil {
 			return err
 		}
 	}
 	if err := b.filter(coverageSheet, len(bank.Coverage)+1); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// coverageRows are the Coverage sheet's rows: one per area, then the
+// syllabus and how sure its weights are.
+func coverageRows(bank *quiz.Bank) [][]any {
+	var rows [][]any
+	for _, c := range bank.Coverage {
+		weight := "–"
+		if c.Weight > 0 {
+			weight = strconv.FormatFloat(c.Weight, 'f', -1, 64)
+			if c.Approximate {
+				weight = "≈ " + weight
+			}
+		}
+		share := "0"
+		if n := len(bank.Questions); n > 0 {
+			share = strconv.FormatFloat(float64(100*c.Questions)/float64(n), 'f', 1, 64)
+		}
+		untested := strings.Join(c.Untested, ", ")
+		if c.Questions == 0 && untested != "" {
+			untested = "GAP: " + untested
+		}
+		rows = append(rows, []any{c.Area, c.Name, weight, c.Questions, share, untested})
+	}
+	if bank.Syllabus != "" {
+		rows = append(rows, []any{}, []any{"Syllabus", bank.Syllabus}, []any{"Weights", bank.SyllabusNote})
+	}
+	return rows
+}
+
+// variants lists the questions left out of the bank because another
+// question tests the same fact or has the same options.
+func (b *xlsxBook) variants(bank *quiz.Bank) error {
+	if len(bank.Variants) == 0 {
+		return nil
+	}
+	sw, err := b.stream(variantsSheet, false)
+	if err != nil {
+		return err
+	}
+	for i, q := range bank.Variants {
+		if err := b.row(sw, i+2, b.body, questionRow(q)); err != nil {
+			return err
+		}
+	}
+	if err := b.filter(variantsSheet, len(bank.Variants)+1); err != nil {
 		return err
 	}
 	return sw.Flush()
@@ -272,6 +329,16 @@ func (b *xlsxBook) summary(bank *quiz.Bank) error {
 	}
 	if err := b.row(sw, n, b.header, []any{"Total", sum(bank.Generated), len(bank.Questions)}); err != nil {
 		return err
+	}
+	n++
+	if err := b.row(sw, n, b.body, []any{fmt.Sprintf("This bank holds %d questions; %d variants are on the Variants sheet.", len(bank.Questions), len(bank.Variants))}); err != nil {
+		return err
+	}
+	for _, note := range bank.Notes {
+		n++
+		if err := b.row(sw, n, b.body, []any{note}); err != nil {
+			return err
+		}
 	}
 	n += 2
 	if err := b.row(sw, n, b.header, []string{"Dropped by", "Questions"}); err != nil {

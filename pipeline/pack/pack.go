@@ -172,6 +172,9 @@ type List struct {
 	Count   int      `yaml:"count"`
 	Topic   string   `yaml:"topic"`
 	Members []Member `yaml:"members"`
+	// Ordered: the members are steps in this order (the continual
+	// improvement model); questions may ask which comes after which.
+	Ordered bool `yaml:"ordered"`
 	// Groups, when set, name the groups members belong to, with their counts.
 	Groups []Group `yaml:"groups"`
 	// Context are further words that mark a context naming a member but

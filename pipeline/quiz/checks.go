@@ -123,13 +123,12 @@ var negation = regexp.MustCompile(`(?i)\b(not|except|never|cannot|isn't|aren't)\
 
 func negativeCapitals(q Question) bool {
 	line := question(q.Stem)
+	// No generator writes negative stems now: a negation in one comes
+	// from the notes' own words and reads as a trick.
 	for _, m := range negation.FindAllString(line, -1) {
-		if q.Type != TypeNegative || m != strings.ToUpper(m) {
+		if m != strings.ToUpper(m) {
 			return false
 		}
-	}
-	if q.Type == TypeNegative {
-		return strings.Contains(line, "NOT")
 	}
 	return true
 }
@@ -225,9 +224,21 @@ func clueRoots(s string) map[string]bool {
 		if r := []rune(w); len(r) >= 7 {
 			out["~"+string(r[:6])] = true
 		}
+		// "obtained" gives away "obtain", "built" gives away "build".
+		for _, end := range []string{"ed", "d", "ing"} {
+			if base, ok := strings.CutSuffix(w, end); ok && len(base) >= 4 {
+				out[base] = true
+			}
+		}
+		if base, ok := irregularRoots[w]; ok {
+			out[base] = true
+		}
 	}
 	return out
 }
+
+// irregularRoots are past forms whose root the -ed rule misses.
+var irregularRoots = map[string]string{"built": "build", "bought": "buy", "made": "make", "kept": "keep", "brought": "bring", "thought": "think"}
 
 // Gap marks the missing words of a missing-word question.
 const Gap = "[?]"

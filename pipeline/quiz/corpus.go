@@ -20,7 +20,8 @@ type concept struct {
 	Category string // term category, or "list:" + list ID (+ "/" + group)
 	Family   string // the term's family of categories, "" for none
 	Topic    string
-	PackDef  string // the pack's own-words definition
+	PackDef  string   // the pack's own-words definition
+	Elements []string // the key elements of a definition ("a|b" = either)
 	Inflect  bool
 	Case     bool // case sensitive
 	List     *pack.List
@@ -173,7 +174,7 @@ func (c *corpus) addConcepts(p *pack.Pack) {
 		if cat == "" {
 			cat = "term:" + t.ID // no siblings
 		}
-		add(&concept{ID: t.ID, Name: t.Term, Category: cat, Family: t.Family, Topic: t.Topic, PackDef: t.Definition,
+		add(&concept{ID: t.ID, Name: t.Term, Category: cat, Family: t.Family, Topic: t.Topic, PackDef: t.Definition, Elements: t.Elements,
 			Inflect: t.Inflect, Case: t.CaseSensitive}, append([]string{t.Term}, t.Accepted...))
 	}
 	for i := range p.Lists {
@@ -214,7 +215,7 @@ func (c *corpus) addForm(x *concept, spelling string, pl bool) {
 func (c *corpus) siblings(x *concept) []*concept {
 	var out []*concept
 	for _, s := range c.byCat[x.Category] {
-		if s != x && !strings.EqualFold(s.Name, x.Name) {
+		if s != x && !strings.EqualFold(s.Name, x.Name) && c.inSyllabus(s) {
 			out = append(out, s)
 		}
 	}
@@ -231,7 +232,7 @@ func (c *corpus) relatives(x *concept, n int) []*concept {
 		return out
 	}
 	for _, y := range c.concepts {
-		if y.Family == x.Family && y.Category != x.Category && !strings.EqualFold(y.Name, x.Name) {
+		if y.Family == x.Family && y.Category != x.Category && !strings.EqualFold(y.Name, x.Name) && c.inSyllabus(y) {
 			out = append(out, y)
 		}
 	}
@@ -493,4 +494,19 @@ func wordsBefore(prefix string) string {
 		return ""
 	}
 	return ws[len(ws)-1].Text
+}
+
+// inSyllabus reports whether the syllabus of the pack covers x, in any
+// area (its purpose counts): a distractor off the syllabus ("Architecture
+// management" at Foundation) is no plausible option. True without a
+// syllabus.
+func (c *corpus) inSyllabus(x *concept) bool {
+	if c.pack.Syllabus == nil {
+		return true
+	}
+	if _, ok := c.pack.AreaOf(x.ID, x.Topic, false); ok {
+		return true
+	}
+	_, ok := c.pack.AreaOf(x.ID, x.Topic, true)
+	return ok
 }

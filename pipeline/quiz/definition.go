@@ -31,11 +31,14 @@ func runDefinition(p *genPass) {
 			if len(defs) == 0 {
 				continue
 			}
-			d := defs[0]
+			d := keyDefinition(x, defs, purpose)
+			if d == nil {
+				continue
+			}
 			var pool []option
 			for _, sib := range p.relatives(x, 3) {
 				if t := p.definitionOf(sib, purpose); t != "" && !strings.EqualFold(t, d.Pred) {
-					pool = append(pool, option{text: t, c: sib})
+					pool = append(pool, option{text: t, c: sib, kind: kindOf(purpose)})
 				}
 			}
 			r := p.rng(d.S.Text, fmt.Sprint(purpose))
@@ -43,28 +46,26 @@ func runDefinition(p *genPass) {
 			if x.List != nil && len(x.List.Nouns) > 0 && !purpose {
 				// A member of a list is described, not defined: "Which
 				// describes the engage value chain activity?"
-				stem = "Which describes the " + strings.TrimPrefix(strings.TrimPrefix(d.Subject, "the "), "The ") + " " + x.List.Nouns[0] + "?"
+				stem = "Which describes the " + memberName(x, strings.TrimPrefix(strings.TrimPrefix(d.Subject, "the "), "The ")) + " " + x.List.Nouns[0] + "?"
 			}
 			if purpose {
 				stem = "What is the purpose of " + d.Subject + "?"
-			}
-			chosen := pickDistractors(r, stem, d.Pred, pool, 3)
-			if len(chosen) < 3 {
-				continue
-			}
-			var texts, names []string
-			tests := []*concept{x}
-			for _, o := range chosen {
-				texts = append(texts, o.text)
-				names = append(names, o.c.Name)
 			}
 			what := "definitions"
 			if purpose {
 				what = "purposes"
 			}
-			expl := fmt.Sprintf("The notes say: %s (%s). The other options are the %s of %s.",
-				quote(d.S.Text), d.S.Source(), what, joinAnd(names))
-			p.emit(r, stem, d.Pred, texts, d.S, x.Topic, expl, tests...)
+			explain := func(chosen []option) string {
+				var names []string
+				for _, o := range chosen {
+					names = append(names, o.c.Name)
+				}
+				return fmt.Sprintf("The notes say: %s (%s). The other options are the %s of %s.",
+					quote(d.S.Text), d.S.Source(), what, joinAnd(names))
+			}
+			for _, cand := range p.emitAlternatives(r, stem, d.Pred, pool, d.S, x.Topic, explain, x) {
+				cand.fact, cand.purpose = definitionFact(x, purpose), purpose
+			}
 		}
 	}
 }
@@ -117,6 +118,68 @@ func packDefinition(x *concept) string {
 type option struct {
 	text string
 	c    *concept
+	// kind is what the text is of c: "" (its name), "definition",
+	// "purpose"; the question ID names a distractor by c and kind.
+	kind string
+}
+
+func kindOf(purpose bool) string {
+	if purpose {
+		return "purpose"
+	}
+	return "definition"
+}
+
+// definitionFact names the fact a definition (or purpose) of x is: the
+// definition, missing-word and identify questions on it test one fact.
+func definitionFact(x *concept, purpose bool) string {
+	return "definition:" + kindOf(purpose) + ":" + x.ID
+}
+
+// keyDefinition returns the first of the notes' definitions of x that can
+// be a key: one that carries every key element the pack gives for the
+// term (a definition of a purpose, or of a term without elements, needs
+// none). nil when none does.
+func keyDefinition(x *concept, defs []*definition, purpose bool) *definition {
+	for _, d := range defs {
+		if purpose || hasElements(d.S.Text, x.Elements) {
+			return d
+		}
+	}
+	return nil
+}
+
+// hasElements reports whether text holds each element ("a|b" = either),
+// as whole words.
+func hasElements(text string, elements []string) bool {
+	ws := map[string]bool{}
+	for _, w := range words(text) {
+		ws[w.Text] = true
+	}
+	for _, el := range elements {
+		ok := false
+		for _, alt := range strings.Split(el, "|") {
+			all := true
+			for _, w := range words(alt) {
+				all = all && ws[w.Text]
+			}
+			ok = ok || all
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// memberName is how a stem writes list member x that a sentence wrote as
+// written: the pack's spelling when the list's names are proper names
+// ("the Collaborate and promote visibility guiding principle").
+func memberName(x *concept, written string) string {
+	if x.List != nil && x.List.CaseSensitive && strings.EqualFold(written, x.Name) {
+		return x.Name
+	}
+	return written
 }
 
 // pickDistractors chooses n options from pool for a question with this
@@ -125,7 +188,18 @@ type option struct {
 // length, with at least one longer than the key when there is one (so the
 // key is not the longest). Ties are broken by the seeded r.
 func pickDistractors(r *rand.Rand, stem, key string, pool []option, n int) []option {
-	if len(pool) < n {
+	return pickDistractorsAt(r, stem, key, pool, n, 0)
+}
+
+// Alternatives is how many distractor sets a generator offers for one
+// question: the best, then the sets that skip the best one or two. The
+// bank keeps the first whose option set no other question has.
+const Alternatives = 3
+
+// pickDistractorsAt is pickDistractors for the alt-th set: it starts at
+// the alt-th best option; nil when the pool has too few.
+func pickDistractorsAt(r *rand.Rand, stem, key string, pool []option, n, alt int) []option {
+	if len(pool) < n+alt {
 		return nil
 	}
 	stemWords := contentWords(stem)
@@ -164,7 +238,7 @@ func pickDistractors(r *rand.Rand, stem, key string, pool []option, n int) []opt
 		return ss[i].tie < ss[j].tie
 	})
 	out := make([]option, 0, n)
-	for _, s := range ss[:n] {
+	for _, s := range ss[alt : alt+n] {
 		out = append(out, s.option)
 	}
 	// Make one distractor at least as long as the key when the pool allows.
@@ -173,7 +247,7 @@ func pickDistractors(r *rand.Rand, stem, key string, pool []option, n int) []opt
 		longer = longer || len([]rune(o.text)) >= klen
 	}
 	if !longer {
-		for _, s := range ss[n:] {
+		for _, s := range ss[alt+n:] {
 			if len([]rune(s.text)) >= klen && float64(len([]rune(s.text))) <= MaxLengthRatio*float64(klen) {
 				out[n-1] = s.option
 				break
@@ -202,4 +276,23 @@ func joinAnd(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// emitAlternatives emits the question with each of the Alternatives
+// distractor sets the pool allows; explain writes the explanation for a
+// set. The candidates share one fact; it returns them, best set first.
+func (p *genPass) emitAlternatives(r *rand.Rand, stem, key string, pool []option, s *sentence, topic string,
+	explain func(chosen []option) string, tests ...*concept) []*candidate {
+	var out []*candidate
+	for alt := range Alternatives {
+		chosen := pickDistractorsAt(r, stem, key, pool, 3, alt)
+		if len(chosen) < 3 {
+			break
+		}
+		if cand := p.emit(r, stem, key, chosen, s, topic, explain(chosen), tests...); cand != nil {
+			cand.alt = alt
+			out = append(out, cand)
+		}
+	}
+	return out
 }

@@ -18,6 +18,14 @@ type Options struct {
 	Seed   int64    // shuffles options; same seed, same bytes
 	Types  []string // empty = all
 	Topics []string // topic IDs; empty = all
+	// Variants keeps the questions that test a fact the bank already
+	// tests, or reuse an option set, after the others; by default they
+	// are left out (Bank.Variants holds them).
+	Variants bool
+	// Exam draws a mock exam: the syllabus's number of questions (40 when
+	// the pack has no syllabus), in the proportions of its areas, each key
+	// used once.
+	Exam bool
 }
 
 // A Generator turns the notes into candidate questions of one type. Like a
@@ -33,7 +41,7 @@ type Generator struct {
 
 // Generators is the one list of question generators, in the order their
 // questions appear for the same source sentence.
-var Generators = []*Generator{Definition, MissingWord, Statement, List, Negative, Identify}
+var Generators = []*Generator{Definition, MissingWord, Identify, Scenario, Example, Sequence}
 
 // Types returns the generator types in list order.
 func Types() []string {
@@ -78,6 +86,16 @@ type candidate struct {
 	tests []*concept // the concepts whose knowledge it checks
 	seq   int        // source sentence position in the course
 	gen   int        // generator index
+	// fact names the statement of the notes (or the pack) the key rests
+	// on: a bank tests each fact once.
+	fact string
+	// purpose: the question asks a list member's purpose (the syllabus may
+	// file it apart from the member's other questions).
+	purpose bool
+	area    int // rank of the syllabus area (or topic)
+	// alt numbers the distractor sets of one question (0 = the best); an
+	// alternative set is no variant of its own.
+	alt int
 }
 
 // genPass is what a generator works with.
@@ -100,11 +118,18 @@ func (p *genPass) rng(parts ...string) *rand.Rand {
 	return rand.New(rand.NewPCG(uint64(p.seed), h.Sum64()))
 }
 
-// emit shuffles the options of a new question and adds it to the pass.
-func (p *genPass) emit(r *rand.Rand, stem, key string, distractors []string, s *sentence, topic, explanation string, tests ...*concept) {
-	opts := append([]string{key}, distractors...)
-	if len(opts) != 4 {
-		return
+// emit shuffles the options of a new question and adds it to the pass;
+// it returns the candidate (nil when there are not three distractors) for
+// the generator to set its fact. The fact defaults to the source sentence.
+func (p *genPass) emit(r *rand.Rand, stem, key string, distractors []option, s *sentence, topic, explanation string, tests ...*concept) *candidate {
+	if len(distractors) != 3 {
+		return nil
+	}
+	opts := []string{key}
+	ids := make([]string, 0, 3)
+	for _, d := range distractors {
+		opts = append(opts, optionText(d.text))
+		ids = append(ids, optionIdentity(d))
 	}
 	r.Shuffle(4, func(i, j int) { opts[i], opts[j] = opts[j], opts[i] })
 	q := Question{
@@ -119,24 +144,113 @@ func (p *genPass) emit(r *rand.Rand, stem, key string, distractors []string, s *
 		Bloom:       p.gen.Bloom,
 	}
 	copy(q.Options[:], opts)
-	q.ID = ContentID(q.Type, q.Stem, opts, key)
-	p.out = append(p.out, &candidate{Question: q, tests: tests, seq: s.Seq})
+	q.ID = ContentID(q.Type, q.Stem, key, ids)
+	cand := &candidate{Question: q, tests: tests, seq: s.Seq, fact: fmt.Sprintf("sentence:%d", s.Seq)}
+	p.out = append(p.out, cand)
+	return cand
+}
+
+// optionIdentity is how a distractor counts in a question's ID: the
+// concept it stands for, with the kind of text (a name, a definition, a
+// purpose), or its text when it stands for none.
+func optionIdentity(o option) string {
+	if o.c == nil {
+		return "text:" + o.text
+	}
+	kind := o.kind
+	if kind == "" {
+		kind = "name"
+	}
+	return kind + ":" + o.c.ID
 }
 
 // Generate builds the question bank from notes (cleaned, in course order).
 // Every question comes from a sentence of the notes; the item checks drop
-// flawed ones, duplicates go, the answer letters are balanced across the
-// bank and, when opts.Count is set, the questions are picked round-robin
-// across topics and types.
+// flawed ones, duplicates go, each fact is tested once (the other forms
+// become variants), the answer letters are balanced across the bank and,
+// when opts.Count is set, the questions are picked round-robin across the
+// syllabus areas (topics without a syllabus) and types.
 func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
-	bank := &Bank{Generated: map[string]int{}, Dropped: map[string]int{}}
 	if p == nil {
 		p = &pack.Pack{}
 	}
 	c := newCorpus(notes, p)
+	return c.generate(opts)
+}
+
+// An area is a syllabus area, or a topic when the pack has no syllabus.
+type area struct {
+	id, name    string
+	weight      float64
+	approximate bool
+}
+
+// areas returns the areas questions are filed under, in syllabus order.
+func (c *corpus) areas() []area {
+	var out []area
+	if sy := c.pack.Syllabus; sy != nil {
+		for _, a := range sy.Areas {
+			out = append(out, area{a.ID, a.Name, a.Weight, a.Approximate})
+		}
+		return out
+	}
+	for _, t := range c.pack.Topics {
+		out = append(out, area{id: t.ID, name: t.Name})
+	}
+	return out
+}
+
+// areaOf returns the rank of the area x falls in (its purpose, when
+// purpose), or -1 when it is off the syllabus.
+func (c *corpus) areaOf(x *concept, topic string, purpose bool, rank map[string]int) int {
+	if c.pack.Syllabus == nil {
+		if r, ok := rank[topic]; ok {
+			return r
+		}
+		return len(rank)
+	}
+	id := topic
+	if x != nil {
+		id = x.ID
+	}
+	a, ok := c.pack.AreaOf(id, topic, purpose)
+	if !ok {
+		return -1
+	}
+	return rank[a.ID]
+}
+
+// Reasons for leaving a good question out of the default bank.
+const (
+	DropOffSyllabus = "off-syllabus"  // what it tests is not in the syllabus
+	DropSameFact    = "same-fact"     // another question tests its fact
+	DropSameOptions = "same-options"  // another question has its option set
+	DropSameKey     = "exam-same-key" // a mock exam uses each key once
+)
+
+func (c *corpus) generate(opts Options) *Bank {
+	bank := &Bank{Generated: map[string]int{}, Dropped: map[string]int{}}
+	p := c.pack
 	wantTopic := toSet(strings.Join(opts.Topics, " "))
 	wantType := toSet(strings.Join(opts.Types, " "))
+	areas := c.areas()
+	rank := map[string]int{}
+	for i, a := range areas {
+		rank[a.id] = i
+	}
+	if sy := p.Syllabus; sy != nil {
+		bank.Syllabus, bank.SyllabusNote = sy.Name, strings.TrimSpace(sy.Note)
+	}
 
+	// A definition sentence is one fact whichever form asks it.
+	defFact := map[int]string{}
+	for _, ds := range []map[*concept][]*definition{c.defs, c.purposes} {
+		for x, list := range ds {
+			for _, d := range list {
+				defFact[d.S.Seq] = definitionFact(x, d.Purpose)
+			}
+		}
+	}
 	var all []*candidate
 	for gi, g := range Generators {
 		if len(wantType) > 0 && !wantType[g.Type] {
@@ -149,7 +263,24 @@ func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
 				continue
 			}
 			cand.gen = gi
-			bank.Generated[g.Type]++
+			if d := defFact[cand.seq]; d != "" && strings.HasPrefix(cand.fact, "sentence:") {
+				cand.fact = d // another form of the same definition
+			}
+			if cand.alt == 0 {
+				bank.Generated[g.Type]++
+			}
+			var x *concept
+			if len(cand.tests) > 0 {
+				x = cand.tests[0]
+			}
+			cand.area = c.areaOf(x, cand.Topic, cand.purpose, rank)
+			if cand.area < 0 {
+				bank.Dropped[DropOffSyllabus]++
+				continue
+			}
+			if cand.area < len(areas) {
+				cand.Area, cand.AreaName = areas[cand.area].id, areas[cand.area].name
+			}
 			all = append(all, cand)
 		}
 	}
@@ -176,21 +307,10 @@ func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
 		seen[k] = true
 		passed = append(passed, cand)
 	}
-
-	topicRank := map[string]int{}
-	for i, t := range p.Topics {
-		topicRank[t.ID] = i + 1
-	}
-	rank := func(t string) int {
-		if r, ok := topicRank[t]; ok {
-			return r
-		}
-		return len(topicRank) + 1
-	}
 	sort.SliceStable(passed, func(i, j int) bool {
 		a, b := passed[i], passed[j]
-		if ra, rb := rank(a.Topic), rank(b.Topic); ra != rb {
-			return ra < rb
+		if a.area != b.area {
+			return a.area < b.area
 		}
 		if a.seq != b.seq {
 			return a.seq < b.seq
@@ -201,32 +321,60 @@ func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
 		return a.ID < b.ID
 	})
 
-	chosen := selectQuestions(passed, opts.Count, bank.Dropped)
+	first, variants := onePerFact(passed, bank.Dropped)
+	pool := first
+	if opts.Variants {
+		pool = append(append([]*candidate(nil), first...), variants...)
+	}
+	count := opts.Count
+	var quotas []int
+	if opts.Exam {
+		count = 40
+		if sy := p.Syllabus; sy != nil && sy.Questions > 0 {
+			count = sy.Questions
+		}
+		if opts.Count > 0 {
+			count = opts.Count
+		}
+		quotas = examQuotas(areas, count)
+	}
+	chosen := selectQuestions(pool, count, quotas, len(areas), opts.Exam, bank.Dropped)
+	if opts.Exam {
+		bank.Notes = examNotes(chosen, areas, quotas, count)
+	}
 	// Back in bank order.
 	order := map[*candidate]int{}
-	for i, cand := range passed {
+	for i, cand := range pool {
 		order[cand] = i
 	}
 	sort.SliceStable(chosen, func(i, j int) bool { return order[chosen[i]] < order[chosen[j]] })
+	if !opts.Variants {
+		for _, v := range variants {
+			bank.Variants = append(bank.Variants, v.Question)
+		}
+	}
 
 	balanceAnswers(chosen, opts.Seed)
 	tested := map[*concept]bool{}
-	perTopic := map[string]int{}
+	perArea := map[int]int{}
 	for _, cand := range chosen {
 		bank.Questions = append(bank.Questions, cand.Question)
-		perTopic[cand.Topic]++
+		perArea[cand.area]++
 		for _, x := range cand.tests {
 			tested[x] = true
 		}
 	}
-	for _, t := range p.Topics {
-		if len(wantTopic) > 0 && !wantTopic[t.ID] {
+	for i, a := range areas {
+		if len(wantTopic) > 0 && p.Syllabus == nil && !wantTopic[a.id] {
 			continue
 		}
-		row := TopicCoverage{Topic: t.ID, Name: t.Name, Questions: perTopic[t.ID]}
+		row := Coverage{Area: a.id, Name: a.name, Weight: a.weight, Approximate: a.approximate, Questions: perArea[i]}
 		seenName := map[string]bool{}
 		for _, x := range c.concepts {
-			if x.Topic != t.ID || !c.taught[x] || tested[x] || seenName[strings.ToLower(x.Name)] {
+			if !c.taught[x] || tested[x] || seenName[strings.ToLower(x.Name)] || c.areaOf(x, x.Topic, false, rank) != i {
+				continue
+			}
+			if len(wantTopic) > 0 && !wantTopic[x.Topic] {
 				continue
 			}
 			seenName[strings.ToLower(x.Name)] = true
@@ -235,6 +383,133 @@ func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
 		bank.Coverage = append(bank.Coverage, row)
 	}
 	return bank
+}
+
+// onePerFact keeps, of the questions that test the same fact, one, and of
+// those with the same option set, the first; the others are variants. The
+// form kept for a fact is the one of the type the bank has used least so
+// far (the generators' order breaks ties), so that the bank mixes forms.
+func onePerFact(pool []*candidate, dropped map[string]int) (first, variants []*candidate) {
+	byFact := map[string][]*candidate{}
+	var facts []string
+	for _, cand := range pool {
+		if byFact[cand.fact] == nil {
+			facts = append(facts, cand.fact)
+		}
+		byFact[cand.fact] = append(byFact[cand.fact], cand)
+	}
+	used := map[int]int{}
+	optionSets := map[string]bool{}
+	for _, f := range facts {
+		group := append([]*candidate(nil), byFact[f]...)
+		sort.SliceStable(group, func(i, j int) bool {
+			if used[group[i].gen] != used[group[j].gen] {
+				return used[group[i].gen] < used[group[j].gen]
+			}
+			if group[i].gen != group[j].gen {
+				return group[i].gen < group[j].gen
+			}
+			return group[i].alt < group[j].alt
+		})
+		var kept *candidate
+		for _, cand := range group {
+			if kept == nil && !optionSets[optionSet(cand.Question)] {
+				kept = cand
+				continue
+			}
+			if cand.alt > 0 {
+				continue // another set of a question already counted
+			}
+			if kept == nil {
+				dropped[DropSameOptions]++
+			} else {
+				dropped[DropSameFact]++
+			}
+			variants = append(variants, cand)
+		}
+		if kept != nil {
+			optionSets[optionSet(kept.Question)] = true
+			used[kept.gen]++
+			first = append(first, kept)
+		}
+	}
+	// Back in pool order.
+	order := map[*candidate]int{}
+	for i, cand := range pool {
+		order[cand] = i
+	}
+	sort.SliceStable(first, func(i, j int) bool { return order[first[i]] < order[first[j]] })
+	sort.SliceStable(variants, func(i, j int) bool { return order[variants[i]] < order[variants[j]] })
+	return first, variants
+}
+
+// optionSet is a question's options as a set of words.
+func optionSet(q Question) string {
+	opts := make([]string, 0, 4)
+	for _, o := range q.Options {
+		opts = append(opts, wordsOnly(o))
+	}
+	sort.Strings(opts)
+	return strings.Join(opts, "\x00")
+}
+
+// examQuotas shares count questions among the areas by weight, largest
+// remainder first; without weights, evenly.
+func examQuotas(areas []area, count int) []int {
+	quotas := make([]int, len(areas))
+	total := 0.0
+	for _, a := range areas {
+		total += a.weight
+	}
+	if total == 0 {
+		for i := range areas {
+			total++
+			areas[i].weight = 1
+		}
+		defer func() {
+			for i := range areas {
+				areas[i].weight = 0
+			}
+		}()
+	}
+	type rem struct {
+		i int
+		r float64
+	}
+	var rems []rem
+	given := 0
+	for i, a := range areas {
+		exact := a.weight / total * float64(count)
+		quotas[i] = int(exact)
+		given += quotas[i]
+		rems = append(rems, rem{i, exact - float64(quotas[i])})
+	}
+	sort.SliceStable(rems, func(i, j int) bool { return rems[i].r > rems[j].r })
+	for k := 0; given < count && k < len(rems); k++ {
+		quotas[rems[k].i]++
+		given++
+	}
+	return quotas
+}
+
+// examNotes says where a mock exam differs from the syllabus proportions.
+func examNotes(chosen []*candidate, areas []area, quotas []int, count int) []string {
+	got := make([]int, len(areas))
+	for _, cand := range chosen {
+		if cand.area < len(got) {
+			got[cand.area]++
+		}
+	}
+	var out []string
+	if len(chosen) < count {
+		out = append(out, fmt.Sprintf("mock exam: %d of %d questions; the notes do not give more that pass the checks", len(chosen), count))
+	}
+	for i, a := range areas {
+		if got[i] != quotas[i] {
+			out = append(out, fmt.Sprintf("mock exam: %s has %d questions where the syllabus proportion asks %d", a.name, got[i], quotas[i]))
+		}
+	}
+	return out
 }
 
 // dupKey identifies a question by its stem and the set of its options.
@@ -268,11 +543,6 @@ func (n nearDuplicates) seen(q Question) bool {
 	}
 	sort.Strings(opts)
 	k := q.Type + "\x00" + wordsOnly(q.Key()) + "\x00" + strings.Join(opts, "\x00")
-	if q.Type == TypeList {
-		// The pairs "1 and 2" are the same in every list question: what
-		// the question tests are its true statements.
-		k = q.Type + "\x00" + trueStatements(q)
-	}
 	stem := contentWords(q.Stem)
 	for _, other := range n[k] {
 		common := 0
@@ -289,71 +559,70 @@ func (n nearDuplicates) seen(q Question) bool {
 	return false
 }
 
-// trueStatements returns the statements of a list question that its key
-// names ("1 and 3"), as sorted lower-case words.
-func trueStatements(q Question) string {
-	lines := strings.Split(q.Stem, "\n")
-	var out []string
-	for _, w := range words(q.Key()) {
-		if n := int(w.Text[0] - '0'); len(w.Text) == 1 && n >= 1 && n < len(lines) {
-			_, statement, _ := strings.Cut(lines[n], " ") // after "1."
-			out = append(out, wordsOnly(statement))
-		}
-	}
-	sort.Strings(out)
-	return strings.Join(out, "\x00")
-}
-
 // MaxKeyLongest is the largest share of questions whose key may be the
 // longest option: test-wise candidates learn to pick the longest answer.
 const MaxKeyLongest = 0.35
 
 // selectQuestions picks up to count questions (all when count is 0),
-// spreading them round-robin over topics and, within a topic, over types;
-// then it drops key-longest questions beyond MaxKeyLongest, refilling from
-// the rest of the pool when a count was asked for.
-func selectQuestions(pool []*candidate, count int, dropped map[string]int) []*candidate {
-	// Interleave: per topic, per type, in bank order.
-	var topics []string
-	byTopic := map[string]map[int][]*candidate{}
-	for _, cand := range pool {
-		if byTopic[cand.Topic] == nil {
-			byTopic[cand.Topic] = map[int][]*candidate{}
-			topics = append(topics, cand.Topic)
-		}
-		byTopic[cand.Topic][cand.gen] = append(byTopic[cand.Topic][cand.gen], cand)
-	}
-	perTopic := map[string][]*candidate{}
-	for _, t := range topics {
-		var gens []int
-		for g := range byTopic[t] {
-			gens = append(gens, g)
-		}
-		sort.Ints(gens)
-		for round := 0; ; round++ {
-			added := false
-			for _, g := range gens {
-				if round < len(byTopic[t][g]) {
-					perTopic[t] = append(perTopic[t], byTopic[t][g][round])
-					added = true
-				}
-			}
-			if !added {
-				break
-			}
-		}
+// spreading them round-robin over areas and, within an area, over types,
+// so that every area has a question before any has two; with quotas (a
+// mock exam), each area gets its quota first and unique keys only. Then
+// it drops key-longest questions beyond MaxKeyLongest, refilling from the
+// rest of the pool when a count was asked for.
+func selectQuestions(pool []*candidate, count int, quotas []int, nAreas int, uniqueKeys bool, dropped map[string]int) []*candidate {
+	byArea := make([][]*candidate, nAreas+1)
+	for _, a := range interleave(pool) {
+		i := min(a.area, nAreas)
+		byArea[i] = append(byArea[i], a)
 	}
 	var order []*candidate
+	keys := map[string]bool{}
+	taken := map[*candidate]bool{}
+	take := func(cand *candidate) bool {
+		if taken[cand] {
+			return false
+		}
+		if uniqueKeys {
+			k := wordsOnly(cand.Key())
+			if keys[k] {
+				return false
+			}
+			keys[k] = true
+		}
+		taken[cand] = true
+		order = append(order, cand)
+		return true
+	}
+	if quotas != nil {
+		for i, q := range quotas {
+			n := 0
+			for _, cand := range byArea[i] {
+				if n >= q {
+					break
+				}
+				if take(cand) {
+					n++
+				}
+			}
+		}
+	}
 	for round := 0; ; round++ {
 		added := false
-		for _, t := range topics {
-			if round < len(perTopic[t]) {
-				order = append(order, perTopic[t][round])
+		for _, list := range byArea {
+			if round < len(list) {
 				added = true
+				take(list[round])
 			}
 		}
 		if !added {
 			break
+		}
+	}
+	if uniqueKeys {
+		for _, cand := range pool {
+			if !taken[cand] {
+				dropped[DropSameKey]++
+			}
 		}
 	}
 
@@ -393,6 +662,43 @@ func selectQuestions(pool []*candidate, count int, dropped map[string]int) []*ca
 	return chosen
 }
 
+// interleave orders each area's questions round-robin over types, in bank
+// order within a type.
+func interleave(pool []*candidate) []*candidate {
+	type key struct{ area, gen int }
+	lists := map[key][]*candidate{}
+	var areaOrder []int
+	gens := map[int][]int{}
+	for _, cand := range pool {
+		k := key{cand.area, cand.gen}
+		if _, ok := gens[cand.area]; !ok {
+			areaOrder = append(areaOrder, cand.area)
+		}
+		if lists[k] == nil {
+			gens[cand.area] = append(gens[cand.area], cand.gen)
+		}
+		lists[k] = append(lists[k], cand)
+	}
+	var out []*candidate
+	for _, a := range areaOrder {
+		gs := gens[a]
+		sort.Ints(gs)
+		for round := 0; ; round++ {
+			added := false
+			for _, g := range gs {
+				if l := lists[key{a, g}]; round < len(l) {
+					out = append(out, l[round])
+					added = true
+				}
+			}
+			if !added {
+				break
+			}
+		}
+	}
+	return out
+}
+
 // keyLongest reports whether the key is strictly longer than every
 // distractor.
 func keyLongest(q Question) bool {
@@ -419,35 +725,5 @@ func balanceAnswers(qs []*candidate, seed int64) {
 		to := letters[i]
 		q.Options[q.Answer], q.Options[to] = q.Options[to], q.Options[q.Answer]
 		q.Answer = to
-		if q.Type == TypeList {
-			sortPairs(q)
-		}
 	}
-}
-
-// sortPairs keeps the "1 and 2" options of a list question in reading order
-// when the key's letter allows it, so that learners read them in order; the
-// key keeps its letter.
-func sortPairs(q *Question) {
-	key := q.Key()
-	var others []string
-	for i, o := range q.Options {
-		if i != q.Answer {
-			others = append(others, o)
-		}
-	}
-	sort.Strings(others)
-	// Place the others in order around the key, then accept only if the
-	// key's neighbours stay sorted (otherwise keep the balanced order).
-	opts := make([]string, 0, 4)
-	k := 0
-	for i := range 4 {
-		if i == q.Answer {
-			opts = append(opts, key)
-		} else {
-			opts = append(opts, others[k])
-			k++
-		}
-	}
-	copy(q.Options[:], opts)
 }

@@ -33,7 +33,7 @@ questions per member, the first in course order.`,
 
 // MaxIdentifyPerMember bounds the identify questions about one member, so
 // that a long section does not fill the bank with questions on one name.
-const MaxIdentifyPerMember = 2
+const MaxIdentifyPerMember = 1
 
 // IdentifyStatementStem opens a question about a sentence under a member's
 // heading; the noun of the list goes in the middle.
@@ -53,7 +53,7 @@ func runIdentify(p *genPass) {
 		if x == nil || done[x] >= MaxIdentifyPerMember {
 			continue
 		}
-		if p.identify(x, s, stem) {
+		if p.identify(x, s, stem, purposes[s] != nil && purposes[s].C == x && strings.HasPrefix(stem, "Which "+x.List.Nouns[0]+" has a purpose")) {
 			done[x]++
 		}
 	}
@@ -244,7 +244,7 @@ func (c *corpus) headingMember(heading string) *concept {
 
 // identify emits the question about x from s, with distractors from x's
 // list; it reports whether it did.
-func (p *genPass) identify(x *concept, s *sentence, stem string) bool {
+func (p *genPass) identify(x *concept, s *sentence, stem string, purpose bool) bool {
 	keyRoots := clueRoots(x.Name)
 	for w := range clueRoots(stem) {
 		if keyRoots[w] {
@@ -254,7 +254,7 @@ func (p *genPass) identify(x *concept, s *sentence, stem string) bool {
 	lowerText := strings.ToLower(s.Text)
 	var same, others []option
 	for _, y := range p.byCat[x.Category] {
-		if y == x || !p.taught[y] || strings.EqualFold(y.Name, x.Name) || endMark(y.Name) != endMark(x.Name) ||
+		if y == x || !p.taught[y] || !p.inSyllabus(y) || strings.EqualFold(y.Name, x.Name) || endMark(y.Name) != endMark(x.Name) ||
 			strings.Contains(lowerText, strings.ToLower(y.Name)) {
 			continue
 		}
@@ -270,23 +270,25 @@ func (p *genPass) identify(x *concept, s *sentence, stem string) bool {
 		pool = append(pool, others...)
 	}
 	r := p.rng(s.Text, x.ID)
-	chosen := pickDistractors(r, stem, x.Name, pool, 3)
-	if len(chosen) < 3 {
-		return false
-	}
-	var texts, names []string
-	for _, o := range chosen {
-		texts = append(texts, o.text)
-		names = append(names, o.c.Name)
-	}
 	plural := x.List.Nouns[0]
 	if len(x.List.Nouns) > 1 {
 		plural = x.List.Nouns[1]
 	}
-	expl := fmt.Sprintf("The notes say: %s (%s), about %s. %s are other %s.",
-		quote(s.Text), s.Source(), x.Name, joinAnd(names), plural)
-	p.emit(r, stem, optionText(x.Name), texts, s, x.Topic, expl, x)
-	return true
+	explain := func(chosen []option) string {
+		var names []string
+		for _, o := range chosen {
+			names = append(names, o.c.Name)
+		}
+		return fmt.Sprintf("The notes say: %s (%s), about %s. %s are other %s.",
+			quote(s.Text), s.Source(), x.Name, joinAnd(names), plural)
+	}
+	cands := p.emitAlternatives(r, stem, optionText(x.Name), pool, s, x.Topic, explain, x)
+	for _, cand := range cands {
+		if purpose {
+			cand.fact, cand.purpose = definitionFact(x, true), true
+		}
+	}
+	return len(cands) > 0
 }
 
 // listNouns returns the nouns of l in lower case, longest first, so that

@@ -33,14 +33,16 @@ func runMissingWord(p *genPass) {
 				continue
 			}
 			used[d.S] = true
-			p.gapQuestion(x, d.S)
+			for _, cand := range p.gapQuestion(x, d.S) {
+				cand.fact, cand.purpose = definitionFact(x, d.Purpose), d.Purpose
+			}
 		}
 	}
 }
 
 // gapQuestion makes a missing-word question of s with x's first mention as
 // the gap.
-func (p *genPass) gapQuestion(x *concept, s *sentence) {
+func (p *genPass) gapQuestion(x *concept, s *sentence) []*candidate {
 	var gap *match
 	for i := range s.Matches {
 		m := &s.Matches[i]
@@ -52,12 +54,12 @@ func (p *genPass) gapQuestion(x *concept, s *sentence) {
 		}
 		for _, y := range m.Concepts {
 			if y.Category == x.Category {
-				return // a sibling in the sentence: ambiguous
+				return nil // a sibling in the sentence: ambiguous
 			}
 		}
 	}
 	if gap == nil {
-		return
+		return nil
 	}
 	sibs := p.relatives(x, 3)
 	lowerText := strings.ToLower(s.Text)
@@ -119,16 +121,13 @@ func (p *genPass) gapQuestion(x *concept, s *sentence) {
 	}
 	sentenceText := s.Text[:start] + Gap + s.Text[end:]
 	stem := MissingWordStem + "\n" + sentenceText
-	chosen := pickDistractors(r, stem, keyOpt, pool, 3)
-	if len(chosen) < 3 {
-		return
+	explain := func(chosen []option) string {
+		var others []string
+		for _, o := range chosen {
+			others = append(others, o.c.Name)
+		}
+		return fmt.Sprintf("The notes say: %s (%s). %s do not fit: this sentence is about %s.",
+			quote(s.Text), s.Source(), capitalize(joinAnd(others)), x.Name)
 	}
-	var texts, others []string
-	for _, o := range chosen {
-		texts = append(texts, optionText(o.text))
-		others = append(others, o.c.Name)
-	}
-	expl := fmt.Sprintf("The notes say: %s (%s). %s do not fit: this sentence is about %s.",
-		quote(s.Text), s.Source(), capitalize(joinAnd(others)), x.Name)
-	p.emit(r, stem, optionText(keyOpt), texts, s, x.Topic, expl, x)
+	return p.emitAlternatives(r, stem, optionText(keyOpt), pool, s, x.Topic, explain, x)
 }

@@ -14,10 +14,10 @@ import (
 const (
 	TypeDefinition  = "definition"
 	TypeMissingWord = "missing-word"
-	TypeList        = "list"
-	TypeNegative    = "negative"
-	TypeStatement   = "statement"
 	TypeIdentify    = "identify"
+	TypeSequence    = "sequence"
+	TypeExample     = "example"
+	TypeScenario    = "scenario"
 )
 
 // A Question is one four-option, single-answer item.
@@ -32,6 +32,8 @@ type Question struct {
 	Section     string    `json:"section"` // heading above that sentence
 	Topic       string    `json:"topic"`   // syllabus topic ID from the pack
 	TopicName   string    `json:"topic_name"`
+	Area        string    `json:"area,omitempty"` // syllabus area ID, when the pack has a syllabus
+	AreaName    string    `json:"area_name,omitempty"`
 	Bloom       int       `json:"bloom"` // 1 remember, 2 understand
 }
 
@@ -41,17 +43,26 @@ func (q Question) AnswerLetter() string { return string(rune('A' + q.Answer)) }
 // Key returns the text of the correct option.
 func (q Question) Key() string { return q.Options[q.Answer] }
 
-// ContentID hashes what makes the question itself: type, stem and the set of
-// options with the key marked, independent of option order, source line and
-// anything else in the notes. A re-import then updates rather than
-// duplicates.
-func ContentID(typ, stem string, options []string, key string) string {
-	sorted := append([]string(nil), options...)
+// IDRule explains how a question's ID is made, for --help.
+const IDRule = `A question's ID is a hash of what the question is: its type, its stem,
+its key, and its distractors, each named by the term or list member it
+stands for (its text only when it stands for none). Option order, source
+line and the rest of the notes do not count, so a re-import updates rather
+than duplicates; and rewording a definition that another question uses only
+as a distractor does not change that question's ID.`
+
+// ContentID makes an ID by IDRule: distractors are identities, the term
+// or member ID each stands for, or its text.
+func ContentID(typ, stem, key string, distractors []string) string {
+	sorted := make([]string, len(distractors))
+	for i, d := range distractors {
+		sorted[i] = norm(d)
+	}
 	sortStrings(sorted)
 	h := sha256.New()
 	h.Write([]byte(typ + "\x00" + norm(stem) + "\x00" + norm(key)))
 	for _, o := range sorted {
-		h.Write([]byte("\x00" + norm(o)))
+		h.Write([]byte("\x00" + o))
 	}
 	return "Q" + hex.EncodeToString(h.Sum(nil))[:10]
 }
@@ -69,19 +80,32 @@ func sortStrings(s []string) {
 // A Bank is the generated question set with what the report needs.
 type Bank struct {
 	Questions []Question `json:"questions"`
+	// Variants are good questions left out because the bank already tests
+	// their fact or uses their option set; Options.Variants puts them in.
+	Variants []Question `json:"variants,omitempty"`
 	// Generated counts candidate questions by type, before the checks.
 	Generated map[string]int `json:"generated"`
 	// Dropped counts questions removed, by check (reason).
 	Dropped map[string]int `json:"dropped"`
-	// Coverage lists, per topic of the pack, how many questions the bank
+	// Coverage lists, per syllabus area of the pack (per topic when the
+	// pack has no syllabus), its exam weight, how many questions the bank
 	// has and which terms the notes teach that got none.
-	Coverage []TopicCoverage `json:"coverage"`
+	Coverage []Coverage `json:"coverage"`
+	// Syllabus names the syllabus the coverage follows and says how sure
+	// its weights are; empty without one.
+	Syllabus     string `json:"syllabus,omitempty"`
+	SyllabusNote string `json:"syllabus_note,omitempty"`
+	// Notes are what a reader of the bank must know: a mock exam short of
+	// questions in an area, for example.
+	Notes []string `json:"notes,omitempty"`
 }
 
-// TopicCoverage is one row of the Coverage sheet.
-type TopicCoverage struct {
-	Topic     string   `json:"topic"`
-	Name      string   `json:"name"`
-	Questions int      `json:"questions"`
-	Untested  []string `json:"untested"`
+// Coverage is one row of the Coverage sheet: a syllabus area (or a topic).
+type Coverage struct {
+	Area        string   `json:"area"`
+	Name        string   `json:"name"`
+	Weight      float64  `json:"weight,omitempty"` // percent of the exam; 0 = unknown
+	Approximate bool     `json:"approximate,omitempty"`
+	Questions   int      `json:"questions"`
+	Untested    []string `json:"untested"`
 }

@@ -90,17 +90,6 @@ func TestStem(t *testing.T) {
 	}
 }
 
-func TestLooksPlural(t *testing.T) {
-	for name, want := range map[string]bool{
-		"Practices": true, "Partners and suppliers": true, "Service value chain": false,
-		"process": false, "Business analysis": false, "status": false, "Plan": false,
-	} {
-		if got := looksPlural(name); got != want {
-			t.Errorf("looksPlural(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
-
 func TestIsSubject(t *testing.T) {
 	tests := []struct {
 		sentence, term string
@@ -152,32 +141,6 @@ func TestIsFact(t *testing.T) {
 	for _, tt := range tests {
 		if got := isFact(tt.sentence); got != tt.want {
 			t.Errorf("isFact(%q) = %v, want %v", tt.sentence, got, tt.want)
-		}
-	}
-}
-
-func TestCoordinated(t *testing.T) {
-	tests := []struct {
-		sentence string
-		terms    []string
-		want     []bool
-	}{
-		{"The customer judges the outcomes, the costs and the risks together.", []string{"customer", "outcomes", "costs", "risks"}, []bool{false, true, true, true}},
-		{"Problem management is linked to risk management and to knowledge management.", []string{"Problem management", "risk management", "knowledge management"}, []bool{false, true, true}},
-		{"They are handled with the information security management practice.", []string{"information security management", "practice"}, []bool{true, true}},
-		{"An incident is an unplanned interruption to a service or a reduction in quality.", []string{"incident", "service"}, []bool{false, false}},
-		{"It needs frequent communication with stakeholders and senior management involvement.", []string{"stakeholders"}, []bool{false}},
-	}
-	for _, tt := range tests {
-		s := &sentence{Text: tt.sentence}
-		for _, term := range tt.terms {
-			i := strings.Index(tt.sentence, term)
-			s.Matches = append(s.Matches, match{Start: i, End: i + len(term), Text: term})
-		}
-		for i, want := range tt.want {
-			if got := coordinated(s, i); got != want {
-				t.Errorf("%q: coordinated(%q) = %v, want %v", tt.sentence, tt.terms[i], got, want)
-			}
 		}
 	}
 }

@@ -1,0 +1,80 @@
+package quiz
+
+import (
+	"strings"
+
+	"github.com/itilint/itilint/pipeline/note"
+)
+
+// A scope is a list or one group of a list.
+type scope struct {
+	list    string
+	group   string // "" = the whole list
+	nouns   []string
+	members []*concept
+	topic   string
+	name    string // the list's name ("The four dimensions of service management"); "" for a group
+}
+
+// listSentence finds the sentence that introduces the scope in the notes:
+// one naming one of its nouns in a note that mentions at least three of its
+// members; a lead-in to a list ("The seven X are:") is best, then a sentence
+// that also names members, then the first.
+func (c *corpus) listSentence(sc scope, taught []*concept) *sentence {
+	var best *sentence
+	bestScore := -1
+	// How many of the taught members each note mentions, counted once per
+	// call: asking it per sentence made a large course quadratic.
+	perNote := map[*note.Note]int{}
+	for _, x := range taught {
+		seen := map[*note.Note]bool{}
+		for _, m := range c.mentions[x] {
+			if !seen[m.Note] {
+				seen[m.Note] = true
+				perNote[m.Note]++
+			}
+		}
+	}
+	for _, s := range c.sentences {
+		if perNote[s.Note] < 3 {
+			continue
+		}
+		text := " " + wordsOnly(s.Text) + " "
+		named := false
+		for _, n := range sc.nouns {
+			named = named || strings.Contains(text, " "+wordsOnly(n)+" ")
+		}
+		if !named {
+			continue
+		}
+		score := 0
+		if strings.HasSuffix(s.Text, ":") {
+			score = 2
+		} else {
+			members := 0
+			for _, m := range s.Matches {
+				for _, x := range taught {
+					if m.has(x) {
+						members++
+					}
+				}
+			}
+			if members >= 2 {
+				score = 1
+			}
+		}
+		if score > bestScore {
+			best, bestScore = s, score
+		}
+	}
+	return best
+}
+
+// endMark is the final ? or ! of a name: "Where are we now?" is no
+// alternative to "Partners and suppliers".
+func endMark(s string) string {
+	if strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s[len(s)-1:]
+	}
+	return ""
+}
