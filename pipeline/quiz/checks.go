@@ -221,13 +221,16 @@ func clueRoots(s string) map[string]bool {
 	out := make(map[string]bool, 2*len(words))
 	for w := range words {
 		out[w] = true
-		if r := []rune(w); len(r) >= 7 {
-			out["~"+string(r[:6])] = true
+		if r := []rune(w); len(r) >= 6 {
+			out["~"+string(r[:6])] = true // "engage" and "engagement"
 		}
-		// "obtained" gives away "obtain", "built" gives away "build".
+		// "obtained" gives away "obtain", "planned" "plan", "built" "build".
 		for _, end := range []string{"ed", "d", "ing"} {
 			if base, ok := strings.CutSuffix(w, end); ok && len(base) >= 4 {
 				out[base] = true
+				if n := len(base); base[n-1] == base[n-2] {
+					out[base[:n-1]] = true
+				}
 			}
 		}
 		if base, ok := irregularRoots[w]; ok {

@@ -241,23 +241,34 @@ func (c *corpus) relatives(x *concept, n int) []*concept {
 
 // readNote splits the paragraphs of n into sentences; headings, code, HTML
 // and front matter are skipped.
+//
+// The statements listed under a question ("Which of the following
+// statements are NOT correct? 1. ... 2. ...") are options of a practice
+// question, true or false: they are read (for the concepts they name) but
+// are no facts.
 func (c *corpus) readNote(n *note.Note) {
 	section := ""
+	underQuestion := false
 	for _, b := range n.Blocks() {
 		switch b.Kind {
 		case note.Heading:
 			section = strings.TrimSpace(strings.Trim(strings.TrimSpace(b.Content(n.Text)), "#"))
+			underQuestion = false
 			continue
 		case note.Paragraph:
 		default:
 			continue
 		}
 		text, offs, breaks := joinLines(n, b)
+		options := b.InList && underQuestion
+		if !b.InList {
+			underQuestion = strings.HasSuffix(strings.TrimSpace(text), "?")
+		}
 		for _, r := range splitSentences(text, breaks) {
 			st := strings.Join(strings.Fields(text[r[0]:r[1]]), " ")
 			s := &sentence{Text: st, Note: n, Off: offs[r[0]], Section: section, Seq: len(c.sentences)}
 			s.Matches = c.match(st)
-			s.Fact = isFact(st)
+			s.Fact = isFact(st) && !options
 			c.sentences = append(c.sentences, s)
 		}
 	}
@@ -305,6 +316,18 @@ remember note think look okay ok well right alright now last next first finally`
 func isFact(s string) bool {
 	if !strings.HasSuffix(s, ".") || strings.ContainsAny(s, "`[]<>*_|#\"") || strings.Contains(s, "http") {
 		return false
+	}
+	// A word broken at a hyphen ("under- specific") is a transcript or
+	// copy glitch.
+	for i := strings.Index(s, "- "); i > 0; {
+		if r := s[i-1]; r >= 'a' && r <= 'z' {
+			return false
+		}
+		j := strings.Index(s[i+1:], "- ")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	r := []rune(s)
 	if !unicode.IsUpper(r[0]) {

@@ -104,7 +104,82 @@ func (p *genPass) identifyStem(s *sentence, purpose *definition, headings map[st
 			}
 		}
 	}
+	// "The value chain activity that ensures ...": a description of the
+	// member, asked directly.
+	for _, noun := range listNouns(x.List) {
+		lead := "the " + noun + " that "
+		if strings.HasPrefix(strings.ToLower(s.Text), lead) {
+			rest := strings.TrimRight(s.Text[len(lead):], " .")
+			if ws := words(rest); len(ws) >= 4 && strings.HasSuffix(ws[0].Text, "s") && !strings.ContainsAny(rest, ";:") {
+				return x, "Which " + x.List.Nouns[0] + " " + rest + "?"
+			}
+			return nil, ""
+		}
+	}
+	if fragment(s.Text) {
+		return nil, ""
+	}
+	if ws := words(s.Text); imperatives[ws[0].Text] && x.List.ID != "guiding-principles" {
+		return nil, ""
+	}
 	return x, fmt.Sprintf(identifyStatementStem, x.List.Nouns[0]) + "\n" + s.Text
+}
+
+// leaning are nouns that, after "The" at the start of a sentence, refer to
+// what the heading or the sentence before said ("The focus is on ...").
+var leaning = toSet("focus aim goal idea point key main same following above former latter result answer reason")
+
+// subjectless: these words after a first word in -s show it is a verb without its
+// subject ("Supports multiple activities", "Encourages continual ...").
+var subjectless = toSet("all multiple continual many several various new different each every its their our your")
+
+// imperatives open advice ("Consider external factors"): fine about a
+// guiding principle, not about the member of another list.
+var imperatives = toSet("consider use remove keep make do don't try start focus ensure avoid think work look check build create define identify involve apply get take be")
+
+// finiteVerbs are the verbs a statement has when it has no verb in -s.
+var finiteVerbs = toSet("is are was were has have had can could may might must shall should will would do does did")
+
+// fragment reports whether s is a phrase rather than a statement: it opens
+// with a participle ("Used to adopt ...") or has no finite verb ("A set of
+// organised resources designed for ...").
+func fragment(s string) bool {
+	ws := words(s)
+	if len(ws) == 0 {
+		return true
+	}
+	if strings.HasSuffix(ws[0].Text, "ed") || strings.HasSuffix(ws[0].Text, "ing") {
+		return true
+	}
+	if len(ws) > 2 {
+		// "Encourages continual improvement ...": a verb with no subject.
+		if strings.HasSuffix(ws[0].Text, "s") && (isArticle(ws[1].Text) || subjectless[ws[1].Text]) {
+			return true
+		}
+		// "A set of organised resources ...": a noun phrase.
+		if isArticle(ws[0].Text) && ws[2].Text == "of" {
+			for _, w := range ws {
+				if finiteVerbs[w.Text] {
+					return false
+				}
+			}
+			return true
+		}
+		// "The focus is on ...": a sentence that leans on its heading.
+		if ws[0].Text == "the" && leaning[ws[1].Text] {
+			return true
+		}
+	}
+	for i, w := range ws {
+		if finiteVerbs[w.Text] {
+			return false
+		}
+		if i > 0 && strings.HasSuffix(w.Text, "s") && !strings.HasSuffix(w.Text, "ss") && !strings.HasSuffix(w.Text, "ities") &&
+			!hasNounEnding(strings.TrimSuffix(w.Text, "s")) && !isArticle(ws[i-1].Text) {
+			return false // "Effective engagement ensures ..."
+		}
+	}
+	return true
 }
 
 // onlyMember returns the list member a match names when it names exactly
@@ -176,6 +251,17 @@ func subjectPredicate(s *sentence, m match, l *pack.List) string {
 	v := ws[i].Text
 	if adverbs[v] && i+1 < len(ws) {
 		v = ws[i+1].Text
+	}
+	// "Plan changes to ..." or "Obtain/build incidents can ...": a label
+	// before a sentence, whose next word is a term, not a verb; nor is a
+	// plural such as "activities".
+	for _, m := range s.Matches {
+		if m.Start == ws[i].Start {
+			return ""
+		}
+	}
+	if strings.HasSuffix(v, "ities") {
+		return ""
 	}
 	// A singular verb: "Which X" takes "covers", "is", "has", "should";
 	// "The guiding principles are ..." does not fit it.
@@ -268,6 +354,17 @@ func (p *genPass) identify(x *concept, s *sentence, stem string, purpose bool) b
 	pool := same
 	if len(pool) < 3 {
 		pool = append(pool, others...)
+	}
+	if len(pool) < 3 {
+		// Too few other members named in the notes (they may name them
+		// only in headings): the pack's other members of the list are
+		// what a learner of the syllabus knows anyway.
+		for _, y := range p.byCat[x.Category] {
+			if y != x && !p.taught[y] && p.inSyllabus(y) && !strings.EqualFold(y.Name, x.Name) && endMark(y.Name) == endMark(x.Name) &&
+				!strings.Contains(lowerText, strings.ToLower(y.Name)) {
+				pool = append(pool, option{text: optionText(y.Name), c: y})
+			}
+		}
 	}
 	r := p.rng(s.Text, x.ID)
 	plural := x.List.Nouns[0]

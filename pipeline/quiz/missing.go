@@ -32,6 +32,9 @@ func runMissingWord(p *genPass) {
 			if used[d.S] {
 				continue
 			}
+			if !d.Purpose && !hasElements(d.S.Text, x.Elements) {
+				continue // "Incidents is a kind of fuzzy concept": no definition
+			}
 			used[d.S] = true
 			for _, cand := range p.gapQuestion(x, d.S) {
 				cand.fact, cand.purpose = definitionFact(x, d.Purpose), d.Purpose
@@ -84,6 +87,9 @@ func (p *genPass) gapQuestion(x *concept, s *sentence) []*candidate {
 	key := gap.Text
 	if len(gap.Concepts) > 0 && strings.EqualFold(key, x.Name) {
 		key = x.Name // the pack's spelling, not the sentence start's case
+	}
+	if isAcronym(key) && !isAcronym(x.Name) {
+		return nil // "A [?] is ..." with "KPI" among names written out: the odd form is the key
 	}
 	start, end := gap.Start, gap.End
 	before := strings.TrimRight(s.Text[:start], " ")
