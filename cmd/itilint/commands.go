@@ -133,6 +133,10 @@ func checkCommand() *cli.Command {
 				if c.NArg() == 0 {
 					fw.Read = pipeline.DefaultInput()
 				}
+				fw.FailOn = threshold
+				if threshold == 0 {
+					fw.FailOn = rule.Error + 1 // --fail-on none: nothing fails
+				}
 				// Looked up once: a flag lookup climbs the command lineage,
 				// and this runs for every file.
 				writingBaseline := c.String("write-baseline") != ""

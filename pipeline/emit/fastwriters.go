@@ -1,6 +1,9 @@
 package emit
 
-import "github.com/itilint/itilint/pipeline/note"
+import (
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/rule"
+)
 
 // The per-file writers of the machine formats, appending to a buffer (see
 // appendenc.go). Each writes what the reflection-based writer it replaced
@@ -204,18 +207,27 @@ func appendCheckstyleError(b []byte, pos note.Position, severity, msg, source st
 type junitCounts struct{ tests, failures, errors int }
 
 // appendJUnitSuite appends the test suite of one file: a failing case per
-// finding, a passing case for a clean file, an erroring one for a file
-// that could not be read.
-func appendJUnitSuite(b []byte, f *File) ([]byte, junitCounts) {
+// finding at or above failOn, a passing case for a file with none, an
+// erroring one for a file that could not be read. Findings below failOn
+// do not fail the build, so they are no failures either (a dashboard
+// would show a green build red): the suite lists them in its
+// <system-out>, one a line.
+func appendJUnitSuite(b []byte, f *File, failOn rule.Severity) ([]byte, junitCounts) {
 	name := slashPath(f.Path)
 	var c junitCounts
-	var found []located
+	var fails, below []located
 	switch {
 	case f.Note == nil && f.Err != nil:
 		c = junitCounts{tests: 1, errors: 1}
 	default:
-		found = locatePlain(*f)
-		c = junitCounts{tests: max(1, len(found)), failures: len(found)}
+		for _, x := range locatePlain(*f) {
+			if x.Severity >= failOn {
+				fails = append(fails, x)
+			} else {
+				below = append(below, x)
+			}
+		}
+		c = junitCounts{tests: max(1, len(fails)), failures: len(fails)}
 	}
 	b = append(b, "\n  <testsuite name=\""...)
 	b = appendXMLEscaped(b, name)
@@ -242,12 +254,12 @@ func appendJUnitSuite(b []byte, f *File) ([]byte, junitCounts) {
 		b = append(b, "\" type=\"read\">"...)
 		b = appendXMLEscaped(b, errorLoc(f.Path, pos)+": "+msg)
 		b = append(b, "</error>\n    </testcase>"...)
-	case len(found) == 0:
+	case len(fails) == 0:
 		b = openCase(b, "itilint")
 		b = append(b, "</testcase>"...)
 	}
 	var text []byte
-	for _, x := range found {
+	for _, x := range fails {
 		text = append(text[:0], x.Rule...)
 		text = append(text, ' ')
 		text = appendInt(text, x.Start.Line)
@@ -259,21 +271,35 @@ func appendJUnitSuite(b []byte, f *File) ([]byte, junitCounts) {
 		b = append(b, "\" type=\""...)
 		b = appendXMLEscaped(b, x.Severity.String())
 		b = append(b, "\">"...)
-		text = append(text[:0], x.Path...)
-		text = append(text, ':')
-		text = appendInt(text, x.Start.Line)
-		text = append(text, ':')
-		text = appendInt(text, x.Start.Col)
-		text = append(text, ": "...)
-		text = append(text, x.Severity.String()...)
-		text = append(text, ' ')
-		text = append(text, x.Rule...)
-		text = append(text, ": "...)
-		text = append(text, x.Message...)
-		b = appendXMLEscaped(b, string(text))
+		b = appendXMLEscaped(b, string(junitLine(text[:0], &x, x.Message)))
 		b = append(b, "</failure>\n    </testcase>"...)
 	}
+	if len(below) > 0 {
+		b = append(b, "\n    <system-out>"...)
+		for i, x := range below {
+			if i > 0 {
+				b = append(b, '\n')
+			}
+			b = appendXMLEscaped(b, string(junitLine(text[:0], &x, oneLine(x.Message))))
+		}
+		b = append(b, "</system-out>"...)
+	}
 	return append(b, "\n  </testsuite>"...), c
+}
+
+// junitLine appends `path:line:col: severity rule: message`.
+func junitLine(b []byte, x *located, msg string) []byte {
+	b = append(b, x.Path...)
+	b = append(b, ':')
+	b = appendInt(b, x.Start.Line)
+	b = append(b, ':')
+	b = appendInt(b, x.Start.Col)
+	b = append(b, ": "...)
+	b = append(b, x.Severity.String()...)
+	b = append(b, ' ')
+	b = append(b, x.Rule...)
+	b = append(b, ": "...)
+	return append(b, msg...)
 }
 
 // appendSARIFResults appends the results of one file, one a line, as

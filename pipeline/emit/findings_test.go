@@ -406,3 +406,38 @@ func TestFindingWriterLate(t *testing.T) {
 		t.Errorf("late file without findings: %q", empty.String())
 	}
 }
+
+// TestJUnitFailOn: findings below the --fail-on severity are no failures
+// (a green build looks green in a dashboard); their suite lists them in
+// its system-out instead.
+func TestJUnitFailOn(t *testing.T) {
+	files := testFiles(t)
+	var buf bytes.Buffer
+	fw, err := NewFindingWriter(&buf, "junit", testRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.FailOn = rule.Warning
+	for i := range files {
+		fw.File(&files[i])
+	}
+	if err := fw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var root junitSuites
+	if err := xml.Unmarshal(buf.Bytes(), &root); err != nil {
+		t.Fatal(err)
+	}
+	// value.md: a suggestion, two warnings, an error; crlf: a suggestion.
+	if root.Failures != 3 || root.Errors != 1 || root.Tests != 3+1+1+1 {
+		t.Errorf("totals: tests %d failures %d errors %d", root.Tests, root.Failures, root.Errors)
+	}
+	value, crlf := root.Suites[0], root.Suites[1]
+	if value.Failures != 3 || !strings.Contains(value.Out, "suggestion double-space: two spaces between words") {
+		t.Errorf("value.md: %+v", value)
+	}
+	if crlf.Failures != 0 || crlf.Tests != 1 || crlf.Cases[0].Failure != nil ||
+		crlf.Out != "source/my notes/crlf, v2.md:1:6: suggestion double-space: two spaces between words" {
+		t.Errorf("crlf: %+v", crlf)
+	}
+}

@@ -28,6 +28,11 @@ type FindingWriter struct {
 	// Read, when set, is the input read by default (the user named no
 	// path): the text format's summary names it.
 	Read string
+	// FailOn, when set, is the least severity that fails the build
+	// (check --fail-on); JUnit reports the findings below it as output
+	// of their suite, not as failures. Zero makes every finding a
+	// failure.
+	FailOn rule.Severity
 
 	w      io.Writer
 	format string
@@ -99,7 +104,7 @@ func (fw *FindingWriter) File(f *File) error {
 	case "sarif":
 		fw.buf, fw.err = fw.sarif.file(fw.buf[:0], f)
 	case "junit":
-		fw.buf, fw.err = fw.junit.file(fw.buf[:0], f)
+		fw.buf, fw.err = fw.junit.file(fw.buf[:0], f, fw.FailOn)
 	}
 	return fw.err
 }
@@ -219,8 +224,8 @@ func newJUnitStream() (*junitStream, error) {
 }
 
 // file spills the test suite of one file, built in b.
-func (js *junitStream) file(b []byte, f *File) ([]byte, error) {
-	b, c := appendJUnitSuite(b, f)
+func (js *junitStream) file(b []byte, f *File, failOn rule.Severity) ([]byte, error) {
+	b, c := appendJUnitSuite(b, f, failOn)
 	js.suites++
 	js.tests += c.tests
 	js.failures += c.failures
