@@ -93,6 +93,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			fixCommand(),
 			quizCommand(),
 			rulesCommand(),
+			migrateCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() prints and picks the code
 		CommandNotFound: func(c *cli.Context, name string) {

@@ -23,6 +23,11 @@ type Pack struct {
 	// carry another edition's markers and none of the one in force, check
 	// names the edition to use.
 	Markers []string `yaml:"markers"`
+	// Reviews are for `itilint migrate` to this edition: lists of the
+	// edition before it that this one reshaped or no longer examines, as
+	// such. A section of a course whose heading names such a list, or a
+	// member of it that this pack does not name, is listed to review.
+	Reviews []Review `yaml:"reviews"`
 	// History are words and phrases ("ITIL v3", "previous versions") that
 	// mark a passage about earlier editions on purpose: a "v3" phrase is
 	// not reported in a sentence that holds one, nor under a heading, a
@@ -201,6 +206,14 @@ type Group struct {
 	Pos   Pos      `yaml:"-"`
 }
 
+// A Review names a list of the previous edition's pack whose sections a
+// migrated course must review, and why.
+type Review struct {
+	List string `yaml:"list"`
+	Why  string `yaml:"why"`
+	Pos  Pos    `yaml:"-"`
+}
+
 // A Member is one official name of a list.
 type Member struct {
 	Name string `yaml:"name"`
@@ -329,6 +342,7 @@ func (p *Pack) Merge(q *Pack) {
 		p.Syllabus = q.Syllabus // a syllabus is replaced whole
 	}
 	p.Markers = append(p.Markers, q.Markers...)
+	p.Reviews = append(p.Reviews, q.Reviews...)
 	p.Files = append(p.Files, q.Files...)
 }
 
@@ -451,6 +465,11 @@ func (p *Pack) Validate() error {
 					fail(ph.Pos, "phrase %q: {%s} names no list", ph.ID, ref)
 				}
 			}
+		}
+	}
+	for _, r := range p.Reviews {
+		if r.List == "" || strings.TrimSpace(r.Why) == "" {
+			fail(r.Pos, "review needs a list and a why")
 		}
 	}
 	p.validateSyllabus(topics, fail)
