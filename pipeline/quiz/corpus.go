@@ -110,6 +110,7 @@ type corpus struct {
 	taught    map[*concept]bool // mentioned or defined in the notes
 	mentions  map[*concept][]*sentence
 	withThe   map[*concept]int // mentions written "the X"
+	counted   map[*concept]int // mentions written "a X", "an X" or in the plural
 	uses      map[*concept]int // all mentions
 	texts     map[string]bool  // normalised sentence texts, to tell a swap from a truth
 }
@@ -124,6 +125,7 @@ func newCorpus(notes []*note.Note, p *pack.Pack) *corpus {
 		taught:   map[*concept]bool{},
 		mentions: map[*concept][]*sentence{},
 		withThe:  map[*concept]int{},
+		counted:  map[*concept]int{},
 		uses:     map[*concept]int{},
 		texts:    map[string]bool{},
 	}
@@ -134,11 +136,15 @@ func newCorpus(notes []*note.Note, p *pack.Pack) *corpus {
 	for _, s := range c.sentences {
 		c.texts[norm(s.Text)] = true
 		for _, m := range s.Matches {
-			the := wordsBefore(s.Text[:m.Start]) == "the"
+			before := wordsBefore(s.Text[:m.Start])
+			the := before == "the"
 			for _, x := range m.Concepts {
 				c.uses[x]++
 				if the {
 					c.withThe[x]++
+				}
+				if before == "a" || before == "an" || m.Plural {
+					c.counted[x]++
 				}
 				c.taught[x] = true
 				if l := len(c.mentions[x]); l == 0 || c.mentions[x][l-1] != s {

@@ -105,6 +105,19 @@ func (p *genPass) gapQuestion(x *concept, s *sentence) []*candidate {
 	var pool []option
 	keyOpt := key
 	if art != "" {
+		// "A [?] is ...": only count nouns fit ("a governance" does not):
+		// the terms the pack inflects that the notes write with "a" or in
+		// the plural, or do not name but the pack defines as "a ..." or
+		// "the ..." (not co-creation: "providers ... working together").
+		var count []option
+		for _, o := range names {
+			if o.c.Inflect && (p.counted[o.c] > 0 || !p.taught[o.c] && startClass(o.c.PackDef) != "other") {
+				count = append(count, o)
+			}
+		}
+		names = count
+	}
+	if art != "" {
 		// Keep the article in the sentence when three siblings fit it,
 		// otherwise move it into the options.
 		var fit []option
