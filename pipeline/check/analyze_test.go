@@ -1,10 +1,8 @@
 package check
 
 import (
-	"encoding/binary"
 	"fmt"
 	"io/fs"
-	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -296,30 +294,4 @@ func referenceMatchAt(m *matcher, toks []token, i int, start int32) (int, int) {
 		node = n.child(toks[i+k].word)
 	}
 	return best, bestLen
-}
-
-// TestLeadingAlnum checks that leadingAlnum and asciiClasses agree up to
-// and with the first byte that is no ASCII letter or digit, on words
-// followed by every byte value.
-func TestLeadingAlnum(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	const word = "aZ09mzAQ"
-	for n := 0; n < 8; n++ {
-		for c := 0; c < 256; c++ {
-			for range 20 {
-				b := make([]byte, 8)
-				for k := range b {
-					b[k] = byte(rng.IntN(256))
-				}
-				copy(b, word[:n])
-				b[n] = byte(c)
-				x := binary.LittleEndian.Uint64(b)
-				alnum, _ := asciiClasses(x)
-				want := bits.TrailingZeros64(^alnum & swarHigh)
-				if got := bits.TrailingZeros64(^leadingAlnum(x) & swarHigh); got != want {
-					t.Fatalf("%q: leadingAlnum ends the word at bit %d, asciiClasses at %d", b, got, want)
-				}
-			}
-		}
-	}
 }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/itilint/itilint/pipeline/internal/bytescan"
 	"github.com/itilint/itilint/pipeline/note"
 )
 
@@ -173,7 +174,7 @@ const (
 // (classifyGap), any other word (readWord), growing dst or
 // tokenizer.lower.
 //
-// A word is read 8 bytes at a time (SWAR, see asciiClasses): it ends
+// A word is read 8 bytes at a time (SWAR, see bytescan.ASCIIClasses): it ends
 // before the first byte that is no ASCII letter or digit, and is a usual
 // word if that byte is ASCII (no other letter follows) or the span ends
 // there. Every byte of such a word is an ASCII letter or digit, and of
@@ -205,7 +206,7 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 			return dst, i, prevEnd, noRoom
 		}
 		x := binary.LittleEndian.Uint64(text[i : i+8])
-		n := min(bits.TrailingZeros64(^leadingAlnum(x)&swarHigh)>>3, end-i)
+		n := min(bits.TrailingZeros64(^bytescan.LeadingAlnum(x)&bytescan.High)>>3, end-i)
 		var last8, first8 uint64 // see wordKey
 		if n < 8 {
 			if i+n < end && x>>(8*n&63)&0x80 != 0 {
@@ -216,7 +217,7 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 			t.start, t.end, t.lowFrom, t.lowTo = start, start+n, 0, 0
 			shift := uint(64-8*n) & 63 // cuts a read to the word
 			x &= ^uint64(0) >> shift
-			low := x | 0x20*swarOnes>>shift
+			low := x | 0x20*bytescan.Ones>>shift
 			if low != x {
 				// The copy is written with one 8-byte store, and cut to
 				// the word.
@@ -277,7 +278,7 @@ func (tz *tokenizer) longWord(dst []token, x uint64, i, end int) (_ []token, n i
 		return dst, 0, 0, 0, otherWord
 	}
 	x2 := binary.LittleEndian.Uint64(text[i+8 : i+16])
-	n2 := min(bits.TrailingZeros64(^leadingAlnum(x2)&swarHigh)>>3, end-i-8)
+	n2 := min(bits.TrailingZeros64(^bytescan.LeadingAlnum(x2)&bytescan.High)>>3, end-i-8)
 	if n2 == 8 || i+8+n2 < end && x2>>(8*n2&63)&0x80 != 0 {
 		return dst, 0, 0, 0, otherWord
 	}
@@ -287,7 +288,7 @@ func (tz *tokenizer) longWord(dst []token, x uint64, i, end int) (_ []token, n i
 	t.start, t.end, t.lowFrom, t.lowTo = i, i+n, 0, 0
 	cut := uint64(1)<<(8*n2&63) - 1 // the word's bytes of x2
 	x2 &= cut
-	low, low2 := x|0x20*swarOnes, x2|0x20*swarOnes&cut
+	low, low2 := x|0x20*bytescan.Ones, x2|0x20*bytescan.Ones&cut
 	if low != x || low2 != x2 {
 		from := len(tz.lower)
 		if cap(tz.lower)-from < 16 {
@@ -362,7 +363,7 @@ func readWord(text []byte, i, end int, lower []byte, v *vocabulary) (tend int, w
 // It returns where they end, lastBytes of them lowered, and whether
 // lowering changes them.
 //
-// It reads 8 bytes at a time (see asciiClasses); a word in the last 7
+// It reads 8 bytes at a time (see bytescan.ASCIIClasses); a word in the last 7
 // bytes of the text is read a byte at a time.
 func asciiWord(text []byte, i, end int) (j int, last8 uint64, changed bool) {
 	j = i
@@ -370,8 +371,8 @@ func asciiWord(text []byte, i, end int) (j int, last8 uint64, changed bool) {
 	var lowered uint64 // the last read lowered, for a word of one read
 	for j+8 <= len(text) && j < end {
 		x := binary.LittleEndian.Uint64(text[j:])
-		alnum, up := asciiClasses(x)
-		n := bits.TrailingZeros64(^alnum&swarHigh) >> 3 // 8 when all are
+		alnum, up := bytescan.ASCIIClasses(x)
+		n := bits.TrailingZeros64(^alnum&bytescan.High) >> 3 // 8 when all are
 		n = min(n, end-j)
 		if n < 8 {
 			up &= 1<<(8*n) - 1
@@ -402,51 +403,13 @@ func asciiWord(text []byte, i, end int) (j int, last8 uint64, changed bool) {
 	case n >= 8:
 		// The last 8 bytes, read again: all are the word's.
 		x := binary.LittleEndian.Uint64(text[j-8:])
-		_, up := asciiClasses(x)
+		_, up := bytescan.ASCIIClasses(x)
 		last8 = bits.ReverseBytes64(x | up>>2)
 	default:
 		// One read holds the whole word, from its lowest byte.
 		last8 = bits.ReverseBytes64(lowered) >> (64 - 8*n)
 	}
 	return j, last8, upper != 0
-}
-
-const (
-	swarOnes = 0x0101010101010101
-	swarHigh = 0x8080808080808080
-)
-
-// asciiClasses marks, in bit 7 of each of the 8 bytes of x, the ASCII
-// letters and digits (alnum) and the upper-case letters among them (up).
-// Bytes of 0x80 and above are neither.
-func asciiClasses(x uint64) (alnum, up uint64) {
-	hi := x & swarHigh
-	x &^= swarHigh
-	// b + (0x80-lo) has bit 7 set in each byte b that is lo or more; no
-	// byte carries into the next, as every byte of x is below 0x80. A
-	// letter with bit 5 set (0x20) is a lower-case letter, and every byte
-	// is one when it is a letter in either case.
-	folded := x | 0x20*swarOnes
-	letter := (folded + (0x80-'a')*swarOnes) &^ (folded + (0x80-'z'-1)*swarOnes)
-	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
-	alnum = (letter | digit) & swarHigh &^ hi
-	return alnum, letter &^ (x << 2) & swarHigh &^ hi // x<<2: bit 5 to bit 7
-}
-
-// leadingAlnum marks, in bit 7 of each of the 8 bytes of x, the ASCII
-// letters and digits, as asciiClasses' alnum does, but only up to and
-// with the first byte that is none: all a word's end needs.
-//
-// It spares asciiClasses' clearing of bit 7: the sums of a byte of 0x80
-// or more can carry into the next byte, but every byte before the first
-// that is no letter or digit is below 0x80, whose sums carry nothing, and
-// a byte of 0x80 or more is marked as no letter or digit whether its own
-// sums wrap or not.
-func leadingAlnum(x uint64) uint64 {
-	folded := x | 0x20*swarOnes
-	letter := (folded + (0x80-'a')*swarOnes) &^ (folded + (0x80-'z'-1)*swarOnes)
-	digit := (x + (0x80-'0')*swarOnes) &^ (x + (0x80-'9'-1)*swarOnes)
-	return (letter | digit) & swarHigh
 }
 
 // The classes of a byte for the tokenizer.
