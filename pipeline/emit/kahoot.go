@@ -62,10 +62,21 @@ func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (skipped []stri
 	if err := setWidths(sw, []float64{5, 60, 30, 30, 30, 30, 14, 14}); err != nil {
 		return nil, err
 	}
+	fit := 0
+	for _, q := range bank.Questions {
+		if kahootFit(q) == "" {
+			fit++
+		}
+	}
+	held := fmt.Sprintf("This file holds %d of the bank's %d questions.", fit, len(bank.Questions))
+	if left := len(bank.Questions) - fit; left > 0 {
+		held += fmt.Sprintf(" LEFT OUT: %d questions whose question or an answer is too long for Kahoot! (itilint lists them when it writes the file).", left)
+	}
 	intro := [][]any{
 		{nil, opts.Title},
 		{nil, "Written by itilint for Kahoot!: import it with Add question > Import spreadsheet."},
 		{nil, fmt.Sprintf("Questions over %d characters and answers over %d are left out.", KahootMaxQuestion, KahootMaxAnswer)},
+		{nil, held},
 	}
 	for i, r := range intro {
 		if err := b.row(sw, i+2, 0, r); err != nil {
