@@ -130,6 +130,7 @@ func checkCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
+				fw.Version = releaseVersion()
 				if c.NArg() == 0 {
 					fw.Read = pipeline.DefaultInput()
 				}

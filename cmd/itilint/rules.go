@@ -26,9 +26,16 @@ func rulesCommand() *cli.Command {
 			"`itilint rules test DIR` runs the good/bad examples of the rule pack in DIR.",
 		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "markdown", Usage: "list the rules as a Markdown table (the README's rule table)"},
+			&cli.StringFlag{Name: "docs", Usage: "write a documentation page per rule (ID.md) and an index into `DIR`", TakesFile: true},
 		}, commonFlags()...),
 		Action: func(c *cli.Context) error {
 			args := c.Args().Slice()
+			if dir := c.String("docs"); dir != "" {
+				if err := writeRuleDocs(dir, lint.Rules()); err != nil {
+					return cli.Exit(err.Error(), exitTrouble)
+				}
+				return nil
+			}
 			if c.Bool("markdown") {
 				fmt.Fprint(c.App.Writer, ruleTableMarkdown(lint.Rules()))
 				return nil
@@ -95,6 +102,7 @@ func explainRule(w io.Writer, r *rule.Rule) {
 			fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(strings.TrimRight(fmt.Sprintf("%q", e), "\n"), "\n", "\n  "))
 		}
 	}
+	fmt.Fprintf(w, "\nMore: %s\n", rule.DocURL(r.ID))
 }
 
 // ruleTableMarkdown is the rule table of the README, generated from the

@@ -24,18 +24,35 @@ func fullVersion() string {
 // commit says more than it.
 var pseudoVersion = regexp.MustCompile(`\d{14}-[0-9a-f]{12}(\+dirty)?$`)
 
-// describeBuild formats a version and build info as fullVersion does; info
-// may be nil (a binary built without module support).
-func describeBuild(stamped string, info *debug.BuildInfo) string {
+// releaseVersion is the version alone, without the commit: what SARIF
+// reports name as the tool's version.
+func releaseVersion() string {
+	info, _ := debug.ReadBuildInfo()
+	return versionOf(version, info)
+}
+
+// versionOf is the stamped version, or else the module version of a binary
+// built with go install MODULE@VERSION, or else devVersion.
+func versionOf(stamped string, info *debug.BuildInfo) string {
 	v := stamped
 	if v == "" {
 		v = devVersion
 	}
 	if info == nil {
-		return v + " (commit unknown)"
+		return v
 	}
 	if mv := info.Main.Version; v == devVersion && mv != "" && mv != "(devel)" && !pseudoVersion.MatchString(mv) {
 		v = strings.TrimPrefix(mv, "v")
+	}
+	return v
+}
+
+// describeBuild formats a version and build info as fullVersion does; info
+// may be nil (a binary built without module support).
+func describeBuild(stamped string, info *debug.BuildInfo) string {
+	v := versionOf(stamped, info)
+	if info == nil {
+		return v + " (commit unknown)"
 	}
 	var revision, when string
 	modified := false

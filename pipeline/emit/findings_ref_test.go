@@ -217,6 +217,7 @@ func refNewSARIFStream(w io.Writer, rules []*rule.Rule) (*refSARIFStream, error)
 			WithShortDescription(sarif.NewMultiformatMessageString().WithText(r.Summary())).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
 		d.WithFullDescription(sarif.NewMultiformatMessageString().WithText(strings.TrimSpace(r.Doc)))
+		d.WithHelpURI(rule.DocURL(r.ID))
 	}
 	st.inv = sarif.NewInvocation().WithExecutionSuccessful(true)
 	// The log around the runs, as the library writes it.

@@ -233,6 +233,9 @@ func TestSARIFValid(t *testing.T) {
 		if *d.ID != r.ID || *d.ShortDescription.Text != r.Summary() || d.DefaultConfiguration.Level != sarifLevel(r.Severity) {
 			t.Errorf("rule %d = %s %q", i, *d.ID, *d.ShortDescription.Text)
 		}
+		if d.HelpURI == nil || *d.HelpURI != rule.DocURL(r.ID) {
+			t.Errorf("rule %s: helpUri %v, want %s", r.ID, d.HelpURI, rule.DocURL(r.ID))
+		}
 	}
 	if len(run.Results) != 5 {
 		t.Fatalf("%d results, want 5", len(run.Results))
@@ -439,5 +442,34 @@ func TestJUnitFailOn(t *testing.T) {
 	if crlf.Failures != 0 || crlf.Tests != 1 || crlf.Cases[0].Failure != nil ||
 		crlf.Out != "source/my notes/crlf, v2.md:1:6: suggestion double-space: two spaces between words" {
 		t.Errorf("crlf: %+v", crlf)
+	}
+}
+
+// TestSARIFDriverVersion: the tool's version, when the writer is given
+// one, is the driver's version.
+func TestSARIFDriverVersion(t *testing.T) {
+	var buf bytes.Buffer
+	fw, err := NewFindingWriter(&buf, "sarif", testRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Version = "1.2.3"
+	for _, f := range testFiles(t) {
+		if err := fw.File(&f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := fw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	report, err := sarif.FromBytes(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := report.Validate(); err != nil {
+		t.Fatalf("not valid SARIF 2.1.0: %v", err)
+	}
+	if v := report.Runs[0].Tool.Driver.Version; v == nil || *v != "1.2.3" {
+		t.Errorf("driver version %v, want 1.2.3", v)
 	}
 }

@@ -70,6 +70,7 @@ func newSARIFStream(w io.Writer, rules []*rule.Rule) (*sarifStream, error) {
 			WithShortDescription(sarif.NewMultiformatMessageString().WithText(r.Summary())).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
 		d.WithFullDescription(sarif.NewMultiformatMessageString().WithText(strings.TrimSpace(r.Doc)))
+		d.WithHelpURI(rule.DocURL(r.ID))
 	}
 	for _, r := range rules {
 		if _, ok := st.index[r.ID]; !ok {
@@ -131,8 +132,12 @@ func (st *sarifStream) ruleIndex(x *located) int {
 	return i
 }
 
-// close writes the rest of the run and of the log.
-func (st *sarifStream) close() error {
+// close writes the rest of the run and of the log; version, when not "",
+// is the tool's version in the driver.
+func (st *sarifStream) close(version string) error {
+	if version != "" {
+		st.run.Tool.Driver.WithVersion(version)
+	}
 	st.run.AddInvocation(st.inv)
 	data, err := json.MarshalIndent(st.run, "    ", "  ")
 	if err != nil {

@@ -28,6 +28,9 @@ type FindingWriter struct {
 	// Read, when set, is the input read by default (the user named no
 	// path): the text format's summary names it.
 	Read string
+	// Version, when set, is the tool's version, which SARIF's driver
+	// carries.
+	Version string
 	// FailOn, when set, is the least severity that fails the build
 	// (check --fail-on); JUnit reports the findings below it as output
 	// of their suite, not as failures. Zero makes every finding a
@@ -135,7 +138,7 @@ func (fw *FindingWriter) Close() error {
 		}
 		_, fw.err = io.WriteString(fw.w, end)
 	case "sarif":
-		fw.err = fw.sarif.close()
+		fw.err = fw.sarif.close(fw.Version)
 	case "junit":
 		fw.err = fw.junit.close(fw.w)
 	}
