@@ -100,6 +100,7 @@ func Run(cfg Config) (*Result, error) {
 		cfg.Project = &config.Config{}
 	}
 	res := &Result{}
+	flagged := map[*note.Note][][2]int{}
 	paths := cfg.Paths
 	if len(paths) == 0 {
 		res.Read = DefaultInput()
@@ -210,10 +211,17 @@ func Run(cfg Config) (*Result, error) {
 		res.Files = append(res.Files, f)
 		if f.Err == nil {
 			res.Cleaned = append(res.Cleaned, r.cleaned)
+			if len(r.flagged) > 0 {
+				flagged[r.cleaned] = r.flagged
+			}
 		}
 	}
 	inOrder(feed, workers, func(in load.Input) result {
 		f, cleaned := processOne(in, cfg, opts)
+		var flagged [][2]int
+		if cfg.Quiz && cleaned != nil {
+			flagged = stillFlagged(cleaned, opts)
+		}
 		// Done with this note's structure: keep only its text, line table
 		// and memos for the course-level rules and the caller.
 		if f.Note != nil {
@@ -223,7 +231,7 @@ func Run(cfg Config) (*Result, error) {
 			cleaned.Compact()
 		}
 		bar.Add(1)
-		return result{f, cleaned}
+		return result{f, cleaned, flagged}
 	}, done)
 	bar.Finish()
 	// Errors in the order the user meets them: paths, then files.
@@ -233,7 +241,9 @@ func Run(cfg Config) (*Result, error) {
 		res.revisit(course, cfg, stdin)
 	}
 	if cfg.Quiz {
-		res.Bank = quiz.Generate(res.Cleaned, cfg.Pack, cfg.QuizOpts)
+		qopts := cfg.QuizOpts
+		qopts.Flagged = flagged
+		res.Bank = quiz.Generate(res.Cleaned, cfg.Pack, qopts)
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
@@ -316,6 +326,9 @@ func (res *Result) count(f *emit.File) {
 type result struct {
 	file    emit.File
 	cleaned *note.Note
+	// flagged are the byte ranges of the cleaned note that the checker
+	// still reports (warnings and errors): the quiz asks nothing from them.
+	flagged [][2]int
 }
 
 // inOrder runs work on a pool of workers for each item feed sends, and
@@ -453,4 +466,16 @@ func (r *Result) CleanedByPath() map[string]*note.Note {
 // OutputPath is where the cleaned copy of an input goes under dir.
 func OutputPath(dir string, n *note.Note) string {
 	return filepath.Join(dir, load.Input{Rel: n.Rel}.OutRel())
+}
+
+// stillFlagged returns the byte ranges of n that the checker reports as a
+// warning or an error: a question must not quote a sentence with a slip.
+func stillFlagged(n *note.Note, opts lint.Options) [][2]int {
+	var out [][2]int
+	for _, f := range lint.Check(n, opts) {
+		if f.Severity >= rule.Warning {
+			out = append(out, [2]int{f.Start, f.End})
+		}
+	}
+	return out
 }

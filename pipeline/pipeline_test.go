@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/pack"
+	"github.com/itilint/itilint/pipeline/quiz"
 	"github.com/itilint/itilint/pipeline/rule"
 	"github.com/itilint/itilint/pipeline/testcourse"
 )
@@ -72,5 +74,37 @@ func TestRunIsDeterministic(t *testing.T) {
 		if !bytes.Equal(reports[0], reports[i]) {
 			t.Fatalf("report %d differs from report 0", i)
 		}
+	}
+}
+
+// TestQuizSkipsFlaggedSentences: a sentence the checker still reports (a
+// wrong count) gives no question, though the same sentence without the
+// slip does.
+func TestQuizSkipsFlaggedSentences(t *testing.T) {
+	const def = "A guiding principle is a recommendation that guides an organization in all circumstances, regardless of changes in its goals, strategies, type of work or management structure"
+	const rest = "\n\nA practice is a set of organizational resources designed for performing work or accomplishing an objective.\n\n" +
+		"A value stream is a series of steps an organization undertakes to create and deliver products and services to consumers.\n\n" +
+		"Demand is the need or desire for products and services among internal and external consumers.\n"
+	p, err := pack.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := func(text string) string {
+		dir := testcourse.Tree(t, map[string]string{"n.md": "# Terms\n\n" + text + rest})
+		res, err := Run(Config{Paths: []string{dir}, Quiz: true, Pack: p, QuizOpts: quiz.Options{Variants: true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, q := range res.Bank.Questions {
+			out = append(out, q.Key())
+		}
+		return strings.Join(out, "|")
+	}
+	if got := keys(def + "."); !strings.Contains(got, "A recommendation that guides") && !strings.Contains(got, "Guiding principle") {
+		t.Fatalf("no question on the clean definition: %s", got)
+	}
+	if got := keys(def + ", and ITIL has six guiding principles."); strings.Contains(got, "A recommendation that guides") || strings.Contains(got, "Guiding principle") {
+		t.Errorf("a question quotes a sentence the checker reports: %s", got)
 	}
 }

@@ -115,7 +115,7 @@ type corpus struct {
 	texts     map[string]bool  // normalised sentence texts, to tell a swap from a truth
 }
 
-func newCorpus(notes []*note.Note, p *pack.Pack) *corpus {
+func newCorpus(notes []*note.Note, p *pack.Pack, flagged ...map[*note.Note][][2]int) *corpus {
 	c := &corpus{
 		pack:     p,
 		byCat:    map[string][]*concept{},
@@ -131,7 +131,11 @@ func newCorpus(notes []*note.Note, p *pack.Pack) *corpus {
 	}
 	c.addConcepts(p)
 	for _, n := range notes {
-		c.readNote(n)
+		var ranges [][2]int
+		for _, f := range flagged {
+			ranges = append(ranges, f[n]...)
+		}
+		c.readNote(n, ranges)
 	}
 	for _, s := range c.sentences {
 		c.texts[norm(s.Text)] = true
@@ -252,7 +256,10 @@ func (c *corpus) relatives(x *concept, n int) []*concept {
 // statements are NOT correct? 1. ... 2. ...") are options of a practice
 // question, true or false: they are read (for the concepts they name) but
 // are no facts.
-func (c *corpus) readNote(n *note.Note) {
+//
+// A sentence that overlaps a range of flagged (what the checker still
+// reports) is read but is no fact: nothing is asked from a slip.
+func (c *corpus) readNote(n *note.Note, flagged [][2]int) {
 	section := ""
 	underQuestion := false
 	for _, b := range n.Blocks() {
@@ -274,7 +281,7 @@ func (c *corpus) readNote(n *note.Note) {
 			st := strings.Join(strings.Fields(text[r[0]:r[1]]), " ")
 			s := &sentence{Text: st, Note: n, Off: offs[r[0]], Section: section, Seq: len(c.sentences)}
 			s.Matches = c.match(st)
-			s.Fact = isFact(st) && !options
+			s.Fact = isFact(st) && !options && !overlaps(flagged, offs[r[0]], offs[r[1]-1]+1)
 			c.sentences = append(c.sentences, s)
 		}
 	}
@@ -538,4 +545,14 @@ func (c *corpus) inSyllabus(x *concept) bool {
 	}
 	_, ok := c.pack.AreaOf(x.ID, x.Topic, true)
 	return ok
+}
+
+// overlaps reports whether [start, end) meets one of the ranges.
+func overlaps(ranges [][2]int, start, end int) bool {
+	for _, r := range ranges {
+		if r[0] < end && start < r[1] {
+			return true
+		}
+	}
+	return false
 }

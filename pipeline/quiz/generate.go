@@ -22,6 +22,9 @@ type Options struct {
 	// tests, or reuse an option set, after the others; by default they
 	// are left out (Bank.Variants holds them).
 	Variants bool
+	// Flagged are, per note, the byte ranges the checker still reports as
+	// warnings or errors: no stem or key comes from a sentence with one.
+	Flagged map[*note.Note][][2]int
 	// Exam draws a mock exam: the syllabus's number of questions (40 when
 	// the pack has no syllabus), in the proportions of its areas, each key
 	// used once.
@@ -174,7 +177,7 @@ func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
 	if p == nil {
 		p = &pack.Pack{}
 	}
-	c := newCorpus(notes, p)
+	c := newCorpus(notes, p, opts.Flagged)
 	return c.generate(opts)
 }
 
