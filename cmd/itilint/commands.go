@@ -207,8 +207,8 @@ func editionNotice(c *cli.Context, sniff *pack.EditionSniffer, p *pack.Pack) {
 	if !ok {
 		return
 	}
-	fmt.Fprintf(c.App.ErrWriter, "itilint: %d of these notes teach %s, not %s (%s); check them with --edition %s\n",
-		clue.Notes, clue.Name, sniff.Name(p.Name), clue, clue.Edition)
+	fmt.Fprintf(c.App.ErrWriter, "itilint: these notes teach %s, not %s (%s; %d of %d notes that name an edition); check them with --edition %s\n",
+		clue.Name, sniff.Name(p.Name), clue, clue.Notes, clue.Of, clue.Edition)
 }
 
 func failThreshold(s string) (rule.Severity, error) {

@@ -14,6 +14,7 @@ import (
 type EditionSniffer struct {
 	editions []sniffEdition // newest first
 	notes    map[string]int // edition → notes that teach it
+	named    int            // notes that name an edition
 	first    map[string]EditionClue
 }
 
@@ -30,6 +31,7 @@ type EditionClue struct {
 	Line    int // where the note first names the marker
 	Marker  string
 	Notes   int // how many notes teach it
+	Of      int // of how many notes read that name an edition
 }
 
 // NewEditionSniffer reads the markers of every embedded edition.
@@ -49,12 +51,21 @@ func NewEditionSniffer() (*EditionSniffer, error) {
 	return s, nil
 }
 
+// sniffNotes is how many notes that name an edition the sniffer reads: a
+// course's first hundred tell its edition, and reading every note of a
+// large course would cost a few substring searches a note for nothing.
+const sniffNotes = 100
+
 // Note looks at one note's text; line maps an offset of it to its line
 // on disk.
 func (s *EditionSniffer) Note(path string, text []byte, line func(off int) int) {
+	if s.named >= sniffNotes {
+		return
+	}
 	for _, e := range s.editions {
 		for _, m := range e.markers {
 			if i := bytes.Index(text, m); i >= 0 {
+				s.named++
 				s.notes[e.id]++
 				if _, ok := s.first[e.id]; !ok {
 					s.first[e.id] = EditionClue{Edition: e.id, Name: e.name, Path: path, Line: line(i), Marker: string(m)}
@@ -65,7 +76,7 @@ func (s *EditionSniffer) Note(path string, text []byte, line func(off int) int) 
 	}
 }
 
-// Other returns the edition most of the notes teach when it is not
+// Other returns the edition most of the notes read teach when it is not
 // inForce (and more notes teach it than inForce), with where a note first
 // names it.
 func (s *EditionSniffer) Other(inForce string) (EditionClue, bool) {
@@ -79,7 +90,7 @@ func (s *EditionSniffer) Other(inForce string) (EditionClue, bool) {
 		return EditionClue{}, false
 	}
 	c := s.first[best]
-	c.Notes = s.notes[best]
+	c.Notes, c.Of = s.notes[best], s.named
 	return c, true
 }
 
