@@ -94,6 +94,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			quizCommand(),
 			rulesCommand(),
 			migrateCommand(),
+			completionCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() prints and picks the code
 		CommandNotFound: func(c *cli.Context, name string) {
