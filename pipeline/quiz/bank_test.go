@@ -194,11 +194,11 @@ func TestExample(t *testing.T) {
 		if !strings.HasPrefix(q.Stem, "Which is an example of ") {
 			t.Errorf("stem %q", q.Stem)
 		}
-		if q.Stem == "Which is an example of an output?" && q.Key() != "A report" {
+		if q.Stem == "Which is an example of an output?" && q.Key() != "Report" {
 			t.Errorf("output key %q", q.Key())
 		}
 		for i, o := range q.Options {
-			if i != q.Answer && (o == "A report" || o == "A new laptop") && strings.Contains(q.Stem, "output") {
+			if i != q.Answer && (o == "Report" || o == "New laptop") && strings.Contains(q.Stem, "output") {
 				t.Errorf("%s: distractor %q is an output", q.Stem, o)
 			}
 		}

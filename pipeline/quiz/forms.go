@@ -156,9 +156,15 @@ func (c *corpus) examplesOf() map[*concept][]exampleText {
 				continue
 			}
 			// The term right before the cue.
+			// The term right before the cue, in the plural ("outputs, such
+			// as") or after "a"/"an" ("a stakeholder, for example"): "the
+			// consumer, for example licence fees" gives examples of
+			// something else than the consumer.
 			var x *concept
 			for _, m := range s.Matches {
-				if m.End == i && len(m.Concepts) == 1 && m.Concepts[0].List == nil {
+				before := wordsBefore(s.Text[:m.Start])
+				if m.End == i && len(m.Concepts) == 1 && m.Concepts[0].List == nil &&
+					(m.Plural && !strings.EqualFold(m.Text, m.Concepts[0].Name) || before == "a" || before == "an") {
 					x = m.Concepts[0]
 				}
 			}
@@ -173,6 +179,11 @@ func (c *corpus) examplesOf() map[*concept][]exampleText {
 				rest = rest[:k] // "for example A, which ...": one example
 			}
 			for _, e := range splitExamples(rest) {
+				// Options alike: "a monthly report" is "Monthly report"
+				// beside "Licence fees".
+				if ws := words(e); len(ws) > 1 && isArticle(ws[0].Text) {
+					e = e[ws[1].Start:]
+				}
 				if n := wordCount(e); n >= 1 && n <= 6 && len(c.match(e)) == 0 {
 					out[x] = append(out[x], exampleText{text: e, s: s})
 				}
