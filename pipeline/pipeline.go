@@ -100,7 +100,6 @@ func Run(cfg Config) (*Result, error) {
 		cfg.Project = &config.Config{}
 	}
 	res := &Result{}
-	flagged := map[*note.Note][][2]int{}
 	paths := cfg.Paths
 	if len(paths) == 0 {
 		res.Read = DefaultInput()
@@ -188,10 +187,20 @@ func Run(cfg Config) (*Result, error) {
 		res.Notices, res.Refused = layout.Notices, layout.Refused
 	}
 	var readErrs []error
-	// done hands each file to the course-level rules, the counts and the
-	// caller, in course order.
+	// The question bank takes what it needs of each note as the note is
+	// done (its sentences, read by the worker), so the notes need not be
+	// kept for it.
+	var bank *quiz.Builder
+	if cfg.Quiz {
+		bank = quiz.NewBuilder(cfg.Pack)
+	}
+	// done hands each file to the course-level rules, the counts, the
+	// question bank and the caller, in course order.
 	done := func(_ load.Input, r result) {
 		f := r.file
+		if r.read != nil {
+			bank.Add(r.read)
+		}
 		if f.Err != nil {
 			readErrs = append(readErrs, f.Err)
 		} else if course != nil {
@@ -211,16 +220,13 @@ func Run(cfg Config) (*Result, error) {
 		res.Files = append(res.Files, f)
 		if f.Err == nil {
 			res.Cleaned = append(res.Cleaned, r.cleaned)
-			if len(r.flagged) > 0 {
-				flagged[r.cleaned] = r.flagged
-			}
 		}
 	}
 	inOrder(feed, workers, func(in load.Input) result {
 		f, cleaned := processOne(in, cfg, opts)
-		var flagged [][2]int
-		if cfg.Quiz && cleaned != nil {
-			flagged = stillFlagged(cleaned, opts)
+		var read *quiz.Read
+		if bank != nil && f.Err == nil && cleaned != nil {
+			read = bank.Read(cleaned, stillFlagged(cleaned, opts))
 		}
 		// Done with this note's structure: keep only its text, line table
 		// and memos for the course-level rules and the caller.
@@ -231,7 +237,7 @@ func Run(cfg Config) (*Result, error) {
 			cleaned.Compact()
 		}
 		bar.Add(1)
-		return result{f, cleaned, flagged}
+		return result{f, cleaned, read}
 	}, done)
 	bar.Finish()
 	// Errors in the order the user meets them: paths, then files.
@@ -240,10 +246,8 @@ func Run(cfg Config) (*Result, error) {
 	if course != nil {
 		res.revisit(course, cfg, stdin)
 	}
-	if cfg.Quiz {
-		qopts := cfg.QuizOpts
-		qopts.Flagged = flagged
-		res.Bank = quiz.Generate(res.Cleaned, cfg.Pack, qopts)
+	if bank != nil {
+		res.Bank = bank.Bank(cfg.QuizOpts)
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
@@ -326,9 +330,7 @@ func (res *Result) count(f *emit.File) {
 type result struct {
 	file    emit.File
 	cleaned *note.Note
-	// flagged are the byte ranges of the cleaned note that the checker
-	// still reports (warnings and errors): the quiz asks nothing from them.
-	flagged [][2]int
+	read    *quiz.Read // what the question bank takes of it
 }
 
 // inOrder runs work on a pool of workers for each item feed sends, and

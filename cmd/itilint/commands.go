@@ -357,6 +357,9 @@ func quizCommand() *cli.Command {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
 			pc.Quiz, pc.FixKinds = true, fixKindsDefault
+			// The bank takes what it needs of each note as it is done: the
+			// run streams and keeps no note.
+			pc.Each = func(*emit.File, *note.Note) {}
 			res, err := pipeline.Run(pc)
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)

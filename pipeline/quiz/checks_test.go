@@ -109,9 +109,11 @@ func TestNearDuplicates(t *testing.T) {
 }
 
 func TestDuplicatesDropped(t *testing.T) {
-	// The same sentence in two notes yields the same questions once.
+	// The same sentence in two notes yields the same questions once: the
+	// corpus keeps a sentence met before only for its counts (corpus.add),
+	// so no question of it is made twice to be dropped.
 	b := Generate(notesOf(roles, roles), testPack(t), Options{Types: []string{TypeMissingWord}, Variants: true})
-	if b.Dropped[CheckDuplicate] != 3 || len(b.Questions) != 3 {
+	if b.Dropped[CheckDuplicate] != 0 || len(b.Questions) != 3 {
 		t.Errorf("questions %d, dropped %v", len(b.Questions), b.Dropped)
 	}
 	a := q(TypeMissingWord, "S?", 0, "A", "B", "C", "D")

@@ -1,10 +1,11 @@
 package quiz
 
 import (
-	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/itilint/itilint/pipeline/note"
@@ -43,6 +44,8 @@ type match struct {
 	Text       string
 	Plural     bool
 	Concepts   []*concept
+	afterThe   bool // written "the X"
+	afterA     bool // written "a X" or "an X"
 }
 
 // has reports whether the match names c.
@@ -56,14 +59,18 @@ func (m match) has(c *concept) bool {
 }
 
 // A sentence is one sentence of the notes with what the generators need.
+// It keeps nothing of its note but where it is (Source): a course is read
+// note by note and the notes are let go (see Builder).
 type sentence struct {
 	Text    string
-	Note    *note.Note
-	Off     int // offset in the note's text
 	Section string
 	Matches []match
 	Fact    bool // a declarative sentence that can stand alone as an option
 	Seq     int  // position in the course
+	NoteSeq int  // its note's position in the course
+
+	source string      // path:line
+	def    *definition // what findDefinition makes of it, found when read
 
 	content map[string]bool // contentWords(Text), computed once
 }
@@ -80,12 +87,15 @@ func (s *sentence) contentWords() map[string]bool {
 // sheet's Source column shows it. A bank is handed to learners: an absolute
 // path (the trainer's home directory) gives way to the path within the
 // input folder.
-func (s *sentence) Source() string {
-	p := s.Note.Path
-	if filepath.IsAbs(p) && s.Note.Rel != "" {
-		p = s.Note.Rel
+func (s *sentence) Source() string { return s.source }
+
+// sourcePath is the path a note's sentences cite.
+func sourcePath(n *note.Note) string {
+	p := n.Path
+	if filepath.IsAbs(p) && n.Rel != "" {
+		p = n.Rel
 	}
-	return fmt.Sprintf("%s:%d", filepath.ToSlash(p), s.Note.Position(s.Off).Line)
+	return filepath.ToSlash(p)
 }
 
 // A definition is a sentence of the notes that defines a concept: "X is a
@@ -113,9 +123,51 @@ type corpus struct {
 	counted   map[*concept]int // mentions written "a X", "an X" or in the plural
 	uses      map[*concept]int // all mentions
 	texts     map[string]bool  // normalised sentence texts, to tell a swap from a truth
+	notes     int              // notes added
+
+	// seen is what read made of each sentence text so far: a course
+	// that repeats a sentence has it matched once.
+	seenMu sync.Mutex
+	seen   map[string]textFacts
 }
 
-func newCorpus(notes []*note.Note, p *pack.Pack, flagged ...map[*note.Note][][2]int) *corpus {
+// textFacts is what read makes of a sentence's text alone.
+type textFacts struct {
+	matches []match
+	fact    bool
+}
+
+// facts returns the matches of text and whether it reads as a fact,
+// worked out once per different text.
+func (c *corpus) facts(text string) textFacts {
+	c.seenMu.Lock()
+	tf, ok := c.seen[text]
+	c.seenMu.Unlock()
+	if ok {
+		return tf
+	}
+	tf = textFacts{matches: c.match(text), fact: isFact(text)}
+	for i := range tf.matches {
+		before := wordsBefore(text[:tf.matches[i].Start])
+		tf.matches[i].afterThe = before == "the"
+		tf.matches[i].afterA = before == "a" || before == "an"
+	}
+	c.seenMu.Lock()
+	c.seen[text] = tf
+	c.seenMu.Unlock()
+	return tf
+}
+
+func newCorpus(notes []*note.Note, p *pack.Pack) *corpus {
+	c := emptyCorpus(p)
+	for _, n := range notes {
+		c.add(c.read(n, nil))
+	}
+	return c
+}
+
+// emptyCorpus is a corpus of the pack's concepts and no notes yet.
+func emptyCorpus(p *pack.Pack) *corpus {
 	c := &corpus{
 		pack:     p,
 		byCat:    map[string][]*concept{},
@@ -128,35 +180,50 @@ func newCorpus(notes []*note.Note, p *pack.Pack, flagged ...map[*note.Note][][2]
 		counted:  map[*concept]int{},
 		uses:     map[*concept]int{},
 		texts:    map[string]bool{},
+		seen:     map[string]textFacts{},
 	}
 	c.addConcepts(p)
-	for _, n := range notes {
-		var ranges [][2]int
-		for _, f := range flagged {
-			ranges = append(ranges, f[n]...)
-		}
-		c.readNote(n, ranges)
-	}
-	for _, s := range c.sentences {
-		c.texts[norm(s.Text)] = true
+	return c
+}
+
+// add takes the sentences of the next note in course order. A sentence
+// met before, word for word, is counted (how often a concept is used, and
+// with "the") but not kept: a course that repeats itself (a recap, the
+// same handout in two modules, a course copied for a bigger benchmark)
+// holds each candidate once, and the bank's memory is that of the
+// different sentences, not of the course.
+func (c *corpus) add(ss []*sentence) {
+	noteSeq := c.notes
+	c.notes++
+	for _, s := range ss {
+		key := norm(s.Text)
+		dup := c.texts[key]
+		c.texts[key] = true
 		for _, m := range s.Matches {
-			before := wordsBefore(s.Text[:m.Start])
-			the := before == "the"
 			for _, x := range m.Concepts {
 				c.uses[x]++
-				if the {
+				if m.afterThe {
 					c.withThe[x]++
 				}
-				if before == "a" || before == "an" || m.Plural {
+				if m.afterA || m.Plural {
 					c.counted[x]++
 				}
+			}
+		}
+		if dup {
+			continue
+		}
+		s.Seq, s.NoteSeq = len(c.sentences), noteSeq
+		c.sentences = append(c.sentences, s)
+		for _, m := range s.Matches {
+			for _, x := range m.Concepts {
 				c.taught[x] = true
 				if l := len(c.mentions[x]); l == 0 || c.mentions[x][l-1] != s {
 					c.mentions[x] = append(c.mentions[x], s)
 				}
 			}
 		}
-		if d := findDefinition(s); d != nil {
+		if d := s.def; d != nil {
 			if d.Purpose {
 				c.purposes[d.C] = append(c.purposes[d.C], d)
 			} else {
@@ -164,7 +231,6 @@ func newCorpus(notes []*note.Note, p *pack.Pack, flagged ...map[*note.Note][][2]
 			}
 		}
 	}
-	return c
 }
 
 func (c *corpus) addConcepts(p *pack.Pack) {
@@ -249,19 +315,23 @@ func (c *corpus) relatives(x *concept, n int) []*concept {
 	return out
 }
 
-// readNote splits the paragraphs of n into sentences; headings, code, HTML
-// and front matter are skipped.
+// read splits the paragraphs of n into sentences; headings, code, HTML
+// and front matter are skipped. It only reads the corpus's concepts, so
+// notes are read on several goroutines at once; add then takes their
+// sentences in course order.
 //
 // The statements listed under a question ("Which of the following
 // statements are NOT correct? 1. ... 2. ...") are options of a practice
 // question, true or false: they are read (for the concepts they name) but
-// are no facts.
-//
-// A sentence that overlaps a range of flagged (what the checker still
-// reports) is read but is no fact: nothing is asked from a slip.
-func (c *corpus) readNote(n *note.Note, flagged [][2]int) {
+// are no facts. A sentence that overlaps a range of flagged (what the
+// checker still reports) is read but is no fact: nothing is asked from a
+// slip.
+func (c *corpus) read(n *note.Note, flagged [][2]int) []*sentence {
+	var out []*sentence
 	section := ""
 	underQuestion := false
+	path := sourcePath(n)
+	lines := n.PositionCursor()
 	for _, b := range n.Blocks() {
 		switch b.Kind {
 		case note.Heading:
@@ -279,12 +349,16 @@ func (c *corpus) readNote(n *note.Note, flagged [][2]int) {
 		}
 		for _, r := range splitSentences(text, breaks) {
 			st := strings.Join(strings.Fields(text[r[0]:r[1]]), " ")
-			s := &sentence{Text: st, Note: n, Off: offs[r[0]], Section: section, Seq: len(c.sentences)}
-			s.Matches = c.match(st)
-			s.Fact = isFact(st) && !options && !overlaps(flagged, offs[r[0]], offs[r[1]-1]+1)
-			c.sentences = append(c.sentences, s)
+			s := &sentence{Text: st, Section: section,
+				source: path + ":" + strconv.Itoa(lines.Position(offs[r[0]]).Line)}
+			tf := c.facts(st)
+			s.Matches = tf.matches
+			s.Fact = tf.fact && !options && !overlaps(flagged, offs[r[0]], offs[r[1]-1]+1)
+			s.def = findDefinition(s)
+			out = append(out, s)
 		}
 	}
+	return out
 }
 
 // joinLines joins a paragraph's lines with single spaces and returns, for

@@ -174,11 +174,48 @@ func optionIdentity(o option) string {
 // when opts.Count is set, the questions are picked round-robin across the
 // syllabus areas (topics without a syllabus) and types.
 func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
+	b := NewBuilder(p)
+	for _, n := range notes {
+		b.Add(b.Read(n, opts.Flagged[n]))
+	}
+	return b.Bank(opts)
+}
+
+// A Builder builds a bank from notes handed over one at a time, so that a
+// run need not keep the notes: Read takes from a note what question
+// generation needs (its sentences, with the concepts they name and the
+// definitions they give), on any goroutine, while the note is still
+// parsed; Add takes that in course order, keeping each sentence once;
+// Bank generates the questions.
+type Builder struct {
+	c *corpus
+}
+
+// Read is what Builder.Read takes from one note.
+type Read struct {
+	sentences []*sentence
+}
+
+// NewBuilder starts a bank of the concepts of p.
+func NewBuilder(p *pack.Pack) *Builder {
 	if p == nil {
 		p = &pack.Pack{}
 	}
-	c := newCorpus(notes, p, opts.Flagged)
-	return c.generate(opts)
+	return &Builder{c: emptyCorpus(p)}
+}
+
+// Read reads n, whose byte ranges flagged the checker still reports (no
+// stem or key comes from a sentence with one); it may be called from
+// several goroutines at once.
+func (b *Builder) Read(n *note.Note, flagged [][2]int) *Read { return &Read{b.c.read(n, flagged)} }
+
+// Add adds what Read took from the next note, in course order.
+func (b *Builder) Add(r *Read) { b.c.add(r.sentences) }
+
+// Bank generates the bank from the notes added.
+func (b *Builder) Bank(opts Options) *Bank {
+	b.c.seen = nil // no more notes to read
+	return b.c.generate(opts)
 }
 
 // An area is a syllabus area, or a topic when the pack has no syllabus.

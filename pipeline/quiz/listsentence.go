@@ -2,8 +2,6 @@ package quiz
 
 import (
 	"strings"
-
-	"github.com/itilint/itilint/pipeline/note"
 )
 
 // A scope is a list or one group of a list.
@@ -25,18 +23,18 @@ func (c *corpus) listSentence(sc scope, taught []*concept) *sentence {
 	bestScore := -1
 	// How many of the taught members each note mentions, counted once per
 	// call: asking it per sentence made a large course quadratic.
-	perNote := map[*note.Note]int{}
+	perNote := map[int]int{}
 	for _, x := range taught {
-		seen := map[*note.Note]bool{}
+		seen := map[int]bool{}
 		for _, m := range c.mentions[x] {
-			if !seen[m.Note] {
-				seen[m.Note] = true
-				perNote[m.Note]++
+			if !seen[m.NoteSeq] {
+				seen[m.NoteSeq] = true
+				perNote[m.NoteSeq]++
 			}
 		}
 	}
 	for _, s := range c.sentences {
-		if perNote[s.Note] < 3 {
+		if perNote[s.NoteSeq] < 3 {
 			continue
 		}
 		text := " " + wordsOnly(s.Text) + " "
