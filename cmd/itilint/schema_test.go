@@ -1,0 +1,252 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xeipuuv/gojsonschema"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/itilint/itilint/pipeline/config"
+	"github.com/itilint/itilint/pipeline/lint"
+	"github.com/itilint/itilint/pipeline/pack"
+)
+
+// schemaPath is the JSON Schema of .itilint.yaml, for editors (the
+// yaml-language-server comment in the README's example points at it).
+const schemaPath = "../../docs/itilint.schema.json"
+
+// schemaURL is where editors fetch the schema from.
+const schemaURL = "https://raw.githubusercontent.com/itilint/itilint/main/docs/itilint.schema.json"
+
+// configKeyDocs describe the keys of .itilint.yaml; every key of
+// config.Config must have one (TestConfigSchema).
+var configKeyDocs = map[string]string{
+	"edition": "The ITIL edition the notes teach, which picks the built-in rule pack. --edition overrides it.",
+	"rules":   "Per rule ID: off, on, or a severity (error, warning, suggestion) that replaces the rule's own.",
+	"ignore":  "Glob patterns of inputs to leave out, relative to this file's folder, or base names (\"*.srt\"). A pattern ending in /** leaves out a whole folder.",
+	"packs":   "Extra rule packs (folders or YAML files), relative to this file; their entries replace built-in ones with the same ID.",
+	"terms":   "Extra glossary terms, merged into the active pack; the same fields as a pack's terms.",
+}
+
+// termKeyDocs describe the fields of a term (pack.Term).
+var termKeyDocs = map[string]string{
+	"id":             "A unique ID (kebab-case).",
+	"term":           "The canonical spelling.",
+	"category":       "The kind of thing the term is; terms of one category are each other's distractors, and a definition that fits a sibling is reported.",
+	"family":         "A wider group of categories that questions may take distractors from.",
+	"topic":          "A syllabus topic ID of the pack.",
+	"accepted":       "Other correct forms (abbreviations, British spellings).",
+	"wrong":          "Miswritten forms: each match is reported and fixed to the term.",
+	"case_sensitive": "A form that differs from the term only in case is wrong (product names).",
+	"inflect":        "Also match plural, -ed and -ing forms of the term and its wrong forms.",
+	"definition":     "The term's definition, in your own words.",
+	"elements":       "Key words a sentence that defines the term must contain (\"a|b\": either).",
+	"severity":       "The severity of this term's findings: error, warning or suggestion.",
+	"good":           "Example notes this term must not be reported in (itilint rules test).",
+	"bad":            "Example notes this term must be reported in (itilint rules test).",
+}
+
+// configSchema builds the schema from the config and term types, the rule
+// list and the editions, so that it cannot drift from what itilint accepts.
+func configSchema(t *testing.T) []byte {
+	t.Helper()
+	ruleSettings := map[string]any{}
+	for _, id := range lint.IDs() {
+		ruleSettings[id] = map[string]any{"$ref": "#/definitions/ruleSetting", "description": lint.Lookup(id).Summary()}
+	}
+	stringList := map[string]any{"type": "array", "items": map[string]any{"type": "string"}}
+	props := map[string]any{
+		"edition": map[string]any{"enum": pack.Editions},
+		"rules":   map[string]any{"type": "object", "properties": ruleSettings, "additionalProperties": false},
+		"ignore":  stringList,
+		"packs":   stringList,
+		"terms":   map[string]any{"type": "array", "items": map[string]any{"$ref": "#/definitions/term"}},
+	}
+	for _, key := range yamlKeys(reflect.TypeFor[config.Config]()) {
+		p, ok := props[key].(map[string]any)
+		if !ok || configKeyDocs[key] == "" {
+			t.Fatalf("config key %q has no schema or no description here", key)
+		}
+		p["description"] = configKeyDocs[key]
+	}
+	if len(props) != len(yamlKeys(reflect.TypeFor[config.Config]())) {
+		t.Fatalf("the schema has keys config.Config does not")
+	}
+	termProps := map[string]any{}
+	termType := reflect.TypeFor[pack.Term]()
+	for i := range termType.NumField() {
+		f := termType.Field(i)
+		key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if key == "" || key == "-" {
+			continue
+		}
+		p := map[string]any{"description": termKeyDocs[key]}
+		if termKeyDocs[key] == "" {
+			t.Fatalf("term field %q has no description here", key)
+		}
+		switch f.Type.Kind() {
+		case reflect.String:
+			p["type"] = "string"
+		case reflect.Bool:
+			p["type"] = "boolean"
+		case reflect.Slice:
+			p["type"], p["items"] = "array", map[string]any{"type": "string"}
+		default:
+			t.Fatalf("term field %q: no schema for %s", key, f.Type)
+		}
+		if key == "severity" {
+			p["enum"] = []string{"error", "warning", "suggestion"}
+		}
+		termProps[key] = p
+	}
+	schema := map[string]any{
+		"$schema":              "http://json-schema.org/draft-07/schema#",
+		"$id":                  schemaURL,
+		"title":                "itilint project configuration (.itilint.yaml)",
+		"description":          "Generated by TestConfigSchema in cmd/itilint from the configuration's types and the rule list; do not edit.",
+		"type":                 "object",
+		"properties":           props,
+		"additionalProperties": false,
+		"definitions": map[string]any{
+			"ruleSetting": map[string]any{
+				"enum":        []string{"off", "on", "error", "warning", "suggestion"},
+				"description": "off, on (the rule's own severity), or the severity to report with",
+			},
+			"term": map[string]any{
+				"type":                 "object",
+				"properties":           termProps,
+				"required":             []string{"id", "term"},
+				"additionalProperties": false,
+			},
+		},
+	}
+	data, err := json.MarshalIndent(schema, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(data, '\n')
+}
+
+// yamlKeys are the YAML keys of a struct's fields.
+func yamlKeys(typ reflect.Type) []string {
+	var keys []string
+	for i := range typ.NumField() {
+		key, _, _ := strings.Cut(typ.Field(i).Tag.Get("yaml"), ",")
+		if key != "" && key != "-" {
+			keys = append(keys, key)
+		}
+	}
+	return keys
+}
+
+// TestConfigSchema keeps docs/itilint.schema.json equal to what the
+// configuration accepts. Run with -update to rewrite it.
+func TestConfigSchema(t *testing.T) {
+	want := configSchema(t)
+	if *update {
+		if err := os.WriteFile(schemaPath, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("docs/itilint.schema.json is out of date; run go test ./cmd/itilint -run TestConfigSchema -update")
+	}
+}
+
+// exampleConfigs are the .itilint.yaml examples of the README and of
+// docs/cli.md: the first yaml block after each "## Configuration".
+func exampleConfigs(t *testing.T) map[string][]byte {
+	out := map[string][]byte{}
+	block := regexp.MustCompile("(?s)## Configuration\n.*?```yaml\n(.*?)```")
+	for _, name := range []string{"README.md", "docs/cli.md"} {
+		m := block.FindSubmatch(readRepoFile(t, name))
+		if m == nil {
+			t.Fatalf("%s has no yaml example under ## Configuration", name)
+		}
+		out[name] = m[1]
+	}
+	return out
+}
+
+// TestConfigExamplesMatchSchema validates the documented example configs
+// against the schema, and checks that itilint itself accepts them; bad
+// configs are rejected by both.
+func TestConfigExamplesMatchSchema(t *testing.T) {
+	schema, err := gojsonschema.NewSchema(gojsonschema.NewBytesLoader(readRepoFile(t, "docs/itilint.schema.json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := func(name string, data []byte) (schemaErrs []string, loadErr error) {
+		var doc any
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		js, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		res, err := schema.Validate(gojsonschema.NewBytesLoader(js))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, e := range res.Errors() {
+			schemaErrs = append(schemaErrs, e.String())
+		}
+		dir := t.TempDir()
+		path := filepath.Join(dir, config.FileName)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// The examples name an extra pack, our-terms.
+		if err := os.MkdirAll(filepath.Join(dir, "our-terms"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		pk := "phrases:\n  - id: revert-back\n    kind: slip\n    wrong: [revert back]\n"
+		if err := os.WriteFile(filepath.Join(dir, "our-terms", "slips.yaml"), []byte(pk), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// itilint rules reads the config and builds the pack it asks for,
+		// as every command does.
+		var out bytes.Buffer
+		if code := run([]string{"itilint", "rules", "--config", path}, &out, &out); code != exitOK {
+			return schemaErrs, fmt.Errorf("exit %d: %s", code, strings.TrimSpace(out.String()))
+		}
+		return schemaErrs, nil
+	}
+	for name, data := range exampleConfigs(t) {
+		if !bytes.Contains(data, []byte("# yaml-language-server: $schema="+schemaURL)) && name == "README.md" {
+			t.Errorf("%s: the example does not point editors at the schema", name)
+		}
+		if errs, err := validate(name, data); len(errs) > 0 || err != nil {
+			t.Errorf("%s: the example config fails the schema %q or itilint (%v)", name, errs, err)
+		}
+	}
+	for _, bad := range []string{
+		"colour: blue\n",
+		"rules: {list-count: loud}\n",
+		"rules: {no-such-rule: off}\n",
+		"edition: itil3\n",
+		"terms: [{id: x}]\n",
+		"terms: [{id: x, term: y, colour: z}]\n",
+	} {
+		errs, err := validate(bad, []byte(bad))
+		if len(errs) == 0 {
+			t.Errorf("%q passes the schema", bad)
+		}
+		if err == nil {
+			t.Errorf("%q passes itilint's own checks", bad)
+		}
+	}
+}
