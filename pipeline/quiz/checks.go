@@ -224,6 +224,9 @@ func clueRoots(s string) map[string]bool {
 		if r := []rune(w); len(r) >= 6 {
 			out["~"+string(r[:6])] = true // "engage" and "engagement"
 		}
+		if b := base(w); len(b) >= 4 {
+			out["~b"+b] = true // "value" and "valuable"
+		}
 		// "obtained" gives away "obtain", "planned" "plan", "built" "build".
 		for _, end := range []string{"ed", "d", "ing"} {
 			if base, ok := strings.CutSuffix(w, end); ok && len(base) >= 4 {
@@ -238,6 +241,20 @@ func clueRoots(s string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// derivational endings that base cuts, longest first.
+var derivational = []string{"ations", "ation", "ments", "ment", "able", "ible", "ness", "ity", "ly", "ive", "ing", "ed", "es", "s", "e"}
+
+// base cuts one derivational ending and a final e: "valuable" and "value"
+// both give "valu", "engagement" and "engage" "engag".
+func base(w string) string {
+	for _, end := range derivational {
+		if b, ok := strings.CutSuffix(w, end); ok && len(b) >= 4 {
+			return strings.TrimSuffix(b, "e")
+		}
+	}
+	return w
 }
 
 // irregularRoots are past forms whose root the -ed rule misses.
