@@ -11,7 +11,8 @@ var UnsettledPoint = &rule.Rule{
 The pack's phrases of kind unsettled name the point and the versions in
 their message ("ITIL v5": PeopleCert writes "ITIL (Version 5)", but no
 source reports the short forms as wrong). Always a suggestion: review it,
-do not take it as an error.`,
+do not take it as an error. The message names the form to consider, but
+no fix is offered: the choice is the author's.`,
 	Edition: "itil5",
 	Good:    []string{"ITIL (Version 5) builds on ITIL 4.\n"},
 	Bad:     []string{"ITIL v5 builds on ITIL 4.\n"},
@@ -37,6 +38,8 @@ func runUnsettledPoint(pass *rule.Pass) {
 		if repl != "" {
 			msg = m.msgf("%q: an unsettled point; consider %q%s", written, repl, m.why(e))
 		}
-		m.reportPhrase(pass, e.severity, mt, msg, repl)
+		// No fix: a point the sources have not settled is for a person to
+		// decide, and `fix --wording` applies every fix it is given.
+		m.reportPhrase(pass, e.severity, mt, msg, "")
 	}
 }
