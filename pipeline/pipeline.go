@@ -223,10 +223,10 @@ func Run(cfg Config) (*Result, error) {
 		}
 	}
 	inOrder(feed, workers, func(in load.Input) result {
-		f, cleaned := processOne(in, cfg, opts)
+		f, cleaned, older := processOne(in, cfg, opts)
 		var read *quiz.Read
 		if bank != nil && f.Err == nil && cleaned != nil {
-			read = bank.Read(cleaned, stillFlagged(cleaned, opts))
+			read = bank.Read(cleaned, stillFlagged(cleaned, opts, older))
 		}
 		// Done with this note's structure: keep only its text, line table
 		// and memos for the course-level rules and the caller.
@@ -397,28 +397,33 @@ var packRules = func() map[string]bool {
 }()
 
 // processOne runs load → check → clean for one input.
-func processOne(in load.Input, cfg Config, opts lint.Options) (emit.File, *note.Note) {
-	f := emit.File{Path: in.Path}
+//
+// older counts the places the cleaning and the quiz's wording fixes
+// replaced older-edition wording: a note that teaches ITIL v3 gives no
+// questions, even with its terms brought up to date.
+func processOne(in load.Input, cfg Config, opts lint.Options) (f emit.File, cleaned *note.Note, older int) {
+	f = emit.File{Path: in.Path}
 	n, err := load.Read(in, cfg.Load)
 	if err != nil {
 		f.Err = err
-		return f, nil
+		return f, nil, 0
 	}
 	f.Note = n
 	if cfg.Check {
 		f.Findings = lint.Check(n, opts)
 	}
-	cleaned := n
+	cleaned = n
 	if len(cfg.FixKinds) > 0 {
 		// The check above saw the same note with the same options: its
 		// findings are the fix loop's first round.
 		r, err := lint.Fix(n, lint.FixOptions{Options: opts, Kinds: cfg.FixKinds, Initial: f.Findings})
 		if err != nil {
 			f.Err = err
-			return f, nil
+			return f, nil, 0
 		}
 		f.Changes = r.Changes
 		cleaned = r.Note
+		older = olderChanges(r.Changes)
 	}
 	if cfg.Quiz && !cfg.FixKinds[rule.Wording] {
 		// Questions quote the notes to learners, so they are built from
@@ -430,11 +435,24 @@ func processOne(in load.Input, cfg Config, opts lint.Options) (emit.File, *note.
 		r, err := lint.Fix(cleaned, lint.FixOptions{Options: wording, Kinds: map[rule.FixKind]bool{rule.Wording: true}})
 		if err != nil {
 			f.Err = err
-			return f, nil
+			return f, nil, 0
 		}
-		return f, r.Note
+		return f, r.Note, older + olderChanges(r.Changes)
 	}
-	return f, cleaned
+	return f, cleaned, older
+}
+
+// olderRules report wording of an earlier edition ("service lifecycle").
+var olderRules = map[string]bool{"v3-term": true, "older-wording": true}
+
+func olderChanges(cs []lint.Change) int {
+	n := 0
+	for _, c := range cs {
+		if olderRules[c.Rule] {
+			n++
+		}
+	}
+	return n
 }
 
 // Summary counts what a run did, for the one-line summary and the reports.
@@ -470,14 +488,28 @@ func OutputPath(dir string, n *note.Note) string {
 	return filepath.Join(dir, load.Input{Rel: n.Rel}.OutRel())
 }
 
+// MaxOlderWording is how many places of older-edition wording (fixed or
+// not) a note may hold and still give questions: more, and the note
+// teaches the older edition ("the five stages of the service lifecycle")
+// whatever its terms are brought up to.
+const MaxOlderWording = 2
+
 // stillFlagged returns the byte ranges of n that the checker reports as a
 // warning or an error: a question must not quote a sentence with a slip.
-func stillFlagged(n *note.Note, opts lint.Options) [][2]int {
+// A note with more than MaxOlderWording places of older wording (older
+// counts those already fixed) is flagged whole.
+func stillFlagged(n *note.Note, opts lint.Options, older int) [][2]int {
 	var out [][2]int
 	for _, f := range lint.Check(n, opts) {
 		if f.Severity >= rule.Warning {
 			out = append(out, [2]int{f.Start, f.End})
 		}
+		if olderRules[f.Rule] {
+			older++
+		}
+	}
+	if older > MaxOlderWording {
+		return [][2]int{{0, len(n.Text)}}
 	}
 	return out
 }

@@ -63,6 +63,13 @@ func runDefinition(p *genPass) {
 				return fmt.Sprintf("The notes say: %s (%s). The other options are the %s of %s.",
 					quote(d.S.Text), d.S.Source(), what, joinAnd(names))
 			}
+			if british(d.Pred) {
+				// The key spells "organisation": so do the options, or
+				// the spelling tells the key from the pack's wording.
+				for i := range pool {
+					pool[i].text = britishSpelling.Replace(pool[i].text)
+				}
+			}
 			for _, cand := range p.emitAlternatives(r, stem, d.Pred, pool, d.S, x.Topic, explain, x) {
 				cand.fact, cand.purpose = definitionFact(x, purpose), purpose
 			}
@@ -295,4 +302,35 @@ func (p *genPass) emitAlternatives(r *rand.Rand, stem, key string, pool []option
 		}
 	}
 	return out
+}
+
+// izStems are the -ize/-ization stems British English writes with -is.
+var izStems = []string{"organiz", "authoriz", "optimiz", "prioritiz", "minimiz", "maximiz", "standardiz", "specializ", "utiliz", "realiz", "recogniz", "categoriz", "analyz"}
+
+// britishSpelling rewrites izStems with -is, in both cases.
+var britishSpelling = func() *strings.Replacer {
+	var pairs []string
+	for _, st := range izStems {
+		is := strings.Replace(st, "iz", "is", 1)
+		if st == "analyz" {
+			is = "analys"
+		}
+		pairs = append(pairs, st, is, capitalize(st), capitalize(is))
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// british reports whether s spells one of izStems the British way.
+func british(s string) bool {
+	lower := strings.ToLower(s)
+	for _, st := range izStems {
+		is := strings.Replace(st, "iz", "is", 1)
+		if st == "analyz" {
+			is = "analys"
+		}
+		if strings.Contains(lower, is) {
+			return true
+		}
+	}
+	return false
 }
