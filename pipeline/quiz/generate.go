@@ -396,12 +396,14 @@ func (c *corpus) generate(opts Options) *Bank {
 
 	balanceAnswers(chosen, opts.Seed)
 	tested := map[*concept]bool{}
+	testedName := map[string]bool{} // "Governance" the component is governance the term
 	perArea := map[int]int{}
 	for _, cand := range chosen {
 		bank.Questions = append(bank.Questions, cand.Question)
 		perArea[cand.area]++
 		for _, x := range cand.tests {
 			tested[x] = true
+			testedName[strings.ToLower(x.Name)] = true
 		}
 	}
 	for i, a := range areas {
@@ -411,7 +413,10 @@ func (c *corpus) generate(opts Options) *Bank {
 		row := Coverage{Area: a.id, Name: a.name, Weight: a.weight, Approximate: a.approximate, Questions: perArea[i]}
 		seenName := map[string]bool{}
 		for _, x := range c.concepts {
-			if !c.taught[x] || tested[x] || seenName[strings.ToLower(x.Name)] || c.areaOf(x, x.Topic, false, rank) != i {
+			// Only what a question could ask: a term the pack defines or a
+			// member of a list (not wording such as "ITIL 4").
+			if !c.taught[x] || tested[x] || testedName[strings.ToLower(x.Name)] || seenName[strings.ToLower(x.Name)] ||
+				x.PackDef == "" && x.List == nil || c.areaOf(x, x.Topic, false, rank) != i {
 				continue
 			}
 			if len(wantTopic) > 0 && !wantTopic[x.Topic] {
