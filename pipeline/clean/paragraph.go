@@ -215,11 +215,11 @@ func runLineIndent(p *rule.Pass) {
 	}
 }
 
-// openWords are words a sentence does not end on.
+// openWords are words a sentence does not end on: articles and
+// conjunctions. A preposition or a verb may end one ("accounted for",
+// "start where you are", "what it is made of").
 var openWords = map[string]bool{
-	"and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "to": true,
-	"of": true, "with": true, "for": true, "that": true, "because": true, "which": true,
-	"in": true, "on": true, "by": true, "from": true, "as": true, "is": true, "are": true,
+	"and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "because": true,
 }
 
 func runDanglingParagraph(p *rule.Pass) {
@@ -244,6 +244,11 @@ func runDanglingParagraph(p *rule.Pass) {
 			why = "ends in a comma"
 		case isAlnum(c):
 			ws, ok := lastWord(src, b.Lines[0].Start, end)
+			if ok && end-ws == 1 && isUpper(src[ws]) {
+				// A capital letter alone is a label, not the article
+				// ("Correct Answer: A", "Plan A").
+				break
+			}
 			if ok && ws > b.Lines[0].Start && openWords[string(bytes.ToLower(src[ws:end]))] {
 				why = rule.Messagef("ends mid-sentence on %q", string(src[ws:end]))
 			}
@@ -309,7 +314,7 @@ var DanglingParagraph = &rule.Rule{
 Nothing follows to complete it, so part of the note is missing; the cleaner
 cannot invent it and only reports. A transcript's paragraphs end at pauses in
 speech and are left alone.`,
-	Good: []string{"That is the value of the service.\n"},
+	Good: []string{"That is the value of the service.\n", "Correct answer: A\n"},
 	Bad:  []string{"That is the value of the service provider,\n\n## Next\n"},
 	Run:  runDanglingParagraph,
 }
