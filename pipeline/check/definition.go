@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/itilint/itilint/pipeline/rule"
@@ -71,13 +72,20 @@ func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
 	if own >= 0.67 {
 		return d, false
 	}
+	// Another term fits only when one of its elements is met by a word
+	// of its own: not a word that names the defined term or gives one of
+	// its elements, and not a word half the practices are named with.
+	// "Service requests are a normal part of service delivery, not an
+	// emergency management" is about service requests; "management" and
+	// "service delivery" do not make it a configuration item.
+	specific := m.specificWords(e.term, elems[e.term], words)
 	best, bestScore := -1, 0.0
 	for ti := range m.p.Terms {
 		o := &m.p.Terms[ti]
 		if ti == e.term || o.Category != t.Category || len(o.Elements) < 2 {
 			continue
 		}
-		if sc := elementScore(elems[ti], words); sc > bestScore {
+		if sc := elementScore(elems[ti], words); sc > bestScore && elementScore(elems[ti], specific) > 0 {
 			best, bestScore = ti, sc
 		}
 	}
@@ -204,6 +212,72 @@ func elementScore(elems [][][]int, words []uint64) float64 {
 		}
 	}
 	return float64(got) / float64(len(elems))
+}
+
+// specificWords returns a copy of words without the stems of term's name,
+// of its elements that words hold, and of the names of many terms
+// (genericStems): what is left can show that a sentence defining term
+// fits another one.
+func (m *matched) specificWords(term int, own [][][]int, words []uint64) []uint64 {
+	index, _, _ := m.m.elements()
+	out := append(m.others[:0], words...)
+	clear := func(n int) { out[n/64] &^= 1 << (n % 64) }
+	for _, norm := range tokenizeString(m.p.Terms[term].Term).norms() {
+		if n, ok := index[stemToken(norm)]; ok {
+			clear(n)
+		}
+	}
+	for _, alts := range own {
+		for _, alt := range alts {
+			if hasElement([][]int{alt}, words) {
+				for _, n := range alt {
+					clear(n)
+				}
+			}
+		}
+	}
+	for _, n := range m.m.genericStems() {
+		if n/64 < len(out) {
+			clear(n)
+		}
+	}
+	m.others = out
+	return out
+}
+
+// genericStems returns the element stems (numbered as elements numbers
+// them) that four names or more of the pack's terms and list members hold:
+// "service", "management" (of thirty practices). They are in nearly every sentence about ITIL and show no
+// term in particular.
+func (m *matcher) genericStems() []int {
+	m.genericOnce.Do(func() {
+		index, _, _ := m.elements()
+		inNames := map[string]int{}
+		count := func(name string) {
+			seen := map[string]bool{}
+			for _, norm := range tokenizeString(name).norms() {
+				if s := stemToken(norm); !seen[s] {
+					seen[s] = true
+					inNames[s]++
+				}
+			}
+		}
+		for _, t := range m.pack.Terms {
+			count(t.Term)
+		}
+		for _, l := range m.pack.Lists {
+			for _, mb := range l.Members {
+				count(mb.Name)
+			}
+		}
+		for s, c := range inNames {
+			if n, ok := index[s]; ok && c >= 4 {
+				m.generic = append(m.generic, n)
+			}
+		}
+		slices.Sort(m.generic)
+	})
+	return m.generic
 }
 
 // missingElements returns the names of the elements the words miss.

@@ -46,6 +46,9 @@ type matcher struct {
 	elemStems  map[string]int // the stems of the terms' elements, numbered
 	elems      [][][][]int    // per term: elements → alternatives → stem numbers
 	elemOfWord []int32        // per vocabulary word: its stem's number+1, 0 if no element's
+
+	genericOnce sync.Once
+	generic     []int // element stems in the names of many terms (genericStems)
 }
 
 // A starter is what starts with one word: patterns (the trie node of
