@@ -7,10 +7,13 @@ var LanguageSlip = &rule.Rule{
 	ID:       "language-slip",
 	Severity: rule.Warning,
 	Doc: `A language slip common in transcripts and pasted text: "called as", "as per".
-The pack's phrases of kind slip and style give what to write instead.`,
-	Good: []string{"This is called value co-creation.\n"},
-	Bad:  []string{"This is called as value co-creation.\n"},
-	Run:  runLanguageSlip,
+The pack's phrases of kind slip and style give what to write instead. What
+a person said verbatim is left as said: words in quotation marks, and the
+speech of a published transcript's named speakers ("**Name:** ...").`,
+	Good: []string{"This is called value co-creation.\n", "She said: \"this is called as value\".\n",
+		"**Ann:** Hi.\n\n**Bob:** Hello.\n\n**Ann:** So we discussed about value.\n\n**Bob:** Yes.\n"},
+	Bad: []string{"This is called as value co-creation.\n"},
+	Run: runLanguageSlip,
 }
 
 // runLanguageSlip reports the matches of the pack's phrases of every kind
@@ -20,11 +23,19 @@ func runLanguageSlip(pass *rule.Pass) {
 	if m == nil {
 		return
 	}
+	speech, looked := -1, false
 	for i := range m.matches {
 		mt := &m.matches[i]
 		f, e, ph := m.phraseOf(mt)
 		if ph == nil || ph.Kind != "slip" && ph.Kind != "style" || m.inWholeSentence(mt.from) {
 			continue
+		}
+		if !looked {
+			// Looked for once a note has a slip: few have.
+			speech, looked = speechStart(pass.Note), true
+		}
+		if verbatimAt(pass.Note.Text, speech, m.toks[mt.from].start) {
+			continue // a speaker's own words (verbatim.go)
 		}
 		written := m.written(mt.from, mt.to)
 		repl := m.phraseRepl(mt, f, ph, written)
