@@ -21,8 +21,10 @@ heading or list item under such a heading), a name shortened, reordered,
 with a word in another form, misspelt or swapped for a near synonym is
 reported with the official name as the fix. Names of a case-sensitive list
 (the guiding principles) written in lower case in running text are
-reported too, unless they read as an ordinary verb phrase.`,
-	Good: []string{"The first guiding principle is Focus on value.\n"},
+reported too, unless they read as an ordinary verb phrase; so is a known
+wrong form written in lower case after a verb cue ("the second principle:
+do not start from scratch").`,
+	Good: []string{"The first guiding principle is Focus on value.\n", "## Guiding principles\n\n- **Start where you are**: do not start from scratch.\n"},
 	Bad:  []string{"The guiding principle Progress with feedback asks for small steps.\n", "The first guiding principle is focus on value.\n"},
 	Run:  runOfficialName,
 }
@@ -65,11 +67,17 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 	written := m.written(mt.from, mt.to)
 	name := l.Members[e.member].Name
 	format := "the official name of this %s is %q, not %q"
+	verbPhrase := mt.from > b.from && m.m.lists[e.list].verbCues[string(m.norm(mt.from-1))]
 	if mt.status == statusCase {
-		if titleCase(written) || mt.from > b.from && m.m.lists[e.list].verbCues[string(m.norm(mt.from-1))] {
+		if titleCase(written) || verbPhrase {
 			return // a title ("Focus On Value"), or a verb phrase ("we focus on value")
 		}
 		format = "write the %s's name as %q, not %q"
+	} else if verbPhrase && strings.ToLower(written) == written {
+		// A wrong form that is ordinary English, written as a verb
+		// phrase in lower case ("do not start from scratch"), is the
+		// author's sentence, not a name.
+		return
 	}
 	start, end := m.span(mt.from, mt.to)
 	m.report(pass, e.severity, mt.from, mt.to, m.msgf(format, listNoun(l), name, written), m.fix(start, end, name))

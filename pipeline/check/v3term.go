@@ -16,8 +16,11 @@ The service lifecycle, continual service improvement, the Change Advisory
 Board, request fulfilment, change management and the like: each pack entry
 gives the ITIL 4 wording and a one-line reason. A passage about earlier
 editions on purpose is left alone: a sentence, heading, list introduction or
-label line ("ITIL v3:") holding one of the pack's history phrases.`,
-	Good: []string{"Change enablement authorizes changes.\n", "## ITIL v3\n\nChange management authorized changes.\n"},
+label line ("ITIL v3:") holding one of the pack's history phrases; so is a
+v3 name given as an alias ("also known as change management", "formerly
+request fulfilment").`,
+	Good: []string{"Change enablement authorizes changes.\n", "## ITIL v3\n\nChange management authorized changes.\n",
+		"Change enablement (may also be known as \"change management\") authorizes changes.\n"},
 	Bad:  []string{"Change management authorizes changes.\n"},
 	Run:  runV3Term,
 }
@@ -32,7 +35,7 @@ func runV3Term(pass *rule.Pass) {
 	for i := range m.matches {
 		mt := &m.matches[i]
 		f, e, ph := m.phraseOf(mt)
-		if ph == nil || ph.Kind != "v3" || m.aboutHistory(mt) || m.inWholeSentence(mt.from) {
+		if ph == nil || ph.Kind != "v3" || m.aboutHistory(mt) || m.inWholeSentence(mt.from) || m.namedAsAlias(mt) {
 			continue
 		}
 		written := m.written(mt.from, mt.to)
@@ -54,6 +57,27 @@ func (m *matched) reportPhrase(pass *rule.Pass, sev rule.Severity, mt *match, ms
 		fix = m.fix(start, end, repl)
 	}
 	pass.Report(rule.Finding{Severity: sev, Message: msg, Start: start, End: end, Fix: fix})
+}
+
+// namedAsAlias reports whether a match is given as another name of what
+// the sentence is about ("change control (may also be known as change
+// management)", "formerly request fulfilment"): the author knows it is
+// not the current one. The cue stands among the four words before it, in
+// its sentence.
+func (m *matched) namedAsAlias(mt *match) bool {
+	s := m.sentenceAt(mt.from)
+	also, named := false, false
+	for k := max(s.from, mt.from-4); k < mt.from; k++ {
+		switch string(m.norm(k)) {
+		case "formerly", "previously", "aka", "renamed", "alias", "née":
+			return true
+		case "also":
+			also = true
+		case "known", "called", "named", "referred":
+			named = true
+		}
+	}
+	return also && named
 }
 
 // aboutHistory reports whether a match stands in a passage about earlier
