@@ -258,6 +258,7 @@ func Run(cfg Config) (*Result, error) {
 // its notes, read anew when it streamed them.
 func (res *Result) revisit(course *lint.Course, cfg Config, stdin *load.Input) {
 	paths := course.Revisit()
+	res.Notices = append(res.Notices, course.Notices()...)
 	var kept map[string]*emit.File
 	if cfg.Each == nil && len(paths) > 0 {
 		kept = make(map[string]*emit.File, len(res.Files))

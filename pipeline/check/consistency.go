@@ -2,7 +2,9 @@ package check
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/pack"
@@ -15,7 +17,11 @@ var TermConsistency = &rule.Rule{
 	Severity: rule.Suggestion,
 	Doc: `A term is spelt two ways in the course: "service catalogue" and "service catalog".
 Both spellings are accepted by the pack, but a course should use one; the
-less used spelling is reported with the more used one as the fix.`,
+less used spelling is reported with the more used one as the fix. A course
+is one input folder. A top-level folder in it whose notes keep a spelling of
+their own (a folder of another author's notes) is compared within itself
+only, and the run says so: no note is told to change its spelling because
+of another author's.`,
 	Course: newConsistency,
 }
 
@@ -31,6 +37,13 @@ type consistency struct {
 	bases  map[int32][]int32     // entry → its spellings seen, in order of appearance
 	where  map[spelling][]string // spelling → paths of the notes using it
 	keep   map[int32]int32       // entry → the spelling to keep, once decided
+	// Per top-level folder of the course (group): the counts of its notes,
+	// the group of each note, and the spelling a group that keeps its own
+	// keeps (entry → group → spelling).
+	groupCounts map[groupSpelling]int
+	groupOf     map[string]string
+	groupKeep   map[int32]map[string]int32
+	notices     []string
 	// several[entry]: the entry has two or more accepted spellings that
 	// are not acronyms, so a course could mix them.
 	several []bool
@@ -39,10 +52,28 @@ type consistency struct {
 // A spelling is one accepted way (base form) of writing a pack entry.
 type spelling struct{ entry, base int32 }
 
+// A groupSpelling is a spelling counted in one top-level folder.
+type groupSpelling struct {
+	group string
+	spelling
+}
+
+// groupOf is the top-level folder of a note in its course: the input
+// folder joined with the first folder of the note's relative path ("" for
+// a note directly in the input folder, or named on its own).
+func noteGroup(path, rel string) string {
+	rel = filepath.ToSlash(rel)
+	top, _, nested := strings.Cut(rel, "/")
+	if !nested {
+		return ""
+	}
+	return strings.TrimSuffix(filepath.ToSlash(path), rel) + top
+}
+
 func newConsistency(p *pack.Pack) rule.CourseCheck {
 	p = packOf(p)
 	c := &consistency{p: p, counts: map[spelling]int{}, bases: map[int32][]int32{},
-		where: map[spelling][]string{}}
+		where: map[spelling][]string{}, groupCounts: map[groupSpelling]int{}, groupOf: map[string]string{}}
 	return c
 }
 
@@ -68,6 +99,8 @@ func (c *consistency) prepare() {
 func (c *consistency) Note(cp *rule.CoursePass) {
 	c.prepare()
 	path := cp.Note.Path
+	group := noteGroup(path, cp.Note.Rel)
+	c.groupOf[path] = group
 	for _, u := range usesOf(cp.Note, c.p) {
 		// Most terms have one accepted spelling: nothing to count. (This
 		// runs on the one goroutine that takes the notes in course order.)
@@ -79,6 +112,7 @@ func (c *consistency) Note(cp *rule.CoursePass) {
 			c.bases[u.entry] = append(c.bases[u.entry], u.base)
 		}
 		c.counts[k]++
+		c.groupCounts[groupSpelling{group, k}]++
 		if w := c.where[k]; len(w) == 0 || w[len(w)-1] != path {
 			c.where[k] = append(w, path)
 		}
@@ -102,14 +136,15 @@ func (c *consistency) Revisit() []string {
 		}
 		c.keep[ent] = best
 	}
+	c.separateGroups()
 	seen := map[string]bool{}
 	var paths []string
-	for ent, keep := range c.keep {
+	for ent := range c.keep {
 		for _, b := range c.bases[ent] {
-			if b == keep {
-				continue
-			}
 			for _, path := range c.where[spelling{ent, b}] {
+				if b == c.keepFor(ent, c.groupOf[path]) {
+					continue
+				}
 				if !seen[path] {
 					seen[path] = true
 					paths = append(paths, path)
@@ -121,10 +156,70 @@ func (c *consistency) Revisit() []string {
 	return paths
 }
 
+// separateGroups finds, for each term spelt several ways, the top-level
+// folders whose notes use most another spelling than the course: another
+// author's notes, which keep their spelling (compared within the folder).
+func (c *consistency) separateGroups() {
+	c.groupKeep = map[int32]map[string]int32{}
+	c.notices = nil
+	groups := map[string]bool{}
+	for _, g := range c.groupOf {
+		groups[g] = true
+	}
+	sorted := make([]string, 0, len(groups))
+	for g := range groups {
+		sorted = append(sorted, g)
+	}
+	slices.Sort(sorted)
+	ents := make([]int32, 0, len(c.keep))
+	for ent := range c.keep {
+		ents = append(ents, ent)
+	}
+	slices.Sort(ents)
+	for _, ent := range ents {
+		keep := c.keep[ent]
+		bs := slices.Clone(c.bases[ent])
+		slices.Sort(bs)
+		var own []string
+		for _, g := range sorted {
+			best := keep
+			for _, b := range bs {
+				if c.groupCounts[groupSpelling{g, spelling{ent, b}}] > c.groupCounts[groupSpelling{g, spelling{ent, best}}] {
+					best = b
+				}
+			}
+			if best != keep {
+				if c.groupKeep[ent] == nil {
+					c.groupKeep[ent] = map[string]int32{}
+				}
+				c.groupKeep[ent][g] = best
+				own = append(own, fmt.Sprintf("%s (%q)", g, c.m.entries[ent].written[best][0]))
+			}
+		}
+		if len(own) > 0 {
+			c.notices = append(c.notices, fmt.Sprintf("term-consistency: the inputs are not one course for %q: %s keep a spelling of their own, compared within themselves",
+				c.m.entries[ent].written[keep][0], strings.Join(own, ", ")))
+		}
+	}
+}
+
+// keepFor is the spelling of entry the notes of a group are held to.
+func (c *consistency) keepFor(ent int32, group string) int32 {
+	if b, ok := c.groupKeep[ent][group]; ok {
+		return b
+	}
+	return c.keep[ent]
+}
+
+// Notices say which folders were compared within themselves only.
+func (c *consistency) Notices() []string { return c.notices }
+
 func (c *consistency) Again(cp *rule.CoursePass) {
 	n := cp.Note
+	group := c.groupOf[n.Path]
 	for _, u := range usesOf(n, c.p) {
-		keep, ok := c.keep[u.entry]
+		_, ok := c.keep[u.entry]
+		keep := c.keepFor(u.entry, group)
 		if !ok || u.acronym || u.base == keep {
 			continue
 		}
@@ -135,11 +230,23 @@ func (c *consistency) Again(cp *rule.CoursePass) {
 		repl = matchCase(written, repl)
 		cp.Report(rule.Finding{
 			Start: u.start, End: u.end,
-			Message: fmt.Sprintf("the course writes %q %s and %q %s: use one spelling",
-				e.written[keep][0], times(c.counts[spelling{u.entry, keep}]), e.written[u.base][0], times(c.counts[spelling{u.entry, u.base}])),
-			Fix: rule.NewFix(fmt.Sprintf("Write %q", repl), rule.Wording, edit.Edit{Start: u.start, End: u.end, New: repl}),
+			Message: c.message(u.entry, keep, u.base, group),
+			Fix:     rule.NewFix(fmt.Sprintf("Write %q", repl), rule.Wording, edit.Edit{Start: u.start, End: u.end, New: repl}),
 		})
 	}
+}
+
+// message says how often the course, or the notes of a folder that keeps
+// its own spelling, write the two spellings.
+func (c *consistency) message(ent, keep, base int32, group string) string {
+	e := &c.m.entries[ent]
+	if _, own := c.groupKeep[ent][group]; own {
+		return fmt.Sprintf("the notes of %s write %q %s and %q %s: use one spelling", group,
+			e.written[keep][0], times(c.groupCounts[groupSpelling{group, spelling{ent, keep}}]),
+			e.written[base][0], times(c.groupCounts[groupSpelling{group, spelling{ent, base}}]))
+	}
+	return fmt.Sprintf("the course writes %q %s and %q %s: use one spelling",
+		e.written[keep][0], times(c.counts[spelling{ent, keep}]), e.written[base][0], times(c.counts[spelling{ent, base}]))
 }
 
 // times is "once", "twice" or "N times".

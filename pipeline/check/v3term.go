@@ -21,8 +21,8 @@ v3 name given as an alias ("also known as change management", "formerly
 request fulfilment").`,
 	Good: []string{"Change enablement authorizes changes.\n", "## ITIL v3\n\nChange management authorized changes.\n",
 		"Change enablement (may also be known as \"change management\") authorizes changes.\n"},
-	Bad:  []string{"Change management authorizes changes.\n"},
-	Run:  runV3Term,
+	Bad: []string{"Change management authorizes changes.\n"},
+	Run: runV3Term,
 }
 
 // runV3Term reports the matches of the pack's phrases of kind v3, outside

@@ -157,6 +157,18 @@ func (c *Course) Revisit() []string {
 	return paths
 }
 
+// Notices are what the course-level rules say of the run as a whole, once
+// Revisit is done: "the inputs are not one course for ...".
+func (c *Course) Notices() []string {
+	var out []string
+	for _, cc := range c.checks {
+		if n, ok := cc.check.(interface{ Notices() []string }); ok {
+			out = append(out, n.Notices()...)
+		}
+	}
+	return out
+}
+
 // Again returns the findings of a note named by Revisit, read anew.
 func (c *Course) Again(n *note.Note) []rule.Finding {
 	var out []rule.Finding
