@@ -165,3 +165,28 @@ func notASentence(src []byte, lo, at, hi int) bool {
 	}
 	return bytes.IndexByte(before, ',') >= 0
 }
+
+// labelledLines reports whether every line of text starts with a short
+// label in capitals or digits and a colon ("Q: Which ...", "O: ...",
+// "E: ..."): a sample of a line-based file format shown as code, not
+// prose that slipped into a code block.
+func labelledLines(text []byte) bool {
+	lines := 0
+	for rest := text; len(rest) > 0; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		k := 0
+		for k < len(line) && k < 4 && (isUpper(line[k]) || isDigit(line[k])) {
+			k++
+		}
+		if k == 0 || k == 4 || k+1 >= len(line) || line[k] != ':' || line[k+1] != ' ' {
+			return false
+		}
+		lines++
+	}
+	return lines > 0
+}

@@ -172,7 +172,7 @@ func runProseAsCode(p *rule.Pass) {
 			next := blocks[bi+1].Lines[0]
 			content = append(append(content, '\n'), src[next.Start:next.End]...)
 		}
-		if !readsAsProse(content) {
+		if !readsAsProse(content) || labelledLines(content) {
 			continue
 		}
 		var edits []edit.Edit
@@ -288,8 +288,9 @@ var ProseAsCode = &rule.Rule{
 	Doc: `Prose is indented four spaces or more and renders as a code block.
 Transcripts and pasted text often carry indentation; Markdown then shows the
 sentences in a monospaced box. Only text that reads as prose (words and
-sentences, no code symbols) is de-indented; real code is left alone.`,
-	Good: []string{"Text.\n\n    if (x) { return y; }\n"},
+sentences, no code symbols) is de-indented; real code is left alone, and so
+is a sample of a line-based format ("Q: ...", "A: ..." on every line).`,
+	Good: []string{"Text.\n\n    if (x) { return y; }\n", "Questions start with Q, as in:\n\n    Q: Which of the following practices are concerned with managing risks to services?\n"},
 	Bad:  []string{"Text.\n\n    When you read exam questions, watch the difference between a customer and a user.\n"},
 	Run:  runProseAsCode,
 }

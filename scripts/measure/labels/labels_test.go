@@ -1,0 +1,100 @@
+package labels
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// root is the repository's root, where testdata/labels lives.
+func root(t *testing.T) string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "..")
+}
+
+// TestRegressionNotes holds the tool to the classes of wrong findings met
+// in real notes, reproduced in notes written for the purpose: every
+// finding labelled wrong stays away, every one labelled right is there.
+func TestRegressionNotes(t *testing.T) {
+	dir := filepath.Join(root(t), "testdata", "labels")
+	ls, err := ReadFile(filepath.Join(dir, "regression.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Measure(filepath.Join(dir, "notes"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	present := map[string]bool{}
+	for _, f := range m.Findings {
+		present[f.Key()] = true
+	}
+	for _, l := range ls {
+		switch want := l.Verdict == Right; {
+		case want && !present[l.Key]:
+			t.Errorf("%s: not reported, but it is right: %s", l.Key, l.Why)
+		case !want && present[l.Key]:
+			t.Errorf("%s: reported, but it is wrong: %s", l.Key, l.Why)
+		}
+	}
+}
+
+// TestLabelsFile checks the labels of real findings parse and hold the
+// sample the issue asks for: 100 findings and 20 fixes at least.
+func TestLabelsFile(t *testing.T) {
+	ls, err := ReadFile(filepath.Join(root(t), "testdata", "labels", "findings.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings, fixes := 0, 0
+	for _, l := range ls {
+		if _, fix := l.Rule(); fix {
+			fixes++
+		} else {
+			findings++
+		}
+	}
+	if findings < 100 || fixes < 20 {
+		t.Errorf("%d findings and %d fixes labelled, want 100 and 20 at least", findings, fixes)
+	}
+}
+
+// TestRealPrecision measures the labelled real findings again, on the
+// development corpus that ITILINT_REAL names (the notes have no licence
+// and stay out of the repository; without it the test says so and skips,
+// and TestRegressionNotes keeps the classes of wrong findings covered).
+// The bars are the issue's: 95 % overall, 90 % for each rule with ten
+// findings or more.
+func TestRealPrecision(t *testing.T) {
+	dir := os.Getenv("ITILINT_REAL")
+	if dir == "" {
+		t.Skip("ITILINT_REAL is not set: the real notes are not measured (see testdata/labels/findings.tsv)")
+	}
+	ls, err := ReadFile(filepath.Join(root(t), "testdata", "labels", "findings.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Measure(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := m.Table(ls)
+	var table strings.Builder
+	WriteTable(&table, rows)
+	t.Log("\n" + table.String())
+	for _, r := range rows {
+		switch {
+		case r.Rule == "all" && r.Precision() < 0.95:
+			t.Errorf("overall precision %.0f%%, want 95%% at least", 100*r.Precision())
+		case r.Rule != "all" && r.Findings >= 10 && r.Precision() < 0.90:
+			t.Errorf("%s: precision %.0f%% on %d findings, want 90%% at least", r.Rule, 100*r.Precision(), r.Findings)
+		}
+	}
+	for _, g := range m.Gone(ls) {
+		if g.Verdict == Right {
+			t.Logf("gone, though labelled right: %s (%s)", g.Key, g.Why)
+		}
+	}
+}
