@@ -71,16 +71,6 @@ type sentence struct {
 
 	source string      // path:line
 	def    *definition // what findDefinition makes of it, found when read
-
-	content map[string]bool // contentWords(Text), computed once
-}
-
-// contentWords returns the stems of the sentence's content words.
-func (s *sentence) contentWords() map[string]bool {
-	if s.content == nil {
-		s.content = contentWords(s.Text)
-	}
-	return s.content
 }
 
 // Source is the sentence's path:line, as the explanation cites it and the

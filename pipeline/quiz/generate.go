@@ -638,16 +638,14 @@ func selectQuestions(pool []*candidate, count int, quotas []int, nAreas int, uni
 		order = append(order, cand)
 		return true
 	}
-	if quotas != nil {
-		for i, q := range quotas {
-			n := 0
-			for _, cand := range byArea[i] {
-				if n >= q {
-					break
-				}
-				if take(cand) {
-					n++
-				}
+	for i, q := range quotas {
+		n := 0
+		for _, cand := range byArea[i] {
+			if n >= q {
+				break
+			}
+			if take(cand) {
+				n++
 			}
 		}
 	}

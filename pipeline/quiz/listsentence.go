@@ -4,14 +4,12 @@ import (
 	"strings"
 )
 
-// A scope is a list or one group of a list.
+// A scope is a list whose introducing sentence is looked for.
 type scope struct {
-	list    string
-	group   string // "" = the whole list
-	nouns   []string
-	members []*concept
-	topic   string
-	name    string // the list's name ("The four dimensions of service management"); "" for a group
+	list  string
+	nouns []string
+	topic string
+	name  string // the list's name ("The four dimensions of service management")
 }
 
 // listSentence finds the sentence that introduces the scope in the notes:
