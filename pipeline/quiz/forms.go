@@ -65,8 +65,8 @@ func runSequence(p *genPass) {
 			}
 			stem := fmt.Sprintf("After the step %q, which %s comes next?", anchor.Name, l.Nouns[0])
 			r := p.rng(l.ID, anchor.Name)
-			expl := fmt.Sprintf("The steps, in order: %s. The notes name them from %s.",
-				strings.Join(order, "; "), src.Source())
+			expl := fmt.Sprintf("The steps, in order: %s The notes name them from %s.",
+				sentenceEnd(strings.Join(order, "; ")), src.Source())
 			if cand := p.emit(r, stem, key.Name, pool[:3], src, l.Topic, expl, key); cand != nil {
 				cand.fact = "order:" + l.ID
 			}
@@ -251,4 +251,12 @@ func runExample(p *genPass) {
 			cand.fact = "example:" + x.ID
 		}
 	}
+}
+
+// sentenceEnd ends s with a period unless it ends with a question mark.
+func sentenceEnd(s string) string {
+	if strings.HasSuffix(s, "?") || strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
 }

@@ -363,6 +363,23 @@ func (c *corpus) generate(opts Options) *Bank {
 
 	first, variants := onePerFact(passed, bank.Dropped)
 	pool := first
+	if opts.Exam && !opts.Variants {
+		// A mock exam draws fewer questions than the bank holds, so a
+		// question left out only for its option set may stand in for one
+		// of another area; the selection keeps facts and option sets
+		// unique within the exam.
+		facts := map[string]bool{}
+		for _, cand := range first {
+			facts[cand.fact] = true
+		}
+		pool = append([]*candidate(nil), first...)
+		for _, v := range variants {
+			if !facts[v.fact] {
+				facts[v.fact] = true
+				pool = append(pool, v)
+			}
+		}
+	}
 	if opts.Variants {
 		pool = append(append([]*candidate(nil), first...), variants...)
 	}
@@ -623,16 +640,18 @@ func selectQuestions(pool []*candidate, count int, quotas []int, nAreas int, uni
 	var order []*candidate
 	keys := map[string]bool{}
 	taken := map[*candidate]bool{}
+	sets := map[string]bool{}
 	take := func(cand *candidate) bool {
 		if taken[cand] {
 			return false
 		}
 		if uniqueKeys {
 			k := wordsOnly(cand.Key())
-			if keys[k] {
+			if keys[k] || sets[optionSet(cand.Question)] {
 				return false
 			}
 			keys[k] = true
+			sets[optionSet(cand.Question)] = true
 		}
 		taken[cand] = true
 		order = append(order, cand)
