@@ -44,6 +44,13 @@ func NewLayout(dir string, inputs []load.Input, reserved ...string) (*Layout, er
 		want[i] = in.OutRel()
 		count[fold(want[i])]++
 	}
+	// A copy cannot be a file where another copy needs a folder ("a.txt"
+	// and a folder "a.md" of notes): that name counts as taken twice.
+	for _, w := range want {
+		for d := filepath.Dir(w); d != "." && d != string(filepath.Separator); d = filepath.Dir(d) {
+			count[fold(d)] += 2
+		}
+	}
 	// An input that meets another keeps its extension, unless it is the
 	// Markdown note whose name the copy keeps anyway.
 	kept := make([]bool, len(inputs))
@@ -59,6 +66,11 @@ func NewLayout(dir string, inputs []load.Input, reserved ...string) (*Layout, er
 	}
 	type owner struct{ path, name string }
 	taken := map[string]owner{} // folded output rel → whose copy it is
+	for i, w := range want {
+		for d := filepath.Dir(w); d != "." && d != string(filepath.Separator); d = filepath.Dir(d) {
+			taken[fold(d)] = owner{inputs[i].Path, d + string(filepath.Separator)}
+		}
+	}
 	for i, in := range inputs {
 		name := want[i]
 		if other, ok := taken[fold(name)]; ok {
@@ -70,7 +82,11 @@ func NewLayout(dir string, inputs []load.Input, reserved ...string) (*Layout, er
 					break
 				}
 			}
-			l.Notices = append(l.Notices, fmt.Sprintf("%s: written as %s, since %s is written as %s (one file where case does not count)", in.Path, name, other.path, other.name))
+			why := "one file where case does not count"
+			if strings.HasSuffix(other.name, string(filepath.Separator)) {
+				why = "a folder of copies"
+			}
+			l.Notices = append(l.Notices, fmt.Sprintf("%s: written as %s, since %s is written as %s (%s)", in.Path, name, other.path, other.name, why))
 		} else if kept[i] {
 			l.Notices = append(l.Notices, fmt.Sprintf("%s: written as %s, since another input would also be written as %s", in.Path, name, in.OutRel()))
 		}

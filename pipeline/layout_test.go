@@ -22,6 +22,8 @@ func TestLayoutGivesEveryInputItsOwnCopy(t *testing.T) {
 		{"case and extension", []string{"Value.txt", "value.md"}, []string{"Value.txt.md", "value.md"}},
 		{"numbered name taken", []string{"x-2.md", "x.md", "X.md"}, []string{"x-2.md", "x.md", "X-3.md"}},
 		{"folders differing in case", []string{"A/n.md", "a/n.md"}, []string{"A/n.md", "a/n-2.md"}},
+		{"a file where a folder is needed", []string{"a.md/b.md", "a.txt"}, []string{"a.md/b.md", "a.txt.md"}},
+		{"a Markdown file where a folder is needed", []string{"n.md", "n.md/x.md"}, []string{"n-2.md", "n.md/x.md"}},
 		{"composed and decomposed accents", []string{"caf\u00e9.md", "cafe\u0301.md"}, []string{"caf\u00e9.md", "cafe\u0301-2.md"}},
 	}
 	for _, tt := range tests {
