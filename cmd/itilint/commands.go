@@ -43,27 +43,34 @@ func runCommand() *cli.Command {
 			out := c.String("out")
 			pc.OutDir = filepath.Join(out, "clean")
 			pc.Reserved = []string{filepath.Join(out, "questions.xlsx"), filepath.Join(out, "report.txt"), filepath.Join(out, "report.json")}
+			// The run streams: each note's cleaned copy is written and its
+			// findings go to the reports as soon as it is done, and no note
+			// is kept (the question bank takes what it needs as they pass).
+			rep, err := emit.NewRunReport()
+			if err != nil {
+				return cli.Exit(err.Error(), exitTrouble)
+			}
+			defer rep.Close()
+			var cleanErrs []error
+			pc.Each = func(f *emit.File, cleaned *note.Note) {
+				if !f.Late && f.Err == nil && f.Out != "" && cleaned != nil {
+					if _, err := emit.WriteBytes(f.Out, cleaned.Text); err != nil {
+						cleanErrs = append(cleanErrs, err)
+						f.Out = ""
+					}
+				}
+				rep.File(f)
+			}
 			res, err := pipeline.Run(pc)
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
 			trouble := reportErrors(c, res)
-			_, werrs := writeCleaned(res)
-			werrs = append(res.Refused, werrs...)
+			werrs := append(res.Refused, cleanErrs...)
 			if _, err := emit.Questions(filepath.Join(out, "questions.xlsx"), res.Bank, emit.QuizOptions{}); err != nil {
 				werrs = append(werrs, err)
 			}
-			sum := res.Summary()
-			if _, err := emit.WriteFile(filepath.Join(out, "report.txt"), func(w io.Writer) error {
-				return emit.ReportText(w, res.Files, res.Bank, sum)
-			}); err != nil {
-				werrs = append(werrs, err)
-			}
-			if _, err := emit.WriteFile(filepath.Join(out, "report.json"), func(w io.Writer) error {
-				return emit.ReportJSON(w, res.Files, res.Bank, sum)
-			}); err != nil {
-				werrs = append(werrs, err)
-			}
+			werrs = append(werrs, rep.Write(filepath.Join(out, "report.txt"), filepath.Join(out, "report.json"), res.Bank, res.Summary())...)
 			if err := markOutput(out); err != nil {
 				werrs = append(werrs, err)
 			}

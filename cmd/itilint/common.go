@@ -11,7 +11,6 @@ import (
 
 	"github.com/itilint/itilint/pipeline"
 	"github.com/itilint/itilint/pipeline/config"
-	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/load"
 	"github.com/itilint/itilint/pipeline/pack"
@@ -226,32 +225,6 @@ func summaryLine(c *cli.Context, res *pipeline.Result) {
 		return
 	}
 	fmt.Fprintln(c.App.ErrWriter, res.Summary().Line())
-}
-
-// writeCleaned writes the cleaned notes where the run's layout put them
-// (File.Out: relative layout kept, text inputs become .md). It returns the
-// number of files written and the write errors.
-func writeCleaned(res *pipeline.Result) (int, []error) {
-	written := 0
-	var errs []error
-	byPath := res.CleanedByPath()
-	for i := range res.Files {
-		f := &res.Files[i]
-		n := byPath[f.Path]
-		if n == nil || f.Out == "" {
-			continue
-		}
-		changed, err := emit.WriteBytes(f.Out, n.Text)
-		if err != nil {
-			errs = append(errs, err)
-			f.Out = ""
-			continue
-		}
-		if changed {
-			written++
-		}
-	}
-	return written, errs
 }
 
 // markOutput marks dir as itilint's output (load.OutputMarker), so that a

@@ -119,3 +119,61 @@ func BenchmarkCheckFormats(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRunProcess is the time and memory of the commands that clean
+// and build the question bank, against check's, over the sample course
+// copied to about 20 MB: <command>-cpu-s is the user plus system time of
+// one whole process, <command>-peak-RSS-MB its largest resident set,
+// <command>/check its CPU against check's. run writes its output folder
+// anew each time (cleaned copies, question bank, reports).
+//
+//	go test -run XXX -bench RunProcess -benchtime 2x ./cmd/itilint/
+func BenchmarkRunProcess(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "itilint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	dir, size := testcourse.Copies(b, "../../source", 20<<20)
+	work := b.TempDir()
+	commands := map[string][]string{
+		"check": {"check", "-q", "--fail-on", "none", dir},
+		"quiz":  {"quiz", "-q", "--no-progress", "-o", filepath.Join(work, "questions.xlsx"), dir},
+		"run":   {"run", "-q", "--no-progress", "--out", filepath.Join(work, "out"), dir},
+	}
+	names := []string{"check", "quiz", "run"}
+	exec1 := func(name string) (time.Duration, int64) {
+		if name == "run" {
+			os.RemoveAll(filepath.Join(work, "out"))
+		}
+		cmd := exec.Command(bin, commands[name]...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil {
+			b.Fatalf("itilint %s: %v\n%s", name, err, stderr.Bytes())
+		}
+		var peakKB int64
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			peakKB = int64(ru.Maxrss)
+		}
+		return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), peakKB
+	}
+	syscall.Sync()
+	exec1("check")
+	b.SetBytes(size)
+	cpu := map[string]time.Duration{}
+	peak := map[string]int64{}
+	for b.Loop() {
+		for _, name := range names {
+			t, kb := exec1(name)
+			cpu[name] += t
+			peak[name] = max(peak[name], kb)
+		}
+	}
+	for _, name := range names {
+		b.ReportMetric(cpu[name].Seconds()/float64(b.N), name+"-cpu-s")
+		b.ReportMetric(float64(peak[name])/1024, name+"-peak-RSS-MB")
+		if name != "check" {
+			b.ReportMetric(float64(cpu[name])/float64(cpu["check"]), name+"/check")
+		}
+	}
+}

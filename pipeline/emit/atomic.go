@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -66,4 +67,112 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// An AtomicFile is WriteFile for content written a piece at a time, too
+// large to hold in memory: it goes to a temporary file in the same
+// folder, and Commit renames that over path, unless the content is the
+// file's already (then path is left untouched).
+type AtomicFile struct {
+	path string
+	tmp  *os.File
+	buf  *bufio.Writer
+	err  error
+}
+
+// CreateAtomic starts writing path.
+func CreateAtomic(path string) (*AtomicFile, error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("%s: is a folder, cannot write a file there", path)
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("%s: cannot create folder: %w", path, unwrapPath(err))
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
+	}
+	return &AtomicFile{path: path, tmp: tmp, buf: bufio.NewWriterSize(tmp, 64<<10)}, nil
+}
+
+func (a *AtomicFile) Write(p []byte) (int, error) {
+	if a.err != nil {
+		return 0, a.err
+	}
+	n, err := a.buf.Write(p)
+	a.err = err
+	return n, err
+}
+
+// Abort removes what was written.
+func (a *AtomicFile) Abort() {
+	a.tmp.Close()
+	os.Remove(a.tmp.Name())
+}
+
+// Commit puts the content in place; changed is false when path held it
+// already.
+func (a *AtomicFile) Commit() (changed bool, err error) {
+	defer os.Remove(a.tmp.Name()) // a no-op after a successful rename
+	fail := func(err error) (bool, error) {
+		a.tmp.Close()
+		return false, fmt.Errorf("%s: %w", a.path, unwrapPath(err))
+	}
+	if a.err != nil {
+		return fail(a.err)
+	}
+	if err := a.buf.Flush(); err != nil {
+		return fail(err)
+	}
+	mode := os.FileMode(0o644)
+	if info, err := os.Stat(a.path); err == nil {
+		mode = info.Mode().Perm()
+		if same, err := sameContent(a.tmp, a.path); err == nil && same {
+			a.tmp.Close()
+			return false, nil
+		}
+	}
+	if err := a.tmp.Chmod(mode); err != nil {
+		return fail(err)
+	}
+	if err := a.tmp.Close(); err != nil {
+		return false, fmt.Errorf("%s: %w", a.path, unwrapPath(err))
+	}
+	if err := os.Rename(a.tmp.Name(), a.path); err != nil {
+		return false, fmt.Errorf("%s: %w", a.path, unwrapPath(err))
+	}
+	return true, nil
+}
+
+// sameContent reports whether the file at path holds what tmp holds,
+// reading both a block at a time.
+func sameContent(tmp *os.File, path string) (bool, error) {
+	old, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer old.Close()
+	a, errA := tmp.Stat()
+	b, errB := old.Stat()
+	if errA != nil || errB != nil || a.Size() != b.Size() {
+		return false, nil
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		return false, err
+	}
+	x, y := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		n, errX := io.ReadFull(tmp, x)
+		m, errY := io.ReadFull(old, y)
+		if n != m || !bytes.Equal(x[:n], y[:m]) {
+			return false, nil
+		}
+		if errX == io.EOF || errX == io.ErrUnexpectedEOF {
+			return errY == io.EOF || errY == io.ErrUnexpectedEOF, nil
+		}
+		if errX != nil || errY != nil {
+			return false, nil
+		}
+	}
 }

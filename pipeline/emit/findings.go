@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -247,9 +246,11 @@ type JSONEdit struct {
 	New       string `json:"new"`
 }
 
-func jsonFindings(f File) []JSONFinding {
+func jsonFindings(f File) []JSONFinding { return jsonFindingsOf(locate(f)) }
+
+func jsonFindingsOf(found []located) []JSONFinding {
 	out := []JSONFinding{}
-	for _, x := range locate(f) {
+	for _, x := range found {
 		j := JSONFinding{
 			Path: x.Path, Line: x.Start.Line, Column: x.Start.Col, EndLine: x.End.Line, EndColumn: x.End.Col,
 			Rule: x.Rule, Severity: x.Severity.String(), Message: x.Message,
@@ -266,15 +267,6 @@ func jsonFindings(f File) []JSONFinding {
 		out = append(out, j)
 	}
 	return out
-}
-
-// encodeJSON writes v indented, without HTML escaping (messages quote
-// Markdown such as <br> and & verbatim), ending with a newline.
-func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 // slashPath is the path with forward slashes, as CI systems expect.

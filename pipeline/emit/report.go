@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -76,46 +79,74 @@ func changePos(c lint.Change) string {
 // the totals. bank may be nil when no bank was generated.
 func ReportText(w io.Writer, files []File, bank *quiz.Bank, s Summary) error {
 	var b strings.Builder
-	b.WriteString("itilint run report\n")
-	for _, f := range files {
-		b.WriteString("\n")
-		b.WriteString(f.Path)
-		if f.Out != "" {
-			b.WriteString(" -> " + f.Out)
-		}
-		b.WriteString("\n")
-		if f.Note == nil && f.Err != nil {
-			pos, msg := readError(f.Path, f.Err)
-			fmt.Fprintf(&b, "  %s: error: %s\n", errorLoc(f.Path, pos), oneLine(msg))
-			continue
-		}
-		found := locate(f)
-		if len(found) == 0 && len(f.Changes) == 0 {
-			b.WriteString("  no findings, nothing changed\n")
-		}
-		if len(found) > 0 {
-			fmt.Fprintf(&b, "  findings (%d):\n", len(found))
-			for _, x := range found {
-				fmt.Fprintf(&b, "    %d:%d: %s %s: %s\n", x.Start.Line, x.Start.Col, x.Severity, x.Rule, oneLine(x.Message))
-				if x.Fix != nil {
-					fmt.Fprintf(&b, "      fix (%s): replace with %s%s\n", x.Fix.Kind, quote(x.Fix.Replacement), fixLabel(x.Fix.Message))
-				}
-			}
-		}
-		if len(f.Changes) > 0 {
-			fmt.Fprintf(&b, "  changes (%d):\n", len(f.Changes))
-			for _, c := range f.Changes {
-				fmt.Fprintf(&b, "    %s:%s: %s (%s): %s\n      %s → %s\n", f.Path, changePos(c), c.Rule, c.Kind, oneLine(c.Message), quote(c.Before), quote(c.After))
-			}
-		}
+	b.WriteString(reportTextHead)
+	for i := range files {
+		r := recordOf(&files[i])
+		writeReportTextFile(&b, &r)
 	}
-	if bank != nil {
-		b.WriteString("\nquestion bank\n")
-		writeBankText(&b, bank)
-	}
-	b.WriteString("\ntotals\n  " + s.counts() + "\n")
+	writeReportTextTail(&b, bank, s)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+const reportTextHead = "itilint run report\n"
+
+// A reportRecord is what the run reports say of one file: its findings
+// located, so that the note itself need not be kept.
+type reportRecord struct {
+	Path, Out, Err string
+	Unreadable     bool // no note: Err says why
+	Found          []located
+	Changes        []lint.Change
+}
+
+func recordOf(f *File) reportRecord {
+	r := reportRecord{Path: f.Path, Out: f.Out, Unreadable: f.Note == nil && f.Err != nil, Found: locate(*f), Changes: f.Changes}
+	if f.Err != nil {
+		r.Err = f.Err.Error()
+	}
+	return r
+}
+
+func writeReportTextFile(b *strings.Builder, f *reportRecord) {
+	b.WriteString("\n")
+	b.WriteString(f.Path)
+	if f.Out != "" {
+		b.WriteString(" -> " + f.Out)
+	}
+	b.WriteString("\n")
+	if f.Unreadable {
+		pos, msg := readError(f.Path, errors.New(f.Err))
+		fmt.Fprintf(b, "  %s: error: %s\n", errorLoc(f.Path, pos), oneLine(msg))
+		return
+	}
+	found := f.Found
+	if len(found) == 0 && len(f.Changes) == 0 {
+		b.WriteString("  no findings, nothing changed\n")
+	}
+	if len(found) > 0 {
+		fmt.Fprintf(b, "  findings (%d):\n", len(found))
+		for _, x := range found {
+			fmt.Fprintf(b, "    %d:%d: %s %s: %s\n", x.Start.Line, x.Start.Col, x.Severity, x.Rule, oneLine(x.Message))
+			if x.Fix != nil {
+				fmt.Fprintf(b, "      fix (%s): replace with %s%s\n", x.Fix.Kind, quote(x.Fix.Replacement), fixLabel(x.Fix.Message))
+			}
+		}
+	}
+	if len(f.Changes) > 0 {
+		fmt.Fprintf(b, "  changes (%d):\n", len(f.Changes))
+		for _, c := range f.Changes {
+			fmt.Fprintf(b, "    %s:%s: %s (%s): %s\n      %s → %s\n", f.Path, changePos(c), c.Rule, c.Kind, oneLine(c.Message), quote(c.Before), quote(c.After))
+		}
+	}
+}
+
+func writeReportTextTail(b *strings.Builder, bank *quiz.Bank, s Summary) {
+	if bank != nil {
+		b.WriteString("\nquestion bank\n")
+		writeBankText(b, bank)
+	}
+	b.WriteString("\ntotals\n  " + s.counts() + "\n")
 }
 
 func fixLabel(msg string) string {
@@ -263,24 +294,51 @@ type jsonTypeCount struct {
 // ReportJSON writes the run report for programs (out/report.json): the
 // same content as ReportText, findings in the json findings format.
 func ReportJSON(w io.Writer, files []File, bank *quiz.Bank, s Summary) error {
-	r := jsonReport{Files: []jsonReportFile{}, Totals: s}
-	for _, f := range files {
-		jf := jsonReportFile{Path: f.Path, Out: f.Out, Findings: jsonFindings(f), Changes: []jsonChange{}}
-		if f.Err != nil {
-			jf.Error = f.Err.Error()
+	var b bytes.Buffer
+	b.WriteString(reportJSONHead)
+	for i := range files {
+		r := recordOf(&files[i])
+		if err := writeReportJSONFile(&b, &r, i == 0); err != nil {
+			return err
 		}
-		for _, c := range f.Changes {
-			line, col := c.Pos.Line, c.Pos.Col
-			if line == 0 {
-				line = c.Line
-			}
-			jf.Changes = append(jf.Changes, jsonChange{Rule: c.Rule, Kind: c.Kind.String(), Message: c.Message,
-				Line: line, Column: col, Before: c.Before, After: c.After})
-		}
-		r.Files = append(r.Files, jf)
 	}
+	if err := writeReportJSONTail(&b, len(files) > 0, bank, s); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// report.json is written a file at a time, as encodeJSON would write the
+// whole jsonReport: its files first, each indented in the array.
+const reportJSONHead = "{\n  \"files\": ["
+
+func writeReportJSONFile(b *bytes.Buffer, f *reportRecord, first bool) error {
+	jf := jsonReportFile{Path: f.Path, Out: f.Out, Error: f.Err, Findings: jsonFindingsOf(f.Found), Changes: []jsonChange{}}
+	for _, c := range f.Changes {
+		line, col := c.Pos.Line, c.Pos.Col
+		if line == 0 {
+			line = c.Line
+		}
+		jf.Changes = append(jf.Changes, jsonChange{Rule: c.Rule, Kind: c.Kind.String(), Message: c.Message,
+			Line: line, Column: col, Before: c.Before, After: c.After})
+	}
+	if !first {
+		b.WriteByte(',')
+	}
+	b.WriteString("\n    ")
+	return encodeJSONIndented(b, "    ", jf)
+}
+
+func writeReportJSONTail(b *bytes.Buffer, anyFiles bool, bank *quiz.Bank, s Summary) error {
+	if anyFiles {
+		b.WriteString("\n  ],\n  \"questions\": ")
+	} else {
+		b.WriteString("],\n  \"questions\": ")
+	}
+	var jb *jsonBank
 	if bank != nil {
-		jb := &jsonBank{Total: len(bank.Questions), ByType: []jsonTypeCount{}, Dropped: bank.Dropped}
+		jb = &jsonBank{Total: len(bank.Questions), ByType: []jsonTypeCount{}, Dropped: bank.Dropped}
 		if jb.Dropped == nil {
 			jb.Dropped = map[string]int{}
 		}
@@ -295,7 +353,27 @@ func ReportJSON(w io.Writer, files []File, bank *quiz.Bank, s Summary) error {
 		for _, t := range bankTypes(bank) {
 			jb.ByType = append(jb.ByType, jsonTypeCount{Type: t, Generated: bank.Generated[t], Kept: kept[t]})
 		}
-		r.Questions = jb
 	}
-	return encodeJSON(w, r)
+	if err := encodeJSONIndented(b, "  ", jb); err != nil {
+		return err
+	}
+	b.WriteString(",\n  \"totals\": ")
+	if err := encodeJSONIndented(b, "  ", s); err != nil {
+		return err
+	}
+	b.WriteString("\n}\n")
+	return nil
+}
+
+// encodeJSONIndented appends v as encodeJSON writes it at the depth of
+// prefix, without the final newline.
+func encodeJSONIndented(b *bytes.Buffer, prefix string, v any) error {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	b.Truncate(b.Len() - 1)
+	return nil
 }

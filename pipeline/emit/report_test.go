@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -127,5 +129,53 @@ func TestDiff(t *testing.T) {
 	noEOL := Diff("x.md", []byte("a\nb"), []byte("a\nc"))
 	if !strings.Contains(noEOL, "\\ No newline at end of file") {
 		t.Errorf("missing end-of-file marker:\n%s", noEOL)
+	}
+}
+
+// TestRunReportStreamed: the reports written from files handed over one
+// at a time, with a course-level finding arriving after every file, are
+// the bytes ReportText and ReportJSON write from the files kept, the late
+// finding with its file's others.
+func TestRunReportStreamed(t *testing.T) {
+	kept := reportFiles(t)
+	streamed := reportFiles(t)
+	first := kept[0]
+	s, e := at(t, string(first.Note.Text), "co-create")
+	lateFinding := rule.Finding{Rule: "term-consistency", Severity: rule.Suggestion, Message: "one spelling", Start: s, End: e}
+	kept[0].Findings = append(append([]rule.Finding(nil), first.Findings...), lateFinding)
+	rule.SortFindings(kept[0].Findings)
+	streamed = append(streamed, File{Path: first.Path, Note: first.Note, Late: true, Findings: []rule.Finding{lateFinding}})
+
+	dir := t.TempDir()
+	rep, err := NewRunReport()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rep.Close()
+	for i := range streamed {
+		rep.File(&streamed[i])
+	}
+	txt, js := filepath.Join(dir, "report.txt"), filepath.Join(dir, "report.json")
+	if errs := rep.Write(txt, js, testBank(), reportSummary); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var wantText, wantJSON bytes.Buffer
+	if err := ReportText(&wantText, kept, testBank(), reportSummary); err != nil {
+		t.Fatal(err)
+	}
+	if err := ReportJSON(&wantJSON, kept, testBank(), reportSummary); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string][]byte{txt: wantText.Bytes(), js: wantJSON.Bytes()} {
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s:\n%s\nwant:\n%s", filepath.Base(path), got, want)
+		}
+		if !strings.Contains(string(got), "term-consistency") {
+			t.Errorf("%s: the late finding is missing", filepath.Base(path))
+		}
 	}
 }

@@ -154,19 +154,20 @@ type Finding struct {
 
 // SortFindings orders findings by position, then rule, then message, so
 // output is deterministic whatever order rules ran in.
-func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		if c := cmp.Compare(a.Start, b.Start); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.End, b.End); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Message, b.Message)
-	})
+func SortFindings(fs []Finding) { slices.SortStableFunc(fs, CompareFindings) }
+
+// CompareFindings is the order of SortFindings.
+func CompareFindings(a, b Finding) int {
+	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.End, b.End); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
 }
 
 // A Rule is a check (and often a repair) with a stable ID.

@@ -1,0 +1,161 @@
+package emit
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// A RunReport writes the run's report.txt and report.json from files
+// handed over one at a time (pipeline.Config.Each), as ReportText and
+// ReportJSON write them from a run that kept every file.
+//
+// Both reports list the files before the question bank and the totals,
+// which are known only at the end, and a course-level finding that needs
+// the whole course (File.Late) belongs with its file's others. So each
+// file's findings are located (positions on disk, fixes spelled out, so
+// its note can go) and spilled to a temporary file; late findings are
+// kept aside by path; Write reads the spill back once and writes both
+// reports, each straight to its file. Memory holds one file's findings
+// and the late ones, whatever the size of the course.
+type RunReport struct {
+	spill *os.File
+	buf   *bufio.Writer
+	enc   *gob.Encoder
+	late  map[string][]located
+	files int
+	err   error
+}
+
+// NewRunReport starts a report.
+func NewRunReport() (*RunReport, error) {
+	spill, err := os.CreateTemp("", "itilint-report-*.gob")
+	if err != nil {
+		return nil, fmt.Errorf("run report: %w", err)
+	}
+	r := &RunReport{spill: spill, buf: bufio.NewWriterSize(spill, 64<<10), late: map[string][]located{}}
+	r.enc = gob.NewEncoder(r.buf)
+	return r, nil
+}
+
+// File adds one file; its note is not used after File returns.
+func (r *RunReport) File(f *File) {
+	if r.err != nil {
+		return
+	}
+	if f.Late {
+		r.late[f.Path] = append(r.late[f.Path], slim(locate(*f))...)
+		return
+	}
+	rec := recordOf(f)
+	rec.Found = slim(rec.Found)
+	rec.Changes = slices.Clone(rec.Changes)
+	for i := range rec.Changes {
+		rec.Changes[i].Edits = nil // the reports show before and after
+	}
+	r.files++
+	r.err = r.enc.Encode(&rec)
+}
+
+// slim drops what the reports do not show of located findings: the raw
+// fix, spelled out already.
+func slim(found []located) []located {
+	for i := range found {
+		found[i].Finding.Fix = nil
+	}
+	return found
+}
+
+// Write writes report.txt to textPath and report.json to jsonPath,
+// atomically; each error names the file.
+func (r *RunReport) Write(textPath, jsonPath string, bank *quiz.Bank, s Summary) []error {
+	if r.err != nil {
+		return []error{fmt.Errorf("run report: %w", r.err)}
+	}
+	if err := r.buf.Flush(); err != nil {
+		return []error{fmt.Errorf("run report: %w", err)}
+	}
+	if _, err := r.spill.Seek(0, io.SeekStart); err != nil {
+		return []error{fmt.Errorf("run report: %w", err)}
+	}
+	text, err := CreateAtomic(textPath)
+	if err != nil {
+		return []error{err}
+	}
+	js, err := CreateAtomic(jsonPath)
+	if err != nil {
+		text.Abort()
+		return []error{err}
+	}
+	werr := r.write(text, js, bank, s)
+	if werr != nil {
+		text.Abort()
+		js.Abort()
+		return []error{fmt.Errorf("run report: %w", werr)}
+	}
+	var errs []error
+	for _, a := range []*AtomicFile{text, js} {
+		if _, err := a.Commit(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+func (r *RunReport) write(text, js io.Writer, bank *quiz.Bank, s Summary) error {
+	dec := gob.NewDecoder(bufio.NewReaderSize(r.spill, 64<<10))
+	var tb strings.Builder
+	var jb bytes.Buffer
+	tb.WriteString(reportTextHead)
+	jb.WriteString(reportJSONHead)
+	for i := range r.files {
+		var rec reportRecord
+		if err := dec.Decode(&rec); err != nil {
+			return err
+		}
+		if late := r.late[rec.Path]; len(late) > 0 && !rec.Unreadable {
+			// As the run that keeps its files adds them: after the
+			// file's own, sorted with them.
+			rec.Found = append(rec.Found, late...)
+			slices.SortStableFunc(rec.Found, func(a, b located) int { return rule.CompareFindings(a.Finding, b.Finding) })
+			delete(r.late, rec.Path)
+		}
+		writeReportTextFile(&tb, &rec)
+		if err := writeReportJSONFile(&jb, &rec, i == 0); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(text, tb.String()); err != nil {
+			return err
+		}
+		if _, err := js.Write(jb.Bytes()); err != nil {
+			return err
+		}
+		tb.Reset()
+		jb.Reset()
+	}
+	writeReportTextTail(&tb, bank, s)
+	if err := writeReportJSONTail(&jb, r.files > 0, bank, s); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(text, tb.String()); err != nil {
+		return err
+	}
+	_, err := js.Write(jb.Bytes())
+	return err
+}
+
+// Close removes the spill.
+func (r *RunReport) Close() error {
+	name := r.spill.Name()
+	err := r.spill.Close()
+	return errors.Join(err, os.Remove(name))
+}
