@@ -170,7 +170,7 @@ func Run(cfg Config) (*Result, error) {
 	}
 
 	opts := lint.Options{Pack: cfg.Pack, Config: cfg.Project}
-	bar := newProgress(cfg.Progress, max(total, 0))
+	bar := newProgress(cfg.Progress, max(total, 0), noteStage(cfg))
 	workers := cfg.Workers
 	if workers <= 0 {
 		// Two a core: a worker opening or reading a file leaves its core
@@ -247,7 +247,9 @@ func Run(cfg Config) (*Result, error) {
 		res.revisit(course, cfg, stdin)
 	}
 	if bank != nil {
+		done := Stage(cfg.Progress, "building questions")
 		res.Bank = bank.Bank(cfg.QuizOpts)
+		done()
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/pack"
@@ -129,4 +130,20 @@ func TestQuizSkipsOlderEditionNotes(t *testing.T) {
 	if n := len(res.Bank.Questions); n != 0 {
 		t.Errorf("%d questions from a note that teaches ITIL v3: %v", n, res.Bank.Questions[0].Stem)
 	}
+}
+
+// TestStages: the first stage's bar names what is done to each note, and
+// a stage with no count shows what it does until it is done.
+func TestStages(t *testing.T) {
+	if got := noteStage(Config{Check: true, FixKinds: map[rule.FixKind]bool{rule.Safe: true}}); got != "reading, checking and cleaning notes" {
+		t.Errorf("run's first stage: %q", got)
+	}
+	var buf bytes.Buffer
+	done := Stage(&buf, "building questions")
+	time.Sleep(250 * time.Millisecond)
+	done()
+	if !strings.Contains(buf.String(), "building questions") {
+		t.Errorf("stage wrote %q", buf.String())
+	}
+	Stage(nil, "nothing")() // no terminal: nothing shown, nothing to stop
 }

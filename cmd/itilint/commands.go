@@ -67,10 +67,14 @@ func runCommand() *cli.Command {
 			}
 			trouble := reportErrors(c, res)
 			werrs := append(res.Refused, cleanErrs...)
+			done := pipeline.Stage(pc.Progress, "writing the workbook")
 			if _, err := emit.Questions(filepath.Join(out, "questions.xlsx"), res.Bank, emit.QuizOptions{}); err != nil {
 				werrs = append(werrs, err)
 			}
+			done()
+			done = pipeline.Stage(pc.Progress, "writing the reports")
 			werrs = append(werrs, rep.Write(filepath.Join(out, "report.txt"), filepath.Join(out, "report.json"), res.Bank, res.Summary())...)
+			done()
 			if err := markOutput(out); err != nil {
 				werrs = append(werrs, err)
 			}
@@ -372,7 +376,9 @@ func quizCommand() *cli.Command {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
 			trouble := reportErrors(c, res)
+			done := pipeline.Stage(pc.Progress, "writing the question bank")
 			warnings, err := emit.Questions(c.String("output"), res.Bank, emit.QuizOptions{})
+			done()
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
