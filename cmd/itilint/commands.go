@@ -382,9 +382,17 @@ func quizCommand() *cli.Command {
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
+			left, shortened := 0, 0
+			for _, w := range warnings {
+				if strings.Contains(w, ": left out of ") {
+					left++
+				} else {
+					shortened++
+				}
+			}
 			for i, w := range warnings {
 				if i == 3 && len(warnings) > 4 {
-					fmt.Fprintf(c.App.ErrWriter, "itilint: ... and %d more left out\n", len(warnings)-3)
+					fmt.Fprintf(c.App.ErrWriter, "itilint: ... and %d more\n", len(warnings)-3)
 					break
 				}
 				fmt.Fprintln(c.App.ErrWriter, "itilint:", w)
@@ -393,10 +401,13 @@ func quizCommand() *cli.Command {
 				fmt.Fprintln(c.App.ErrWriter, "itilint:", n)
 			}
 			if !c.Bool("quiet") {
-				written := len(res.Bank.Questions) - len(warnings)
+				written := len(res.Bank.Questions) - left
 				fmt.Fprintf(c.App.ErrWriter, "%d questions from %d notes written to %s\n", written, res.Summary().Notes, c.String("output"))
-				if len(warnings) > 0 {
-					fmt.Fprintf(c.App.ErrWriter, "LEFT OUT: %d of %d questions do not fit the format (see above)\n", len(warnings), len(res.Bank.Questions))
+				if shortened > 0 {
+					fmt.Fprintf(c.App.ErrWriter, "%d questions have answers shortened to the rule pack's own wording to fit the format\n", shortened)
+				}
+				if left > 0 {
+					fmt.Fprintf(c.App.ErrWriter, "LEFT OUT: %d of %d questions do not fit the format (see above)\n", left, len(res.Bank.Questions))
 				}
 				if n := len(res.Bank.Variants); n > 0 {
 					fmt.Fprintf(c.App.ErrWriter, "%d variants left out: they test a fact the bank tests already, or reuse its options (--variants keeps them)\n", n)

@@ -64,7 +64,7 @@ func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (skipped []stri
 	}
 	fit := 0
 	for _, q := range bank.Questions {
-		if kahootFit(q) == "" {
+		if _, why, _ := kahootVersion(q); why == "" {
 			fit++
 		}
 	}
@@ -88,13 +88,17 @@ func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (skipped []stri
 	}
 	n := 0
 	for _, q := range bank.Questions {
-		if why := kahootFit(q); why != "" {
-			where := q.ID
-			if q.Source != "" {
-				where += " (" + q.Source + ")"
-			}
+		where := q.ID
+		if q.Source != "" {
+			where += " (" + q.Source + ")"
+		}
+		q, why, shortened := kahootVersion(q)
+		if why != "" {
 			skipped = append(skipped, where+": left out of Kahoot!: "+why)
 			continue
+		}
+		if shortened {
+			skipped = append(skipped, where+": answers shortened for Kahoot! to the rule pack's own wording of the same definitions")
 		}
 		n++
 		cells := []any{n, flat(q.Stem), flat(q.Options[0]), flat(q.Options[1]), flat(q.Options[2]), flat(q.Options[3]),
@@ -107,4 +111,24 @@ func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (skipped []stri
 		return nil, err
 	}
 	return skipped, b.write(w)
+}
+
+// kahootVersion returns q as Kahoot! can hold it: as it is, or with the
+// shorter wordings the bank gives for its options (the rule pack's own
+// definitions) when those fit; why says why it cannot hold it at all.
+func kahootVersion(q quiz.Question) (out quiz.Question, why string, shortened bool) {
+	why = kahootFit(q)
+	if why == "" || len(q.Short) != 4 {
+		return q, why, false
+	}
+	short := q
+	for i, s := range q.Short {
+		if s != "" {
+			short.Options[i] = s
+		}
+	}
+	if kahootFit(short) != "" {
+		return q, why, false
+	}
+	return short, "", true
 }

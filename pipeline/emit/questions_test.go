@@ -785,3 +785,31 @@ func TestXLSXColumnsAscending(t *testing.T) {
 		}
 	}
 }
+
+// TestKahootShortensFromThePack: a question whose answers are too long
+// for Kahoot! goes in with the shorter wordings the bank gives for them,
+// and says so; without them it stays out.
+func TestKahootShortensFromThePack(t *testing.T) {
+	long := strings.Repeat("a long definition ", 5)
+	q := quiz.Question{ID: "Qshort", Type: quiz.TypeDefinition, Stem: "Which is the definition of an output?",
+		Options: [4]string{long + "1", long + "2", long + "3", long + "4"}, Answer: 2,
+		Short: []string{"A deliverable of an activity", "A result for a stakeholder", "Money spent on an activity", "A possible event that harms"}}
+	bank := &quiz.Bank{Questions: []quiz.Question{q}}
+	var buf bytes.Buffer
+	warnings, err := WriteKahoot(&buf, bank, QuizOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "shortened") {
+		t.Errorf("warnings %v", warnings)
+	}
+	if rows := readSheet(t, buf.Bytes(), "Sheet1"); !strings.Contains(fmt.Sprint(rows), "Money spent on an activity") {
+		t.Errorf("the shortened answers are not in the file: %v", rows)
+	}
+	q.Short[1] = ""
+	bank.Questions[0] = q
+	warnings, err = WriteKahoot(&bytes.Buffer{}, bank, QuizOptions{})
+	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "left out") {
+		t.Errorf("a question with one answer too long and no short form: %v %v", warnings, err)
+	}
+}

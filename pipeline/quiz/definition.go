@@ -38,7 +38,7 @@ func runDefinition(p *genPass) {
 			var pool []option
 			for _, sib := range p.relatives(x, 3) {
 				if t := p.definitionOf(sib, purpose); t != "" && !strings.EqualFold(t, d.Pred) {
-					pool = append(pool, option{text: t, c: sib, kind: kindOf(purpose)})
+					pool = append(pool, option{text: t, short: shorter(t, packDefinition(sib)), c: sib, kind: kindOf(purpose)})
 				}
 			}
 			r := p.rng(d.S.Text, fmt.Sprint(purpose))
@@ -70,9 +70,11 @@ func runDefinition(p *genPass) {
 					pool[i].text = britishSpelling.Replace(pool[i].text)
 				}
 			}
+			p.keyShort = shorter(d.Pred, packDefinition(x))
 			for _, cand := range p.emitAlternatives(r, stem, d.Pred, pool, d.S, x.Topic, explain, x) {
 				cand.fact, cand.purpose = definitionFact(x, purpose), purpose
 			}
+			p.keyShort = ""
 		}
 	}
 }
@@ -123,8 +125,9 @@ func packDefinition(x *concept) string {
 
 // An option is a candidate distractor with the concept it belongs to.
 type option struct {
-	text string
-	c    *concept
+	text  string
+	short string // a shorter wording of the same thing, from the pack
+	c     *concept
 	// kind is what the text is of c: "" (its name), "definition",
 	// "purpose"; the question ID names a distractor by c and kind.
 	kind string
@@ -333,4 +336,13 @@ func british(s string) bool {
 		}
 	}
 	return false
+}
+
+// shorter returns alt when it is shorter than text and of the same kind
+// (a purpose for a purpose), else "".
+func shorter(text, alt string) string {
+	if alt == "" || len(alt) >= len(text) || (startClass(alt) == "to") != (startClass(text) == "to") {
+		return ""
+	}
+	return alt
 }

@@ -103,6 +103,9 @@ type candidate struct {
 
 // genPass is what a generator works with.
 type genPass struct {
+	// keyShort is a shorter wording of the next question's key, from the
+	// pack; emit takes and clears it.
+	keyShort string
 	*corpus
 	gen  *Generator
 	seed int64
@@ -129,12 +132,19 @@ func (p *genPass) emit(r *rand.Rand, stem, key string, distractors []option, s *
 		return nil
 	}
 	opts := []string{key}
+	shorts := []string{optionText(p.keyShort)}
+	anyShort := p.keyShort != ""
 	ids := make([]string, 0, 3)
 	for _, d := range distractors {
 		opts = append(opts, optionText(d.text))
+		shorts = append(shorts, optionText(d.short))
+		anyShort = anyShort || d.short != ""
 		ids = append(ids, optionIdentity(d))
 	}
-	r.Shuffle(4, func(i, j int) { opts[i], opts[j] = opts[j], opts[i] })
+	r.Shuffle(4, func(i, j int) {
+		opts[i], opts[j] = opts[j], opts[i]
+		shorts[i], shorts[j] = shorts[j], shorts[i]
+	})
 	q := Question{
 		Type:        p.gen.Type,
 		Stem:        stem,
@@ -147,6 +157,9 @@ func (p *genPass) emit(r *rand.Rand, stem, key string, distractors []option, s *
 		Bloom:       p.gen.Bloom,
 	}
 	copy(q.Options[:], opts)
+	if anyShort {
+		q.Short = shorts
+	}
 	q.ID = ContentID(q.Type, q.Stem, key, ids)
 	cand := &candidate{Question: q, tests: tests, seq: s.Seq, fact: fmt.Sprintf("sentence:%d", s.Seq)}
 	p.out = append(p.out, cand)
@@ -786,6 +799,10 @@ func balanceAnswers(qs []*candidate, seed int64) {
 		q := &cand.Question
 		to := letters[i]
 		q.Options[q.Answer], q.Options[to] = q.Options[to], q.Options[q.Answer]
+		if q.Short != nil {
+			q.Short = append([]string(nil), q.Short...)
+			q.Short[q.Answer], q.Short[to] = q.Short[to], q.Short[q.Answer]
+		}
 		q.Answer = to
 	}
 }

@@ -35,6 +35,10 @@ type Question struct {
 	Area        string    `json:"area,omitempty"` // syllabus area ID, when the pack has a syllabus
 	AreaName    string    `json:"area_name,omitempty"`
 	Bloom       int       `json:"bloom"` // 1 remember, 2 understand
+	// Short, when set, holds for each option a shorter wording of the
+	// same thing from the pack ("" where there is none), for formats that
+	// limit an answer's length (Kahoot!).
+	Short []string `json:"short,omitempty"`
 }
 
 // AnswerLetter is "A".."D".
