@@ -233,7 +233,6 @@ func MarkOutput(dir string) error {
 }
 
 type walker struct {
-	lister
 	root  string
 	skip  func(string) bool
 	match func(rel string) bool // a glob's; nil keeps every note
@@ -246,7 +245,7 @@ type walker struct {
 }
 
 func (w *walker) dir(path, rel string) {
-	entries, err := w.list(path)
+	entries, err := list(path)
 	if err != nil {
 		w.errs = append(w.errs, fmt.Errorf("%s: %w", path, describe(err)))
 		return

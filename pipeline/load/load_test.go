@@ -87,11 +87,10 @@ func TestWalkInCourseOrder(t *testing.T) {
 	}
 }
 
-// TestReadsDoNotShareMemory: notes read one after the other (through the
-// same scratch buffer) keep their own text, whatever their sizes, up to
-// and past the scratch buffer's size.
+// TestReadsDoNotShareMemory: notes read one after the other keep their own
+// text, whatever their sizes.
 func TestReadsDoNotShareMemory(t *testing.T) {
-	sizes := []int{0, 1, 4000, 100, scratchSize - 1, scratchSize, scratchSize + 1, 7}
+	sizes := []int{0, 1, 4000, 100, 64<<10 - 1, 64 << 10, 64<<10 + 1, 7}
 	files := map[string]string{}
 	for i, n := range sizes {
 		files[fmt.Sprintf("n%d.md", i)] = strings.Repeat(string(rune('a'+i)), n)
@@ -146,8 +145,7 @@ func TestJoinName(t *testing.T) {
 
 // TestListMatchesReadDir: the walk's folder listing gives the entries
 // os.ReadDir gives that the walk looks at, with their kinds, on a folder
-// of every kind of entry and more of them than one read of the kernel's
-// list holds.
+// of every kind of entry.
 func TestListMatchesReadDir(t *testing.T) {
 	files := map[string]string{".hidden.md": "x", ".git/config": "x", "image.png": "x", "UPPER.MD": "x", "sub/a.md": "x", "empty/.keep": ""}
 	for i := 0; i < 300; i++ {
@@ -161,9 +159,8 @@ func TestListMatchesReadDir(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "sub", "a.md"), filepath.Join(dir, "link.md")); err != nil {
 		t.Skip(err)
 	}
-	var l lister
 	for _, path := range []string{dir, filepath.Join(dir, "sub"), filepath.Join(dir, "empty")} {
-		got, err := l.list(path)
+		got, err := list(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -183,10 +180,10 @@ func TestListMatchesReadDir(t *testing.T) {
 			t.Errorf("%s: list gives\n%v\nos.ReadDir\n%v", path, got, want)
 		}
 	}
-	if _, err := l.list(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := list(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a missing folder: %v, want not-exist", err)
 	}
-	if _, err := l.list(filepath.Join(dir, "image.png")); err == nil {
+	if _, err := list(filepath.Join(dir, "image.png")); err == nil {
 		t.Errorf("a file listed as a folder: no error")
 	}
 }

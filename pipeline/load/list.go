@@ -1,15 +1,10 @@
-//go:build !linux
-
 package load
 
 import "os"
 
-// A lister lists folders for the walk.
-type lister struct{}
-
 // list returns the entries of the folder at path that the walk looks at
-// (see walked), in no particular order.
-func (lister) list(path string) ([]dirEntry, error) {
+// (see walked).
+func list(path string) ([]dirEntry, error) {
 	des, err := os.ReadDir(path)
 	if err != nil {
 		return nil, err
