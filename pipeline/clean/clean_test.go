@@ -172,10 +172,11 @@ func visible(s string) string {
 	return out
 }
 
-// TestReleasedDocs checks each note of a test course after a note whose
-// doc was released by Compact (its lists reused by the next doc), and
-// compares the findings with those of a note nothing came before.
-func TestReleasedDocs(t *testing.T) {
+// TestAfterCompactedNotes checks each note of a test course after notes
+// that were checked and compacted (the lowered text's buffer reused by the
+// next note), and compares the findings with those of a note nothing came
+// before.
+func TestAfterCompactedNotes(t *testing.T) {
 	p := defaultPack(t)
 	opts := lint.Options{Pack: p, Only: onlyClean()}
 	report := func(n *note.Note) string {
@@ -199,7 +200,7 @@ func TestReleasedDocs(t *testing.T) {
 		for i, c := range course {
 			n := c.WithText(c.Text)
 			if got := report(n); got != fresh[i] {
-				t.Errorf("%s after a released doc:\n%s\nwant:\n%s", n.Path, got, fresh[i])
+				t.Errorf("%s after compacted notes:\n%s\nwant:\n%s", n.Path, got, fresh[i])
 			}
 			n.Compact()
 		}

@@ -50,19 +50,9 @@ func docOf(n *note.Note) *doc {
 
 type docKey struct{}
 
-// newDoc returns the doc of n. It takes a doc that an earlier note
-// released (see Release) when there is one, and fills the lists that doc
-// kept: the doc, its line table, its word breaks and the three lists of
-// its prose scan were six allocations per note, for every note of a
-// course.
+// newDoc returns the doc of n.
 func newDoc(n *note.Note) *doc {
-	d := docPool.Get().(*doc)
-	d.n, d.blocks = n, n.Blocks()
-	if lines := n.NumLines() + 1; cap(d.lineBlock) >= lines {
-		d.lineBlock = d.lineBlock[:lines]
-	} else {
-		d.lineBlock = make([]int32, lines)
-	}
+	d := &doc{n: n, blocks: n.Blocks(), lineBlock: make([]int32, n.NumLines()+1)}
 	for i := range d.lineBlock {
 		d.lineBlock[i] = -1
 	}
@@ -77,27 +67,6 @@ func newDoc(n *note.Note) *doc {
 		}
 	}
 	return d
-}
-
-var docPool = sync.Pool{New: func() any { return new(doc) }}
-
-// Release hands the doc's lists on to the doc of a note checked later.
-// The note calls it when it compacts its structure (note.Releaser): every
-// rule has run then, and what they reported holds none of the doc's lists
-// (offsets, and the messages and fixes, which are copied out).
-func (d *doc) Release() {
-	d.releaseLowered()
-	clear(d.breaks) // the pool keeps no messages or fixes
-	*d = doc{
-		lineBlock: d.lineBlock[:0],
-		breaks:    d.breaks[:0],
-		scanned: proseScan{
-			pronouns: d.scanned.pronouns[:0],
-			doubled:  d.scanned.doubled[:0],
-			marks:    d.scanned.marks[:0],
-		},
-	}
-	docPool.Put(d)
 }
 
 // block returns the block covering line i, or nil.
