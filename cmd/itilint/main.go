@@ -27,13 +27,11 @@ const (
 
 func main() {
 	// A run's live heap is small (the pack, the word list and the notes in
-	// flight, about 2 MB) but it allocates some 4 MB per MB of notes, so at
+	// flight) but it allocates several times the size of the notes, so at
 	// Go's default the collector runs every few megabytes. A larger goal
 	// means fewer collections but more fresh pages, and each page's first
-	// touch is a page fault (about 15 µs on the virtual machine this is
-	// built on). At 200 the heap stays near 8 MB: on 20 MB of notes, 11
-	// collections and 4,400 page faults, against 28 and 3,500 at 100 and 5
-	// and 6,200 at 400, and the least CPU of the three. GOGC in the
+	// touch is a page fault. 200 took the least CPU of 100, 200 and 400
+	// (BenchmarkCheckProcess; see README for the figures). GOGC in the
 	// environment decides.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)

@@ -45,7 +45,7 @@ func testPack(c *cli.Context, dir string) error {
 	if err := p.Validate(); err != nil {
 		return cli.Exit(err.Error(), exitTrouble)
 	}
-	errs := check.TestExamples(p)
+	errs := check.RunExamples(p)
 	for _, e := range errs {
 		fmt.Fprintln(c.App.Writer, e)
 	}

@@ -46,7 +46,7 @@ func describe(text string, fs []rule.Finding) string {
 
 // TestPackExamples runs every pack entry's good and bad examples.
 func TestPackExamples(t *testing.T) {
-	for _, err := range check.TestExamples(defaultPack(t)) {
+	for _, err := range check.RunExamples(defaultPack(t)) {
 		t.Error(err)
 	}
 }
@@ -59,7 +59,7 @@ func TestEditionPackExamples(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, err := range check.TestExamples(p) {
+		for _, err := range check.RunExamples(p) {
 			t.Errorf("%s: %v", ed, err)
 		}
 	}

@@ -25,11 +25,11 @@ func (e *ExampleError) Error() string {
 	return fmt.Sprintf("%s: %s: bad example %q gives no finding", e.Pos, e.Entry, e.Example)
 }
 
-// TestExamples runs the good and bad examples of every entry of p through
+// RunExamples runs the good and bad examples of every entry of p through
 // the pack-driven rules: a good example must give no finding, a bad one at
 // least one. It is what `go test` does for the embedded pack and `itilint
 // rules test DIR` for a user's pack.
-func TestExamples(p *pack.Pack) []error {
+func RunExamples(p *pack.Pack) []error {
 	var errs []error
 	try := func(pos pack.Pos, entry string, good, bad []string) {
 		for _, ex := range good {
@@ -64,7 +64,7 @@ func CheckText(p *pack.Pack, text string) []rule.Finding {
 		if r.Run == nil {
 			continue
 		}
-		r.Run(rule.NewPass(n, p, r, nil, func(f rule.Finding) { out = append(out, f) }))
+		r.Run(rule.NewPass(n, p, r, func(f rule.Finding) { out = append(out, f) }))
 	}
 	return out
 }

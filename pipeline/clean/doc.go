@@ -42,10 +42,10 @@ type doc struct {
 
 // docOf returns the doc of n, computed once per parse of the note: every
 // rule of a Check run asks for it. It is kept on the note with the blocks
-// it is made of (note.Derived), so it goes when the note compacts its
+// it is made of (note.StructureMemo), so it goes when the note compacts its
 // structure or is dropped, and nothing holds notes that are done.
 func docOf(n *note.Note) *doc {
-	return n.Derived(docKey{}, func(n *note.Note) any { return newDoc(n) }).(*doc)
+	return n.StructureMemo(docKey{}, func(n *note.Note) any { return newDoc(n) }).(*doc)
 }
 
 type docKey struct{}

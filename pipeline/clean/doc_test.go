@@ -254,7 +254,7 @@ func FuzzLowercaseI(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		n := note.New("f.md", []byte(text))
 		var got, want []int
-		LowercaseI.Run(rule.NewPass(n, nil, LowercaseI, nil, func(f rule.Finding) { got = append(got, f.Start) }))
+		LowercaseI.Run(rule.NewPass(n, nil, LowercaseI, func(f rule.Finding) { got = append(got, f.Start) }))
 		for _, s := range n.Prose() {
 			for k := s.Start; k < s.End; k++ {
 				if pronounI(n.Text, k) {

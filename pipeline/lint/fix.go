@@ -51,9 +51,6 @@ type FixResult struct {
 	Rounds    int
 }
 
-// Changed reports whether the text differs from the input.
-func (r *FixResult) Changed(in *note.Note) bool { return string(r.Note.Text) != string(in.Text) }
-
 // Fix applies the first fix of each finding whose kind is wanted, skipping
 // fixes that overlap one already taken in the same round (they are
 // retried in the next round, against the new text), and repeats until a

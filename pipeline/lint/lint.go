@@ -86,7 +86,7 @@ func Check(n *note.Note, opts Options) []rule.Finding {
 	out := make([]rule.Finding, 0, 16)
 	// One pass for every rule: thousands of notes times dozens of rules
 	// made the passes a visible share of the allocations.
-	pass := rule.NewPass(n, opts.Pack, nil, nil, func(f rule.Finding) { out = append(out, f) })
+	pass := rule.NewPass(n, opts.Pack, nil, func(f rule.Finding) { out = append(out, f) })
 	for _, r := range opts.active() {
 		if r.Run == nil {
 			continue

@@ -323,13 +323,13 @@ func (n *Note) Memo(key any, compute func() any) any {
 	return v
 }
 
-// Derived returns the value computed from the note's parsed structure
-// under key, computing it once with compute. Unlike a memo it goes with
-// the structure: Compact drops it with the blocks, so an analysis of the
+// StructureMemo returns the value computed from the note's parsed
+// structure under key, computing it once with compute. Unlike a Memo it
+// goes with the structure: Compact drops it with the blocks, so an analysis of the
 // blocks (the formatting rules share one) lives no longer than they do.
 // A value that is a Releaser is released then. Like Blocks, it is for the
 // one goroutine using the note.
-func (n *Note) Derived(key any, compute func(*Note) any) any {
+func (n *Note) StructureMemo(key any, compute func(*Note) any) any {
 	if v, ok := n.derived.get(key); ok {
 		return v
 	}

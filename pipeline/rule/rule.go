@@ -109,10 +109,13 @@ func NewFix(message string, kind FixKind, e edit.Edit) *Fix {
 	return &f.fix
 }
 
-// Messagef formats a message as fmt.Sprintf does, for formats whose only
-// verbs are %s and %q (and %% for a percent sign) and whose arguments are
-// strings. It makes one allocation, the message: fmt.Sprintf also boxes
-// every argument, and messages are made for every finding.
+// Messagef formats a message as fmt.Sprintf does, with string arguments.
+// Formats whose only verbs are %s and %q (and %% for a percent sign), with
+// one argument a verb, take one allocation, the message: fmt.Sprintf also
+// boxes every argument, and messages are made for every finding. Any other
+// format (another verb, flags, a missing or extra argument) is handed to
+// fmt, so a mistake shows in the message as fmt shows it ("%!s(MISSING)")
+// rather than panicking: vet cannot check these calls.
 func Messagef(format string, args ...string) string {
 	var buf [192]byte
 	return string(AppendMessagef(buf[:0], format, args...))
@@ -121,25 +124,43 @@ func Messagef(format string, args ...string) string {
 // AppendMessagef appends to b what Messagef returns, for callers that keep
 // their messages in a buffer of their own.
 func AppendMessagef(b []byte, format string, args ...string) []byte {
+	start, rest := len(b), args
 	for i := 0; i < len(format); i++ {
 		c := format[i]
-		if c != '%' || i+1 == len(format) {
+		if c != '%' {
 			b = append(b, c)
 			continue
 		}
 		i++
-		switch format[i] {
-		case 's':
-			b = append(b, args[0]...)
-			args = args[1:]
-		case 'q':
-			b = strconv.AppendQuote(b, args[0])
-			args = args[1:]
-		default: // "%%"
-			b = append(b, format[i])
+		switch {
+		case i < len(format) && format[i] == '%':
+			b = append(b, '%')
+		case i < len(format) && format[i] == 's' && len(rest) > 0:
+			b = append(b, rest[0]...)
+			rest = rest[1:]
+		case i < len(format) && format[i] == 'q' && len(rest) > 0:
+			b = strconv.AppendQuote(b, rest[0])
+			rest = rest[1:]
+		default:
+			return appendSprintf(b[:start], format, args)
 		}
 	}
+	if len(rest) > 0 {
+		return appendSprintf(b[:start], format, args)
+	}
 	return b
+}
+
+// appendSprintf appends fmt.Sprintf of string arguments to b. Neither b
+// nor the arguments are handed to fmt (copies are), so that on the common
+// path Messagef's buffer and its callers' argument strings stay on the
+// stack.
+func appendSprintf(b []byte, format string, args []string) []byte {
+	boxed := make([]any, len(args))
+	for i, a := range args {
+		boxed[i] = strings.Clone(a)
+	}
+	return append(b, fmt.Sprintf(format, boxed...)...)
 }
 
 // A Finding is one thing a rule reports, at a byte range of the note's text.
@@ -223,12 +244,9 @@ func Validate(rules []*Rule) error {
 
 // A Pass is what a rule sees while it checks one note.
 type Pass struct {
-	Note *note.Note
-	Pack *pack.Pack
-	Rule *Rule
-	// Vocabulary of the whole run (words of all notes and of the pack),
-	// for rules that decide by the course's own words; may be nil.
-	Vocab  Vocabulary
+	Note   *note.Note
+	Pack   *pack.Pack
+	Rule   *Rule
 	report func(Finding)
 }
 
@@ -236,7 +254,7 @@ type Pass struct {
 // Analyzer.Requires and pass.ResultOf share an analyzer's result: a rule
 // asks for it with ResultOf, and it is computed once per note and pack,
 // whichever rule asks first. The result is derived from the note's parsed
-// structure (note.Derived) and goes when the note compacts it; a result
+// structure (note.StructureMemo) and goes when the note compacts it; a result
 // that is a note.Releaser is released then, so whatever a rule keeps (a
 // finding) must not share memory that Release hands on.
 type Analysis[T any] struct {
@@ -255,20 +273,15 @@ type analysisKey struct {
 
 // Of returns the analysis of n with pack p, computed once.
 func (a *Analysis[T]) Of(n *note.Note, p *pack.Pack) T {
-	return n.Derived(analysisKey{a, p}, func(n *note.Note) any { return a.Run(n, p) }).(T)
+	return n.StructureMemo(analysisKey{a, p}, func(n *note.Note) any { return a.Run(n, p) }).(T)
 }
 
 // ResultOf returns the analysis a of the pass's note.
 func ResultOf[T any](p *Pass, a *Analysis[T]) T { return a.Of(p.Note, p.Pack) }
 
-// Vocabulary answers whether a word is known and how often it is used.
-type Vocabulary interface {
-	Count(word string) int
-}
-
 // NewPass returns a pass that hands findings to report.
-func NewPass(n *note.Note, p *pack.Pack, r *Rule, v Vocabulary, report func(Finding)) *Pass {
-	return &Pass{Note: n, Pack: p, Rule: r, Vocab: v, report: report}
+func NewPass(n *note.Note, p *pack.Pack, r *Rule, report func(Finding)) *Pass {
+	return &Pass{Note: n, Pack: p, Rule: r, report: report}
 }
 
 // Report records a finding; the rule's ID and severity are filled in when

@@ -46,7 +46,7 @@ func TestParseSeverity(t *testing.T) {
 func TestPassFillsRuleAndSeverity(t *testing.T) {
 	r := &Rule{ID: "r", Doc: "x", Severity: Warning}
 	var got []Finding
-	p := NewPass(nil, nil, r, nil, func(f Finding) { got = append(got, f) })
+	p := NewPass(nil, nil, r, func(f Finding) { got = append(got, f) })
 	p.Reportf(1, 2, "found %d", 3)
 	p.Report(Finding{Rule: "other", Severity: Error})
 	if got[0].Rule != "r" || got[0].Severity != Warning || got[0].Message != "found 3" {
@@ -72,6 +72,13 @@ func TestMessagefMatchesSprintf(t *testing.T) {
 		{"quotes %q, escapes %q, runes %q", []string{`say "hi"`, "tab\there\n", "café’s \x00"}},
 		{"100%% of %s", []string{"it"}},
 		{"%q is cut off", []string{long}},
+		// Mistakes: fmt's answer, no panic.
+		{"%q and %q", []string{"one"}},
+		{"%s", []string{"one", "two"}},
+		{"%d words, %v", []string{"x", "y"}},
+		{"%5s|%-3q", []string{"a", "b"}},
+		{"ends in %", nil},
+		{"ends in %", []string{"x"}},
 	}
 	for _, tt := range tests {
 		args := make([]any, len(tt.args))
@@ -86,6 +93,24 @@ func TestMessagefMatchesSprintf(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { _ = Messagef("%s starts in lower case: %q", "a sentence", string(w)) }); n != 1 {
 		t.Errorf("Messagef makes %v allocations, want 1", n)
 	}
+}
+
+// FuzzMessagef holds Messagef to fmt.Sprintf on any format and arguments.
+func FuzzMessagef(f *testing.F) {
+	f.Add("%q and %q are one word: %q", "I", "n")
+	f.Add("100%% of %s%", "it", "")
+	f.Add("%d %x %5s %!", "a", "b")
+	f.Fuzz(func(t *testing.T, format, a, b string) {
+		for _, args := range [][]string{nil, {a}, {a, b}} {
+			boxed := make([]any, len(args))
+			for i, s := range args {
+				boxed[i] = s
+			}
+			if got, want := Messagef(format, args...), fmt.Sprintf(format, boxed...); got != want {
+				t.Fatalf("Messagef(%q, %q) = %q, want %q", format, args, got, want)
+			}
+		}
+	})
 }
 
 func TestNewFix(t *testing.T) {
