@@ -87,8 +87,59 @@ type Result struct {
 // Run executes the stages the config asks for. Files that cannot be read are
 // recorded in Result.Errors (and on their File) and the others still
 // processed; Run itself fails only on a configuration problem.
+//
+// Its steps: the defaults, the inputs (standard input, the paths and the
+// ignore patterns), the plan of feeding them (walked as they are checked,
+// or listed first for a progress bar or an output layout), the course-level
+// rules and the question bank that take each note in course order, the
+// workers, the course rules' second look, and the question bank.
 func Run(cfg Config) (*Result, error) {
 	start := time.Now()
+	r, err := newRun(cfg)
+	if err != nil {
+		return nil, err
+	}
+	paths := r.takeStdin(r.inputPaths())
+	if err := r.planFeed(paths, ignoreFunc(r.cfg.Project)); err != nil {
+		return nil, err
+	}
+	r.startCourse()
+	r.process()
+	// Errors in the order the user meets them: paths, then files.
+	r.res.Errors = append(r.findErrs, r.readErrs...)
+	if r.course != nil {
+		r.res.revisit(r.course, r.cfg, r.stdin)
+	}
+	if r.bank != nil {
+		done := Stage(r.cfg.Progress, "building questions")
+		r.res.Bank = r.bank.Bank(r.cfg.QuizOpts)
+		done()
+	}
+	r.res.Elapsed = time.Since(start)
+	return r.res, nil
+}
+
+// A run is the state of one Run, from step to step.
+type run struct {
+	cfg  Config
+	opts lint.Options
+	res  *Result
+
+	stdin    *load.Input // a note on standard input, read first
+	findErrs []error     // paths that could not be found or listed
+	readErrs []error     // files that could not be read
+
+	feed   func(send func(load.Input)) // sends the inputs in course order
+	total  int                         // how many, -1 when walked as they go
+	layout *Layout                     // where cleaned copies go (Config.OutDir)
+
+	course *lint.Course  // the course-level rules, when checking
+	bank   *quiz.Builder // the question bank, when quizzing
+}
+
+// newRun fills in the config's defaults: the default pack, an empty
+// project config.
+func newRun(cfg Config) (*run, error) {
 	if cfg.Pack == nil {
 		p, err := pack.Default()
 		if err != nil {
@@ -99,160 +150,174 @@ func Run(cfg Config) (*Result, error) {
 	if cfg.Project == nil {
 		cfg.Project = &config.Config{}
 	}
-	res := &Result{}
-	paths := cfg.Paths
-	if len(paths) == 0 {
-		res.Read = DefaultInput()
-		paths = []string{res.Read}
+	return &run{cfg: cfg, opts: lint.Options{Pack: cfg.Pack, Config: cfg.Project}, res: &Result{}, total: -1}, nil
+}
+
+// inputPaths returns the paths to read: the config's, or DefaultInput.
+func (r *run) inputPaths() []string {
+	if len(r.cfg.Paths) == 0 {
+		r.res.Read = DefaultInput()
+		return []string{r.res.Read}
 	}
-	// A note on standard input comes first, then the paths in course order.
-	var stdin *load.Input
-	var findErrs []error
-	if i := slices.Index(paths, "-"); i >= 0 {
-		paths = slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == "-" })
-		r := cfg.Stdin
-		if r == nil {
-			r = os.Stdin
-		}
-		in, err := load.Stdin(r, cfg.StdinName, cfg.Load)
-		if err != nil {
-			findErrs = append(findErrs, err)
-		} else {
-			stdin = &in
-		}
+	return r.cfg.Paths
+}
+
+// takeStdin reads the note on standard input when paths name it ("-"),
+// and returns the other paths.
+func (r *run) takeStdin(paths []string) []string {
+	if !slices.Contains(paths, "-") {
+		return paths
 	}
-	var skip func(string) bool
-	if len(cfg.Project.Ignore) > 0 {
-		skip = func(p string) bool {
-			if cfg.Project.Dir != "" {
-				if abs, err := filepath.Abs(p); err == nil {
-					if rel, err := filepath.Rel(cfg.Project.Dir, abs); err == nil && cfg.Project.Ignored(rel) {
-						return true
-					}
+	paths = slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == "-" })
+	in := r.cfg.Stdin
+	if in == nil {
+		in = os.Stdin
+	}
+	if stdin, err := load.Stdin(in, r.cfg.StdinName, r.cfg.Load); err != nil {
+		r.findErrs = append(r.findErrs, err)
+	} else {
+		r.stdin = &stdin
+	}
+	return paths
+}
+
+// ignoreFunc returns whether the project's ignore patterns leave a path
+// out (matched relative to the project's folder and as written), or nil
+// when there are none.
+func ignoreFunc(project *config.Config) func(string) bool {
+	if len(project.Ignore) == 0 {
+		return nil
+	}
+	return func(p string) bool {
+		if project.Dir != "" {
+			if abs, err := filepath.Abs(p); err == nil {
+				if rel, err := filepath.Rel(project.Dir, abs); err == nil && project.Ignored(rel) {
+					return true
 				}
 			}
-			return cfg.Project.Ignored(p)
 		}
+		return project.Ignored(p)
 	}
-	// feed sends the inputs in course order. One folder is walked while
-	// the first notes are already being checked; several paths, or a
-	// progress bar that needs the total, wait for the whole list.
-	var feed func(send func(load.Input))
-	total := -1
-	var layout *Layout
-	if len(paths) == 1 && cfg.Progress == nil && cfg.OutDir == "" {
-		feed = func(send func(load.Input)) {
-			if stdin != nil {
-				send(*stdin)
-			}
-			findErrs = append(findErrs, load.Walk(paths[0], skip, send)...)
-		}
-	} else {
-		inputs, errs := load.Find(paths, skip)
-		findErrs = append(findErrs, errs...)
-		if stdin != nil {
-			inputs = append([]load.Input{*stdin}, inputs...)
-		}
-		total = len(inputs)
-		if cfg.OutDir != "" {
-			// Where a copy goes depends on the other inputs' names.
-			l, err := NewLayout(cfg.OutDir, inputs, cfg.Reserved...)
-			if err != nil {
-				return nil, err
-			}
-			layout = l
-		}
-		feed = func(send func(load.Input)) {
-			for _, in := range inputs {
-				send(in)
-			}
-		}
-	}
+}
 
-	opts := lint.Options{Pack: cfg.Pack, Config: cfg.Project}
-	bar := newProgress(cfg.Progress, max(total, 0), noteStage(cfg))
-	workers := cfg.Workers
+// planFeed decides how the inputs are sent, in course order (a note on
+// standard input first). One folder is walked while the first notes are
+// already being checked; several paths, a progress bar that needs the
+// total, or an output layout that depends on every input's name wait for
+// the whole list.
+func (r *run) planFeed(paths []string, skip func(string) bool) error {
+	if len(paths) == 1 && r.cfg.Progress == nil && r.cfg.OutDir == "" {
+		r.feed = func(send func(load.Input)) {
+			if r.stdin != nil {
+				send(*r.stdin)
+			}
+			r.findErrs = append(r.findErrs, load.Walk(paths[0], skip, send)...)
+		}
+		return nil
+	}
+	inputs, errs := load.Find(paths, skip)
+	r.findErrs = append(r.findErrs, errs...)
+	if r.stdin != nil {
+		inputs = append([]load.Input{*r.stdin}, inputs...)
+	}
+	r.total = len(inputs)
+	if r.cfg.OutDir != "" {
+		l, err := NewLayout(r.cfg.OutDir, inputs, r.cfg.Reserved...)
+		if err != nil {
+			return err
+		}
+		r.layout = l
+		r.res.Notices, r.res.Refused = l.Notices, l.Refused
+	}
+	r.feed = func(send func(load.Input)) {
+		for _, in := range inputs {
+			send(in)
+		}
+	}
+	return nil
+}
+
+// startCourse sets up what takes each note in course order: the
+// course-level rules (and the pack's matchers, built while the first notes
+// are read) and the question bank, which takes what it needs of each note
+// as the note is done (its sentences, read by the worker), so the notes
+// need not be kept for it.
+func (r *run) startCourse() {
+	if r.cfg.Check {
+		go check.Prepare(r.cfg.Pack)
+		r.course = lint.NewCourse(r.opts)
+	}
+	if r.cfg.Quiz {
+		r.bank = quiz.NewBuilder(r.cfg.Pack)
+	}
+}
+
+// process runs the workers over the inputs, with a progress bar, and hands
+// each file to done in course order.
+func (r *run) process() {
+	bar := newProgress(r.cfg.Progress, max(r.total, 0), noteStage(r.cfg))
+	workers := r.cfg.Workers
 	if workers <= 0 {
 		// Two a core: a worker opening or reading a file leaves its core
 		// idle for the system call, and a course is thousands of small
 		// files (BenchmarkCheckProcess measures it).
 		workers = 2 * runtime.GOMAXPROCS(0)
 	}
-	var course *lint.Course
-	if cfg.Check {
-		go check.Prepare(cfg.Pack)
-		course = lint.NewCourse(opts)
-	}
-	if layout != nil {
-		res.Notices, res.Refused = layout.Notices, layout.Refused
-	}
-	var readErrs []error
-	// The question bank takes what it needs of each note as the note is
-	// done (its sentences, read by the worker), so the notes need not be
-	// kept for it.
-	var bank *quiz.Builder
-	if cfg.Quiz {
-		bank = quiz.NewBuilder(cfg.Pack)
-	}
-	// done hands each file to the course-level rules, the counts, the
-	// question bank and the caller, in course order.
-	done := func(_ load.Input, r result) {
-		f := r.file
-		if r.read != nil {
-			bank.Add(r.read)
-		}
-		if f.Err != nil {
-			readErrs = append(readErrs, f.Err)
-		} else if course != nil {
-			if extra := course.Note(f.Note); len(extra) > 0 {
-				f.Findings = append(f.Findings, extra...)
-				lint.Sort(f.Findings)
-			}
-		}
-		if layout != nil && f.Err == nil {
-			f.Out = layout.Out(f.Path)
-		}
-		res.count(&f)
-		if cfg.Each != nil {
-			cfg.Each(&f, r.cleaned)
-			return
-		}
-		res.Files = append(res.Files, f)
-		if f.Err == nil {
-			res.Cleaned = append(res.Cleaned, r.cleaned)
-		}
-	}
-	inOrder(feed, workers, func(in load.Input) result {
-		f, cleaned, older := processOne(in, cfg, opts)
-		var read *quiz.Read
-		if bank != nil && f.Err == nil && cleaned != nil {
-			read = bank.Read(cleaned, stillFlagged(cleaned, opts, older))
-		}
-		// Done with this note's structure: keep only its text, line table
-		// and memos for the course-level rules and the caller.
-		if f.Note != nil {
-			f.Note.Compact()
-		}
-		if cleaned != nil && cleaned != f.Note {
-			cleaned.Compact()
-		}
+	inOrder(r.feed, workers, func(in load.Input) result {
+		res := r.work(in)
 		bar.Add(1)
-		return result{f, cleaned, read}
-	}, done)
+		return res
+	}, r.done)
 	bar.Finish()
-	// Errors in the order the user meets them: paths, then files.
-	res.Errors = append(findErrs, readErrs...)
+}
 
-	if course != nil {
-		res.revisit(course, cfg, stdin)
+// work is what a worker does with one input: read, clean and check it, and
+// take what the question bank needs.
+func (r *run) work(in load.Input) result {
+	f, cleaned, older := processOne(in, r.cfg, r.opts)
+	var read *quiz.Read
+	if r.bank != nil && f.Err == nil && cleaned != nil {
+		read = r.bank.Read(cleaned, stillFlagged(cleaned, r.opts, older))
 	}
-	if bank != nil {
-		done := Stage(cfg.Progress, "building questions")
-		res.Bank = bank.Bank(cfg.QuizOpts)
-		done()
+	// Done with this note's structure: keep only its text, line table
+	// and memos for the course-level rules and the caller.
+	if f.Note != nil {
+		f.Note.Compact()
 	}
-	res.Elapsed = time.Since(start)
-	return res, nil
+	if cleaned != nil && cleaned != f.Note {
+		cleaned.Compact()
+	}
+	return result{f, cleaned, read}
+}
+
+// done hands each file to the course-level rules, the counts, the
+// question bank and the caller, in course order.
+func (r *run) done(_ load.Input, w result) {
+	f := w.file
+	if w.read != nil {
+		r.bank.Add(w.read)
+	}
+	if f.Err != nil {
+		r.readErrs = append(r.readErrs, f.Err)
+	} else if r.course != nil {
+		if extra := r.course.Note(f.Note); len(extra) > 0 {
+			f.Findings = append(f.Findings, extra...)
+			lint.Sort(f.Findings)
+		}
+	}
+	if r.layout != nil && f.Err == nil {
+		f.Out = r.layout.Out(f.Path)
+	}
+	res := r.res
+	res.count(&f)
+	if r.cfg.Each != nil {
+		r.cfg.Each(&f, w.cleaned)
+		return
+	}
+	res.Files = append(res.Files, f)
+	if f.Err == nil {
+		res.Cleaned = append(res.Cleaned, w.cleaned)
+	}
 }
 
 // revisit gives the course-level rules their second look, at the notes
