@@ -2,8 +2,10 @@ package emit
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/itilint/itilint/pipeline/quiz"
 )
@@ -12,6 +14,7 @@ import (
 // the ID (idnumber), tags and feedback that GIFT and Aiken lose.
 type moodleQuiz struct {
 	XMLName   xml.Name         `xml:"quiz"`
+	Comment   string           `xml:",comment"`
 	Questions []moodleQuestion `xml:"question"`
 }
 
@@ -58,7 +61,7 @@ type moodleQuestion struct {
 // the answer letters of the other exports stay true).
 func WriteMoodleXML(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	opts = opts.withDefaults()
-	doc := moodleQuiz{}
+	doc := moodleQuiz{Comment: fmt.Sprintf(" %s: %d questions, written by itilint ", strings.ReplaceAll(flat(opts.Title), "--", "- -"), len(bank.Questions))}
 	for _, group := range byTopic(bank.Questions) {
 		doc.Questions = append(doc.Questions, moodleQuestion{Type: "category",
 			Category: &moodleText{Text: "$course$/top/" + category(opts.Category, group[0])}})
