@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -262,67 +261,27 @@ func fixCommand() *cli.Command {
 			if c.Bool("wording") {
 				pc.FixKinds[rule.Wording] = true
 			}
-			// The run streams: each note is diffed or written as soon as it
-			// is cleaned, and none is kept.
-			var changed []string
-			var werrs []error
-			written := 0
-			wroteOut := false // under --out, where the cleaned copies go
-			stdinPath := ""   // the name of a note read from standard input
-			if slices.Contains(pc.Paths, "-") {
-				stdinPath = cmp.Or(pc.StdinName, load.StdinName)
-			}
-			pc.Each = func(f *emit.File, n *note.Note) {
-				if f.Note == nil || n == nil {
-					return
-				}
-				differs := !bytes.Equal(n.Text, f.Note.Text)
-				if differs {
-					changed = append(changed, f.Path)
-				}
-				switch {
-				case f.Path == stdinPath && !c.Bool("diff") && !c.Bool("check"):
-					// A note from standard input goes back to standard
-					// output, cleaned, as Prettier and ESLint --fix do.
-					if _, err := c.App.Writer.Write(f.Note.Encode(n.Text)); err != nil {
-						werrs = append(werrs, err)
-					}
-				case !c.Bool("diff") && !c.Bool("check") && !c.Bool("write"):
-					if f.Out == "" {
-						return // refused by the layout: see res.Refused
-					}
-					wrote, err := emit.WriteBytes(f.Out, n.Text)
-					if err != nil {
-						werrs = append(werrs, err)
-					} else if wrote {
-						written++
-					}
-					wroteOut = true
-				case !differs:
-				case c.Bool("diff"):
-					fmt.Fprint(c.App.Writer, emit.Diff(f.Path, f.Note.Text, n.Text))
-				case c.Bool("check"):
-					fmt.Fprintf(c.App.Writer, "%s: would change (%d fixes)\n", f.Path, len(f.Changes))
-				case c.Bool("write"):
-					if f.Note.DiskLines != nil {
-						werrs = append(werrs, fmt.Errorf("%s: a transcript is converted to Markdown, not rewritten in place; use --out", f.Path))
-						return
-					}
-					if _, err := emit.WriteBytes(f.Path, f.Note.Encode(n.Text)); err != nil {
-						werrs = append(werrs, err)
-						return
-					}
-					written++
-				}
-			}
-			if !c.Bool("diff") && !c.Bool("check") && !c.Bool("write") {
+			sink := &pipeline.FixSink{Mode: pipeline.FixToOut, W: c.App.Writer}
+			switch {
+			case c.Bool("diff"):
+				sink.Mode = pipeline.FixDiff
+			case c.Bool("check"):
+				sink.Mode = pipeline.FixCheck
+			case c.Bool("write"):
+				sink.Mode = pipeline.FixInPlace
+			default:
 				pc.OutDir = c.String("out")
 			}
+			if slices.Contains(pc.Paths, "-") {
+				sink.StdinPath = cmp.Or(pc.StdinName, load.StdinName)
+			}
+			pc.Each = sink.Each
 			res, err := pipeline.Run(pc)
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
-			if wroteOut {
+			werrs := sink.Errs
+			if sink.WroteOut {
 				if err := markOutput(c.String("out")); err != nil {
 					werrs = append(werrs, err)
 				}
@@ -330,12 +289,12 @@ func fixCommand() *cli.Command {
 			trouble := reportErrors(c, res)
 			err = writeErrors(c, trouble, append(res.Refused, werrs...))
 			if !c.Bool("quiet") && !c.Bool("diff") {
-				fmt.Fprintf(c.App.ErrWriter, "%d of %d notes need fixes, %d fixes; %d files written\n", len(changed), res.Summary().Notes, res.Summary().Fixes, written)
+				fmt.Fprintf(c.App.ErrWriter, "%d of %d notes need fixes, %d fixes; %d files written\n", len(sink.Changed), res.Summary().Notes, res.Summary().Fixes, sink.Written)
 			}
 			if err != nil {
 				return err
 			}
-			if c.Bool("check") && len(changed) > 0 {
+			if c.Bool("check") && len(sink.Changed) > 0 {
 				return cli.Exit("", exitFindings)
 			}
 			return nil

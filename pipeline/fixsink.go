@@ -1,0 +1,91 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/note"
+)
+
+// FixMode says what a fix run does with each cleaned note.
+type FixMode int
+
+const (
+	FixToOut   FixMode = iota // write a cleaned copy to the file's Out (see Config.OutDir)
+	FixInPlace                // rewrite the inputs that change (atomically; others untouched)
+	FixDiff                   // print a unified diff of the notes that change
+	FixCheck                  // print which notes would change, write nothing
+)
+
+// A FixSink takes the files of a fix run one at a time, as Config.Each
+// hands them (the run streams: each note is written or diffed as soon as
+// it is cleaned, and none is kept), and writes, diffs or checks them.
+type FixSink struct {
+	Mode FixMode
+	W    io.Writer // diffs, check lines, and a cleaned note of standard input
+	// StdinPath names a note read from standard input; in FixToOut and
+	// FixInPlace it goes back to W, cleaned, as Prettier and ESLint --fix
+	// do.
+	StdinPath string
+
+	Changed  []string // the notes the fixes change, in course order
+	Written  int      // the files written
+	WroteOut bool     // a cleaned copy went to an output folder
+	Errs     []error  // files that could not be written
+}
+
+// Each takes one file and its cleaned note.
+func (s *FixSink) Each(f *emit.File, n *note.Note) {
+	if f.Note == nil || n == nil {
+		return
+	}
+	differs := !bytes.Equal(n.Text, f.Note.Text)
+	if differs {
+		s.Changed = append(s.Changed, f.Path)
+	}
+	switch {
+	case f.Path == s.StdinPath && (s.Mode == FixToOut || s.Mode == FixInPlace):
+		if _, err := s.W.Write(f.Note.Encode(n.Text)); err != nil {
+			s.Errs = append(s.Errs, err)
+		}
+	case s.Mode == FixToOut:
+		s.writeOut(f, n)
+	case !differs:
+	case s.Mode == FixDiff:
+		fmt.Fprint(s.W, emit.Diff(f.Path, f.Note.Text, n.Text))
+	case s.Mode == FixCheck:
+		fmt.Fprintf(s.W, "%s: would change (%d fixes)\n", f.Path, len(f.Changes))
+	case s.Mode == FixInPlace:
+		s.rewrite(f, n)
+	}
+}
+
+// writeOut writes the cleaned copy of f to its place in the output folder
+// (none when the layout refused it: see Result.Refused).
+func (s *FixSink) writeOut(f *emit.File, n *note.Note) {
+	if f.Out == "" {
+		return
+	}
+	wrote, err := emit.WriteBytes(f.Out, n.Text)
+	if err != nil {
+		s.Errs = append(s.Errs, err)
+	} else if wrote {
+		s.Written++
+	}
+	s.WroteOut = true
+}
+
+// rewrite writes the cleaned note over its input, in the input's encoding.
+func (s *FixSink) rewrite(f *emit.File, n *note.Note) {
+	if f.Note.DiskLines != nil {
+		s.Errs = append(s.Errs, fmt.Errorf("%s: a transcript is converted to Markdown, not rewritten in place; use --out", f.Path))
+		return
+	}
+	if _, err := emit.WriteBytes(f.Path, f.Note.Encode(n.Text)); err != nil {
+		s.Errs = append(s.Errs, err)
+		return
+	}
+	s.Written++
+}
