@@ -24,8 +24,8 @@ func runLanguageSlip(pass *rule.Pass) {
 		return
 	}
 	speech, looked := -1, false
-	for i := range m.matches {
-		mt := &m.matches[i]
+	for _, k := range m.wrong {
+		mt := &m.matches[k]
 		f, e, ph := m.phraseOf(mt)
 		if ph == nil || ph.Kind != "slip" && ph.Kind != "style" || m.inWholeSentence(mt.from) {
 			continue

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -40,12 +42,14 @@ type matched struct {
 	m         *matcher
 	blocks    []blockInfo
 	matches   []match
+	wrong     []int32 // the matches of no correct form, which rules report
 	covered   []int32 // per token: index+1 of the match covering it
 	sentOf    []int32 // per token: index of its sentence
 	sents     []sentence
 	numbers   []int32  // the tokens that may be numbers, for counts
 	ctx       []uint64 // per block: lists named above it (blockContexts)
 	uses      []use    // the correct forms the course rules look at
+	useBuf    []use    // uses, until keepUses copies them
 
 	stemOf   []int32  // per token: index+1 of its stem in stemList, once computed
 	stemList []string // the stems computed, few: most words need none
@@ -100,11 +104,10 @@ const (
 	statusCase               // a correct form in the wrong case
 )
 
-// A match is a pack pattern found at toks[from:to], in blocks[block].
+// A match is a pack pattern found at toks[from:to].
 type match struct {
 	from, to int
 	form     int // -1 when the words match but no form's spelling does
-	block    int
 	status   matchStatus
 }
 
@@ -167,7 +170,7 @@ func (m *matched) Release() {
 	clear(m.stemBuf)
 	*m = matched{
 		tokenized: tokenized{toks: m.toks[:0], lower: m.lower[:0]},
-		blocks:    m.blocks[:0], matches: m.matches[:0],
+		blocks:    m.blocks[:0], matches: m.matches[:0], wrong: m.wrong[:0], useBuf: m.useBuf[:0],
 		covered: m.covered[:0], sentOf: m.sentOf[:0], sents: m.sents[:0], numbers: m.numbers[:0], ctx: m.ctx[:0],
 		stemOf: m.stemOf[:0], stemList: m.stemList[:0], hist: m.hist[:0], whole: m.whole[:0],
 		nps: m.nps[:0], words: m.words[:0], stemBuf: m.stemBuf[:0],
@@ -216,7 +219,6 @@ func (m *matched) scan() {
 	toks, info, text, sentOf := m.toks, m.m.vocab.info, m.text, m.sentOf[:len(m.toks)]
 	matchedTo := 0    // the end of the last match
 	sent := int32(-1) // the index of toks[i]'s sentence
-	bi := 0           // the block of toks[i]
 	for i := range toks {
 		t := &toks[i]
 		if t.sent || i == 0 {
@@ -238,11 +240,10 @@ func (m *matched) scan() {
 		}
 		if i >= matchedTo {
 			if id, l := m.m.matchAt(toks, i, w.node); id >= 0 {
-				for m.blocks[bi].to <= i {
-					bi++
-				}
 				mt := m.classify(id, i, i+l)
-				mt.block = bi
+				if mt.form >= 0 && mt.status != statusOK {
+					m.wrong = append(m.wrong, int32(len(m.matches)))
+				}
 				m.matches = append(m.matches, mt)
 				for k := i; k < i+l; k++ {
 					m.covered[k] = int32(len(m.matches))
@@ -329,29 +330,26 @@ func (m *matched) wrongFormOf(pat *pattern, from, to int) int {
 // keepUses lists the uses, sized exactly and carved from a slab instead
 // of a chain of growing allocations: the course rules keep them.
 func (m *matched) keepUses() {
-	nuses := 0
+	uses := m.useBuf[:0]
 	for _, mt := range m.matches {
-		if m.isUse(mt) {
-			nuses++
+		if mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
+			continue
 		}
-	}
-	m.uses = carve(&m.slabs.uses, nuses, 512)[:0]
-	for _, mt := range m.matches {
-		if m.isUse(mt) {
-			f := &m.m.forms[mt.form]
-			m.uses = append(m.uses, use{entry: int32(f.entry), base: int32(f.base), infl: int32(f.infl),
+		f := &m.m.forms[mt.form]
+		if e := &m.m.entries[f.entry]; e.kind != phraseEntry && e.courseUse {
+			uses = append(uses, use{entry: int32(f.entry), base: int32(f.base), infl: int32(f.infl),
 				start: m.toks[mt.from].start, end: m.toks[mt.to-1].end, acronym: f.acronym})
 		}
 	}
+	m.useBuf = uses
+	m.uses = carve(&m.slabs.uses, len(uses), 512)
+	copy(m.uses, uses)
 }
 
-// isUse reports whether mt is a correct form the course rules look at.
-func (m *matched) isUse(mt match) bool {
-	if mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
-		return false
-	}
-	e := &m.m.entries[m.m.forms[mt.form].entry]
-	return e.kind != phraseEntry && e.courseUse
+// blockOf returns the index of the block of toks[i].
+func (m *matched) blockOf(i int) int {
+	bi, _ := slices.BinarySearchFunc(m.blocks, i, func(b blockInfo, i int) int { return cmp.Compare(b.to-1, i) })
+	return bi
 }
 
 // entryOf returns the form and entry a match found.

@@ -36,11 +36,8 @@ func runOfficialName(pass *rule.Pass) {
 	}
 	// The pack's own wrong forms and case slips of a name, where the text
 	// names its list; then the names no form matches (nearmiss.go).
-	for i := range m.matches {
-		mt := &m.matches[i]
-		if mt.form < 0 || mt.status == statusOK {
-			continue
-		}
+	for _, k := range m.wrong {
+		mt := &m.matches[k]
 		if _, e := m.entryOf(mt); e.kind == memberEntry && !m.inWholeSentence(mt.from) {
 			m.reportMember(pass, mt, e)
 		}
@@ -57,10 +54,11 @@ func runOfficialName(pass *rule.Pass) {
 // above a heading or list item.
 func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 	l := &m.p.Lists[e.list]
-	b := m.blocks[mt.block]
+	bi := m.blockOf(mt.from)
+	b := m.blocks[bi]
 	bit := uint64(1) << e.list
 	structural := b.block.Kind == note.Heading || b.block.InList
-	inCtx := m.sentenceAt(mt.from).ctx&bit != 0 || structural && m.ctx[mt.block]&bit != 0
+	inCtx := m.sentenceAt(mt.from).ctx&bit != 0 || structural && m.ctx[bi]&bit != 0
 	if e.list >= 64 || !inCtx {
 		return
 	}

@@ -28,8 +28,8 @@ func runOlderWording(pass *rule.Pass) {
 	if m == nil {
 		return
 	}
-	for i := range m.matches {
-		mt := &m.matches[i]
+	for _, k := range m.wrong {
+		mt := &m.matches[k]
 		f, e, ph := m.phraseOf(mt)
 		if ph == nil || ph.Kind != "older" || m.aboutHistory(mt) || m.inWholeSentence(mt.from) {
 			continue

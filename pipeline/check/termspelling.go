@@ -22,11 +22,8 @@ func reportTerms(pass *rule.Pass, product bool) {
 	if m == nil {
 		return
 	}
-	for i := range m.matches {
-		mt := &m.matches[i]
-		if mt.form < 0 || mt.status == statusOK {
-			continue // a correct form, or words that match no form's spelling
-		}
+	for _, k := range m.wrong {
+		mt := &m.matches[k]
 		f, e := m.entryOf(mt)
 		if e.kind != termEntry || (m.p.Terms[e.term].Category == productCategory) != product || m.inWholeSentence(mt.from) {
 			continue

@@ -32,8 +32,8 @@ func runV3Term(pass *rule.Pass) {
 	if m == nil {
 		return
 	}
-	for i := range m.matches {
-		mt := &m.matches[i]
+	for _, k := range m.wrong {
+		mt := &m.matches[k]
 		f, e, ph := m.phraseOf(mt)
 		if ph == nil || ph.Kind != "v3" || m.aboutHistory(mt) || m.inWholeSentence(mt.from) || m.namedAsAlias(mt) {
 			continue
@@ -88,7 +88,7 @@ func (m *matched) aboutHistory(mt *match) bool {
 		return false
 	}
 	s := m.sentenceAt(mt.from)
-	return m.historyIn(s.from, s.to) || m.historyBlock(mt.block)
+	return m.historyIn(s.from, s.to) || m.historyBlock(m.blockOf(mt.from))
 }
 
 // historyIn reports whether toks[from:to] hold one of the pack's history

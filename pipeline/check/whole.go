@@ -24,13 +24,13 @@ func (m *matched) wholeSentences() []wholeSentence {
 	}
 	m.wDone = true
 	out := m.whole[:0]
-	k := 0 // the next match to look at
+	k := 0 // the next of the matches of wrong forms to look at
 	for si, s := range m.sents {
 		w := wholeSentence{sent: int32(si), definition: definition{defined: -1}}
 		// The first chatbot line of the sentence: matches are in order.
-		for ; k < len(m.matches) && m.matches[k].from < s.to; k++ {
-			if w.chatbot == 0 && m.isChatbotLine(&m.matches[k]) {
-				w.chatbot = int32(k + 1)
+		for ; k < len(m.wrong) && m.matches[m.wrong[k]].from < s.to; k++ {
+			if w.chatbot == 0 && m.isChatbotLine(&m.matches[m.wrong[k]]) {
+				w.chatbot = m.wrong[k] + 1
 			}
 		}
 		if w.chatbot == 0 {
