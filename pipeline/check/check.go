@@ -15,6 +15,14 @@
 // Each rule is a value in its own file with a Run over that result; the
 // rules give one finding per stretch of text, so a sentence that a finding
 // covers whole is left to it (whole.go).
+//
+// A new rule is a file with its rule.Rule value and a Run that asks for
+// the matched note (matchedOf) and reads what it needs: the matches of
+// wrong forms (wrong), sentences and the lists they name (sents), blocks
+// and their contexts (blocks, ctx), numbers; it reports through
+// matched.report, whose messages and fixes outlive the note. Add it to
+// Rules, give it a folder testdata/<rule-id>/ with a note or two, and
+// write their golden files with go test -run TestRuleTestdata -update.
 package check
 
 import (
