@@ -28,8 +28,8 @@ func TestAnalysisOncePerNoteAndPack(t *testing.T) {
 	n := note.New("a.md", []byte("Some text.\n"))
 	p1, p2 := &pack.Pack{}, &pack.Pack{}
 	r1, r2 := &Rule{ID: "one"}, &Rule{ID: "two"}
-	first := ResultOf(NewPass(n, p1, r1, nil, nil), a)
-	if again := ResultOf(NewPass(n, p1, r2, nil, nil), a); again != first || runs != 1 {
+	first := ResultOf(NewPass(n, p1, r1, nil), a)
+	if again := ResultOf(NewPass(n, p1, r2, nil), a); again != first || runs != 1 {
 		t.Fatalf("a second rule got result %d after %d runs, want the first after 1", again.runs, runs)
 	}
 	if other := a.Of(n, p2); other == first || runs != 2 {
