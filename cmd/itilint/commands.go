@@ -96,119 +96,119 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "baseline", Usage: "ignore findings recorded in baseline `FILE`"},
 			&cli.StringFlag{Name: "write-baseline", Usage: "record the current findings in baseline `FILE` and exit 0"},
 		}, commonFlags()...),
-		Action: func(c *cli.Context) error {
-			format := c.String("format")
-			if !contains(emit.FindingFormats, format) {
-				return cli.Exit(fmt.Sprintf("--format: unknown format %q (known: %s)", format, strings.Join(emit.FindingFormats, ", ")), exitTrouble)
-			}
-			threshold, err := failThreshold(c.String("fail-on"))
-			if err != nil {
-				return err
-			}
-			pc, err := baseConfig(c)
-			if err != nil {
-				return err
-			}
-			pc.Check = true
-			// The edition notice is not shown with --quiet: no need to sniff.
-			var sniff *pack.EditionSniffer
-			if !c.Bool("quiet") {
-				if sniff, err = pack.NewEditionSniffer(); err != nil {
-					return cli.Exit(err.Error(), exitTrouble)
-				}
-			}
-			if c.String("output") == "" && c.String("write-baseline") == "" {
-				// Findings stream to stdout as files are done; a bar
-				// redrawn on the same terminal would cut through them.
-				pc.Progress = nil
-			}
-			var base *baseline.Baseline
-			if path := c.String("baseline"); path != "" && c.String("write-baseline") == "" {
-				if base, err = baseline.Read(path); err != nil {
-					return cli.Exit(err.Error(), exitTrouble)
-				}
-			}
-			// The run streams: each file is checked, filtered by the
-			// baseline and written out while the next ones are read, and
-			// none is kept (memory holds the files in flight).
-			var entries []baseline.Entry
-			failed := false
-			var res *pipeline.Result
-			report := func(w io.Writer) error {
-				bw := bufio.NewWriterSize(w, 64<<10)
-				fw, err := emit.NewFindingWriter(bw, format, lintRules())
-				if err != nil {
-					return err
-				}
-				fw.Version = releaseVersion()
-				if c.NArg() == 0 {
-					fw.Read = pipeline.DefaultInput()
-				}
-				fw.FailOn = threshold
-				if threshold == 0 {
-					fw.FailOn = rule.Error + 1 // --fail-on none: nothing fails
-				}
-				// Looked up once: a flag lookup climbs the command lineage,
-				// and this runs for every file.
-				writingBaseline := c.String("write-baseline") != ""
-				pc.Each = func(f *emit.File, _ *note.Note) {
-					if sniff != nil && f.Note != nil && !f.Late {
-						sniff.Note(f.Path, f.Note.Text, func(off int) int { return f.Note.Position(off).Line })
-					}
-					if writingBaseline {
-						entries = append(entries, baselineEntries(f)...)
-						return
-					}
-					applyBaseline(base, f)
-					for _, x := range f.Findings {
-						failed = failed || (threshold != 0 && x.Severity >= threshold)
-					}
-					fw.File(f) // an error sticks and is returned by Close
-				}
-				if res, err = pipeline.Run(pc); err != nil {
-					return err
-				}
-				if c.String("write-baseline") != "" {
-					return nil
-				}
-				if err := fw.Close(); err != nil {
-					return err
-				}
-				return bw.Flush()
-			}
-			if path := c.String("output"); path != "" && c.String("write-baseline") == "" {
-				_, err = emit.WriteFile(path, report)
-			} else if c.String("write-baseline") != "" {
-				err = report(io.Discard)
-			} else {
-				err = report(c.App.Writer)
-			}
-			if err != nil {
-				return cli.Exit(err.Error(), exitTrouble)
-			}
-			trouble := reportErrors(c, res)
-			editionNotice(c, sniff, pc.Pack)
-			if path := c.String("write-baseline"); path != "" {
-				if err := writeBaseline(path, entries); err != nil {
-					return cli.Exit(err.Error(), exitTrouble)
-				}
-				if !c.Bool("quiet") {
-					fmt.Fprintf(c.App.ErrWriter, "baseline %s: %d findings recorded\n", path, len(entries))
-				}
-			}
-			switch {
-			case trouble:
-				return cli.Exit("", exitTrouble)
-			case failed:
-				return cli.Exit("", exitFindings)
-			}
-			return nil
-		},
+		Action: runCheck,
 	}
 }
 
-// editionNotice says once, on stderr, when most notes teach another
-// edition than the one in force, and which flag checks them as such.
+// runCheck is the check command: the run streams each file through a
+// CheckSink into the report.
+func runCheck(c *cli.Context) error {
+	format := c.String("format")
+	if !contains(emit.FindingFormats, format) {
+		return cli.Exit(fmt.Sprintf("--format: unknown format %q (known: %s)", format, strings.Join(emit.FindingFormats, ", ")), exitTrouble)
+	}
+	threshold, err := failThreshold(c.String("fail-on"))
+	if err != nil {
+		return err
+	}
+	pc, err := baseConfig(c)
+	if err != nil {
+		return err
+	}
+	pc.Check = true
+	if c.String("output") == "" && c.String("write-baseline") == "" {
+		// Findings stream to stdout as files are done; a bar
+		// redrawn on the same terminal would cut through them.
+		pc.Progress = nil
+	}
+	sink, sniff, err := newCheckSink(c, threshold)
+	if err != nil {
+		return err
+	}
+	pc.Each = sink.Each
+	var res *pipeline.Result
+	report := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		fw, err := emit.NewFindingWriter(bw, format, lintRules())
+		if err != nil {
+			return err
+		}
+		fw.Version = releaseVersion()
+		if c.NArg() == 0 {
+			fw.Read = pipeline.DefaultInput()
+		}
+		fw.FailOn = threshold
+		if threshold == 0 {
+			fw.FailOn = rule.Error + 1 // --fail-on none: nothing fails
+		}
+		sink.Report = fw
+		if res, err = pipeline.Run(pc); err != nil {
+			return err
+		}
+		if c.String("write-baseline") != "" {
+			return nil
+		}
+		if err := fw.Close(); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	if path := c.String("output"); path != "" && c.String("write-baseline") == "" {
+		_, err = emit.WriteFile(path, report)
+	} else if c.String("write-baseline") != "" {
+		err = report(io.Discard)
+	} else {
+		err = report(c.App.Writer)
+	}
+	if err != nil {
+		return cli.Exit(err.Error(), exitTrouble)
+	}
+	trouble := reportErrors(c, res)
+	editionNotice(c, sniff, pc.Pack)
+	if path := c.String("write-baseline"); path != "" {
+		if err := sink.WriteBaseline(path); err != nil {
+			return cli.Exit(err.Error(), exitTrouble)
+		}
+		if !c.Bool("quiet") {
+			fmt.Fprintf(c.App.ErrWriter, "baseline %s: %d findings recorded\n", path, len(sink.Entries))
+		}
+	}
+	switch {
+	case trouble:
+		return cli.Exit("", exitTrouble)
+	case sink.Failed:
+		return cli.Exit("", exitFindings)
+	}
+	return nil
+}
+
+// newCheckSink makes the check command's sink from its flags: the baseline
+// to apply or to record, the fail threshold, and the edition sniffer that
+// sees every note (not with --quiet, which shows no edition notice).
+func newCheckSink(c *cli.Context, threshold rule.Severity) (*pipeline.CheckSink, *pack.EditionSniffer, error) {
+	var base *baseline.Baseline
+	if path := c.String("baseline"); path != "" && c.String("write-baseline") == "" {
+		var err error
+		if base, err = baseline.Read(path); err != nil {
+			return nil, nil, cli.Exit(err.Error(), exitTrouble)
+		}
+	}
+	sink := &pipeline.CheckSink{Baseline: base, Record: c.String("write-baseline") != "", FailOn: threshold}
+	if c.Bool("quiet") {
+		return sink, nil, nil
+	}
+	sniff, err := pack.NewEditionSniffer()
+	if err != nil {
+		return nil, nil, cli.Exit(err.Error(), exitTrouble)
+	}
+	sink.Observe = func(f *emit.File) {
+		if f.Note != nil && !f.Late {
+			sniff.Note(f.Path, f.Note.Text, func(off int) int { return f.Note.Position(off).Line })
+		}
+	}
+	return sink, sniff, nil
+}
+
 func editionNotice(c *cli.Context, sniff *pack.EditionSniffer, p *pack.Pack) {
 	if sniff == nil || !pack.KnownEdition(p.Name) {
 		return
