@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -96,15 +97,19 @@ func NewLayout(dir string, inputs []load.Input, reserved ...string) (*Layout, er
 
 	// No output on an input, and no copy of a copy.
 	// An input found inside the output folder, when that folder lies
-	// inside the folder walked, is a copy an earlier run wrote: writing its
-	// note's copy again over it loses nothing, and it is not copied again.
+	// inside the folder walked and carries itilint's mark, is a copy an
+	// earlier run wrote: writing its note's copy again over it loses
+	// nothing, and it is not copied again. Without the mark, the files
+	// there are the user's, and no copy is written over them.
 	outDir := fold(resolve(dir))
+	_, err := os.Stat(filepath.Join(dir, load.OutputMarker))
+	marked := err == nil
 	readBack := make([]bool, len(inputs))
 	inputAt := make(map[string]string, len(inputs))
 	for i, in := range inputs {
 		p := fold(resolve(in.Path))
 		root := fold(resolve(strings.TrimSuffix(in.Path, in.Rel)))
-		if readBack[i] = within(p, outDir) && within(outDir, root); !readBack[i] {
+		if readBack[i] = marked && within(p, outDir) && within(outDir, root); !readBack[i] {
 			inputAt[p] = in.Path
 		}
 	}
