@@ -56,7 +56,11 @@ func (s *FixSink) Each(f *emit.File, n *note.Note) {
 	case s.Mode == FixDiff:
 		fmt.Fprint(s.W, emit.Diff(f.Path, f.Note.Text, n.Text))
 	case s.Mode == FixCheck:
-		fmt.Fprintf(s.W, "%s: would change (%d fixes)\n", f.Path, len(f.Changes))
+		fixes := "fixes"
+		if len(f.Changes) == 1 {
+			fixes = "fix"
+		}
+		fmt.Fprintf(s.W, "%s: would change (%d %s)\n", f.Path, len(f.Changes), fixes)
 	case s.Mode == FixInPlace:
 		s.rewrite(f, n)
 	}

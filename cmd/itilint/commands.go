@@ -137,6 +137,7 @@ func runCheck(c *cli.Context) error {
 		if c.NArg() == 0 {
 			fw.Read = pipeline.DefaultInput()
 		}
+		fw.Quiet = c.Bool("quiet")
 		fw.FailOn = threshold
 		if threshold == 0 {
 			fw.FailOn = rule.Error + 1 // --fail-on none: nothing fails
@@ -163,6 +164,9 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), exitTrouble)
 	}
+	if path := c.String("output"); path != "" && c.String("write-baseline") == "" && !c.Bool("quiet") {
+		fmt.Fprintf(c.App.ErrWriter, "%s report written to %s\n", format, path)
+	}
 	trouble := reportErrors(c, res)
 	editionNotice(c, sniff, pc.Pack)
 	if path := c.String("write-baseline"); path != "" {
@@ -170,7 +174,7 @@ func runCheck(c *cli.Context) error {
 			return cli.Exit(err.Error(), exitTrouble)
 		}
 		if !c.Bool("quiet") {
-			fmt.Fprintf(c.App.ErrWriter, "baseline %s: %d findings recorded\n", path, len(sink.Entries))
+			fmt.Fprintf(c.App.ErrWriter, "baseline %s: %s recorded\n", path, plural(len(sink.Entries), "finding", "findings"))
 		}
 	}
 	switch {
@@ -250,6 +254,17 @@ func fixCommand() *cli.Command {
 			fillerFlag(),
 		}, commonFlags()...),
 		Action: func(c *cli.Context) error {
+			// Each of these says what to do with the result; two at once
+			// would do one and silently not the other.
+			var modes []string
+			for _, m := range []string{"write", "diff", "check"} {
+				if c.Bool(m) {
+					modes = append(modes, "--"+m)
+				}
+			}
+			if len(modes) > 1 {
+				return cli.Exit(fmt.Sprintf("fix: %s do not go together: choose one (see itilint fix --help)", strings.Join(modes, " and ")), exitTrouble)
+			}
 			pc, err := baseConfig(c)
 			if err != nil {
 				return err
@@ -289,7 +304,11 @@ func fixCommand() *cli.Command {
 			trouble := reportErrors(c, res)
 			err = writeErrors(c, trouble, append(res.Refused, werrs...))
 			if !c.Bool("quiet") && !c.Bool("diff") {
-				fmt.Fprintf(c.App.ErrWriter, "%d of %d notes need fixes, %d fixes; %d files written\n", len(sink.Changed), res.Summary().Notes, res.Summary().Fixes, sink.Written)
+				need := "%d of %d notes need fixes"
+				if res.Summary().Notes == 1 {
+					need = "%d of %d note needs fixes"
+				}
+				fmt.Fprintf(c.App.ErrWriter, need+", %s; %s written\n", len(sink.Changed), res.Summary().Notes, plural(res.Summary().Fixes, "fix", "fixes"), plural(sink.Written, "file", "files"))
 			}
 			if err != nil {
 				return err
@@ -361,15 +380,15 @@ func quizCommand() *cli.Command {
 			}
 			if !c.Bool("quiet") {
 				written := len(res.Bank.Questions) - left
-				fmt.Fprintf(c.App.ErrWriter, "%d questions from %d notes written to %s\n", written, res.Summary().Notes, c.String("output"))
+				fmt.Fprintf(c.App.ErrWriter, "%s from %s written to %s\n", plural(written, "question", "questions"), plural(res.Summary().Notes, "note", "notes"), c.String("output"))
 				if shortened > 0 {
-					fmt.Fprintf(c.App.ErrWriter, "%d questions have answers shortened to the rule pack's own wording to fit the format\n", shortened)
+					fmt.Fprintf(c.App.ErrWriter, "%s answers shortened to the rule pack's own wording to fit the format\n", plural(shortened, "question has its", "questions have their"))
 				}
 				if left > 0 {
-					fmt.Fprintf(c.App.ErrWriter, "LEFT OUT: %d of %d questions do not fit the format (see above)\n", left, len(res.Bank.Questions))
+					fmt.Fprintf(c.App.ErrWriter, "itilint: left out %d of %s that do not fit the format (see above)\n", left, plural(len(res.Bank.Questions), "question", "questions"))
 				}
 				if n := len(res.Bank.Variants); n > 0 {
-					fmt.Fprintf(c.App.ErrWriter, "%d variants left out: they test a fact the bank tests already, or reuse its options (--variants keeps them)\n", n)
+					fmt.Fprintf(c.App.ErrWriter, "%s left out: they test a fact the bank tests already, or reuse its options (--variants keeps them)\n", plural(n, "variant", "variants"))
 				}
 			}
 			if trouble {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -241,3 +242,11 @@ func markOutput(dir string) error {
 }
 
 var fixKindsDefault = map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}
+
+// plural is "1 fix", "2 fixes", "0 fixes".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -53,6 +54,10 @@ func main() {
 // run is main without the process: testscript and tests call it.
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
+	// `itilint help [COMMAND]` is --help, as git and go have it.
+	if len(args) >= 2 && args[1] == "help" {
+		args = append(append([]string{args[0]}, args[2:]...), "--help")
+	}
 	err := app.Run(args)
 	if err == nil {
 		return exitOK
@@ -70,7 +75,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:  "itilint",
 		Usage: "clean, check and quiz ITIL 4 course notes",
 		Description: "itilint reads the raw notes of an ITIL 4 course (Markdown, plain text, WebVTT and SubRip\n" +
@@ -99,8 +104,29 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			fmt.Fprintf(c.App.ErrWriter, "itilint: unknown command %q (try itilint --help)\n", name)
 			os.Exit(exitTrouble)
 		},
-		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return cli.Exit(fmt.Sprintf("%v (see itilint %s --help)", err, c.Command.Name), exitTrouble)
-		},
+		OnUsageError: usageError,
 	}
+	// Each command's own, or the library prints its whole help after
+	// the error.
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = usageError
+	}
+	return app
+}
+
+// usageError is one line: what was wrong and where to read more.
+func usageError(c *cli.Context, err error, _ bool) error {
+	msg := err.Error()
+	if flag, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		msg = "unknown flag -" + strings.TrimLeft(flag, "-")
+		if len(strings.TrimLeft(flag, "-")) > 1 {
+			msg = "unknown flag --" + strings.TrimLeft(flag, "-")
+		}
+	}
+	help := "itilint --help"
+	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
+		help = "itilint " + c.Command.Name + " --help"
+		msg = c.Command.Name + ": " + msg
+	}
+	return cli.Exit(fmt.Sprintf("%s (see %s)", msg, help), exitTrouble)
 }

@@ -176,7 +176,7 @@ func runMigrate(c *cli.Context) error {
 	trouble := reportErrors(c, res)
 	if fixing {
 		if !c.Bool("quiet") && !c.Bool("diff") {
-			fmt.Fprintf(c.App.ErrWriter, "%d renames applied in %d files; run migrate again for the places to review\n", renames, renamed)
+			fmt.Fprintf(c.App.ErrWriter, "%s applied in %s; run migrate again for the places to review\n", plural(renames, "rename", "renames"), plural(renamed, "file", "files"))
 		}
 		return writeErrors(c, trouble, werrs)
 	}

@@ -31,6 +31,8 @@ type FindingWriter struct {
 	// Version, when set, is the tool's version, which SARIF's driver
 	// carries.
 	Version string
+	// Quiet leaves out the text format's summary line: only findings.
+	Quiet bool
 	// FailOn, when set, is the least severity that fails the build
 	// (check --fail-on); JUnit reports the findings below it as output
 	// of their suite, not as failures. Zero makes every finding a
@@ -120,6 +122,9 @@ func (fw *FindingWriter) Close() error {
 	}
 	switch fw.format {
 	case "text":
+		if fw.Quiet {
+			break
+		}
 		line := fw.tally.String()
 		if fw.Read != "" {
 			line += " (" + ReadFrom(fw.Read) + ")"
