@@ -34,6 +34,7 @@ import (
 var Rules = []*rule.Rule{
 	ITILName,
 	TermSpelling,
+	Misspelling,
 	OfficialName,
 	ListCount,
 	V3Term,
