@@ -2,6 +2,7 @@ package check
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/itilint/itilint/pipeline/rule"
 )
@@ -105,10 +106,15 @@ func (m *matched) checkCount(pass *rule.Pass, from, to, val, nounAt int, nps []n
 	written := m.written(from, to)
 	repl := matchCase(written, numberText(np.count, isDigits(m.norm(from))))
 	nounText := m.written(nounAt, nounAt+len(np.toks))
+	if strings.ContainsAny(nounText, "*_") {
+		nounText = emphasisMarks.Replace(nounText) // a noun that spans emphasis ("steps of **the model**")
+	}
 	msg := m.msgf("%s: there are %s %s, not %s", what, strconv.Itoa(np.count), nounText, written)
 	start, end := m.span(from, to)
 	m.report(pass, severityOf(l.Severity), from, to, msg, m.fix(start, end, repl))
 }
+
+var emphasisMarks = strings.NewReplacer("*", "", "_", "")
 
 // English number words, for counts written out ("seven guiding
 // principles"); this is language, not ITIL, so it lives here.

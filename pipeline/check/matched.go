@@ -426,7 +426,7 @@ func (m *matched) stems(from, to int) []string {
 // nounsAt returns the longest list nouns at toks[i], valid until the next
 // call.
 func (m *matched) nounsAt(i int, countOnly bool) []nounPattern {
-	m.nps = m.m.nounAt(m.nps[:0], m.toks, i, m.startOf(i), countOnly)
+	m.nps = m.m.nounAt(m.nps[:0], m.toks, i, m.startOf(i), countOnly, m.text)
 	return m.nps
 }
 

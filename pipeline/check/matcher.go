@@ -719,7 +719,10 @@ func (m *matcher) breaksFit(pat *pattern, toks []token) bool {
 // nounAt appends to out the longest list nouns at toks[i]; out is a
 // buffer of the caller's, as this runs for every word of a note. start is
 // the starter of toks[i]'s word.
-func (m *matcher) nounAt(out []nounPattern, toks []token, i int, start int32, countOnly bool) []nounPattern {
+//
+// A count's noun may span emphasis markers ("6 Steps of **Continual
+// Improvement Model**"): text, when given, is read for the gaps.
+func (m *matcher) nounAt(out []nounPattern, toks []token, i int, start int32, countOnly bool, text []byte) []nounPattern {
 	ns := m.startList[start].nouns
 	best := 0
 	for _, np := range ns {
@@ -731,7 +734,7 @@ func (m *matcher) nounAt(out []nounPattern, toks []token, i int, start int32, co
 		}
 		ok := true
 		for k := 1; k < len(np.words); k++ {
-			if toks[i+k].brk || toks[i+k].word != np.words[k] {
+			if toks[i+k].brk && !(countOnly && text != nil && emphasisGap(text[toks[i+k-1].end:toks[i+k].start])) || toks[i+k].word != np.words[k] {
 				ok = false
 				break
 			}
@@ -742,4 +745,15 @@ func (m *matcher) nounAt(out []nounPattern, toks []token, i int, start int32, co
 		}
 	}
 	return out
+}
+
+// emphasisGap reports whether the gap between two words holds only
+// blanks and emphasis markers.
+func emphasisGap(g []byte) bool {
+	for _, c := range g {
+		if c != ' ' && c != '*' && c != '_' {
+			return false
+		}
+	}
+	return true
 }

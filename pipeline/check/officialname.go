@@ -58,7 +58,7 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 	b := m.blocks[bi]
 	bit := uint64(1) << e.list
 	structural := b.block.Kind == note.Heading || b.block.InList
-	inCtx := m.sentenceAt(mt.from).ctx&bit != 0 || structural && m.ctx[bi]&bit != 0
+	inCtx := m.sentenceAt(mt.from).ctx&bit != 0 || structural && m.ctx[bi]&bit != 0 || m.labelVariant(mt, b, structural)
 	if e.list >= 64 || !inCtx {
 		return
 	}
@@ -80,6 +80,26 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 	start, end := m.span(mt.from, mt.to)
 	m.report(pass, e.severity, mt.from, mt.to, m.msgf(format, listNoun(l), name, written), m.fix(start, end, name))
 }
+
+// labelVariant reports whether mt is one of the pack's variants of a name
+// written as the label a heading or list item starts with, capitalised as
+// a name ("* **Delivery and Support**: the engineer replaces..."): a
+// variant the pack lists, written as a name, names the member without a
+// heading that names its list.
+func (m *matched) labelVariant(mt *match, b blockInfo, structural bool) bool {
+	if !structural || mt.status != statusWrong || mt.from != b.from || mt.to-mt.from < 2 {
+		return false
+	}
+	for k := mt.from; k < mt.to; k++ {
+		if c := m.text[m.toks[k].start]; !(c >= 'A' && c <= 'Z') && !smallWords[string(m.norm(k))] {
+			return false
+		}
+	}
+	return true
+}
+
+// smallWords stay in lower case in a title ("Deliver and Support").
+var smallWords = map[string]bool{"and": true, "or": true, "of": true, "the": true, "a": true, "an": true, "in": true, "on": true, "to": true, "for": true, "with": true}
 
 // reportNearMiss reports toks[from:to] as a near miss of candidate c.
 func (m *matched) reportNearMiss(pass *rule.Pass, c candidate, from, to int) {
