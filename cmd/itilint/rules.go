@@ -162,4 +162,12 @@ func writePackEntries(w io.Writer, p *pack.Pack) {
 		terms = append(terms, t.Term)
 	}
 	fmt.Fprintf(w, "\nTERMS\n%s\n", strings.Join(terms, ", "))
+	if sy := p.Syllabus; sy != nil {
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintf(tw, "\nSYLLABUS AREA\tWEIGHT\tNAME\n")
+		for _, a := range sy.Areas {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", a.ID, weight(a), a.Name)
+		}
+		tw.Flush()
+	}
 }
