@@ -153,63 +153,70 @@ func nonProse(out []Span, src []byte, lo, hi int, marks *MarkFinder) []Span {
 		if c == '/' {
 			// The "//" of a bare URL: its start, "http:" or "https:"
 			// before it, is where the byte-by-byte scan would find it.
-			if start := urlBefore(src, i, from); start >= 0 {
-				i, c = start, 'h'
-			} else {
+			start := urlBefore(src, i, from)
+			if start < 0 {
 				i++
 				continue
 			}
+			i, c = start, 'h'
 		}
-		switch {
-		case c == '\\' && i+1 < hi:
-			i += 2
-			continue
-		case c == '`':
-			run := countRun(src[i:hi], '`')
-			if end := closingRun(src, i+run, hi, run); end > 0 {
-				out = append(out, Span{i, end})
-				i = end
-				continue
-			}
-			i += run
-			continue
-		case c == '<' && i+1 < hi && (isASCIILetter(src[i+1]) || src[i+1] == '/' || src[i+1] == '!' || src[i+1] == '?'):
-			if j := bytes.IndexByte(src[i:hi], '>'); j > 0 {
-				out = append(out, Span{i, i + j + 1})
-				i += j + 1
-				continue
-			}
-		case c == ']' && i+1 < hi && src[i+1] == '(':
-			depth, j := 0, i+1
-			for ; j < hi; j++ {
-				if src[j] == '(' {
-					depth++
-				} else if src[j] == ')' {
-					depth--
-					if depth == 0 {
-						break
-					}
-				}
-			}
-			if j < hi {
-				out = append(out, Span{i + 1, j + 1})
-				i = j + 1
-				continue
-			}
-		case (c == 'h' || c == 'w') && (i == lo || !isWordByte(src[i-1])):
-			if bytes.HasPrefix(src[i:hi], []byte("http://")) || bytes.HasPrefix(src[i:hi], []byte("https://")) || bytes.HasPrefix(src[i:hi], []byte("www.")) {
-				j := i
-				for j < hi && src[j] != ' ' && src[j] != '\n' && src[j] != '\t' && src[j] != ')' && src[j] != '>' {
-					j++
-				}
-				out = append(out, Span{i, j})
-				i = j
-				continue
-			}
+		span, found, next := nonProseAt(src, lo, hi, i, c)
+		if found {
+			out = append(out, span)
 		}
-		i++
+		i = next
 	}
 	return out
+}
+
+// nonProseAt returns the range that is not prose starting at src[i] (whose
+// byte is c, or 'h' for a bare URL found by its "//"), whether there is
+// one, and where the scan goes on.
+func nonProseAt(src []byte, lo, hi, i int, c byte) (Span, bool, int) {
+	switch {
+	case c == '\\' && i+1 < hi:
+		return Span{}, false, i + 2
+	case c == '`':
+		run := countRun(src[i:hi], '`')
+		if end := closingRun(src, i+run, hi, run); end > 0 {
+			return Span{i, end}, true, end
+		}
+		return Span{}, false, i + run
+	case c == '<' && i+1 < hi && (isASCIILetter(src[i+1]) || src[i+1] == '/' || src[i+1] == '!' || src[i+1] == '?'):
+		if j := bytes.IndexByte(src[i:hi], '>'); j > 0 {
+			return Span{i, i + j + 1}, true, i + j + 1
+		}
+	case c == ']' && i+1 < hi && src[i+1] == '(':
+		if j := closingParen(src, i+1, hi); j < hi {
+			return Span{i + 1, j + 1}, true, j + 1
+		}
+	case (c == 'h' || c == 'w') && (i == lo || !isWordByte(src[i-1])):
+		if bytes.HasPrefix(src[i:hi], []byte("http://")) || bytes.HasPrefix(src[i:hi], []byte("https://")) || bytes.HasPrefix(src[i:hi], []byte("www.")) {
+			j := i
+			for j < hi && src[j] != ' ' && src[j] != '\n' && src[j] != '\t' && src[j] != ')' && src[j] != '>' {
+				j++
+			}
+			return Span{i, j}, true, j
+		}
+	}
+	return Span{}, false, i + 1
+}
+
+// closingParen returns the index of the ')' that closes the '(' at
+// src[open], or hi when there is none before hi.
+func closingParen(src []byte, open, hi int) int {
+	depth := 0
+	for j := open; j < hi; j++ {
+		if src[j] == '(' {
+			depth++
+		} else if src[j] == ')' {
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return hi
 }
 
 // nonProseMarks are where nonProse has something to decide: an escape, a
