@@ -138,6 +138,7 @@ func runCheck(c *cli.Context) error {
 			fw.Read = pipeline.DefaultInput()
 		}
 		fw.Quiet = c.Bool("quiet")
+		fw.Color = w == c.App.Writer && colorTerminal(c.App.Writer)
 		fw.FailOn = threshold
 		if threshold == 0 {
 			fw.FailOn = rule.Error + 1 // --fail-on none: nothing fails

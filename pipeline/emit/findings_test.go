@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -471,5 +472,38 @@ func TestSARIFDriverVersion(t *testing.T) {
 	}
 	if v := report.Runs[0].Tool.Driver.Version; v == nil || *v != "1.2.3" {
 		t.Errorf("driver version %v, want 1.2.3", v)
+	}
+}
+
+// TestTextColor: on a terminal the severity and the rule are coloured,
+// and nothing else changes; without Color not a byte differs.
+func TestTextColor(t *testing.T) {
+	files := testFiles(t)
+	var plain, colored bytes.Buffer
+	for _, c := range []struct {
+		buf   *bytes.Buffer
+		color bool
+	}{{&plain, false}, {&colored, true}} {
+		fw, err := NewFindingWriter(c.buf, "text", testRules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Color = c.color
+		for i := range files {
+			fw.File(&files[i])
+		}
+		if err := fw.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if strings.Contains(plain.String(), "\x1b") {
+		t.Error("escape codes without Color")
+	}
+	if !strings.Contains(colored.String(), "\x1b[1;31merror\x1b[0m \x1b[2mlist-count\x1b[0m: ") {
+		t.Errorf("no coloured error:\n%q", colored.String())
+	}
+	stripped := regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(colored.String(), "")
+	if stripped != plain.String() {
+		t.Errorf("colour changed the text:\n%s\nwant\n%s", stripped, plain.String())
 	}
 }

@@ -33,6 +33,10 @@ type FindingWriter struct {
 	Version string
 	// Quiet leaves out the text format's summary line: only findings.
 	Quiet bool
+	// Color marks the text format's severities and rule IDs with ANSI
+	// colours, for a terminal (the CLI sets it only when standard output
+	// is one and NO_COLOR is not set).
+	Color bool
 	// FailOn, when set, is the least severity that fails the build
 	// (check --fail-on); JUnit reports the findings below it as output
 	// of their suite, not as failures. Zero makes every finding a
@@ -179,10 +183,18 @@ func (fw *FindingWriter) text(f *File) error {
 		b = append(b, ':')
 		b = strconv.AppendInt(b, int64(start.Col), 10)
 		b = append(b, ": "...)
-		b = append(b, x.Severity.String()...)
-		b = append(b, ' ')
-		b = append(b, x.Rule...)
-		b = append(b, ": "...)
+		if fw.Color {
+			b = append(b, severityColor(x.Severity)...)
+			b = append(b, x.Severity.String()...)
+			b = append(b, colorReset+" "+colorRule...)
+			b = append(b, x.Rule...)
+			b = append(b, colorReset+": "...)
+		} else {
+			b = append(b, x.Severity.String()...)
+			b = append(b, ' ')
+			b = append(b, x.Rule...)
+			b = append(b, ": "...)
+		}
 		b = append(b, oneLine(x.Message)...)
 		b = append(b, '\n')
 	}
@@ -266,4 +278,22 @@ func (js *junitStream) close(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, "\n</testsuites>\n")
 	return err
+}
+
+// ANSI colours of the text format on a terminal: errors red, warnings
+// yellow, suggestions cyan, as compilers and linters colour them; rule IDs
+// dim, so the message stands out.
+const (
+	colorReset = "\x1b[0m"
+	colorRule  = "\x1b[2m"
+)
+
+func severityColor(s rule.Severity) string {
+	switch s {
+	case rule.Error:
+		return "\x1b[1;31m"
+	case rule.Warning:
+		return "\x1b[33m"
+	}
+	return "\x1b[36m"
 }
