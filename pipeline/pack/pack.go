@@ -366,117 +366,136 @@ func mergeByID[T any](base, add []T, id func(T) string) []T {
 // Validate checks what YAML decoding cannot: required fields, unique IDs,
 // known references, counts that match the members, valid severities.
 func (p *Pack) Validate() error {
-	var errs []string
-	fail := func(pos Pos, format string, args ...any) {
-		errs = append(errs, fmt.Sprintf("%s: %s", pos, fmt.Sprintf(format, args...)))
-	}
-	topics := map[string]bool{}
+	v := &validator{p: p, topics: map[string]bool{}, ids: map[string]Pos{}}
 	for _, t := range p.Topics {
 		if t.ID == "" || t.Name == "" {
-			fail(t.Pos, "topic needs an id and a name")
+			v.fail(t.Pos, "topic needs an id and a name")
 		}
-		topics[t.ID] = true
+		v.topics[t.ID] = true
 	}
-	checkTopic := func(pos Pos, id string) {
-		if id != "" && !topics[id] {
-			fail(pos, "unknown topic %q", id)
-		}
+	for i := range p.Terms {
+		v.term(&p.Terms[i])
 	}
-	ids := map[string]Pos{}
-	checkID := func(pos Pos, kind, id string) {
-		if id == "" {
-			fail(pos, "%s has no id", kind)
-			return
-		}
-		if prev, ok := ids[id]; ok {
-			fail(pos, "duplicate id %q (first at %s)", id, prev)
-		}
-		ids[id] = pos
+	for i := range p.Lists {
+		v.list(&p.Lists[i])
 	}
-	checkSeverity := func(pos Pos, s string) {
-		if s == "" {
-			return
-		}
-		switch s {
-		case "error", "warning", "suggestion":
-		default:
-			fail(pos, "severity %q is not error, warning or suggestion", s)
-		}
-	}
-	for _, t := range p.Terms {
-		checkID(t.Pos, "term", t.ID)
-		if strings.TrimSpace(t.Term) == "" {
-			fail(t.Pos, "term %q has no term", t.ID)
-		}
-		checkTopic(t.Pos, t.Topic)
-		checkSeverity(t.Pos, t.Severity)
-		if len(t.Elements) > 0 && t.Definition == "" {
-			fail(t.Pos, "term %q has elements but no definition", t.ID)
-		}
-	}
-	for _, l := range p.Lists {
-		checkID(l.Pos, "list", l.ID)
-		checkTopic(l.Pos, l.Topic)
-		checkSeverity(l.Pos, l.Severity)
-		if l.Count != len(l.Members) {
-			fail(l.Pos, "list %q: count is %d but it has %d members", l.ID, l.Count, len(l.Members))
-		}
-		if len(l.Nouns) == 0 {
-			fail(l.Pos, "list %q has no nouns", l.ID)
-		}
-		groups := map[string]int{}
-		for _, g := range l.Groups {
-			groups[g.ID] = 0
-		}
-		for _, m := range l.Members {
-			if strings.TrimSpace(m.Name) == "" {
-				fail(m.Pos, "list %q: member without a name", l.ID)
-			}
-			if len(l.Groups) > 0 {
-				if _, ok := groups[m.Group]; !ok {
-					fail(m.Pos, "list %q: member %q has unknown group %q", l.ID, m.Name, m.Group)
-				}
-				groups[m.Group]++
-			}
-		}
-		for _, g := range l.Groups {
-			if g.Count != groups[g.ID] {
-				fail(g.Pos, "list %q: group %q has count %d but %d members", l.ID, g.ID, g.Count, groups[g.ID])
-			}
-		}
-	}
-	for _, ph := range p.Phrases {
-		checkID(ph.Pos, "phrase", ph.ID)
-		checkSeverity(ph.Pos, ph.Severity)
-		if len(ph.Wrong) == 0 {
-			fail(ph.Pos, "phrase %q has no wrong forms", ph.ID)
-		}
-		switch ph.Kind {
-		case "slip", "v3", "style", "chatbot", "older", "unsettled":
-		default:
-			fail(ph.Pos, "phrase %q: kind %q is not slip, v3, style, chatbot, older or unsettled", ph.ID, ph.Kind)
-		}
-		if ph.Kind == "unsettled" && ph.Severity != "" && ph.Severity != "suggestion" {
-			fail(ph.Pos, "phrase %q: an unsettled point is a suggestion, not a %s", ph.ID, ph.Severity)
-		}
-		for _, w := range ph.Wrong {
-			for _, ref := range listRefs(w) {
-				if _, ok := p.List(ref); !ok {
-					fail(ph.Pos, "phrase %q: {%s} names no list", ph.ID, ref)
-				}
-			}
-		}
+	for i := range p.Phrases {
+		v.phrase(&p.Phrases[i])
 	}
 	for _, r := range p.Reviews {
 		if r.List == "" || strings.TrimSpace(r.Why) == "" {
-			fail(r.Pos, "review needs a list and a why")
+			v.fail(r.Pos, "review needs a list and a why")
 		}
 	}
-	p.validateSyllabus(topics, fail)
-	if len(errs) > 0 {
-		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	p.validateSyllabus(v.topics, v.fail)
+	if len(v.errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(v.errs, "\n"))
 	}
 	return nil
+}
+
+// A validator gathers Validate's errors, with the topics and the IDs seen.
+type validator struct {
+	p      *Pack
+	errs   []string
+	topics map[string]bool
+	ids    map[string]Pos
+}
+
+func (v *validator) fail(pos Pos, format string, args ...any) {
+	v.errs = append(v.errs, fmt.Sprintf("%s: %s", pos, fmt.Sprintf(format, args...)))
+}
+
+func (v *validator) topic(pos Pos, id string) {
+	if id != "" && !v.topics[id] {
+		v.fail(pos, "unknown topic %q", id)
+	}
+}
+
+func (v *validator) id(pos Pos, kind, id string) {
+	if id == "" {
+		v.fail(pos, "%s has no id", kind)
+		return
+	}
+	if prev, ok := v.ids[id]; ok {
+		v.fail(pos, "duplicate id %q (first at %s)", id, prev)
+	}
+	v.ids[id] = pos
+}
+
+func (v *validator) severity(pos Pos, s string) {
+	switch s {
+	case "", "error", "warning", "suggestion":
+	default:
+		v.fail(pos, "severity %q is not error, warning or suggestion", s)
+	}
+}
+
+func (v *validator) term(t *Term) {
+	v.id(t.Pos, "term", t.ID)
+	if strings.TrimSpace(t.Term) == "" {
+		v.fail(t.Pos, "term %q has no term", t.ID)
+	}
+	v.topic(t.Pos, t.Topic)
+	v.severity(t.Pos, t.Severity)
+	if len(t.Elements) > 0 && t.Definition == "" {
+		v.fail(t.Pos, "term %q has elements but no definition", t.ID)
+	}
+}
+
+func (v *validator) list(l *List) {
+	v.id(l.Pos, "list", l.ID)
+	v.topic(l.Pos, l.Topic)
+	v.severity(l.Pos, l.Severity)
+	if l.Count != len(l.Members) {
+		v.fail(l.Pos, "list %q: count is %d but it has %d members", l.ID, l.Count, len(l.Members))
+	}
+	if len(l.Nouns) == 0 {
+		v.fail(l.Pos, "list %q has no nouns", l.ID)
+	}
+	groups := map[string]int{}
+	for _, g := range l.Groups {
+		groups[g.ID] = 0
+	}
+	for _, m := range l.Members {
+		if strings.TrimSpace(m.Name) == "" {
+			v.fail(m.Pos, "list %q: member without a name", l.ID)
+		}
+		if len(l.Groups) > 0 {
+			if _, ok := groups[m.Group]; !ok {
+				v.fail(m.Pos, "list %q: member %q has unknown group %q", l.ID, m.Name, m.Group)
+			}
+			groups[m.Group]++
+		}
+	}
+	for _, g := range l.Groups {
+		if g.Count != groups[g.ID] {
+			v.fail(g.Pos, "list %q: group %q has count %d but %d members", l.ID, g.ID, g.Count, groups[g.ID])
+		}
+	}
+}
+
+func (v *validator) phrase(ph *Phrase) {
+	v.id(ph.Pos, "phrase", ph.ID)
+	v.severity(ph.Pos, ph.Severity)
+	if len(ph.Wrong) == 0 {
+		v.fail(ph.Pos, "phrase %q has no wrong forms", ph.ID)
+	}
+	switch ph.Kind {
+	case "slip", "v3", "style", "chatbot", "older", "unsettled":
+	default:
+		v.fail(ph.Pos, "phrase %q: kind %q is not slip, v3, style, chatbot, older or unsettled", ph.ID, ph.Kind)
+	}
+	if ph.Kind == "unsettled" && ph.Severity != "" && ph.Severity != "suggestion" {
+		v.fail(ph.Pos, "phrase %q: an unsettled point is a suggestion, not a %s", ph.ID, ph.Severity)
+	}
+	for _, w := range ph.Wrong {
+		for _, ref := range listRefs(w) {
+			if _, ok := v.p.List(ref); !ok {
+				v.fail(ph.Pos, "phrase %q: {%s} names no list", ph.ID, ref)
+			}
+		}
+	}
 }
 
 // listRefs returns the list IDs a phrase form names as {list-id}.
