@@ -39,6 +39,7 @@ var Rules = []*rule.Rule{
 	BulletGlyph,
 	ParenNumbering,
 	EscapedNumbering,
+	LiteralEmphasis,
 	SentenceCase,
 	LowercaseI,
 	DoubledWord,
