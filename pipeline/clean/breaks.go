@@ -95,8 +95,7 @@ func firstWord(s []byte, i, hi int) int {
 func breaks(p *rule.Pass) []wordBreak {
 	d := docOf(p.Note)
 	// Four rules read the same analysis; a pass with another pack (rare:
-	// tests) recomputes it. The doc's list is empty, and an earlier note's
-	// list kept at its size when the doc was released (see newDoc).
+	// tests) recomputes it.
 	d.breaksOnce.Do(func() { d.breaks, d.breaksPack = appendBreaks(d.breaks, d, p), p.Pack })
 	if d.breaksPack != p.Pack {
 		return appendBreaks(nil, d, p)
@@ -108,104 +107,122 @@ func breaks(p *rule.Pass) []wordBreak {
 func appendBreaks(out []wordBreak, d *doc, p *rule.Pass) []wordBreak {
 	defer d.releaseLowered()
 	x := lexicon{d: d, pack: wordsOfPack(p.Pack), rulePack: p.Pack}
-	src := p.Note.Text
 	for bi, b := range d.blocks {
 		if b.Kind != note.Paragraph && b.Kind != note.Heading || len(b.Lines) == 0 {
 			continue
 		}
-		prose := d.proseOf(bi)
-		// The spans are in order, about one a line: search, so a long
-		// paragraph (a transcript) costs no more per line than a short one.
-		inProse := func(off int) bool {
-			k := sort.Search(len(prose), func(k int) bool { return prose[k].End > off })
-			return k < len(prose) && prose[k].Start <= off
+		out = x.blockBreaks(out, p.Note.Text, bi, b)
+	}
+	return out
+}
+
+// blockBreaks appends the damaged words at the line ends of block bi.
+func (x lexicon) blockBreaks(out []wordBreak, src []byte, bi int, b note.Block) []wordBreak {
+	prose := x.d.proseOf(bi)
+	// The spans are in order, about one a line: search, so a long
+	// paragraph (a transcript) costs no more per line than a short one.
+	inProse := func(off int) bool {
+		k := sort.Search(len(prose), func(k int) bool { return prose[k].End > off })
+		return k < len(prose) && prose[k].Start <= off
+	}
+	for li, seg := range b.Lines {
+		end := trimRightSpace(src, seg.Start, seg.End)
+		if end > seg.Start && src[end-1] == '\n' {
+			end = trimRightSpace(src, seg.Start, end-1)
 		}
-		for li, seg := range b.Lines {
-			end := trimRightSpace(src, seg.Start, seg.End)
-			if end > seg.Start && src[end-1] == '\n' {
-				end = trimRightSpace(src, seg.Start, end-1)
+		if end == seg.Start || !inProse(end-1) {
+			continue
+		}
+		// The next line of the same paragraph, if it starts with a
+		// lower-case word.
+		nextStart, nextEnd := -1, -1
+		if li+1 < len(b.Lines) {
+			ns := skipSpace(src, b.Lines[li+1].Start, b.Lines[li+1].End)
+			if ne := firstWord(src, ns, b.Lines[li+1].End); ne > 0 && inProse(ns) {
+				nextStart, nextEnd = ns, ne
 			}
-			if end == seg.Start || !inProse(end-1) {
-				continue
-			}
-			// The next line of the same paragraph, if it starts with a
-			// lower-case word.
-			nextStart, nextEnd := -1, -1
-			if li+1 < len(b.Lines) {
-				ns := skipSpace(src, b.Lines[li+1].Start, b.Lines[li+1].End)
-				if ne := firstWord(src, ns, b.Lines[li+1].End); ne > 0 && inProse(ns) {
-					nextStart, nextEnd = ns, ne
-				}
-			} else if b.Kind == note.Heading && src[end-1] == '-' {
-				nextStart, nextEnd = headingContinuation(d, bi, end)
-			}
-			if src[end-1] == '-' {
-				ws, ok := lastWord(src, seg.Start, end-1)
-				if !ok || end-1-ws < 1 {
-					continue
-				}
-				a := string(src[ws : end-1])
-				if hasDigit(a) {
-					continue
-				}
-				if nextStart >= 0 {
-					if wb, ok := hyphenated(x, a, ws, end, nextStart, nextEnd, src); ok {
-						out = append(out, wb)
-					}
-					continue
-				}
-				if wb, ok := truncated(x, a, ws, end, src); ok {
-					out = append(out, wb)
-				}
-				continue
-			}
-			if nextStart < 0 {
-				continue
-			}
-			ws, ok := lastWord(src, seg.Start, end)
-			if !ok {
-				continue
-			}
-			// A fragment alone on its line ("r" between "easier to" and
-			// "esolve") belongs to the line after it, not the one before.
-			if li+2 < len(b.Lines) && trimRightSpace(src, nextEnd, lineEndAt(src, nextEnd)) == nextEnd {
-				continue
-			}
-			a, bw := string(src[ws:end]), string(src[nextStart:nextEnd])
-			if hasDigit(a) || hasDigit(bw) || strings.Contains(a, "-") || strings.Contains(bw, "-") {
-				continue
-			}
-			ka, kb := x.known(a, 1), x.known(bw, 1)
-			if ka && kb {
-				continue // two words: an ordinary line break
-			}
-			kj := x.known(a+bw, 0)
-			if kj && len(a) == 1 && ka && len(bw) == 1 {
-				// "a" and "I" are words, and so is a letter in a list: "a"
-				// / "b" is an article before a letter, not "ab". Join two
-				// single letters only into a word this note or the pack
-				// uses ("I" / "n" → "In"), not one the dictionary merely
-				// knows. A longer fragment ("a" / "lso") is no word itself.
-				j := strings.ToLower(a + bw)
-				kj = x.pack[j] || x.prose()[j] || x.d.count(j) > 0
-			}
-			switch {
-			case kj && (!ka || !kb):
-				joined := a + bw
-				out = append(out, wordBreak{
-					kind: splitWord, start: ws, end: nextEnd,
-					message: rule.Messagef("%q and %q are one word split over two lines: %q", a, bw, joined),
-					fix:     rule.NewFix(rule.Messagef("join into %q", joined), rule.Structural, edit.Edit{Start: end, End: nextStart}),
-				})
-			case !ka && !kb && !kj && len(a) > 1 && isLower(a[0]):
-				out = append(out, wordBreak{
-					kind: undecided, start: ws, end: nextEnd,
-					message: rule.Messagef("%q / %q at a line break: neither the parts nor %q are known words; check the spelling", a, bw, a+bw),
-				})
-			}
+		} else if b.Kind == note.Heading && src[end-1] == '-' {
+			nextStart, nextEnd = headingContinuation(x.d, bi, end)
+		}
+		var wb wordBreak
+		ok := false
+		switch {
+		case src[end-1] == '-':
+			wb, ok = x.hyphenBreak(src, seg.Start, end, nextStart, nextEnd)
+		case nextStart < 0:
+		// A fragment alone on its line ("r" between "easier to" and
+		// "esolve") belongs to the line after it, not the one before.
+		case li+2 < len(b.Lines) && trimRightSpace(src, nextEnd, lineEndAt(src, nextEnd)) == nextEnd:
+		default:
+			wb, ok = x.splitBreak(src, seg.Start, end, nextStart, nextEnd)
+		}
+		if ok {
+			out = append(out, wb)
 		}
 	}
 	return out
+}
+
+// hyphenBreak decides on a line of src from lineStart that ends in a
+// hyphen at end-1: a word hyphenated over the line break (the next line's
+// first word is src[nextStart:nextEnd], nextStart -1 for none) or a word
+// cut off.
+func (x lexicon) hyphenBreak(src []byte, lineStart, end, nextStart, nextEnd int) (wordBreak, bool) {
+	ws, ok := lastWord(src, lineStart, end-1)
+	if !ok || end-1-ws < 1 {
+		return wordBreak{}, false
+	}
+	a := string(src[ws : end-1])
+	if hasDigit(a) {
+		return wordBreak{}, false
+	}
+	if nextStart >= 0 {
+		return hyphenated(x, a, ws, end, nextStart, nextEnd, src)
+	}
+	return truncated(x, a, ws, end, src)
+}
+
+// splitBreak decides whether the last word of a line of src from
+// lineStart (ending at end) and the next line's first word,
+// src[nextStart:nextEnd], are one word split over the line break.
+func (x lexicon) splitBreak(src []byte, lineStart, end, nextStart, nextEnd int) (wordBreak, bool) {
+	ws, ok := lastWord(src, lineStart, end)
+	if !ok {
+		return wordBreak{}, false
+	}
+	a, bw := string(src[ws:end]), string(src[nextStart:nextEnd])
+	if hasDigit(a) || hasDigit(bw) || strings.Contains(a, "-") || strings.Contains(bw, "-") {
+		return wordBreak{}, false
+	}
+	ka, kb := x.known(a, 1), x.known(bw, 1)
+	if ka && kb {
+		return wordBreak{}, false // two words: an ordinary line break
+	}
+	kj := x.known(a+bw, 0)
+	if kj && len(a) == 1 && ka && len(bw) == 1 {
+		// "a" and "I" are words, and so is a letter in a list: "a"
+		// / "b" is an article before a letter, not "ab". Join two
+		// single letters only into a word this note or the pack
+		// uses ("I" / "n" → "In"), not one the dictionary merely
+		// knows. A longer fragment ("a" / "lso") is no word itself.
+		j := strings.ToLower(a + bw)
+		kj = x.pack[j] || x.prose()[j] || x.d.count(j) > 0
+	}
+	switch {
+	case kj && (!ka || !kb):
+		joined := a + bw
+		return wordBreak{
+			kind: splitWord, start: ws, end: nextEnd,
+			message: rule.Messagef("%q and %q are one word split over two lines: %q", a, bw, joined),
+			fix:     rule.NewFix(rule.Messagef("join into %q", joined), rule.Structural, edit.Edit{Start: end, End: nextStart}),
+		}, true
+	case !ka && !kb && !kj && len(a) > 1 && isLower(a[0]):
+		return wordBreak{
+			kind: undecided, start: ws, end: nextEnd,
+			message: rule.Messagef("%q / %q at a line break: neither the parts nor %q are known words; check the spelling", a, bw, a+bw),
+		}, true
+	}
+	return wordBreak{}, false
 }
 
 // headingContinuation finds the rest of a heading hyphenated at its end

@@ -29,13 +29,10 @@ type doubledPair struct{ prevStart, prevEnd, start, end int }
 // starting at span.
 type spacedMarkAt struct{ at, span int }
 
-// scan returns the proseScan of the note's prose, made on first use. Its
-// lists are the ones an earlier note's doc released (see newDoc), kept at
-// their size: lists grown from nothing took an allocation at every
-// doubling.
+// scan returns the proseScan of the note's prose, made on first use.
 func (d *doc) scan() *proseScan {
 	d.scanOnce.Do(func() {
-		sc := &d.scanned // its lists are empty: a new doc, or one released
+		sc := &d.scanned
 		for _, s := range d.proseSpans() {
 			sc.span(d.n.Text, s)
 		}
