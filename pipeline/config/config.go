@@ -9,7 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/rule"
@@ -35,6 +39,8 @@ type Config struct {
 
 	Path string `yaml:"-"` // the file it was read from; "" when none
 	Dir  string `yaml:"-"`
+
+	doc *yaml.Node // the file's YAML, for the positions of bad values
 }
 
 // Find looks for FileName in dir and its parents; it returns "" when there
@@ -73,20 +79,32 @@ func Load(path string) (*Config, error) {
 	if err := pack.DecodeStrict(path, data, c); err != nil {
 		return nil, err
 	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) == nil {
+		c.doc = &doc
+	}
 	c.Path = path
 	c.Dir = filepath.Dir(path)
 	return c, nil
 }
 
-// Validate checks rule IDs against the known ones and the values.
+// Validate checks rule IDs against the known ones and the values. An
+// error names the file, line and column of the bad key or value, as a
+// bad key's does.
 func (c *Config) Validate(known []string) error {
 	set := map[string]bool{}
 	for _, k := range known {
 		set[k] = true
 	}
-	for id, v := range c.Rules {
+	ids := make([]string, 0, len(c.Rules))
+	for id := range c.Rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // the first bad one in the file's order would do; this is stable
+	for _, id := range ids {
+		v := c.Rules[id]
 		if !set[id] {
-			msg := fmt.Sprintf("%s: rules: unknown rule %q", c.Path, id)
+			msg := fmt.Sprintf("%s: rules: unknown rule %q", c.at(true, "rules", id), id)
 			if s := pack.DidYouMean(id, known); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
@@ -95,18 +113,56 @@ func (c *Config) Validate(known []string) error {
 		switch strings.ToLower(v) {
 		case "off", "on", "error", "warning", "suggestion":
 		default:
-			return fmt.Errorf("%s: rules: %s: %q is not off, on, error, warning or suggestion", c.Path, id, v)
+			return fmt.Errorf("%s: rules: %s: %q is not off, on, error, warning or suggestion", c.at(false, "rules", id), id, v)
 		}
 	}
 	if c.Edition != "" && !pack.KnownEdition(c.Edition) {
-		return fmt.Errorf("%s: edition: %w", c.Path, pack.UnknownEdition(c.Edition))
+		return fmt.Errorf("%s: edition: %w", c.at(false, "edition"), pack.UnknownEdition(c.Edition))
 	}
-	for _, g := range c.Ignore {
+	for i, g := range c.Ignore {
 		if _, err := filepath.Match(g, "x"); err != nil {
-			return fmt.Errorf("%s: ignore: bad pattern %q: %w", c.Path, g, err)
+			return fmt.Errorf("%s: ignore: bad pattern %q: %w", c.at(false, "ignore", strconv.Itoa(i)), g, err)
 		}
 	}
 	return nil
+}
+
+// at is the file and the line:col of the value at keys (a sequence item
+// by its index), or of its key when key is set; the file alone when the
+// config has no such place.
+func (c *Config) at(key bool, keys ...string) string {
+	if c.doc == nil {
+		return c.Path
+	}
+	n := c.doc
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	var keyNode *yaml.Node
+	for _, k := range keys {
+		var next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == k {
+					keyNode, next = n.Content[i], n.Content[i+1]
+					break
+				}
+			}
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(k); err == nil && i < len(n.Content) {
+				keyNode, next = n.Content[i], n.Content[i]
+			}
+		}
+		if next == nil {
+			return c.Path
+		}
+		n = next
+	}
+	if key && keyNode != nil {
+		n = keyNode
+	}
+	return fmt.Sprintf("%s:%d:%d", c.Path, n.Line, n.Column)
 }
 
 // Enabled reports whether the rule is on.

@@ -47,8 +47,11 @@ func TestLoadAndFind(t *testing.T) {
 func TestErrors(t *testing.T) {
 	tests := []struct{ body, want string }{
 		{"rulez: {}\n", ":1:1: unknown key \"rulez\" (did you mean \"rules\"?)"},
-		{"rules:\n  languag-slip: off\n", "unknown rule \"languag-slip\" (did you mean \"language-slip\"?)"},
-		{"rules:\n  language-slip: loud\n", "\"loud\" is not off, on, error, warning or suggestion"},
+		{"rules:\n  languag-slip: off\n", ":2:3: rules: unknown rule \"languag-slip\" (did you mean \"language-slip\"?)"},
+		// A bad value is placed as a bad key is: file:line:col.
+		{"rules:\n  language-slip: loud\n", ":2:18: rules: language-slip: \"loud\" is not off, on, error, warning or suggestion"},
+		{"edition: itil3\n", ":1:10: edition: "},
+		{"ignore:\n  - drafts/**\n  - \"[x\"\n", ":3:5: ignore: bad pattern \"[x\""},
 		{"terms:\n  - id: x\n    trm: y\n", ":3:5: unknown key \"trm\" (did you mean \"term\"?)"},
 	}
 	for _, tt := range tests {
