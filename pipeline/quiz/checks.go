@@ -41,6 +41,8 @@ var Checks = []*Check{
 	{ID: "grammar-slip", Doc: `No option or statement with a slip a test-wise learner spots: a doubled word ("the the"), "a" or "an" that does not fit the next word ("a outcome").`, Pass: noGrammarSlip},
 	{ID: "clue-word", Doc: `No content word (or word root: "authority", "authorizing") is shared by the stem and the key but by no distractor.`, Pass: noClueWord},
 	{ID: "article-clue", Doc: `No "a" or "an" before the gap that only the key fits.`, Pass: noArticleClue},
+	{ID: "statement-sentences", Doc: "A statement question's options are four whole sentences (a capital, at least six words, a period), each about its own subject.", Pass: statementSentences},
+	{ID: "statement-reasons", Doc: `A statement question's explanation gives the true statement and, for each false one, a named reason ("False (a definition given to the wrong term): ...").`, Pass: statementReasons},
 }
 
 func init() {
@@ -363,4 +365,56 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+func statementSentences(q Question) bool {
+	if q.Type != TypeStatement {
+		return true
+	}
+	subjects := map[string]bool{}
+	for _, o := range q.Options {
+		if startForm(o) != "sentence" {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(o); !unicode.IsUpper(r) {
+			return false
+		}
+		subject := statementSubject(o)
+		if subject == "" || subjects[subject] {
+			return false // two statements on one subject: one is the key
+		}
+		subjects[subject] = true
+	}
+	return true
+}
+
+// statementSubject is what a statement is about: its words before " is "
+// or " says: ".
+func statementSubject(o string) string {
+	for _, verb := range []string{" says: ", " is "} {
+		if i := strings.Index(o, verb); i > 0 {
+			return wordsOnly(o[:i])
+		}
+	}
+	return ""
+}
+
+func statementReasons(q Question) bool {
+	if q.Type != TypeStatement {
+		return true
+	}
+	if !strings.Contains(q.Explanation, "Correct: "+q.Key()) {
+		return false
+	}
+	for i, o := range q.Options {
+		if i == q.Answer {
+			continue
+		}
+		at := strings.Index(q.Explanation, "): "+o)
+		open := strings.LastIndex(q.Explanation[:max(at, 0)], "False (")
+		if at < 0 || open < 0 || strings.TrimSpace(q.Explanation[open+len("False ("):at]) == "" {
+			return false
+		}
+	}
+	return true
 }

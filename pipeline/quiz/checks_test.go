@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -53,6 +54,31 @@ func TestChecks(t *testing.T) {
 			q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nAn [?] is a deliverable of an activity.", 0, "Output", "Outcome", "Incident", "Event"),
 			q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nAn [?] is a deliverable of an activity.", 0, "Output", "Product", "Service", "Outcome")},
 	}
+	stmt := func(expl string, options ...string) Question {
+		x := q(TypeStatement, "Which statement is correct?", 0, options...)
+		x.Explanation = expl
+		return x
+	}
+	okStmts := []string{"An output is a deliverable produced by an activity.", "Cost is a result for a stakeholder that outputs make possible.",
+		"A risk is how useful and important something is judged to be.", "An outcome is the amount of money spent on an activity."}
+	okExpl := "Correct: " + okStmts[0] + " It is the definition of output." +
+		" False (a definition given to the wrong term): " + okStmts[1] + " It gives cost the definition of outcome." +
+		" False (a definition given to the wrong term): " + okStmts[2] + " It gives risk the definition of value." +
+		" False (a definition given to the wrong term): " + okStmts[3] + " It gives outcome the definition of cost."
+	tests = append(tests, []struct {
+		check string
+		pass  Question
+		fail  Question
+	}{
+		{"statement-sentences", stmt(okExpl, okStmts...),
+			stmt(okExpl, okStmts[0], okStmts[1], okStmts[2], "An outcome is money")},
+		{"statement-sentences", stmt(okExpl, okStmts...),
+			stmt(okExpl, okStmts[0], okStmts[1], okStmts[2], "An output is the amount of money spent on an activity.")},
+		{"statement-reasons", stmt(okExpl, okStmts...),
+			stmt(strings.Replace(okExpl, "False (a definition given to the wrong term): "+okStmts[2], okStmts[2], 1), okStmts...)},
+		{"statement-reasons", stmt(okExpl, okStmts...),
+			stmt(strings.Replace(okExpl, "Correct: ", "", 1), okStmts...)},
+	}...)
 	byID := map[string]*Check{}
 	for _, c := range Checks {
 		byID[c.ID] = c

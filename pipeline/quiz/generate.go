@@ -44,7 +44,7 @@ type Generator struct {
 
 // Generators is the one list of question generators, in the order their
 // questions appear for the same source sentence.
-var Generators = []*Generator{Definition, MissingWord, Identify, Scenario, Example, Sequence}
+var Generators = []*Generator{Definition, MissingWord, Identify, Scenario, Example, Sequence, Statement}
 
 // Types returns the generator types in list order.
 func Types() []string {

@@ -82,7 +82,7 @@ func TestGeneratorsValid(t *testing.T) {
 	if err := ValidateGenerators(Generators); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := Types(), []string{TypeDefinition, TypeMissingWord, TypeIdentify, TypeScenario, TypeExample, TypeSequence}; !reflect.DeepEqual(got, want) {
+	if got, want := Types(), []string{TypeDefinition, TypeMissingWord, TypeIdentify, TypeScenario, TypeExample, TypeSequence, TypeStatement}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Types() = %v, want %v", got, want)
 	}
 	bad := []*Generator{

@@ -18,6 +18,7 @@ const (
 	TypeSequence    = "sequence"
 	TypeExample     = "example"
 	TypeScenario    = "scenario"
+	TypeStatement   = "statement"
 )
 
 // A Question is one four-option, single-answer item.
