@@ -12,8 +12,9 @@ var Statement = &Generator{
 	Bloom: 2,
 	Doc: `Which statement about <topic> is correct?
 Four statements built from the pack's own-words data, exactly one true. The
-true one states what the pack says of a concept the notes name: a term's
-definition ("An output is a tangible or intangible deliverable ..."), a
+true one states what the pack says of a concept the notes teach (a term
+they define with the pack's key elements; a member of a list of which they
+name four members): a term's definition ("An output is a tangible or intangible deliverable ..."), a
 guiding principle's description, a value chain activity's purpose, a
 dimension's scope. Each false one is false for one named reason, recorded in
 the explanation: the definition of another term of the same category given
@@ -90,7 +91,7 @@ func runStatement(p *genPass) {
 		}
 		usedClaims := map[string]bool{}
 		for _, x := range members {
-			if !p.taught[x] || len(p.mentions[x]) == 0 || echoesName(x) {
+			if !p.taught[x] || len(p.mentions[x]) == 0 || echoesName(x) || !p.teaches(x, members) {
 				continue
 			}
 			p.statementItem(x, claims, usedClaims)
@@ -184,6 +185,23 @@ func (p *genPass) statementItem(x *concept, claims []claim, usedClaims map[strin
 	}
 }
 
+// teaches reports whether the notes teach x as ITIL, not merely use its
+// word ("a problem", "the outcome" occur in any text): a term's definition
+// in the notes carries the pack's key elements; a list member is named in
+// notes that name at least four members of its list.
+func (c *corpus) teaches(x *concept, members []*concept) bool {
+	if x.List == nil {
+		return keyDefinition(x, c.defs[x], false) != nil
+	}
+	n := 0
+	for _, y := range members {
+		if c.taught[y] {
+			n++
+		}
+	}
+	return n >= 4
+}
+
 // echoesName reports whether the pack's wording of x repeats a word (or
 // root) of x's name other than the common ones: "A service request is a
 // request ...", "Focus on value says: ... to value" would give the true
@@ -227,9 +245,9 @@ func (c *corpus) statementText(subject, donor *concept) string {
 		switch {
 		case subject.Inflect:
 			name = article(name) + " " + name
-		case 2*c.withThe[subject] > c.uses[subject]:
-			// One of its kind, as the notes write it: "the service
-			// value chain".
+		case !strings.HasSuffix(name, "ment"):
+			// One of its kind: "the service value chain"; a field of
+			// work ("service management") goes bare.
 			name = "the " + name
 		}
 	}

@@ -75,8 +75,6 @@ func TestEchoesName(t *testing.T) {
 
 func TestStatementText(t *testing.T) {
 	c := emptyCorpus(defaultPack(t))
-	c.withThe[conceptByID(t, c, "service-value-chain")] = 2
-	c.uses[conceptByID(t, c, "service-value-chain")] = 2
 	tests := []struct{ subject, donor, want string }{
 		{"outcome", "output", "An outcome is a tangible or intangible deliverable produced by an activity."},
 		{"cost", "cost", "Cost is the amount of money spent on a specific activity or resource."},
