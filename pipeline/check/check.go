@@ -37,6 +37,7 @@ var Rules = []*rule.Rule{
 	Misspelling,
 	OfficialName,
 	ListCount,
+	ListMembers,
 	V3Term,
 	OlderWording,
 	UnsettledPoint,
