@@ -39,7 +39,18 @@ type Layout struct {
 // when one of them would be written over an input.
 func NewLayout(dir string, inputs []load.Input, reserved ...string) (*Layout, error) {
 	l := &Layout{out: make(map[string]string, len(inputs))}
-	want := make([]string, len(inputs))
+	want, kept := wantedNames(inputs)
+	l.place(dir, inputs, want, kept)
+	if err := l.spareInputs(dir, inputs, reserved); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// wantedNames returns the relative name each input's copy would like, and
+// whether it keeps the input's extension to stay clear of another.
+func wantedNames(inputs []load.Input) (want []string, kept []bool) {
+	want = make([]string, len(inputs))
 	count := map[string]int{}
 	for i, in := range inputs {
 		want[i] = in.OutRel()
@@ -54,13 +65,19 @@ func NewLayout(dir string, inputs []load.Input, reserved ...string) (*Layout, er
 	}
 	// An input that meets another keeps its extension, unless it is the
 	// Markdown note whose name the copy keeps anyway.
-	kept := make([]bool, len(inputs))
+	kept = make([]bool, len(inputs))
 	for i, in := range inputs {
 		if count[fold(want[i])] > 1 && !strings.EqualFold(filepath.Ext(in.Rel), ".md") {
 			want[i] = in.Rel + ".md"
 			kept[i] = true
 		}
 	}
+	return want, kept
+}
+
+// place gives each input's copy its path under dir, numbering the names
+// that would still meet, with a notice for each input not named as usual.
+func (l *Layout) place(dir string, inputs []load.Input, want []string, kept []bool) {
 	wanted := map[string]int{}
 	for _, w := range want {
 		wanted[fold(w)]++
@@ -94,7 +111,12 @@ func NewLayout(dir string, inputs []load.Input, reserved ...string) (*Layout, er
 		taken[fold(name)] = owner{in.Path, name}
 		l.out[in.Path] = filepath.Join(dir, name)
 	}
+}
 
+// spareInputs refuses the copies (and fails on the reserved files) that
+// would be written over an input, and drops the copies of inputs that are
+// copies themselves.
+func (l *Layout) spareInputs(dir string, inputs []load.Input, reserved []string) error {
 	// No output on an input, and no copy of a copy.
 	// An input found inside the output folder, when that folder lies
 	// inside the folder walked and carries itilint's mark, is a copy an
@@ -115,7 +137,7 @@ func NewLayout(dir string, inputs []load.Input, reserved ...string) (*Layout, er
 	}
 	for _, r := range reserved {
 		if p, ok := inputAt[fold(resolve(r))]; ok {
-			return nil, fmt.Errorf("%s: the run would write %s over this input; choose an --out folder outside the inputs", p, r)
+			return fmt.Errorf("%s: the run would write %s over this input; choose an --out folder outside the inputs", p, r)
 		}
 	}
 	for i, in := range inputs {
@@ -130,7 +152,7 @@ func NewLayout(dir string, inputs []load.Input, reserved ...string) (*Layout, er
 			l.Notices = append(l.Notices, fmt.Sprintf("%s: inside the output folder %s (a cleaned copy read back?); its copy is not written", in.Path, dir))
 		}
 	}
-	return l, nil
+	return nil
 }
 
 // Out is the path of the copy of the input at path, "" when none is written.
