@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/itilint/itilint/pipeline/baseline"
+	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/rule"
+)
+
+// TestCheckSink: recorded findings make a baseline that the next run's
+// sink applies, so only a new finding is reported and fails; a file that
+// could not be read passes through.
+func TestCheckSink(t *testing.T) {
+	text := []byte("one two\nthree\n")
+	file := func(findings ...rule.Finding) *emit.File {
+		return &emit.File{Path: "a.md", Note: note.New("a.md", text), Findings: findings}
+	}
+	old := rule.Finding{Rule: "r", Severity: rule.Warning, Message: "old", Start: 0, End: 3}
+	added := rule.Finding{Rule: "r", Severity: rule.Error, Message: "new", Start: 8, End: 13}
+
+	rec := &CheckSink{Record: true, FailOn: rule.Warning}
+	rec.Each(file(old), nil)
+	rec.Each(&emit.File{Path: "gone.md"}, nil)
+	if len(rec.Entries) != 1 || rec.Failed {
+		t.Fatalf("recorded %d entries, failed %v; want 1, false", len(rec.Entries), rec.Failed)
+	}
+	var buf bytes.Buffer
+	if err := baseline.WriteEntries(&buf, rec.Entries); err != nil {
+		t.Fatal(err)
+	}
+	base, err := baseline.Parse(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, tt := range []struct {
+		failOn rule.Severity
+		failed bool
+	}{{rule.Error, true}, {0, false}} {
+		var out bytes.Buffer
+		fw, err := emit.NewFindingWriter(&out, "text", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := 0
+		s := &CheckSink{Baseline: base, FailOn: tt.failOn, Report: fw, Observe: func(*emit.File) { seen++ }}
+		s.Each(file(old, added), nil)
+		s.Each(&emit.File{Path: "gone.md"}, nil)
+		if err := fw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if s.Failed != tt.failed || seen != 2 {
+			t.Errorf("fail on %v: failed %v, observed %d files; want %v, 2", tt.failOn, s.Failed, seen, tt.failed)
+		}
+		if got := out.String(); !strings.Contains(got, "new") || strings.Contains(got, "old") {
+			t.Errorf("fail on %v: report %q, want the new finding only", tt.failOn, got)
+		}
+	}
+}
