@@ -19,7 +19,7 @@ import (
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
-// FileName is the name searched for from the working directory upwards.
+// FileName is the name searched for from the current folder upwards.
 const FileName = ".itilint.yaml"
 
 // Config is the decoded project configuration.

@@ -75,7 +75,7 @@ type sentence struct {
 
 // Source is the sentence's path:line, as the explanation cites it and the
 // sheet's Source column shows it. A bank is handed to learners: an absolute
-// path (the trainer's home directory) gives way to the path within the
+// path (the trainer's home folder) gives way to the path within the
 // input folder.
 func (s *sentence) Source() string { return s.source }
 
