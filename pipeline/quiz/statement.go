@@ -32,6 +32,11 @@ gives a reason for each false one.`,
 	Run: runStatement,
 }
 
+// StatementsPerGroup is how many statement items one list or category
+// gives: five items on the seven principles read as one item five times
+// over, and each shows a learner which wording goes with which name.
+const StatementsPerGroup = 2
+
 // statementLists are the lists whose members' pack descriptions make
 // statements, with how a statement says a member's description.
 var statementLists = map[string]func(name, desc string) string{
@@ -89,26 +94,42 @@ func runStatement(p *genPass) {
 				}
 			}
 		}
-		usedClaims := map[string]bool{}
+		g := &statementGroup{claims: map[string]bool{}, keys: map[*concept]bool{}, donors: map[*concept]bool{}}
+		items := 0
 		for _, x := range members {
+			if items == StatementsPerGroup {
+				break
+			}
+			if g.donors[x] {
+				continue // its wording is a false option of another item
+			}
 			if !p.taught[x] || len(p.mentions[x]) == 0 || echoesName(x) || !p.teaches(x, members) {
 				continue
 			}
-			p.statementItem(x, claims, usedClaims)
+			if p.statementItem(x, claims, g) {
+				items++
+			}
 		}
 	}
 }
 
 // statementItem emits the statement question whose true statement is
 // about x, when three false claims fit.
-// A false claim is used in one item only: met again, it would tell a
-// learner who remembers it which option to strike.
-func (p *genPass) statementItem(x *concept, claims []claim, usedClaims map[string]bool) {
+// statementGroup is what the items of one list or category have used: a
+// false claim is used in one item only (met again, it would tell a learner
+// which option to strike), and no item's true wording is a false option of
+// another (each item would tell which option of the other is false).
+type statementGroup struct {
+	claims       map[string]bool
+	keys, donors map[*concept]bool
+}
+
+func (p *genPass) statementItem(x *concept, claims []claim, g *statementGroup) bool {
 	key := p.statementText(x, x)
 	r := p.rng("statement", x.ID)
 	var pool []claim
 	for _, c := range claims {
-		if c.subject != x && c.donor != x && !usedClaims[c.text] {
+		if c.subject != x && c.donor != x && !g.claims[c.text] && !g.keys[c.donor] {
 			pool = append(pool, c)
 		}
 	}
@@ -141,11 +162,12 @@ func (p *genPass) statementItem(x *concept, claims []claim, usedClaims map[strin
 		used[c.subject], donors[c.donor] = true, true
 	}
 	if len(chosen) < 3 {
-		return
+		return false
 	}
 	for _, c := range chosen {
-		usedClaims[c.text] = true
+		g.claims[c.text], g.donors[c.donor] = true, true
 	}
+	g.keys[x] = true
 	topic := x.Topic
 	for _, c := range chosen {
 		if c.subject.Topic != topic {
@@ -182,7 +204,9 @@ func (p *genPass) statementItem(x *concept, claims []claim, usedClaims map[strin
 			cand.Options[i] = sentenceEnd(o)
 		}
 		cand.fact = definitionFact(x, x.List != nil && x.List.ID == "value-chain-activities")
+		return true
 	}
+	return false
 }
 
 // teaches reports whether the notes teach x as ITIL, not merely use its
