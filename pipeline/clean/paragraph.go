@@ -129,8 +129,16 @@ func readsAsProse(text []byte) bool {
 		}
 		inWord = false
 	}
-	if words < 6 || letters < 5*other {
+	if letters < 5*other {
 		return false
+	}
+	if words < 6 {
+		// A short block is prose only as one plain sentence: a capital,
+		// words of letters, and its end ("How can we do that?").
+		t := bytes.TrimSpace(text)
+		if last := t[len(t)-1]; words < 3 || other > 1 || !isUpper(t[0]) || last != '.' && last != '?' && last != '!' || bytes.IndexByte(t, '\n') >= 0 {
+			return false
+		}
 	}
 	for rest := text; len(rest) > 0; {
 		var line []byte
@@ -291,7 +299,7 @@ sentences in a monospaced box. Only text that reads as prose (words and
 sentences, no code symbols) is de-indented; real code is left alone, and so
 is a sample of a line-based format ("Q: ...", "A: ..." on every line).`,
 	Good: []string{"Text.\n\n    if (x) { return y; }\n", "Questions start with Q, as in:\n\n    Q: Which of the following practices are concerned with managing risks to services?\n"},
-	Bad:  []string{"Text.\n\n    When you read exam questions, watch the difference between a customer and a user.\n"},
+	Bad:  []string{"Text.\n\n    When you read exam questions, watch the difference between a customer and a user.\n", "Text.\n\n    How can we do that?\n"},
 	Run:  runProseAsCode,
 }
 
