@@ -129,19 +129,9 @@ func runCheck(c *cli.Context) error {
 	var res *pipeline.Result
 	report := func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 64<<10)
-		fw, err := emit.NewFindingWriter(bw, format, lintRules())
+		fw, err := newFindingWriter(c, bw, w == c.App.Writer, format, threshold)
 		if err != nil {
 			return err
-		}
-		fw.Version = releaseVersion()
-		if c.NArg() == 0 {
-			fw.Read = pipeline.DefaultInput()
-		}
-		fw.Quiet = c.Bool("quiet")
-		fw.Color = w == c.App.Writer && colorTerminal(c.App.Writer)
-		fw.FailOn = threshold
-		if threshold == 0 {
-			fw.FailOn = rule.Error + 1 // --fail-on none: nothing fails
 		}
 		sink.Report = fw
 		if res, err = pipeline.Run(pc); err != nil {
@@ -185,6 +175,27 @@ func runCheck(c *cli.Context) error {
 		return cli.Exit("", exitFindings)
 	}
 	return nil
+}
+
+// newFindingWriter starts the check command's report in format on w;
+// toStdout says whether it goes to the command's standard output (colour
+// on a terminal).
+func newFindingWriter(c *cli.Context, w io.Writer, toStdout bool, format string, threshold rule.Severity) (*emit.FindingWriter, error) {
+	fw, err := emit.NewFindingWriter(w, format, lintRules())
+	if err != nil {
+		return nil, err
+	}
+	fw.Version = releaseVersion()
+	if c.NArg() == 0 {
+		fw.Read = pipeline.DefaultInput()
+	}
+	fw.Quiet = c.Bool("quiet")
+	fw.Color = toStdout && colorTerminal(c.App.Writer)
+	fw.FailOn = threshold
+	if threshold == 0 {
+		fw.FailOn = rule.Error + 1 // --fail-on none: nothing fails
+	}
+	return fw, nil
 }
 
 // newCheckSink makes the check command's sink from its flags: the baseline
@@ -237,6 +248,38 @@ func failThreshold(s string) (rule.Severity, error) {
 	return sev, nil
 }
 
+// fixKinds are the kinds of fix the fix command's flags ask for.
+func fixKinds(c *cli.Context) map[rule.FixKind]bool {
+	kinds := map[rule.FixKind]bool{rule.Safe: true}
+	if !c.Bool("safe") {
+		kinds[rule.Structural] = true
+	}
+	if c.Bool("wording") {
+		kinds[rule.Wording] = true
+	}
+	return kinds
+}
+
+// newFixSink makes the fix command's sink from its flags (and points pc at
+// the output folder when the copies go there).
+func newFixSink(c *cli.Context, pc *pipeline.Config) *pipeline.FixSink {
+	sink := &pipeline.FixSink{Mode: pipeline.FixToOut, W: c.App.Writer}
+	switch {
+	case c.Bool("diff"):
+		sink.Mode = pipeline.FixDiff
+	case c.Bool("check"):
+		sink.Mode = pipeline.FixCheck
+	case c.Bool("write"):
+		sink.Mode = pipeline.FixInPlace
+	default:
+		pc.OutDir = c.String("out")
+	}
+	if slices.Contains(pc.Paths, "-") {
+		sink.StdinPath = cmp.Or(pc.StdinName, load.StdinName)
+	}
+	return sink
+}
+
 func fixCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "fix",
@@ -270,27 +313,8 @@ func fixCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			pc.FixKinds = map[rule.FixKind]bool{rule.Safe: true}
-			if !c.Bool("safe") {
-				pc.FixKinds[rule.Structural] = true
-			}
-			if c.Bool("wording") {
-				pc.FixKinds[rule.Wording] = true
-			}
-			sink := &pipeline.FixSink{Mode: pipeline.FixToOut, W: c.App.Writer}
-			switch {
-			case c.Bool("diff"):
-				sink.Mode = pipeline.FixDiff
-			case c.Bool("check"):
-				sink.Mode = pipeline.FixCheck
-			case c.Bool("write"):
-				sink.Mode = pipeline.FixInPlace
-			default:
-				pc.OutDir = c.String("out")
-			}
-			if slices.Contains(pc.Paths, "-") {
-				sink.StdinPath = cmp.Or(pc.StdinName, load.StdinName)
-			}
+			pc.FixKinds = fixKinds(c)
+			sink := newFixSink(c, &pc)
 			pc.Each = sink.Each
 			res, err := pipeline.Run(pc)
 			if err != nil {
