@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/itilint/itilint/pipeline/clean/words"
 	"github.com/itilint/itilint/pipeline/pack"
@@ -48,8 +49,8 @@ type speller struct {
 	// those first by their letters.
 	masks  []uint32
 	thirds []byte
-	// near has a bit for each first three letters and length that some
-	// target is within a letter of (near3): a word without one is no
+	// near has the bit (near3) of each first three letters and length
+	// that some target is within a letter of: a word without one is no
 	// slip of any target, which one read of a small table tells.
 	near []uint64
 
@@ -57,18 +58,24 @@ type speller struct {
 	// mostly its inflections ("services"), and the misspellings, which
 	// recur from note to note. The rule runs on
 	// several notes at once.
-	mu       sync.Mutex
-	verdicts map[string]spelled
+	mu       sync.Mutex // held to add a verdict
+	verdicts atomic.Pointer[map[string]spelled]
 }
 
 func bucketKey(c0, c1 byte, n int) int {
 	return (int(c0-'a')*26+int(c1-'a'))*(maxSpelled+2) + n
 }
 
-// near3 is the bit of near for a word of length n starting c0 c1 c2.
+// near3 is the bit of near for a word of length n starting c0 c1 c2: a
+// hash into nearBits bits, so that the table (4 KB) stays in the
+// processor's first cache while every word of a note reads it. A word
+// whose bit another key set is only judged, and rejected, for nothing.
 func near3(c0, c1, c2 byte, n int) int {
-	return ((int(c0-'a')*26+int(c1-'a'))*26+int(c2-'a'))*(maxSpelled+2) + n
+	k := uint32(c0)<<24 | uint32(c1)<<16 | uint32(c2)<<8 | uint32(n)
+	return int((k * 0x9E3779B1) >> (32 - nearLog))
 }
+
+const nearLog = 15 // near has 1<<nearLog bits
 
 // A target is a word of the pack, with the set of its letters.
 type target struct {
@@ -91,6 +98,7 @@ func spellerOf(p *pack.Pack) *speller {
 // written as a correct form of the pack.
 func newSpeller(p *pack.Pack) *speller {
 	sp := &speller{}
+	sp.verdicts.Store(&map[string]spelled{})
 	seen := map[string]bool{}
 	add := func(text string, correct bool) {
 		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
@@ -145,7 +153,7 @@ func newSpeller(p *pack.Pack) *speller {
 		sp.index = append(sp.index, l...)
 	}
 	sp.bucket[len(lists)] = uint32(len(sp.index))
-	sp.near = make([]uint64, (near3('z', 'z', 'z', maxSpelled+1)+64)/64)
+	sp.near = make([]uint64, (1<<nearLog)/64)
 	for _, i := range sp.index {
 		t := sp.targets[i].word
 		sp.masks = append(sp.masks, sp.targets[i].mask)
@@ -299,13 +307,11 @@ func (sp *speller) judge(w []byte) spelled {
 	if best == "" {
 		return spelled{ok: true}
 	}
-	sp.mu.Lock()
-	v, ok := sp.verdicts[string(w)]
-	sp.mu.Unlock()
-	if ok {
+	if v, ok := (*sp.verdicts.Load())[string(w)]; ok {
 		return v
 	}
 	ws := string(w)
+	var v spelled
 	if knownForm(ws) {
 		v = spelled{ok: true}
 	} else {
@@ -313,12 +319,17 @@ func (sp *speller) judge(w []byte) spelled {
 		// "normally") leaves the word meant open.
 		v = spelled{fix: best, certain: bestDist == 1, ambiguous: ties > 0 || englishNeighbour(ws, best)}
 	}
+	// A new map with the word: the rule runs on several notes at once,
+	// and readers take the map without a lock. Words near a target are
+	// few, so the copies stay small.
 	sp.mu.Lock()
-	if sp.verdicts == nil {
-		sp.verdicts = map[string]spelled{}
-	}
-	if len(sp.verdicts) < 1<<16 {
-		sp.verdicts[ws] = v
+	if old := *sp.verdicts.Load(); len(old) < 4096 {
+		next := make(map[string]spelled, len(old)+1)
+		for k, x := range old {
+			next[k] = x
+		}
+		next[ws] = v
+		sp.verdicts.Store(&next)
 	}
 	sp.mu.Unlock()
 	return v
