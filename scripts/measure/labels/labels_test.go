@@ -61,43 +61,6 @@ func TestLabelsFile(t *testing.T) {
 	}
 }
 
-// TestRealPrecision measures the labelled real findings again, on the
-// development corpus that ITILINT_REAL names (the notes have no licence
-// and stay out of the repository; without it the test says so and skips,
-// and TestRegressionNotes keeps the classes of wrong findings covered).
-// The bars are the issue's: 95 % overall, 90 % for each rule with ten
-// findings or more.
-func TestRealPrecision(t *testing.T) {
-	dir := os.Getenv("ITILINT_REAL")
-	if dir == "" {
-		t.Skip("ITILINT_REAL is not set: the real notes are not measured (see testdata/labels/findings.tsv)")
-	}
-	ls, err := ReadFile(filepath.Join(root(t), "testdata", "labels", "findings.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Measure(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := m.Table(ls)
-	var table strings.Builder
-	WriteTable(&table, rows)
-	t.Log("\n" + table.String())
-	for _, r := range rows {
-		switch {
-		case r.Rule == "all" && r.Precision() < 0.95:
-			t.Errorf("overall precision %.0f%%, want 95%% at least", 100*r.Precision())
-		case r.Rule != "all" && r.Findings >= 10 && r.Precision() < 0.90:
-			t.Errorf("%s: precision %.0f%% on %d findings, want 90%% at least", r.Rule, 100*r.Precision(), r.Findings)
-		}
-	}
-	for _, g := range m.Gone(ls) {
-		if g.Verdict == Right {
-			t.Logf("gone, though labelled right: %s (%s)", g.Key, g.Why)
-		}
-	}
-}
 
 // TestLicensedNotes re-measures the labelled findings of the real notes
 // whose licence lets the repository keep them (testdata/labels/licensed,
