@@ -61,7 +61,6 @@ func TestLabelsFile(t *testing.T) {
 	}
 }
 
-
 // TestLicensedNotes re-measures the labelled findings of the real notes
 // whose licence lets the repository keep them (testdata/labels/licensed,
 // see its ATTRIBUTION.md): a finding labelled wrong must stay away, one
