@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,6 +51,12 @@ func runLiteralEmphasis(p *rule.Pass) {
 		tangled := false // a run of three or more: nesting this simple pairing cannot follow
 		for _, s := range d.proseOf(bi) {
 			for i := s.Start; i+1 < s.End; i++ {
+				// Only a '*' can start a run: skip to the next one.
+				j := bytes.IndexByte(src[i:s.End-1], '*')
+				if j < 0 {
+					break
+				}
+				i += j
 				c := src[i]
 				if c == '*' && src[i+1] == '*' && i+2 < s.End && src[i+2] == '*' {
 					tangled = true
