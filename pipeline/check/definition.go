@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -44,7 +45,7 @@ func runDefinitionMismatch(pass *rule.Pass) {
 			msg = m.msgf("this definition of %q misses its key elements (%s); %s: %s", t.Term, w.missing, t.Term, t.Definition)
 		}
 		s := m.sents[w.sent]
-		m.report(pass, severityOf(t.Severity), s.from, s.to, msg, nil)
+		m.report(pass, severityOf(t.Severity), w.from, s.to, msg, nil)
 	}
 }
 
@@ -52,6 +53,7 @@ func runDefinitionMismatch(pass *rule.Pass) {
 // term and does not fit it.
 type definition struct {
 	defined int    // the term defined, an index of pack.Terms
+	from    int    // the token the definition starts at (after a label line)
 	fits    int    // the term the sentence fits instead, or -1
 	missing string // when it fits none: the elements it misses, joined
 }
@@ -60,7 +62,7 @@ type definition struct {
 // term's key elements, and with those of its siblings. ok is false when
 // the sentence defines no term or fits the one it defines.
 func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
-	mt, body := m.definedTerm(s)
+	mt, start, body, glossed := m.definedTerm(s)
 	if mt == nil {
 		return d, false
 	}
@@ -91,43 +93,89 @@ func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
 	}
 	switch {
 	case best >= 0 && bestScore >= 0.66 && bestScore > own:
-		return definition{defined: e.term, fits: best}, true
-	case own == 0 && len(t.Elements) >= 3 && s.to-body >= 8:
+		return definition{defined: e.term, from: start, fits: best}, true
+	case own == 0 && len(t.Elements) >= 3 && s.to-body >= 8 && !glossed:
+		// A gloss ("Service - think of it as water to your home") is
+		// often an example or a hint, not a definition: only one that
+		// fits another term is reported.
 		// Missing every element of a rich definition; short
 		// descriptions ("X is a key idea of ITIL") are left alone.
 		missing := missingElements(elems[e.term], words, t.Elements)
-		return definition{defined: e.term, fits: -1, missing: strings.Join(missing, "; ")}, true
+		return definition{defined: e.term, from: start, fits: -1, missing: strings.Join(missing, "; ")}, true
 	}
 	return d, false
 }
 
 // definedTerm returns the match of the term a sentence defines ("An
-// incident is ...") and where the defining words start; nil when the
-// sentence defines no term with two key elements or more.
-func (m *matched) definedTerm(s sentence) (*match, int) {
-	k := s.from
+// incident is ...", "Incident - an unplanned ..."), the token it starts
+// at and where the defining words start; nil when the sentence defines no term with two key
+// elements or more. glossed is true for a term glossed after a dash or a
+// colon rather than defined with a verb.
+func (m *matched) definedTerm(s sentence) (mt *match, start, body int, glossed bool) {
+	k := m.afterLabel(s)
+	start = k
 	if m.covered[k] == 0 && (k+1 >= s.to || m.covered[k+1] == 0) {
-		return nil, 0 // no term at the start, with or without an article
+		return nil, 0, 0, false // no term at the start, with or without an article
 	}
 	if k < s.to && isArticle(m.norm(k)) {
 		k++
 	}
 	if k >= s.to || m.covered[k] == 0 {
-		return nil, 0
+		return nil, 0, 0, false
 	}
-	mt := &m.matches[m.covered[k]-1]
+	mt = &m.matches[m.covered[k]-1]
 	if mt.from != k || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
-		return nil, 0
+		return nil, 0, 0, false
 	}
 	f, e := m.entryOf(mt)
 	if e.kind != termEntry || f.acronym || len(m.p.Terms[e.term].Elements) < 2 {
-		return nil, 0
+		return nil, 0, 0, false
 	}
-	body := m.definitionBody(mt.to, s.to)
+	body = m.definitionBody(mt.to, s.to)
+	if body < 0 && k == start && m.glossStart(mt.to, s.to) {
+		body, glossed = mt.to, true
+	}
 	if body < 0 || s.to-body < 4 {
-		return nil, 0
+		return nil, 0, 0, false
 	}
-	return mt, body
+	return mt, start, body, glossed
+}
+
+// afterLabel returns where a sentence starts once a label line is left
+// out: "Terms:" on a line of its own, then "Service - a ..." on the next
+// (a line break the markdown keeps, which the sentences do not split at).
+// Only the first three words are looked at.
+func (m *matched) afterLabel(s sentence) int {
+	for k := s.from + 1; k < s.to && k <= s.from+3; k++ {
+		if !m.toks[k].clause {
+			continue
+		}
+		g := m.text[m.toks[k-1].end:m.toks[k].start]
+		if c := bytes.IndexByte(g, ':'); c >= 0 && bytes.IndexByte(g[c:], '\n') >= 0 {
+			return k
+		}
+		return s.from
+	}
+	return s.from
+}
+
+// glossStart reports whether toks[j:end] glosses the term that ends at
+// j: "Service - a means of ...", "Utility: fit for purpose", the term
+// alone before a dash or a colon at the start of a sentence, followed by
+// the words a definition opens with (a heading's "Service: an overview"
+// has too few words to be read as a definition).
+func (tt *tokenized) glossStart(j, end int) bool {
+	if j <= 0 || j >= end || !tt.toks[j].clause {
+		return false
+	}
+	between := bytes.Trim(tt.text[tt.toks[j-1].end:tt.toks[j].start], " \t*_\"'\u201c")
+	switch string(between) {
+	case ":", "-", "\u2013", "\u2014", "--":
+		// The gloss opens as a definition does ("a ...", "what
+		// ..."): "Practices: support the activities" describes.
+		return definitionStart[string(tt.norm(j))]
+	}
+	return false
 }
 
 // bodyElements returns the element stems among toks[body:end] as a set
