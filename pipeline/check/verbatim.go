@@ -98,9 +98,22 @@ var noteLabels = map[string]bool{
 // its paragraph: straight double quotes an odd number of times before it,
 // or a “ not closed by a ”.
 func quotedAt(src []byte, off int) bool {
-	start := bytes.LastIndex(src[:off], []byte("\n\n"))
-	if start < 0 {
-		start = 0
+	// One pass back to the paragraph's start (the last "\n\n" before
+	// off) that notes whether a quotation mark could be there at all: a
+	// '"', or the lead byte of a curly one. Most paragraphs have none.
+	start, marks := 0, false
+	for j := off - 1; j >= 0; j-- {
+		c := src[j]
+		if c == '"' || c == 0xE2 {
+			marks = true
+		}
+		if c == '\n' && j+1 < off && src[j+1] == '\n' {
+			start = j
+			break
+		}
+	}
+	if !marks {
+		return false
 	}
 	straight, curly := 0, 0
 	for i := start; i < off; {
