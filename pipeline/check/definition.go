@@ -14,8 +14,8 @@ var DefinitionMismatch = &rule.Rule{
 	ID:       "definition-mismatch",
 	Severity: rule.Warning,
 	Doc: `A sentence that defines a glossary term does not fit it.
-"X is ...", "X means ...", "X refers to ..." is compared with X's key
-elements in the pack. When it fits a sibling term instead (a problem
+"X is ...", "X means ...", "X refers to ...", "X - a ...", "X: a ..."
+and "... may be called X" are compared with X's key elements in the pack. When it fits a sibling term instead (a problem
 defined as an unplanned interruption, which is an incident), or misses most
 of X's elements, it is reported with the pack's definition.`,
 	Good: []string{"An incident is an unplanned interruption to a service or reduction in its quality.\n"},
@@ -63,13 +63,18 @@ type definition struct {
 // the sentence defines no term or fits the one it defines.
 func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
 	mt, start, body, glossed := m.definedTerm(s)
+	bodyEnd := s.to
 	if mt == nil {
-		return d, false
+		// "X may be called A": the defining words come first.
+		if mt, bodyEnd = m.calledTerm(s); mt == nil {
+			return d, false
+		}
+		start, body, glossed = s.from, s.from, true
 	}
 	_, e := m.entryOf(mt)
 	t := &m.p.Terms[e.term]
 	index, elems, _ := m.m.elements()
-	words := m.bodyElements(body, s.to, len(index))
+	words := m.bodyElements(body, bodyEnd, len(index))
 	own := elementScore(elems[e.term], words)
 	if own >= 0.67 {
 		return d, false
@@ -94,7 +99,7 @@ func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
 	switch {
 	case best >= 0 && bestScore >= 0.66 && bestScore > own:
 		return definition{defined: e.term, from: start, fits: best}, true
-	case own == 0 && len(t.Elements) >= 3 && s.to-body >= 8 && !glossed:
+	case own == 0 && len(t.Elements) >= 3 && bodyEnd-body >= 8 && !glossed:
 		// A gloss ("Service - think of it as water to your home") is
 		// often an example or a hint, not a definition: only one that
 		// fits another term is reported.
@@ -139,6 +144,47 @@ func (m *matched) definedTerm(s sentence) (mt *match, start, body int, glossed b
 		return nil, 0, 0, false
 	}
 	return mt, start, body, glossed
+}
+
+// calledTerm returns the match of the term that a sentence ends by
+// naming what it describes ("this functionality may be called utility",
+// "... is known as a warranty"), and where the describing words end; nil
+// when the sentence does not end so.
+func (m *matched) calledTerm(s sentence) (*match, int) {
+	last := s.to - 1
+	if last-s.from < 5 || m.covered[last] == 0 {
+		return nil, 0
+	}
+	mt := &m.matches[m.covered[last]-1]
+	if mt.to != s.to || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
+		return nil, 0
+	}
+	f, e := m.entryOf(mt)
+	if e.kind != termEntry || f.acronym || len(m.p.Terms[e.term].Elements) < 2 {
+		return nil, 0
+	}
+	k := mt.from
+	if k > s.from && isArticle(m.norm(k-1)) {
+		k--
+	}
+	word := func(k int) string {
+		if k < s.from || m.toks[k].clause {
+			return ""
+		}
+		return string(m.norm(k))
+	}
+	switch {
+	case word(k-1) == "called" && (word(k-2) == "be" || word(k-2) == "is" || word(k-2) == "are"):
+		k -= 2
+	case word(k-1) == "as" && word(k-2) == "known" && (word(k-3) == "be" || word(k-3) == "is" || word(k-3) == "are"):
+		k -= 3
+	default:
+		return nil, 0
+	}
+	if k-s.from < 3 {
+		return nil, 0
+	}
+	return mt, k
 }
 
 // afterLabel returns where a sentence starts once a label line is left
