@@ -274,10 +274,13 @@ func (r *run) process() {
 // work is what a worker does with one input: read, clean and check it, and
 // take what the question bank needs.
 func (r *run) work(in load.Input) result {
-	f, cleaned, older := processOne(in, r.cfg, r.opts)
+	f, cleaned, older, checked := processOne(in, r.cfg, r.opts)
 	var read *quiz.Read
 	if r.bank != nil && f.Err == nil && cleaned != nil {
-		read = r.bank.Read(cleaned, stillFlagged(cleaned, r.opts, older))
+		if checked == nil {
+			checked = lint.Check(cleaned, r.opts)
+		}
+		read = r.bank.Read(cleaned, stillFlagged(cleaned, checked, older))
 	}
 	// Done with this note's structure: keep only its text, line table
 	// and memos for the course-level rules and the caller.
@@ -469,27 +472,35 @@ var packRules = func() map[string]bool {
 // older counts the places the cleaning and the quiz's wording fixes
 // replaced older-edition wording: a note that teaches ITIL v3 gives no
 // questions, even with its terms brought up to date.
-func processOne(in load.Input, cfg Config, opts lint.Options) (f emit.File, cleaned *note.Note, older int) {
+//
+// checked, when not nil, are the findings of lint.Check with opts on the
+// cleaned note, found on the way (a note the fixes left as it was keeps
+// the findings of the first check), so the quiz need not check it again.
+func processOne(in load.Input, cfg Config, opts lint.Options) (f emit.File, cleaned *note.Note, older int, checked []rule.Finding) {
 	f = emit.File{Path: in.Path}
 	n, err := load.Read(in, cfg.Load)
 	if err != nil {
 		f.Err = err
-		return f, nil, 0
+		return f, nil, 0, nil
 	}
 	f.Note = n
 	if cfg.Check {
 		f.Findings = lint.Check(n, opts)
 	}
 	cleaned = n
+	checked = f.Findings
 	if len(cfg.FixKinds) > 0 {
 		// The check above saw the same note with the same options: its
 		// findings are the fix loop's first round.
 		r, err := lint.Fix(n, lint.FixOptions{Options: opts, Kinds: cfg.FixKinds, Initial: f.Findings})
 		if err != nil {
 			f.Err = err
-			return f, nil, 0
+			return f, nil, 0, nil
 		}
 		f.Changes = r.Changes
+		if r.Note != cleaned {
+			checked = nil
+		}
 		cleaned = r.Note
 		older = olderChanges(r.Changes)
 	}
@@ -500,14 +511,39 @@ func processOne(in load.Input, cfg Config, opts lint.Options) (f emit.File, clea
 		// Only the pack-driven rules offer wording fixes.
 		wording := opts
 		wording.Only = packRules
-		r, err := lint.Fix(cleaned, lint.FixOptions{Options: wording, Kinds: map[rule.FixKind]bool{rule.Wording: true}})
+		fixing := lint.FixOptions{Options: wording, Kinds: map[rule.FixKind]bool{rule.Wording: true}}
+		if opts.Only == nil {
+			// With every rule on, one check of the cleaned note serves
+			// both the wording fixes (its pack-driven findings are their
+			// first round) and the quiz, when no wording fix applies.
+			if checked == nil {
+				checked = lint.Check(cleaned, opts)
+			}
+			fixing.Initial = ofRules(checked, packRules)
+		}
+		r, err := lint.Fix(cleaned, fixing)
 		if err != nil {
 			f.Err = err
-			return f, nil, 0
+			return f, nil, 0, nil
 		}
-		return f, r.Note, older + olderChanges(r.Changes)
+		if r.Note != cleaned {
+			checked = nil
+		}
+		return f, r.Note, older + olderChanges(r.Changes), checked
 	}
-	return f, cleaned, older
+	return f, cleaned, older, checked
+}
+
+// ofRules returns the findings of fs by the rules in ids, in order (never
+// nil, so lint.Fix takes them as its first round).
+func ofRules(fs []rule.Finding, ids map[string]bool) []rule.Finding {
+	out := make([]rule.Finding, 0, len(fs))
+	for _, f := range fs {
+		if ids[f.Rule] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // olderRules report wording of an earlier edition ("service lifecycle").
@@ -562,13 +598,13 @@ func OutputPath(dir string, n *note.Note) string {
 // whatever its terms are brought up to.
 const MaxOlderWording = 2
 
-// stillFlagged returns the byte ranges of n that the checker reports as a
-// warning or an error: a question must not quote a sentence with a slip.
+// stillFlagged returns the byte ranges of n that findings (lint.Check's
+// on n) report as a warning or an error: a question must not quote a sentence with a slip.
 // A note with more than MaxOlderWording places of older wording (older
 // counts those already fixed) is flagged whole.
-func stillFlagged(n *note.Note, opts lint.Options, older int) [][2]int {
+func stillFlagged(n *note.Note, findings []rule.Finding, older int) [][2]int {
 	var out [][2]int
-	for _, f := range lint.Check(n, opts) {
+	for _, f := range findings {
 		if f.Severity >= rule.Warning {
 			out = append(out, [2]int{f.Start, f.End})
 		}
