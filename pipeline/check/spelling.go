@@ -1,7 +1,9 @@
 package check
 
 import (
+	"cmp"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -149,6 +151,9 @@ func newSpeller(p *pack.Pack) *speller {
 	}
 	sp.bucket = make([]uint32, len(lists)+1)
 	for k, l := range lists {
+		// By third letter within a bucket: judge reads only the run of
+		// the word's own third letter and stops after it.
+		slices.SortStableFunc(l, func(a, b int32) int { return cmp.Compare(sp.targets[a].word[2], sp.targets[b].word[2]) })
 		sp.bucket[k] = uint32(len(sp.index))
 		sp.index = append(sp.index, l...)
 	}
@@ -283,6 +288,9 @@ func (sp *speller) judge(w []byte) spelled {
 	b := bucketKey(w[0], w[1], len(w))
 	for j := sp.bucket[b]; j < sp.bucket[b+1]; j++ {
 		if sp.thirds[j] != w[2] {
+			if sp.thirds[j] > w[2] {
+				break // a bucket is in third-letter order
+			}
 			continue
 		}
 		x := mask ^ sp.masks[j]
