@@ -117,33 +117,47 @@ func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
 // elements or more. glossed is true for a term glossed after a dash or a
 // colon rather than defined with a verb.
 func (m *matched) definedTerm(s sentence) (mt *match, start, body int, glossed bool) {
-	k := m.afterLabel(s)
-	start = k
+	if mt, body, glossed = m.definedAt(s, s.from); mt != nil {
+		return mt, s.from, body, glossed
+	}
+	// "Utility:" on a line of its own glosses the term on the next line;
+	// "Terms:" is a label, and the sentence starts after it.
+	if k := m.afterLabel(s); k != s.from {
+		if mt, body, glossed = m.definedAt(s, k); mt != nil {
+			return mt, k, body, glossed
+		}
+	}
+	return nil, 0, 0, false
+}
+
+// definedAt is definedTerm for the sentence read from toks[start].
+func (m *matched) definedAt(s sentence, start int) (mt *match, body int, glossed bool) {
+	k := start
 	if m.covered[k] == 0 && (k+1 >= s.to || m.covered[k+1] == 0) {
-		return nil, 0, 0, false // no term at the start, with or without an article
+		return nil, 0, false // no term at the start, with or without an article
 	}
 	if k < s.to && isArticle(m.norm(k)) {
 		k++
 	}
 	if k >= s.to || m.covered[k] == 0 {
-		return nil, 0, 0, false
+		return nil, 0, false
 	}
 	mt = &m.matches[m.covered[k]-1]
 	if mt.from != k || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
-		return nil, 0, 0, false
+		return nil, 0, false
 	}
 	f, e := m.entryOf(mt)
 	if e.kind != termEntry || f.acronym || len(m.p.Terms[e.term].Elements) < 2 {
-		return nil, 0, 0, false
+		return nil, 0, false
 	}
 	body = m.definitionBody(mt.to, s.to)
 	if body < 0 && k == start && m.glossStart(mt.to, s.to) {
 		body, glossed = mt.to, true
 	}
 	if body < 0 || s.to-body < 4 {
-		return nil, 0, 0, false
+		return nil, 0, false
 	}
-	return mt, start, body, glossed
+	return mt, body, glossed
 }
 
 // calledTerm returns the match of the term that a sentence ends by
@@ -214,7 +228,7 @@ func (tt *tokenized) glossStart(j, end int) bool {
 	if j <= 0 || j >= end || !tt.toks[j].clause {
 		return false
 	}
-	between := bytes.Trim(tt.text[tt.toks[j-1].end:tt.toks[j].start], " \t*_\"'\u201c")
+	between := bytes.Trim(tt.text[tt.toks[j-1].end:tt.toks[j].start], " \t\r\n*_\"'\u201c")
 	switch string(between) {
 	case ":", "-", "\u2013", "\u2014", "--":
 		// The gloss opens as a definition does ("a ...", "what
