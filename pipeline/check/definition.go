@@ -65,9 +65,13 @@ func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
 	mt, start, body, glossed := m.definedTerm(s)
 	bodyEnd := s.to
 	if mt == nil {
-		// "X may be called A": the defining words come first.
+		// "X may be called A": the defining words come first; "What is
+		// A?" asks for the sentence after it.
 		if mt, bodyEnd = m.calledTerm(s); mt == nil {
-			return d, false
+			if mt = m.askedTerm(s); mt == nil {
+				return d, false
+			}
+			bodyEnd = s.to
 		}
 		start, body, glossed = s.from, s.from, true
 	}
@@ -199,6 +203,44 @@ func (m *matched) calledTerm(s sentence) (*match, int) {
 		return nil, 0
 	}
 	return mt, k
+}
+
+// askedTerm returns the match of the term the sentence before s asks
+// for, when it is only "What is A?" (a flash card's question): s, on the
+// next line, answers it. nil otherwise.
+func (m *matched) askedTerm(s sentence) *match {
+	si := int(m.sentOf[s.from])
+	if si == 0 || s.to-s.from < 4 {
+		return nil
+	}
+	q := m.sents[si-1]
+	if q.to-q.from < 3 || string(m.norm(q.from)) != "what" {
+		return nil
+	}
+	if v := string(m.norm(q.from + 1)); v != "is" && v != "are" {
+		return nil
+	}
+	k := q.from + 2
+	if k < q.to && isArticle(m.norm(k)) {
+		k++
+	}
+	if k >= q.to || m.covered[k] == 0 {
+		return nil
+	}
+	mt := &m.matches[m.covered[k]-1]
+	if mt.from != k || mt.to != q.to || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
+		return nil
+	}
+	if f, e := m.entryOf(mt); e.kind != termEntry || f.acronym || len(m.p.Terms[e.term].Elements) < 2 {
+		return nil
+	}
+	// The answer is on the question's line or the next, in the same
+	// paragraph: a heading's question may open a passage that goes on
+	// to other terms first.
+	if g := m.text[m.toks[q.to-1].end:m.toks[s.from].start]; bytes.IndexByte(g, '?') < 0 || bytes.Count(g, []byte{'\n'}) > 1 {
+		return nil
+	}
+	return mt
 }
 
 // afterLabel returns where a sentence starts once a label line is left
