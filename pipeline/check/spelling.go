@@ -140,20 +140,25 @@ func newSpeller(p *pack.Pack) *speller {
 			}
 		}
 	}
+	// The targets go into their buckets in third-letter order: judge
+	// reads only the run of the word's own third letter and stops after it.
+	order := make([]int32, len(sp.targets))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(sp.targets[a].word[2], sp.targets[b].word[2]) })
 	lists := make([][]int32, bucketKey('z', 'z', maxSpelled+1)+1)
-	for i, t := range sp.targets {
+	for _, i := range order {
+		t := &sp.targets[i]
 		for n := len(t.word) - 1; n <= len(t.word)+1; n++ {
 			if n >= minSpelled && n <= maxSpelled {
 				k := bucketKey(t.word[0], t.word[1], n)
-				lists[k] = append(lists[k], int32(i))
+				lists[k] = append(lists[k], i)
 			}
 		}
 	}
 	sp.bucket = make([]uint32, len(lists)+1)
 	for k, l := range lists {
-		// By third letter within a bucket: judge reads only the run of
-		// the word's own third letter and stops after it.
-		slices.SortStableFunc(l, func(a, b int32) int { return cmp.Compare(sp.targets[a].word[2], sp.targets[b].word[2]) })
 		sp.bucket[k] = uint32(len(sp.index))
 		sp.index = append(sp.index, l...)
 	}
