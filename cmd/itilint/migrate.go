@@ -94,127 +94,161 @@ type areaCues struct {
 }
 
 func runMigrate(c *cli.Context) error {
-	format := c.String("format")
-	if !contains(migrateFormats, format) {
-		return cli.Exit(fmt.Sprintf("--format: unknown format %q (known: %s)", format, strings.Join(migrateFormats, ", ")), exitTrouble)
-	}
-	threshold, err := failThreshold(c.String("fail-on"))
+	format, threshold, err := migrateFlags(c)
 	if err != nil {
 		return err
 	}
-	to := c.String("to")
-	if to == "" {
-		return cli.Exit("migrate needs --to EDITION: "+strings.Join(pack.Editions, " or "), exitTrouble)
-	}
-	if !pack.KnownEdition(to) {
-		return cli.Exit("--to: "+pack.UnknownEdition(to).Error(), exitTrouble)
-	}
-	cfg, from, err := setup(c)
+	cfg, m, err := migrationFor(c)
 	if err != nil {
 		return err
 	}
-	if from.Name == to {
-		return cli.Exit(fmt.Sprintf("--to %s: the notes are already read as %s; pick the edition they teach with --edition", to, to), exitTrouble)
-	}
-	target, err := pack.ForEdition(to)
-	if err != nil {
-		return cli.Exit("embedded rule pack: "+err.Error(), exitTrouble)
-	}
-	m := newMigration(from, target)
-
 	pc, err := baseConfig(c)
 	if err != nil {
 		return err
 	}
 	pc.Pack, pc.Project, pc.Check, pc.Progress = m.to, migrateConfig(cfg), true, nil
 
-	fixing := c.Bool("fix") || c.Bool("diff")
-	var werrs []error
-	renames, renamed := 0, 0
-	failed := false
-	var fw *emit.FindingWriter
-	var buf bytes.Buffer
-	if !fixing && format != "md" {
-		if fw, err = emit.NewFindingWriter(&buf, format, lintRules()); err != nil {
+	r := &migrateRun{c: c, m: m, threshold: threshold, fixing: c.Bool("fix") || c.Bool("diff")}
+	if !r.fixing && format != "md" {
+		if r.fw, err = emit.NewFindingWriter(&r.buf, format, lintRules()); err != nil {
 			return cli.Exit(err.Error(), exitTrouble)
 		}
 	}
-	pc.Each = func(f *emit.File, _ *note.Note) {
-		if f.Note == nil || f.Late {
-			if fw != nil {
-				fw.File(f)
-			}
-			return
-		}
-		m.notes++
-		m.cover(f.Note.Text)
-		f.Findings = m.sectionFindings(f.Note, f.Findings)
-		lint.Sort(f.Findings)
-		for _, x := range f.Findings {
-			failed = failed || (threshold != 0 && x.Severity >= threshold)
-		}
-		switch {
-		case fixing:
-			n, err := m.rename(c, f)
-			if err != nil {
-				werrs = append(werrs, err)
-			}
-			if n > 0 {
-				renames += n
-				renamed++
-			}
-		case fw != nil:
-			fw.File(f)
-		default:
-			m.collect(f)
-		}
-	}
+	pc.Each = r.file
 	res, err := pipeline.Run(pc)
 	if err != nil {
 		return cli.Exit(err.Error(), exitTrouble)
 	}
 	trouble := reportErrors(c, res)
-	if fixing {
+	if r.fixing {
 		if !c.Bool("quiet") && !c.Bool("diff") {
-			fmt.Fprintf(c.App.ErrWriter, "%s applied in %s; run migrate again for the places to review\n", plural(renames, "rename", "renames"), plural(renamed, "file", "files"))
+			fmt.Fprintf(c.App.ErrWriter, "%s applied in %s; run migrate again for the places to review\n", plural(r.renames, "rename", "renames"), plural(r.renamed, "file", "files"))
 		}
-		return writeErrors(c, trouble, werrs)
+		return writeErrors(c, trouble, r.werrs)
 	}
-	if fw != nil {
-		if err := fw.Close(); err != nil {
+	if r.fw != nil {
+		if err := r.fw.Close(); err != nil {
 			return cli.Exit(err.Error(), exitTrouble)
 		}
 	}
-	report := func(w io.Writer) error {
-		bw := bufio.NewWriter(w)
-		switch format {
-		case "text":
-			bw.Write(buf.Bytes())
-			m.writeUncoveredText(bw)
-		case "json":
-			m.writeJSON(bw, buf.Bytes())
-		case "sarif":
-			bw.Write(buf.Bytes())
-		case "md":
-			m.writeMarkdown(bw)
-		}
-		return bw.Flush()
-	}
-	if path := c.String("output"); path != "" {
-		_, err = emit.WriteFile(path, report)
-	} else {
-		err = report(c.App.Writer)
-	}
-	if err != nil {
+	if err := r.writeReport(format); err != nil {
 		return cli.Exit(err.Error(), exitTrouble)
 	}
 	switch {
 	case trouble:
 		return cli.Exit("", exitTrouble)
-	case failed:
+	case r.failed:
 		return cli.Exit("", exitFindings)
 	}
 	return nil
+}
+
+// migrateFlags checks --format and --fail-on.
+func migrateFlags(c *cli.Context) (format string, threshold rule.Severity, err error) {
+	format = c.String("format")
+	if !contains(migrateFormats, format) {
+		return "", 0, cli.Exit(fmt.Sprintf("--format: unknown format %q (known: %s)", format, strings.Join(migrateFormats, ", ")), exitTrouble)
+	}
+	threshold, err = failThreshold(c.String("fail-on"))
+	return format, threshold, err
+}
+
+// migrationFor reads --to and the project's edition and sets up the
+// migration between them.
+func migrationFor(c *cli.Context) (*config.Config, *migration, error) {
+	to := c.String("to")
+	if to == "" {
+		return nil, nil, cli.Exit("migrate needs --to EDITION: "+strings.Join(pack.Editions, " or "), exitTrouble)
+	}
+	if !pack.KnownEdition(to) {
+		return nil, nil, cli.Exit("--to: "+pack.UnknownEdition(to).Error(), exitTrouble)
+	}
+	cfg, from, err := setup(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	if from.Name == to {
+		return nil, nil, cli.Exit(fmt.Sprintf("--to %s: the notes are already read as %s; pick the edition they teach with --edition", to, to), exitTrouble)
+	}
+	target, err := pack.ForEdition(to)
+	if err != nil {
+		return nil, nil, cli.Exit("embedded rule pack: "+err.Error(), exitTrouble)
+	}
+	return cfg, newMigration(from, target), nil
+}
+
+// migrateRun is what migrate keeps while the pipeline hands it one file
+// after another: the renames made (with --fix or --diff), or the
+// findings to report.
+type migrateRun struct {
+	c         *cli.Context
+	m         *migration
+	threshold rule.Severity
+	fixing    bool
+	fw        *emit.FindingWriter // nil for md and when fixing
+	buf       bytes.Buffer        // what fw wrote
+
+	werrs            []error
+	renames, renamed int
+	failed           bool
+}
+
+// file takes one analysed file: it adds the section findings, notes
+// whether any reaches --fail-on, then renames, writes or collects.
+func (r *migrateRun) file(f *emit.File, _ *note.Note) {
+	if f.Note == nil || f.Late {
+		if r.fw != nil {
+			r.fw.File(f)
+		}
+		return
+	}
+	m := r.m
+	m.notes++
+	m.cover(f.Note.Text)
+	f.Findings = m.sectionFindings(f.Note, f.Findings)
+	lint.Sort(f.Findings)
+	for _, x := range f.Findings {
+		r.failed = r.failed || (r.threshold != 0 && x.Severity >= r.threshold)
+	}
+	switch {
+	case r.fixing:
+		n, err := m.rename(r.c, f)
+		if err != nil {
+			r.werrs = append(r.werrs, err)
+		}
+		if n > 0 {
+			r.renames += n
+			r.renamed++
+		}
+	case r.fw != nil:
+		r.fw.File(f)
+	default:
+		m.collect(f)
+	}
+}
+
+// writeReport writes the report in format to --output or stdout.
+func (r *migrateRun) writeReport(format string) error {
+	report := func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		switch format {
+		case "text":
+			bw.Write(r.buf.Bytes())
+			r.m.writeUncoveredText(bw)
+		case "json":
+			r.m.writeJSON(bw, r.buf.Bytes())
+		case "sarif":
+			bw.Write(r.buf.Bytes())
+		case "md":
+			r.m.writeMarkdown(bw)
+		}
+		return bw.Flush()
+	}
+	if path := r.c.String("output"); path != "" {
+		_, err := emit.WriteFile(path, report)
+		return err
+	}
+	return report(r.c.App.Writer)
 }
 
 // migrateConfig is the project config with every rule off but the two
