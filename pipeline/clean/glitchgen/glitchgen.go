@@ -136,19 +136,7 @@ func blocks(src string) []block {
 			out = append(out, block{kind: other, lines: []string{l}})
 			continue
 		}
-		k := paragraph
-		switch {
-		case strings.TrimSpace(t) == "":
-			k = blank
-		case t != trimmed || strings.ContainsAny(t, "|<>\t`[]*_\\"):
-			k = other // indented, a table, HTML, links, emphasis: left alone
-		case strings.HasPrefix(t, "#"):
-			k = heading
-		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") || orderedItem(t):
-			k = listItem
-		case strings.HasPrefix(t, ">") || strings.HasPrefix(t, "---") || strings.HasPrefix(t, "==="):
-			k = other
-		}
+		k := lineKind(t, trimmed)
 		if k == paragraph && len(out) > 0 && out[len(out)-1].kind == paragraph {
 			last := &out[len(out)-1]
 			last.lines = append(last.lines, l)
@@ -170,6 +158,24 @@ func blocks(src string) []block {
 	return out
 }
 
+// lineKind is the kind of block a line outside a fence starts (t is
+// the line without its end, trimmed without its indent).
+func lineKind(t, trimmed string) blockKind {
+	switch {
+	case strings.TrimSpace(t) == "":
+		return blank
+	case t != trimmed || strings.ContainsAny(t, "|<>\t`[]*_\\"):
+		return other // indented, a table, HTML, links, emphasis: left alone
+	case strings.HasPrefix(t, "#"):
+		return heading
+	case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") || orderedItem(t):
+		return listItem
+	case strings.HasPrefix(t, ">") || strings.HasPrefix(t, "---") || strings.HasPrefix(t, "==="):
+		return other
+	}
+	return paragraph
+}
+
 func orderedItem(t string) bool {
 	i := 0
 	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
@@ -181,49 +187,56 @@ func orderedItem(t string) bool {
 // Damage returns src with glitches put in, and the glitches. src should be
 // a clean note (one `itilint fix` leaves as it is).
 func Damage(src string, rng *rand.Rand, opts Options) (string, []Glitch) {
-	if opts.PerParagraph == 0 {
-		opts.PerParagraph = 3
-	}
-	if opts.Rate == 0 {
-		opts.Rate = 0.5
-	}
-	kinds := opts.Kinds
-	if len(kinds) == 0 {
-		kinds = Kinds()
-	}
-	want := map[Kind]bool{}
-	for _, k := range kinds {
-		want[k] = true
-	}
+	opts, want := opts.withDefaults()
 	// A note with CRLF line ends is damaged with LF ones, which are
 	// turned back at the end: the damage keeps the note's line ends.
 	crlf := strings.Contains(src, "\r\n")
 	if crlf {
 		src = strings.ReplaceAll(src, "\r\n", "\n")
 	}
-	g := &damager{rng: rng, want: want, kinds: kinds, vocab: vocabulary(src)}
-	bs := blocks(src)
+	g := &damager{rng: rng, want: want, kinds: opts.Kinds, vocab: vocabulary(src)}
+	out := g.blocks(blocks(src), opts)
+	if want[TrailingBlankLines] && rng.Float64() < opts.Rate && strings.HasSuffix(out, "\n") {
+		tail := strings.Repeat(" ", rng.Intn(3)) + "\n" + strings.Repeat("\n", rng.Intn(2))
+		g.record(TrailingBlankLines, "", tail)
+		out += tail
+	}
+	if crlf {
+		out = strings.ReplaceAll(out, "\n", "\r\n")
+	}
+	return out, g.done
+}
+
+// withDefaults fills in the options left zero, and returns the kinds
+// chosen as a set.
+func (opts Options) withDefaults() (Options, map[Kind]bool) {
+	if opts.PerParagraph == 0 {
+		opts.PerParagraph = 3
+	}
+	if opts.Rate == 0 {
+		opts.Rate = 0.5
+	}
+	if len(opts.Kinds) == 0 {
+		opts.Kinds = Kinds()
+	}
+	want := map[Kind]bool{}
+	for _, k := range opts.Kinds {
+		want[k] = true
+	}
+	return opts, want
+}
+
+// blocks damages the blocks of a note, each with chance opts.Rate, and
+// returns the note's text.
+func (g *damager) blocks(bs []block, opts Options) string {
 	var b strings.Builder
 	glyphs := false
 	for i, bl := range bs {
-		prevBlank := i == 0 || bs[i-1].kind == blank
-		// Indented text after a list item, even after a blank line, goes
-		// on the item: it is no damage a reader could tell apart.
-		afterList, afterEnd := false, true
-		for j := i - 1; j >= 0; j-- {
-			if bs[j].kind != blank {
-				afterList = bs[j].kind == listItem || bs[j].kind == other
-				last := strings.TrimSpace(bs[j].lines[len(bs[j].lines)-1])
-				afterEnd = bs[j].kind == heading || strings.HasSuffix(last, ".") || strings.HasSuffix(last, "?") || strings.HasSuffix(last, "!") || strings.HasSuffix(last, ":")
-				break
-			}
-		}
-		nextBlank := i+1 == len(bs) || bs[i+1].kind == blank
 		if bl.kind == listItem {
 			// A converter turns every bullet of a list into a glyph, not
 			// one here and there.
 			if i == 0 || bs[i-1].kind != listItem {
-				glyphs = rng.Float64() < opts.Rate
+				glyphs = g.rng.Float64() < opts.Rate
 			}
 			if glyphs {
 				b.WriteString(g.listItem(bl.lines[0]))
@@ -232,12 +245,15 @@ func Damage(src string, rng *rand.Rand, opts Options) (string, []Glitch) {
 			}
 			continue
 		}
-		if rng.Float64() >= opts.Rate {
+		if g.rng.Float64() >= opts.Rate {
 			for _, l := range bl.lines {
 				b.WriteString(l)
 			}
 			continue
 		}
+		prevBlank := i == 0 || bs[i-1].kind == blank
+		afterList, afterEnd := follows(bs, i)
+		nextBlank := i+1 == len(bs) || bs[i+1].kind == blank
 		switch bl.kind {
 		case paragraph:
 			b.WriteString(g.paragraph(bl.lines, prevBlank && !afterList, afterEnd, nextBlank && i+1 < len(bs), opts.PerParagraph))
@@ -251,16 +267,23 @@ func Damage(src string, rng *rand.Rand, opts Options) (string, []Glitch) {
 			}
 		}
 	}
-	out := b.String()
-	if want[TrailingBlankLines] && rng.Float64() < opts.Rate && strings.HasSuffix(out, "\n") {
-		tail := strings.Repeat(" ", rng.Intn(3)) + "\n" + strings.Repeat("\n", rng.Intn(2))
-		g.record(TrailingBlankLines, "", tail)
-		out += tail
+	return b.String()
+}
+
+// follows reads the last block before bs[i] that is not blank: whether
+// it is a list item or something left alone (indented text after it,
+// even after a blank line, goes on the item: no damage a reader could
+// tell apart), and whether it ends a sentence (a heading, or text ending
+// in . ? ! or :). With none, the block follows no list and an end.
+func follows(bs []block, i int) (afterList, afterEnd bool) {
+	for j := i - 1; j >= 0; j-- {
+		if bs[j].kind != blank {
+			last := strings.TrimSpace(bs[j].lines[len(bs[j].lines)-1])
+			return bs[j].kind == listItem || bs[j].kind == other,
+				bs[j].kind == heading || strings.HasSuffix(last, ".") || strings.HasSuffix(last, "?") || strings.HasSuffix(last, "!") || strings.HasSuffix(last, ":")
+		}
 	}
-	if crlf {
-		out = strings.ReplaceAll(out, "\n", "\r\n")
-	}
-	return out, g.done
+	return false, true
 }
 
 type damager struct {
@@ -418,140 +441,26 @@ type word struct {
 // text ending in . ? ! or :): a paragraph after one that does not may
 // lose its capital only if it could not then be read as going on with it.
 func (g *damager) paragraph(lines []string, prevBlank, afterEnd, nextBlank bool, most int) string {
-	var ws []word
-	for _, l := range lines {
-		fs := strings.Split(strings.TrimRight(l, "\n"), " ")
-		for i, f := range fs {
-			if f == "" {
-				return strings.Join(lines, "") // spacing it cannot keep: left alone
-			}
-			gap := " "
-			if i == len(fs)-1 {
-				gap = "\n"
-			}
-			ws = append(ws, word{text: f, gap: gap})
-		}
-	}
-	if len(ws) < 4 {
+	ws, ok := splitWords(lines)
+	if !ok || len(ws) < 4 {
 		return strings.Join(lines, "")
 	}
 	before := strings.Join(lines, "")
+	p := &paraDamage{g: g, ws: ws, used: map[int]bool{}, prevBlank: prevBlank, afterEnd: afterEnd}
 	n := 1 + g.rng.Intn(most)
-	used := map[int]bool{}
-	var lead, indentAll string
 	for tries := 0; n > 0 && tries < 40; tries++ {
 		k := g.kinds[g.rng.Intn(len(g.kinds))]
 		i := g.rng.Intn(len(ws))
-		if used[i] || used[i-1] || used[i+1] {
+		if p.used[i] || p.used[i-1] || p.used[i+1] {
 			continue
 		}
-		w := &ws[i]
-		prevGap := "\n"
-		if i > 0 {
-			prevGap = ws[i-1].gap
-		}
-		ok := false
-		switch k {
-		case SplitFirstLetter:
-			// The first word of the paragraph or of a line that starts a
-			// sentence: its first letter alone on an indented line.
-			if prevGap == "\n" && len(w.text) >= 3 && isUpper(w.text[0]) && isLowerWord(strings.TrimRight(w.text[1:], ".,;:")) &&
-				(i > 0 || prevBlank) && sentenceEnd(ws, i) && lead == "" {
-				indent := strings.Repeat(" ", 4+g.rng.Intn(2))
-				w.text = indent + w.text[:1] + "\n" + indent + w.text[1:]
-				if i == 0 {
-					lead = "split"
-				}
-				ok = true
-			}
-		case HyphenBreak:
-			core := strings.TrimRight(w.text, ".,;:?!")
-			if len(core) >= 7 && isLowerWord(core) {
-				at := 3 + g.rng.Intn(len(core)-5)
-				w.text = core[:at] + "-\n" + core[at:] + w.text[len(core):]
-				ok = true
-			}
-		case BrokenParagraph:
-			if i+1 < len(ws) && w.gap == " " && isLowerWord(w.text) && isLowerWord(strings.TrimRight(ws[i+1].text, ".,;:")) && i > 2 && !used[i+2] {
-				w.gap = "\n\n" + strings.Repeat(" ", g.rng.Intn(3))
-				used[i+2] = true
-				ok = true
-			}
-		case DoubledWord:
-			core := strings.TrimRight(w.text, ".,;:?!")
-			if i > 0 && isLowerWord(core) && len(core) >= 2 && !reduplications[core] && prevGap != "\n" {
-				w.text = core + " " + w.text
-				ok = true
-			}
-		case LowerSentenceStart:
-			core := strings.TrimRight(w.text, ".,;:?!")
-			if len(core) >= 2 && isUpper(core[0]) && core[1:] == strings.ToLower(core[1:]) && plainWords(strings.ToLower(core)) && sentenceEnd(ws, i) &&
-				(i > 0 && prevGap == " " || i == 0 && prevBlank && afterEnd && lead == "") {
-				w.text = strings.ToLower(w.text[:1]) + w.text[1:]
-				ok = true
-			}
-		case LowerI:
-			if w.text == "I" || strings.HasPrefix(w.text, "I'") {
-				if i > 0 && prevGap == " " {
-					w.text = "i" + w.text[1:]
-					ok = true
-				}
-			}
-		case SpaceBeforePunctuation:
-			if c := w.text[len(w.text)-1]; (c == ',' || c == ':' || c == ';' || c == '?' || c == '!') && len(w.text) > 1 && isLetter(w.text[len(w.text)-2]) {
-				w.text = w.text[:len(w.text)-1] + " " + w.text[len(w.text)-1:]
-				ok = true
-			}
-		case MultipleSpaces:
-			if w.gap == " " {
-				w.gap = strings.Repeat(" ", 2+g.rng.Intn(2))
-				ok = true
-			}
-		case TrailingSpace:
-			if w.gap == "\n" && i == len(ws)-1 {
-				w.gap = strings.Repeat(" ", 1+g.rng.Intn(3)) + "\n"
-				ok = true
-			}
-		case NoBreakSpace:
-			if w.gap == " " {
-				w.gap = "\u00a0"
-				ok = true
-			}
-		case IndentedLine:
-			if i > 0 && prevGap == "\n" {
-				w.text = strings.Repeat(" ", 1+g.rng.Intn(3)) + w.text
-				ok = true
-			}
-		case IndentedProse:
-			if prevBlank && indentAll == "" && lead == "" {
-				indentAll = strings.Repeat(" ", 4+g.rng.Intn(2))
-				lead = "indent"
-				ok = true
-			}
-		}
-		if ok {
-			used[i] = true
+		if damage := wordDamages[k]; damage != nil && damage(p, i) {
+			p.used[i] = true
 			n--
 			g.record(k, "", "")
 		}
 	}
-	var b strings.Builder
-	for _, w := range ws {
-		b.WriteString(w.text)
-		b.WriteString(w.gap)
-	}
-	out := b.String()
-	if indentAll != "" {
-		ls := strings.SplitAfter(out, "\n")
-		var ib strings.Builder
-		for _, l := range ls {
-			if strings.TrimSpace(l) != "" {
-				ib.WriteString(indentAll)
-			}
-			ib.WriteString(l)
-		}
-		out = ib.String()
-	}
+	out := p.text()
 	// The glitches of a paragraph are recorded with its text before and
 	// after, all of them together.
 	for j := range g.done {
@@ -560,6 +469,221 @@ func (g *damager) paragraph(lines []string, prevBlank, afterEnd, nextBlank bool,
 		}
 	}
 	return out
+}
+
+// splitWords splits a paragraph's lines into words; false when its
+// spacing (two spaces, a leading or trailing one) could not be kept.
+func splitWords(lines []string) ([]word, bool) {
+	var ws []word
+	for _, l := range lines {
+		fs := strings.Split(strings.TrimRight(l, "\n"), " ")
+		for i, f := range fs {
+			if f == "" {
+				return nil, false
+			}
+			gap := " "
+			if i == len(fs)-1 {
+				gap = "\n"
+			}
+			ws = append(ws, word{text: f, gap: gap})
+		}
+	}
+	return ws, true
+}
+
+// paraDamage is a paragraph being damaged: its words, those already
+// damaged (no glitch goes next to another), and what was done to its
+// start.
+type paraDamage struct {
+	g                   *damager
+	ws                  []word
+	used                map[int]bool
+	prevBlank, afterEnd bool
+	// lead is what was done to the paragraph's first word ("split" or
+	// "indent"), which rules out the other; indentAll is the indent put
+	// before every line.
+	lead, indentAll string
+}
+
+// prevGap is the text before word i: "\n" for the first.
+func (p *paraDamage) prevGap(i int) string {
+	if i > 0 {
+		return p.ws[i-1].gap
+	}
+	return "\n"
+}
+
+// text is the damaged paragraph.
+func (p *paraDamage) text() string {
+	var b strings.Builder
+	for _, w := range p.ws {
+		b.WriteString(w.text)
+		b.WriteString(w.gap)
+	}
+	out := b.String()
+	if p.indentAll == "" {
+		return out
+	}
+	var ib strings.Builder
+	for _, l := range strings.SplitAfter(out, "\n") {
+		if strings.TrimSpace(l) != "" {
+			ib.WriteString(p.indentAll)
+		}
+		ib.WriteString(l)
+	}
+	return ib.String()
+}
+
+// wordDamages put a glitch of their kind at word i of a paragraph, and
+// say whether they could: each asks for the place it needs.
+var wordDamages = map[Kind]func(p *paraDamage, i int) bool{
+	SplitFirstLetter:       (*paraDamage).splitFirstLetter,
+	HyphenBreak:            (*paraDamage).hyphenBreak,
+	BrokenParagraph:        (*paraDamage).brokenParagraph,
+	DoubledWord:            (*paraDamage).doubledWord,
+	LowerSentenceStart:     (*paraDamage).lowerSentenceStart,
+	LowerI:                 (*paraDamage).lowerI,
+	SpaceBeforePunctuation: (*paraDamage).spaceBeforePunctuation,
+	MultipleSpaces:         (*paraDamage).multipleSpaces,
+	TrailingSpace:          (*paraDamage).trailingSpace,
+	NoBreakSpace:           (*paraDamage).noBreakSpace,
+	IndentedLine:           (*paraDamage).indentedLine,
+	IndentedProse:          (*paraDamage).indentedProse,
+}
+
+// splitFirstLetter puts the first letter of the paragraph's first word,
+// or of a line that starts a sentence, alone on an indented line.
+func (p *paraDamage) splitFirstLetter(i int) bool {
+	w := &p.ws[i]
+	if !(p.prevGap(i) == "\n" && len(w.text) >= 3 && isUpper(w.text[0]) && isLowerWord(strings.TrimRight(w.text[1:], ".,;:")) &&
+		(i > 0 || p.prevBlank) && sentenceEnd(p.ws, i) && p.lead == "") {
+		return false
+	}
+	indent := strings.Repeat(" ", 4+p.g.rng.Intn(2))
+	w.text = indent + w.text[:1] + "\n" + indent + w.text[1:]
+	if i == 0 {
+		p.lead = "split"
+	}
+	return true
+}
+
+// hyphenBreak breaks a long lower-case word over two lines with a hyphen.
+func (p *paraDamage) hyphenBreak(i int) bool {
+	w := &p.ws[i]
+	core := strings.TrimRight(w.text, ".,;:?!")
+	if len(core) < 7 || !isLowerWord(core) {
+		return false
+	}
+	at := 3 + p.g.rng.Intn(len(core)-5)
+	w.text = core[:at] + "-\n" + core[at:] + w.text[len(core):]
+	return true
+}
+
+// brokenParagraph puts a blank line between two lower-case words.
+func (p *paraDamage) brokenParagraph(i int) bool {
+	ws := p.ws
+	if !(i+1 < len(ws) && ws[i].gap == " " && isLowerWord(ws[i].text) && isLowerWord(strings.TrimRight(ws[i+1].text, ".,;:")) && i > 2 && !p.used[i+2]) {
+		return false
+	}
+	ws[i].gap = "\n\n" + strings.Repeat(" ", p.g.rng.Intn(3))
+	p.used[i+2] = true
+	return true
+}
+
+// doubledWord writes a lower-case word twice, unless English doubles it.
+func (p *paraDamage) doubledWord(i int) bool {
+	w := &p.ws[i]
+	core := strings.TrimRight(w.text, ".,;:?!")
+	if !(i > 0 && isLowerWord(core) && len(core) >= 2 && !reduplications[core] && p.prevGap(i) != "\n") {
+		return false
+	}
+	w.text = core + " " + w.text
+	return true
+}
+
+// lowerSentenceStart lowers the capital of a word that starts a sentence.
+func (p *paraDamage) lowerSentenceStart(i int) bool {
+	w := &p.ws[i]
+	core := strings.TrimRight(w.text, ".,;:?!")
+	if !(len(core) >= 2 && isUpper(core[0]) && core[1:] == strings.ToLower(core[1:]) && plainWords(strings.ToLower(core)) && sentenceEnd(p.ws, i) &&
+		(i > 0 && p.prevGap(i) == " " || i == 0 && p.prevBlank && p.afterEnd && p.lead == "")) {
+		return false
+	}
+	w.text = strings.ToLower(w.text[:1]) + w.text[1:]
+	return true
+}
+
+// lowerI writes the pronoun I (or I'm, I've...) in lower case.
+func (p *paraDamage) lowerI(i int) bool {
+	w := &p.ws[i]
+	if !(w.text == "I" || strings.HasPrefix(w.text, "I'")) || !(i > 0 && p.prevGap(i) == " ") {
+		return false
+	}
+	w.text = "i" + w.text[1:]
+	return true
+}
+
+// spaceBeforePunctuation puts a space before a comma, colon, semicolon,
+// question or exclamation mark after a letter.
+func (p *paraDamage) spaceBeforePunctuation(i int) bool {
+	w := &p.ws[i]
+	c := w.text[len(w.text)-1]
+	if !((c == ',' || c == ':' || c == ';' || c == '?' || c == '!') && len(w.text) > 1 && isLetter(w.text[len(w.text)-2])) {
+		return false
+	}
+	w.text = w.text[:len(w.text)-1] + " " + w.text[len(w.text)-1:]
+	return true
+}
+
+// multipleSpaces widens the space after a word to two or three.
+func (p *paraDamage) multipleSpaces(i int) bool {
+	w := &p.ws[i]
+	if w.gap != " " {
+		return false
+	}
+	w.gap = strings.Repeat(" ", 2+p.g.rng.Intn(2))
+	return true
+}
+
+// trailingSpace puts spaces at the end of the paragraph's last line.
+func (p *paraDamage) trailingSpace(i int) bool {
+	w := &p.ws[i]
+	if w.gap != "\n" || i != len(p.ws)-1 {
+		return false
+	}
+	w.gap = strings.Repeat(" ", 1+p.g.rng.Intn(3)) + "\n"
+	return true
+}
+
+// noBreakSpace turns the space after a word into a no-break space.
+func (p *paraDamage) noBreakSpace(i int) bool {
+	w := &p.ws[i]
+	if w.gap != " " {
+		return false
+	}
+	w.gap = "\u00a0"
+	return true
+}
+
+// indentedLine indents a line after the first by one to three spaces.
+func (p *paraDamage) indentedLine(i int) bool {
+	w := &p.ws[i]
+	if !(i > 0 && p.prevGap(i) == "\n") {
+		return false
+	}
+	w.text = strings.Repeat(" ", 1+p.g.rng.Intn(3)) + w.text
+	return true
+}
+
+// indentedProse indents the whole paragraph by four or five spaces, so
+// that Markdown reads it as code.
+func (p *paraDamage) indentedProse(int) bool {
+	if !(p.prevBlank && p.indentAll == "" && p.lead == "") {
+		return false
+	}
+	p.indentAll = strings.Repeat(" ", 4+p.g.rng.Intn(2))
+	p.lead = "indent"
+	return true
 }
 
 // sentenceEnd reports whether word i starts a sentence: the first word,
