@@ -47,77 +47,92 @@ func runLiteralEmphasis(p *rule.Pass) {
 		if b.Kind != note.Paragraph && b.Kind != note.Heading {
 			continue
 		}
-		runs = runs[:0]
-		tangled := false // a run of three or more: nesting this simple pairing cannot follow
-		for _, s := range d.proseOf(bi) {
-			for i := s.Start; i+1 < s.End; i++ {
-				// Only a '*' can start a run: skip to the next one.
-				j := bytes.IndexByte(src[i:s.End-1], '*')
-				if j < 0 {
-					break
-				}
-				i += j
-				c := src[i]
-				if c == '*' && src[i+1] == '*' && i+2 < s.End && src[i+2] == '*' {
-					tangled = true
-				}
-				if c != '*' || src[i+1] != c || i > s.Start && (src[i-1] == c || src[i-1] == '\\') || i+2 < s.End && src[i+2] == c {
-					continue // only runs of exactly two, not escaped
-				}
-				left, right := flanking(src, s.Start, s.End, i, i+2)
-				runs = append(runs, strongRun{at: i, open: left, close: right, marker: c,
-					spaceAfter: i+2 < s.End && isSpace(src[i+2]), spaceBeforeOpen: i > s.Start && isSpace(src[i-1])})
-				i++
-			}
-		}
+		var tangled bool
+		runs, tangled = strongRuns(src, d.proseOf(bi), runs[:0])
 		if tangled {
 			continue
 		}
-		// Pair them as a renderer does: a run that can close takes the
-		// nearest open one of its marker.
-		var open []int
-		for k := range runs {
-			r := &runs[k]
-			if r.close {
-				found := -1
-				for o := len(open) - 1; o >= 0; o-- {
-					if runs[open[o]].marker == r.marker {
-						found = o
-						break
-					}
-				}
-				if found >= 0 {
-					runs[open[found]].matched, r.matched = true, true
-					open = open[:found]
-					continue
-				}
+		pairRuns(runs)
+		reportUnpaired(p, runs)
+	}
+}
+
+// strongRuns appends the runs of exactly two asterisks in the prose
+// spans to runs. tangled says a run of three or more was met: nesting
+// this simple pairing cannot follow.
+func strongRuns(src []byte, spans []note.Span, runs []strongRun) (_ []strongRun, tangled bool) {
+	for _, s := range spans {
+		for i := s.Start; i+1 < s.End; i++ {
+			// Only a '*' can start a run: skip to the next one.
+			j := bytes.IndexByte(src[i:s.End-1], '*')
+			if j < 0 {
+				break
 			}
-			if r.open {
-				open = append(open, k)
+			i += j
+			c := src[i]
+			if c == '*' && src[i+1] == '*' && i+2 < s.End && src[i+2] == '*' {
+				tangled = true
 			}
+			if c != '*' || src[i+1] != c || i > s.Start && (src[i-1] == c || src[i-1] == '\\') || i+2 < s.End && src[i+2] == c {
+				continue // only runs of exactly two, not escaped
+			}
+			left, right := flanking(src, s.Start, s.End, i, i+2)
+			runs = append(runs, strongRun{at: i, open: left, close: right, marker: c,
+				spaceAfter: i+2 < s.End && isSpace(src[i+2]), spaceBeforeOpen: i > s.Start && isSpace(src[i-1])})
+			i++
 		}
-		// Two unpaired runs in a row with a blank on the wrong side of
-		// the first ("to** provide the services**") or of the second
-		// ("**provide the services **now"): the author meant them as a
-		// pair, and Markdown shows the asterisks.
-		for k := 0; k+1 < len(runs); k++ {
-			a, b := runs[k], runs[k+1]
-			if a.matched || b.matched || a.marker != b.marker {
+	}
+	return runs, tangled
+}
+
+// pairRuns pairs the runs as a renderer does: a run that can close takes
+// the nearest open one of its marker. Both are then matched.
+func pairRuns(runs []strongRun) {
+	var open []int
+	for k := range runs {
+		r := &runs[k]
+		if r.close {
+			found := -1
+			for o := len(open) - 1; o >= 0; o-- {
+				if runs[open[o]].marker == r.marker {
+					found = o
+					break
+				}
+			}
+			if found >= 0 {
+				runs[open[found]].matched, r.matched = true, true
+				open = open[:found]
 				continue
 			}
-			marks := string([]byte{a.marker, a.marker})
-			switch {
-			case a.close && !a.open && a.spaceAfter && b.close && !b.open:
-				p.Report(rule.Finding{Start: a.at, End: b.at + 2,
-					Message: rule.Messagef("%q renders as text: the blank after the first stands inside the emphasis", marks),
-					Fix:     rule.NewFix("move the blank before the first "+marks, rule.Structural, edit.Edit{Start: a.at, End: a.at + 3, New: " " + marks})})
-				k++
-			case a.open && !a.close && b.open && !b.close && b.spaceBeforeOpen:
-				p.Report(rule.Finding{Start: a.at, End: b.at + 2,
-					Message: rule.Messagef("%q renders as text: the blank before the second stands inside the emphasis", marks),
-					Fix:     rule.NewFix("move the blank after the second "+marks, rule.Structural, edit.Edit{Start: b.at - 1, End: b.at + 2, New: marks + " "})})
-				k++
-			}
+		}
+		if r.open {
+			open = append(open, k)
+		}
+	}
+}
+
+// reportUnpaired reports two unpaired runs in a row with a blank on the
+// wrong side of the first ("to** provide the services**") or of the
+// second ("**provide the services **now"): the author meant them as a
+// pair, and Markdown shows the asterisks.
+func reportUnpaired(p *rule.Pass, runs []strongRun) {
+	for k := 0; k+1 < len(runs); k++ {
+		a, b := runs[k], runs[k+1]
+		if a.matched || b.matched || a.marker != b.marker {
+			continue
+		}
+		marks := string([]byte{a.marker, a.marker})
+		switch {
+		case a.close && !a.open && a.spaceAfter && b.close && !b.open:
+			p.Report(rule.Finding{Start: a.at, End: b.at + 2,
+				Message: rule.Messagef("%q renders as text: the blank after the first stands inside the emphasis", marks),
+				Fix:     rule.NewFix("move the blank before the first "+marks, rule.Structural, edit.Edit{Start: a.at, End: a.at + 3, New: " " + marks})})
+			k++
+		case a.open && !a.close && b.open && !b.close && b.spaceBeforeOpen:
+			p.Report(rule.Finding{Start: a.at, End: b.at + 2,
+				Message: rule.Messagef("%q renders as text: the blank before the second stands inside the emphasis", marks),
+				Fix:     rule.NewFix("move the blank after the second "+marks, rule.Structural, edit.Edit{Start: b.at - 1, End: b.at + 2, New: marks + " "})})
+			k++
 		}
 	}
 }

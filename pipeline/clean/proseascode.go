@@ -35,7 +35,23 @@ func readsAsProse(text []byte) bool {
 		bytes.Contains(text, []byte("->")) || bytes.Contains(text, []byte("::")) || bytes.Contains(text, []byte("()")) {
 		return false
 	}
-	letters, other, words := 0, 0, 0
+	letters, other, words := countText(text)
+	if letters < 5*other {
+		return false
+	}
+	if words < 6 && !oneSentence(text, words, other) {
+		return false
+	}
+	if !linesStartAsProse(text) {
+		return false
+	}
+	t := bytes.TrimSpace(text)
+	return terminal(t) || bytes.Contains(t, []byte(". ")) || bytes.Contains(t, []byte(", "))
+}
+
+// countText counts the letters of text, the other bytes that are not
+// blanks (digits count there), and its words (runs of letters and digits).
+func countText(text []byte) (letters, other, words int) {
 	inWord := false
 	for _, c := range text {
 		switch {
@@ -56,17 +72,21 @@ func readsAsProse(text []byte) bool {
 		}
 		inWord = false
 	}
-	if letters < 5*other {
-		return false
-	}
-	if words < 6 {
-		// A short block is prose only as one plain sentence: a capital,
-		// words of letters, and its end ("How can we do that?").
-		t := bytes.TrimSpace(text)
-		if last := t[len(t)-1]; words < 3 || other > 1 || !isUpper(t[0]) || last != '.' && last != '?' && last != '!' || bytes.IndexByte(t, '\n') >= 0 {
-			return false
-		}
-	}
+	return letters, other, words
+}
+
+// oneSentence reports whether a short block is one plain sentence: a
+// capital, words of letters, and its end ("How can we do that?"). Only
+// as that is a short block prose.
+func oneSentence(text []byte, words, other int) bool {
+	t := bytes.TrimSpace(text)
+	last := t[len(t)-1]
+	return !(words < 3 || other > 1 || !isUpper(t[0]) || last != '.' && last != '?' && last != '!' || bytes.IndexByte(t, '\n') >= 0)
+}
+
+// linesStartAsProse reports whether every line that is not blank starts
+// as a sentence can: a letter, a quote or a parenthesis, not a digit.
+func linesStartAsProse(text []byte) bool {
 	for rest := text; len(rest) > 0; {
 		var line []byte
 		line, rest, _ = bytes.Cut(rest, []byte("\n"))
@@ -79,8 +99,7 @@ func readsAsProse(text []byte) bool {
 			return false
 		}
 	}
-	t := bytes.TrimSpace(text)
-	return terminal(t) || bytes.Contains(t, []byte(". ")) || bytes.Contains(t, []byte(", "))
+	return true
 }
 
 func runProseAsCode(p *rule.Pass) {
