@@ -14,14 +14,23 @@ func q(typ, stem string, answer int, options ...string) Question {
 	return Question{Type: typ, Stem: stem, Answer: answer, Options: o}
 }
 
-func TestChecks(t *testing.T) {
-	good := q(TypeDefinition, "Which is the definition of a user?", 0,
+// checkCase is a question each check passes and one it fails.
+type checkCase struct {
+	check string
+	pass  Question
+	fail  Question
+}
+
+// goodQuestion passes every check.
+func goodQuestion() Question {
+	return q(TypeDefinition, "Which is the definition of a user?", 0,
 		"A person who uses services", "A person who authorizes the budget", "A person who defines the requirements", "An organization that supplies goods")
-	tests := []struct {
-		check string
-		pass  Question
-		fail  Question
-	}{
+}
+
+// questionCheckCases are the cases of the checks on any question.
+func questionCheckCases() []checkCase {
+	good := goodQuestion()
+	return []checkCase{
 		{"distinct-options", good,
 			q(TypeDefinition, "Which is the definition of a user?", 0, "A person who uses services", "A person who uses services.", "A sponsor", "A customer")},
 		{"catch-all-option", good,
@@ -54,6 +63,10 @@ func TestChecks(t *testing.T) {
 			q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nAn [?] is a deliverable of an activity.", 0, "Output", "Outcome", "Incident", "Event"),
 			q(TypeMissingWord, "Identify the missing word(s) in the following sentence.\nAn [?] is a deliverable of an activity.", 0, "Output", "Product", "Service", "Outcome")},
 	}
+}
+
+// statementCheckCases are the cases of the checks on statement questions.
+func statementCheckCases() []checkCase {
 	stmt := func(expl string, options ...string) Question {
 		x := q(TypeStatement, "Which statement is correct?", 0, options...)
 		x.Explanation = expl
@@ -65,11 +78,7 @@ func TestChecks(t *testing.T) {
 		" False (a definition given to the wrong term): " + okStmts[1] + " It gives cost the definition of outcome." +
 		" False (a definition given to the wrong term): " + okStmts[2] + " It gives risk the definition of value." +
 		" False (a definition given to the wrong term): " + okStmts[3] + " It gives outcome the definition of cost."
-	tests = append(tests, []struct {
-		check string
-		pass  Question
-		fail  Question
-	}{
+	return []checkCase{
 		{"statement-sentences", stmt(okExpl, okStmts...),
 			stmt(okExpl, okStmts[0], okStmts[1], okStmts[2], "An outcome is money")},
 		{"statement-sentences", stmt(okExpl, okStmts...),
@@ -78,7 +87,12 @@ func TestChecks(t *testing.T) {
 			stmt(strings.Replace(okExpl, "False (a definition given to the wrong term): "+okStmts[2], okStmts[2], 1), okStmts...)},
 		{"statement-reasons", stmt(okExpl, okStmts...),
 			stmt(strings.Replace(okExpl, "Correct: ", "", 1), okStmts...)},
-	}...)
+	}
+}
+
+func TestChecks(t *testing.T) {
+	good := goodQuestion()
+	tests := append(questionCheckCases(), statementCheckCases()...)
 	byID := map[string]*Check{}
 	for _, c := range Checks {
 		byID[c.ID] = c

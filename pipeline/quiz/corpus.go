@@ -515,21 +515,45 @@ func findDefinition(s *sentence) *definition {
 	}
 	ws := words(s.Text)
 	m := s.Matches[0]
+	last, purpose, ok := definitionSubject(ws, m)
+	if !ok {
+		return nil
+	}
+	v := definitionVerb(ws, last)
+	if v == nil {
+		return nil
+	}
+	rest := ws[last+len(v):]
+	if !definitionPredicate(v, rest, purpose) {
+		return nil
+	}
+	subjStart := ws[0].Start
+	if purpose {
+		subjStart = ws[3].Start // after "The purpose of"
+	}
+	return &definition{C: definedConcept(m), S: s, Purpose: purpose,
+		Subject: lowerFirst(s.Text[subjStart:ws[last-1].End]),
+		Pred:    optionText(s.Text[rest[0].Start:])}
+}
+
+// definitionSubject reads the subject a definition starts with, the first
+// match m: alone, after "a" or "an" ("A user is ..." defines; "The user
+// is ..." speaks of one), or after "the purpose of". last is the index of
+// the word after it; ok is false when the sentence starts otherwise.
+func definitionSubject(ws []word, m match) (last int, purpose, ok bool) {
 	first := 0
 	for first < len(ws) && ws[first].Start < m.Start {
 		first++
 	}
-	purpose := false
 	switch {
 	case first == 0:
 	case first == 1 && (ws[0].Text == "a" || ws[0].Text == "an"):
-		// "A user is ..." defines; "The user is ..." speaks of one.
 	case (first == 3 || first == 4 && isArticle(ws[3].Text)) && ws[0].Text == "the" && ws[1].Text == "purpose" && ws[2].Text == "of":
 		purpose = true
 	default:
-		return nil
+		return 0, false, false
 	}
-	last := first
+	last = first
 	for last < len(ws) && ws[last].End <= m.End {
 		last++
 	}
@@ -538,51 +562,56 @@ func findDefinition(s *sentence) *definition {
 	if purpose && last < len(ws) && ws[last].Text != "is" {
 		last++
 	}
+	return last, purpose, true
+}
+
+// definitionVerb is the first of definitionVerbs that stands at ws[at:]
+// with a word after it; nil when none does.
+func definitionVerb(ws []word, at int) []string {
 	for _, v := range definitionVerbs {
-		if last+len(v) >= len(ws) {
+		if at+len(v) >= len(ws) {
 			continue
 		}
 		ok := true
 		for j, w := range v {
-			ok = ok && ws[last+j].Text == w
+			ok = ok && ws[at+j].Text == w
 		}
-		if !ok {
-			continue
+		if ok {
+			return v
 		}
-		rest := ws[last+len(v):]
-		if purpose {
-			if v[0] != "is" || len(v) != 1 || rest[0].Text != "to" {
-				return nil
-			}
-		} else if len(v) == 1 && (v[0] == "is" || v[0] == "are") {
-			// "X is a/an/the ..." defines; "X is about/not/most ..." does not.
-			if a := rest[0].Text; a != "a" && a != "an" && a != "the" {
-				return nil
-			}
-		}
-		if len(rest) < 4 {
-			return nil
-		}
-		subjStart := ws[0].Start
-		if purpose {
-			subjStart = ws[3].Start // after "The purpose of"
-		}
-		d := &definition{C: m.Concepts[0], S: s, Purpose: purpose,
-			Subject: lowerFirst(s.Text[subjStart:ws[last-1].End]),
-			Pred:    optionText(s.Text[rest[0].Start:])}
-		if len(m.Concepts) > 1 {
-			// A name that is both a term and a list member: prefer the one
-			// with siblings to contrast it with.
-			for _, x := range m.Concepts {
-				if !strings.HasPrefix(x.Category, "term:") {
-					d.C = x
-					break
-				}
-			}
-		}
-		return d
 	}
 	return nil
+}
+
+// definitionPredicate reports whether rest, the words after verb v, read
+// as a definition: "to ..." after "The purpose of X is", an article after
+// a plain "is" or "are" ("X is about/not/most ..." does not define), and
+// four words at least.
+func definitionPredicate(v []string, rest []word, purpose bool) bool {
+	if purpose {
+		if v[0] != "is" || len(v) != 1 || rest[0].Text != "to" {
+			return false
+		}
+	} else if len(v) == 1 && (v[0] == "is" || v[0] == "are") {
+		if a := rest[0].Text; a != "a" && a != "an" && a != "the" {
+			return false
+		}
+	}
+	return len(rest) >= 4
+}
+
+// definedConcept is the concept a definition's subject names: of a name
+// that is both a term and a list member, the member, which has siblings
+// to contrast it with.
+func definedConcept(m match) *concept {
+	if len(m.Concepts) > 1 {
+		for _, x := range m.Concepts {
+			if !strings.HasPrefix(x.Category, "term:") {
+				return x
+			}
+		}
+	}
+	return m.Concepts[0]
 }
 
 func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }

@@ -281,21 +281,76 @@ const (
 	DropSameKey     = "exam-same-key" // a mock exam uses each key once
 )
 
+// generate makes the bank: the questions of every generator asked for,
+// checked, one per fact, chosen (and for a mock exam, spread over the
+// areas by their weight), with the coverage of each area.
 func (c *corpus) generate(opts Options) *Bank {
-	bank := &Bank{Generated: map[string]int{}, Dropped: map[string]int{}}
-	p := c.pack
-	wantTopic := toSet(strings.Join(opts.Topics, " "))
-	wantType := toSet(strings.Join(opts.Types, " "))
-	areas := c.areas()
-	rank := map[string]int{}
-	for i, a := range areas {
-		rank[a.id] = i
+	b := c.newBankBuild(opts)
+	bank := b.bank
+	passed := b.checked(b.candidates())
+	sortBankOrder(passed)
+
+	first, variants := onePerFact(passed, bank.Dropped)
+	pool := b.pool(first, variants)
+	count, quotas := b.size()
+	chosen := selectQuestions(pool, count, quotas, len(b.areas), opts.Exam, bank.Dropped)
+	if opts.Exam {
+		bank.Notes = examNotes(chosen, b.areas, quotas, count)
 	}
-	if sy := p.Syllabus; sy != nil {
-		bank.Syllabus, bank.SyllabusNote = sy.Name, strings.TrimSpace(sy.Note)
+	// Back in bank order.
+	order := map[*candidate]int{}
+	for i, cand := range pool {
+		order[cand] = i
+	}
+	sort.SliceStable(chosen, func(i, j int) bool { return order[chosen[i]] < order[chosen[j]] })
+	if !opts.Variants {
+		for _, v := range variants {
+			bank.Variants = append(bank.Variants, v.Question)
+		}
 	}
 
-	// A definition sentence is one fact whichever form asks it.
+	balanceAnswers(chosen, opts.Seed)
+	for _, cand := range chosen {
+		bank.Questions = append(bank.Questions, cand.Question)
+	}
+	b.coverage(chosen)
+	return bank
+}
+
+// bankBuild is a bank being made: the options, the areas in syllabus
+// order (rank maps an area's id to its place) and the topics and types
+// asked for (empty: all).
+type bankBuild struct {
+	c                   *corpus
+	opts                Options
+	bank                *Bank
+	wantTopic, wantType map[string]bool
+	areas               []area
+	rank                map[string]int
+}
+
+func (c *corpus) newBankBuild(opts Options) *bankBuild {
+	b := &bankBuild{
+		c:         c,
+		opts:      opts,
+		bank:      &Bank{Generated: map[string]int{}, Dropped: map[string]int{}},
+		wantTopic: toSet(strings.Join(opts.Topics, " ")),
+		wantType:  toSet(strings.Join(opts.Types, " ")),
+		areas:     c.areas(),
+		rank:      map[string]int{},
+	}
+	for i, a := range b.areas {
+		b.rank[a.id] = i
+	}
+	if sy := c.pack.Syllabus; sy != nil {
+		b.bank.Syllabus, b.bank.SyllabusNote = sy.Name, strings.TrimSpace(sy.Note)
+	}
+	return b
+}
+
+// definitionFacts maps the sentence of each definition to its fact: a
+// definition sentence is one fact whichever form asks it.
+func (c *corpus) definitionFacts() map[int]string {
 	defFact := map[int]string{}
 	for _, ds := range []map[*concept][]*definition{c.defs, c.purposes} {
 		for x, list := range ds {
@@ -304,15 +359,24 @@ func (c *corpus) generate(opts Options) *Bank {
 			}
 		}
 	}
+	return defFact
+}
+
+// candidates runs the generators of the types asked for and keeps the
+// questions on the topics asked for, filed under their syllabus area;
+// those on no area of the syllabus are dropped.
+func (b *bankBuild) candidates() []*candidate {
+	c, bank := b.c, b.bank
+	defFact := c.definitionFacts()
 	var all []*candidate
 	for gi, g := range Generators {
-		if len(wantType) > 0 && !wantType[g.Type] {
+		if len(b.wantType) > 0 && !b.wantType[g.Type] {
 			continue
 		}
-		pass := &genPass{corpus: c, gen: g, seed: opts.Seed}
+		pass := &genPass{corpus: c, gen: g, seed: b.opts.Seed}
 		g.Run(pass)
 		for _, cand := range pass.out {
-			if len(wantTopic) > 0 && !wantTopic[cand.Topic] {
+			if len(b.wantTopic) > 0 && !b.wantTopic[cand.Topic] {
 				continue
 			}
 			cand.gen = gi
@@ -326,40 +390,50 @@ func (c *corpus) generate(opts Options) *Bank {
 			if len(cand.tests) > 0 {
 				x = cand.tests[0]
 			}
-			cand.area = c.areaOf(x, cand.Topic, cand.purpose, rank)
+			cand.area = c.areaOf(x, cand.Topic, cand.purpose, b.rank)
 			if cand.area < 0 {
 				bank.Dropped[DropOffSyllabus]++
 				continue
 			}
-			if cand.area < len(areas) {
-				cand.Area, cand.AreaName = areas[cand.area].id, areas[cand.area].name
+			if cand.area < len(b.areas) {
+				cand.Area, cand.AreaName = b.areas[cand.area].id, b.areas[cand.area].name
 			}
 			all = append(all, cand)
 		}
 	}
+	return all
+}
 
-	// Item checks, then duplicates.
+// checked keeps the candidates that pass the item checks, use no wording
+// of the other edition and are no duplicate of an earlier one.
+func (b *bankBuild) checked(all []*candidate) []*candidate {
 	var passed []*candidate
 	seen := map[string]bool{}
 	nearDup := nearDuplicates{}
-	otherWording := editionWording(p)
+	otherWording := editionWording(b.c.pack)
 	for _, cand := range all {
 		if reason := CheckQuestion(cand.Question); reason != "" {
-			bank.Dropped[reason]++
+			b.bank.Dropped[reason]++
 			continue
 		}
 		if usesWording(cand.Question, otherWording) {
-			bank.Dropped[CheckOtherEdition]++
+			b.bank.Dropped[CheckOtherEdition]++
 			continue
 		}
 		k := dupKey(cand.Question)
 		if seen[k] || nearDup.seen(cand.Question) {
-			bank.Dropped[CheckDuplicate]++
+			b.bank.Dropped[CheckDuplicate]++
 			continue
 		}
 		seen[k] = true
 		passed = append(passed, cand)
 	}
+	return passed
+}
+
+// sortBankOrder sorts candidates in bank order: by area, then by the
+// place of their sentence, generator and ID.
+func sortBankOrder(passed []*candidate) {
 	sort.SliceStable(passed, func(i, j int) bool {
 		a, b := passed[i], passed[j]
 		if a.area != b.area {
@@ -373,10 +447,13 @@ func (c *corpus) generate(opts Options) *Bank {
 		}
 		return a.ID < b.ID
 	})
+}
 
-	first, variants := onePerFact(passed, bank.Dropped)
+// pool is what the questions are chosen from: one per fact, with the
+// variants too when asked for.
+func (b *bankBuild) pool(first, variants []*candidate) []*candidate {
 	pool := first
-	if opts.Exam && !opts.Variants {
+	if b.opts.Exam && !b.opts.Variants {
 		// A mock exam draws fewer questions than the bank holds, so a
 		// question left out only for its option set may stand in for one
 		// of another area; the selection keeps facts and option sets
@@ -393,51 +470,45 @@ func (c *corpus) generate(opts Options) *Bank {
 			}
 		}
 	}
-	if opts.Variants {
+	if b.opts.Variants {
 		pool = append(append([]*candidate(nil), first...), variants...)
 	}
-	count := opts.Count
-	var quotas []int
-	if opts.Exam {
-		count = 40
-		if sy := p.Syllabus; sy != nil && sy.Questions > 0 {
-			count = sy.Questions
-		}
-		if opts.Count > 0 {
-			count = opts.Count
-		}
-		quotas = examQuotas(areas, count)
-	}
-	chosen := selectQuestions(pool, count, quotas, len(areas), opts.Exam, bank.Dropped)
-	if opts.Exam {
-		bank.Notes = examNotes(chosen, areas, quotas, count)
-	}
-	// Back in bank order.
-	order := map[*candidate]int{}
-	for i, cand := range pool {
-		order[cand] = i
-	}
-	sort.SliceStable(chosen, func(i, j int) bool { return order[chosen[i]] < order[chosen[j]] })
-	if !opts.Variants {
-		for _, v := range variants {
-			bank.Variants = append(bank.Variants, v.Question)
-		}
-	}
+	return pool
+}
 
-	balanceAnswers(chosen, opts.Seed)
+// size is how many questions to choose (none: all) and, for an exam, how
+// many of each area: the syllabus's count unless --count says otherwise.
+func (b *bankBuild) size() (count int, quotas []int) {
+	count = b.opts.Count
+	if !b.opts.Exam {
+		return count, nil
+	}
+	count = 40
+	if sy := b.c.pack.Syllabus; sy != nil && sy.Questions > 0 {
+		count = sy.Questions
+	}
+	if b.opts.Count > 0 {
+		count = b.opts.Count
+	}
+	return count, examQuotas(b.areas, count)
+}
+
+// coverage adds to the bank, per area, the number of questions chosen
+// and the concepts no question tests.
+func (b *bankBuild) coverage(chosen []*candidate) {
+	c, p := b.c, b.c.pack
 	tested := map[*concept]bool{}
 	testedName := map[string]bool{} // "Governance" the component is governance the term
 	perArea := map[int]int{}
 	for _, cand := range chosen {
-		bank.Questions = append(bank.Questions, cand.Question)
 		perArea[cand.area]++
 		for _, x := range cand.tests {
 			tested[x] = true
 			testedName[strings.ToLower(x.Name)] = true
 		}
 	}
-	for i, a := range areas {
-		if len(wantTopic) > 0 && p.Syllabus == nil && !wantTopic[a.id] {
+	for i, a := range b.areas {
+		if len(b.wantTopic) > 0 && p.Syllabus == nil && !b.wantTopic[a.id] {
 			continue
 		}
 		row := Coverage{Area: a.id, Name: a.name, Weight: a.weight, Approximate: a.approximate, Questions: perArea[i]}
@@ -446,18 +517,17 @@ func (c *corpus) generate(opts Options) *Bank {
 			// Only what a question could ask: a term the pack defines or a
 			// member of a list (not wording such as "ITIL 4").
 			if !c.taught[x] || tested[x] || testedName[strings.ToLower(x.Name)] || seenName[strings.ToLower(x.Name)] ||
-				x.PackDef == "" && x.List == nil || c.areaOf(x, x.Topic, false, rank) != i {
+				x.PackDef == "" && x.List == nil || c.areaOf(x, x.Topic, false, b.rank) != i {
 				continue
 			}
-			if len(wantTopic) > 0 && !wantTopic[x.Topic] {
+			if len(b.wantTopic) > 0 && !b.wantTopic[x.Topic] {
 				continue
 			}
 			seenName[strings.ToLower(x.Name)] = true
 			row.Untested = append(row.Untested, x.Name)
 		}
-		bank.Coverage = append(bank.Coverage, row)
+		b.bank.Coverage = append(b.bank.Coverage, row)
 	}
-	return bank
 }
 
 // onePerFact keeps, of the questions that test the same fact, one, and of
@@ -645,6 +715,19 @@ const MaxKeyLongest = 0.35
 // it drops key-longest questions beyond MaxKeyLongest, refilling from the
 // rest of the pool when a count was asked for.
 func selectQuestions(pool []*candidate, count int, quotas []int, nAreas int, uniqueKeys bool, dropped map[string]int) []*candidate {
+	order := spreadOverAreas(pool, quotas, nAreas, uniqueKeys, dropped)
+	n := len(order)
+	if count > 0 && count < n {
+		n = count
+	}
+	chosen := append([]*candidate(nil), order[:n]...)
+	return capKeyLongest(chosen, order[n:], count > 0, dropped)
+}
+
+// spreadOverAreas orders the pool: each area's quota first, then round
+// by round one question of each area. With uniqueKeys a question whose
+// key or option set an earlier one has is dropped.
+func spreadOverAreas(pool []*candidate, quotas []int, nAreas int, uniqueKeys bool, dropped map[string]int) []*candidate {
 	byArea := make([][]*candidate, nAreas+1)
 	for _, a := range interleave(pool) {
 		i := min(a.area, nAreas)
@@ -700,13 +783,13 @@ func selectQuestions(pool []*candidate, count int, quotas []int, nAreas int, uni
 			}
 		}
 	}
+	return order
+}
 
-	n := len(order)
-	if count > 0 && count < n {
-		n = count
-	}
-	chosen := append([]*candidate(nil), order[:n]...)
-	rest := order[n:]
+// capKeyLongest drops the last key-longest questions chosen while more
+// than MaxKeyLongest of them are, and with refill takes the next
+// question of rest that is not key-longest in the place of each.
+func capKeyLongest(chosen, rest []*candidate, refill bool, dropped map[string]int) []*candidate {
 	longest := 0
 	for _, cand := range chosen {
 		if keyLongest(cand.Question) {
@@ -723,7 +806,7 @@ func selectQuestions(pool []*candidate, count int, quotas []int, nAreas int, uni
 				break
 			}
 		}
-		if count > 0 {
+		if refill {
 			for len(rest) > 0 {
 				next := rest[0]
 				rest = rest[1:]

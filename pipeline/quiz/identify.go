@@ -231,41 +231,8 @@ func subjectPredicate(s *sentence, m match, l *pack.List) string {
 	}
 	// The list's noun after the name: "the plan value chain activity".
 	nouns := listNouns(l)
-	for _, n := range nouns {
-		nw := strings.Fields(n)
-		if i+len(nw) > len(ws) {
-			continue
-		}
-		ok := true
-		for j, w := range nw {
-			ok = ok && ws[i+j].Text == w
-		}
-		if ok {
-			i += len(nw)
-			break
-		}
-	}
-	if i >= len(ws) || strings.ContainsAny(s.Text[m.End:ws[i].Start], ",;:(") {
-		return ""
-	}
-	v := ws[i].Text
-	if adverbs[v] && i+1 < len(ws) {
-		v = ws[i+1].Text
-	}
-	// "Plan changes to ..." or "Obtain/build incidents can ...": a label
-	// before a sentence, whose next word is a term, not a verb; nor is a
-	// plural such as "activities".
-	for _, m := range s.Matches {
-		if m.Start == ws[i].Start {
-			return ""
-		}
-	}
-	if strings.HasSuffix(v, "ities") {
-		return ""
-	}
-	// A singular verb: "Which X" takes "covers", "is", "has", "should";
-	// "The guiding principles are ..." does not fit it.
-	if !modals[v] && !(strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") && !hasNounEnding(strings.TrimSuffix(v, "s"))) {
+	i = skipPhrase(ws, i, nouns)
+	if i >= len(ws) || strings.ContainsAny(s.Text[m.End:ws[i].Start], ",;:(") || !singularVerbAt(s, ws, i) {
 		return ""
 	}
 	rest := ws[i:]
@@ -291,6 +258,47 @@ func subjectPredicate(s *sentence, m match, l *pack.List) string {
 		}
 	}
 	return pred
+}
+
+// skipPhrase returns the index after the first of phrases that stands at
+// ws[i:], or i when none does.
+func skipPhrase(ws []word, i int, phrases []string) int {
+	for _, n := range phrases {
+		nw := strings.Fields(n)
+		if i+len(nw) > len(ws) {
+			continue
+		}
+		ok := true
+		for j, w := range nw {
+			ok = ok && ws[i+j].Text == w
+		}
+		if ok {
+			return i + len(nw)
+		}
+	}
+	return i
+}
+
+// singularVerbAt reports whether ws[i] (an adverb aside) is a verb that
+// agrees with a singular subject: "Which X" takes "covers", "is", "has",
+// "should"; "The guiding principles are ..." does not fit it.
+func singularVerbAt(s *sentence, ws []word, i int) bool {
+	v := ws[i].Text
+	if adverbs[v] && i+1 < len(ws) {
+		v = ws[i+1].Text
+	}
+	// "Plan changes to ..." or "Obtain/build incidents can ...": a label
+	// before a sentence, whose next word is a term, not a verb; nor is a
+	// plural such as "activities".
+	for _, m := range s.Matches {
+		if m.Start == ws[i].Start {
+			return false
+		}
+	}
+	if strings.HasSuffix(v, "ities") {
+		return false
+	}
+	return modals[v] || strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") && !hasNounEnding(strings.TrimSuffix(v, "s"))
 }
 
 // modals are the verbs that agree with a singular subject without an -s.

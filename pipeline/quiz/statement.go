@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"sort"
 	"strings"
 )
@@ -113,8 +114,6 @@ func runStatement(p *genPass) {
 	}
 }
 
-// statementItem emits the statement question whose true statement is
-// about x, when three false claims fit.
 // statementGroup is what the items of one list or category have used: a
 // false claim is used in one item only (met again, it would tell a learner
 // which option to strike), and no item's true wording is a false option of
@@ -124,16 +123,48 @@ type statementGroup struct {
 	keys, donors map[*concept]bool
 }
 
+// statementItem emits the statement question whose true statement is
+// about x, when three false claims fit.
 func (p *genPass) statementItem(x *concept, claims []claim, g *statementGroup) bool {
 	key := p.statementText(x, x)
 	r := p.rng("statement", x.ID)
+	chosen := falseClaims(x, key, claims, g, r)
+	if len(chosen) < 3 {
+		return false
+	}
+	for _, c := range chosen {
+		g.claims[c.text], g.donors[c.donor] = true, true
+	}
+	g.keys[x] = true
+	var opts []option
+	for _, c := range chosen {
+		opts = append(opts, option{text: c.text, c: c.subject, kind: "statement:" + c.donor.ID})
+	}
+	s := p.mentions[x][0]
+	if defs := p.defs[x]; len(defs) > 0 {
+		s = defs[0].S
+	}
+	if cand := p.emit(r, p.statementStem(x, chosen), key, opts, s, x.Topic, statementExplanation(x, key, chosen), x); cand != nil {
+		// Whole sentences keep their period (emit trims the distractors').
+		for i, o := range cand.Options {
+			cand.Options[i] = sentenceEnd(o)
+		}
+		cand.fact = definitionFact(x, x.List != nil && x.List.ID == "value-chain-activities")
+		return true
+	}
+	return false
+}
+
+// falseClaims picks up to three false claims for the item on x whose
+// true statement is key: those closest to the key in length (ties
+// shuffled by r), no subject or wording twice, none the group has used.
+func falseClaims(x *concept, key string, claims []claim, g *statementGroup, r *rand.Rand) []claim {
 	var pool []claim
 	for _, c := range claims {
 		if c.subject != x && c.donor != x && !g.claims[c.text] && !g.keys[c.donor] {
 			pool = append(pool, c)
 		}
 	}
-	// Close to the key in length first, ties shuffled by the seed.
 	klen := len([]rune(key))
 	tie := map[string]int{}
 	for _, c := range pool {
@@ -161,23 +192,27 @@ func (p *genPass) statementItem(x *concept, claims []claim, g *statementGroup) b
 		chosen = append(chosen, c)
 		used[c.subject], donors[c.donor] = true, true
 	}
-	if len(chosen) < 3 {
-		return false
-	}
-	for _, c := range chosen {
-		g.claims[c.text], g.donors[c.donor] = true, true
-	}
-	g.keys[x] = true
+	return chosen
+}
+
+// statementStem asks for the correct statement, about the topic when
+// all the options are on x's topic.
+func (p *genPass) statementStem(x *concept, chosen []claim) string {
 	topic := x.Topic
 	for _, c := range chosen {
 		if c.subject.Topic != topic {
 			topic = ""
 		}
 	}
-	stem := "Which statement is correct?"
-	if topic != "" {
-		stem = "Which statement about " + lowerFirst(p.pack.Topic(topic).Name) + " is correct?"
+	if topic == "" {
+		return "Which statement is correct?"
 	}
+	return "Which statement about " + lowerFirst(p.pack.Topic(topic).Name) + " is correct?"
+}
+
+// statementExplanation says which statement is correct and what each
+// false one mixes up.
+func statementExplanation(x *concept, key string, chosen []claim) string {
 	what, reason := "definition", ReasonWrongTerm
 	if x.List != nil {
 		what, reason = "description", ReasonWrongMember+x.List.Nouns[0]
@@ -190,23 +225,7 @@ func (p *genPass) statementItem(x *concept, claims []claim, g *statementGroup) b
 		expl += fmt.Sprintf(" False (%s): %s It gives %s the %s of %s.",
 			reason, c.text, c.subject.Name, what, c.donor.Name)
 	}
-	var opts []option
-	for _, c := range chosen {
-		opts = append(opts, option{text: c.text, c: c.subject, kind: "statement:" + c.donor.ID})
-	}
-	s := p.mentions[x][0]
-	if defs := p.defs[x]; len(defs) > 0 {
-		s = defs[0].S
-	}
-	if cand := p.emit(r, stem, key, opts, s, x.Topic, expl, x); cand != nil {
-		// Whole sentences keep their period (emit trims the distractors').
-		for i, o := range cand.Options {
-			cand.Options[i] = sentenceEnd(o)
-		}
-		cand.fact = definitionFact(x, x.List != nil && x.List.ID == "value-chain-activities")
-		return true
-	}
-	return false
+	return expl
 }
 
 // teaches reports whether the notes teach x as ITIL, not merely use its

@@ -339,31 +339,9 @@ func hasNounEnding(w string) bool {
 // and what follows is a verb rather than the rest of a compound ("Service
 // provision refers to ..." is about service provision, not about services).
 func isSubject(s string, start, end int) bool {
-	prefix := s[:start]
-	pw := words(prefix)
-	rest := pw
-	purpose := len(rest) >= 3 && rest[0].Text == "the" && rest[1].Text == "purpose" && rest[2].Text == "of"
-	if purpose {
-		rest = rest[3:]
-	}
-	i := 0
-	for i < len(rest) && determiners[rest[i].Text] {
-		i++
-	}
-	if len(rest)-i > 2 {
+	purpose, bare, ok := subjectPrefix(s[:start])
+	if !ok {
 		return false
-	}
-	for _, w := range rest[i:] {
-		if stopwords[w.Text] || verbs[w.Text] || determiners[w.Text] {
-			return false
-		}
-	}
-	// No punctuation before the phrase: "Like costs, risks are ...",
-	// "Last topic for this part: workarounds."
-	for _, r := range prefix {
-		if !isWordRune(r) && r != ' ' && r != '-' && r != '\'' && r != '’' {
-			return false
-		}
 	}
 	after := words(s[end:])
 	if len(after) == 0 {
@@ -372,7 +350,7 @@ func isSubject(s string, start, end int) bool {
 	if gap := s[end : end+after[0].Start]; strings.TrimSpace(gap) != "" {
 		// "Governance, in short, ..." is about governance; "Like costs,
 		// risks are ..." is about risks.
-		return i == len(rest)
+		return bare
 	}
 	w1 := after[0].Text
 	if stopwords[w1] || verbs[w1] || adverbs[w1] {
@@ -396,4 +374,34 @@ func isSubject(s string, start, end int) bool {
 		return false // "Change models, based on ...": the noun is "models"
 	}
 	return !verbs[after[k].Text]
+}
+
+// subjectPrefix reads what stands before a subject's head: "the purpose
+// of" (purpose), then determiners (bare when nothing else) and at most
+// two modifiers, no punctuation ("Like costs, risks are ...", "Last
+// topic for this part: workarounds."). ok is false otherwise.
+func subjectPrefix(prefix string) (purpose, bare, ok bool) {
+	rest := words(prefix)
+	purpose = len(rest) >= 3 && rest[0].Text == "the" && rest[1].Text == "purpose" && rest[2].Text == "of"
+	if purpose {
+		rest = rest[3:]
+	}
+	i := 0
+	for i < len(rest) && determiners[rest[i].Text] {
+		i++
+	}
+	if len(rest)-i > 2 {
+		return false, false, false
+	}
+	for _, w := range rest[i:] {
+		if stopwords[w.Text] || verbs[w.Text] || determiners[w.Text] {
+			return false, false, false
+		}
+	}
+	for _, r := range prefix {
+		if !isWordRune(r) && r != ' ' && r != '-' && r != '\'' && r != '’' {
+			return false, false, false
+		}
+	}
+	return purpose, i == len(rest), true
 }
