@@ -101,6 +101,15 @@ func spellerOf(p *pack.Pack) *speller {
 func newSpeller(p *pack.Pack) *speller {
 	sp := &speller{}
 	sp.verdicts.Store(&map[string]spelled{})
+	sp.gatherTargets(p)
+	sp.buildIndex()
+	return sp
+}
+
+// gatherTargets collects the targets: the words of the pack's terms and
+// list members, and those of its definitions that are English, with the
+// singular of each when English.
+func (sp *speller) gatherTargets(p *pack.Pack) {
 	seen := map[string]bool{}
 	add := func(text string, correct bool) {
 		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
@@ -140,6 +149,12 @@ func newSpeller(p *pack.Pack) *speller {
 			}
 		}
 	}
+}
+
+// buildIndex files the targets by their first two letters and a length
+// one off theirs at most, and sets the near bits of their first three
+// letters.
+func (sp *speller) buildIndex() {
 	// The targets go into their buckets in third-letter order: judge
 	// reads only the run of the word's own third letter and stops after it.
 	order := make([]int32, len(sp.targets))
@@ -175,7 +190,6 @@ func newSpeller(p *pack.Pack) *speller {
 			}
 		}
 	}
-	return sp
 }
 
 // letterMask is the set of the letters a to z of a lower-case word.
@@ -204,7 +218,7 @@ func runMisspelling(pass *rule.Pass) {
 	if sp == nil || len(sp.targets) == 0 {
 		return
 	}
-	var ownWords map[string]bool // the misspellings seen, and whether the note uses them three times
+	var own ownWords
 	for k := range m.toks {
 		t := &m.toks[k]
 		n := t.end - t.start
@@ -225,30 +239,8 @@ func runMisspelling(pass *rule.Pass) {
 		if v.ok || !plainLower(w) || m.text[t.start] != w[0] && !t.sent || !plainLower(m.text[t.start+1:t.end]) {
 			continue // a word, or not letters, or a name or acronym (a capital that starts no sentence)
 		}
-		if t.gap == '-' || t.gap == '\'' || t.gap == '.' || t.gap == '/' || t.gap == 0 && k > 0 && !t.brk {
-			continue // part of a compound, a contraction, a path or an address
-		}
-		if k+1 < len(m.toks) {
-			if g := m.toks[k+1].gap; g == '-' || g == '\'' || g == '.' || g == '/' || g == 0 {
-				continue
-			}
-		}
-		if t.end < len(m.text) && (m.text[t.end] == '_' || m.text[t.end] == '@' || m.text[t.end] == '-') || t.start > 0 && (m.text[t.start-1] == '_' || m.text[t.start-1] == '@' || m.text[t.start-1] == '-') {
-			// Code, an address, or a word cut off at a line end
-			// ("servi-"), which truncated-word completes.
+		if !m.standsAlone(k) || own.is(m, w) {
 			continue
-		}
-		if own, ok := ownWords[string(w)]; own || !ok {
-			if !ok {
-				if ownWords == nil {
-					ownWords = map[string]bool{}
-				}
-				own = m.count(w) >= 3
-				ownWords[string(w)] = own
-			}
-			if own {
-				continue // the note's own word
-			}
 		}
 		written := m.written(k, k+1)
 		if v.ambiguous {
@@ -263,6 +255,41 @@ func runMisspelling(pass *rule.Pass) {
 		start, end := m.span(k, k+1)
 		m.report(pass, sev, k, k+1, m.msgf("%q is misspelt: write %q", written, repl), m.fix(start, end, repl))
 	}
+}
+
+// standsAlone reports whether token k is a word on its own: not part of
+// a compound, a contraction, a path or an address, nor code, nor a word
+// cut off at a line end ("servi-"), which truncated-word completes.
+func (m *matched) standsAlone(k int) bool {
+	t := &m.toks[k]
+	if t.gap == '-' || t.gap == '\'' || t.gap == '.' || t.gap == '/' || t.gap == 0 && k > 0 && !t.brk {
+		return false
+	}
+	if k+1 < len(m.toks) {
+		if g := m.toks[k+1].gap; g == '-' || g == '\'' || g == '.' || g == '/' || g == 0 {
+			return false
+		}
+	}
+	return !(t.end < len(m.text) && (m.text[t.end] == '_' || m.text[t.end] == '@' || m.text[t.end] == '-') ||
+		t.start > 0 && (m.text[t.start-1] == '_' || m.text[t.start-1] == '@' || m.text[t.start-1] == '-'))
+}
+
+// ownWords are the misspellings met in a note, and whether the note uses
+// them three times or more: then they are its own words, not slips.
+type ownWords map[string]bool
+
+// is reports whether w is one of the note's own words.
+func (o *ownWords) is(m *matched, w []byte) bool {
+	own, ok := (*o)[string(w)]
+	if ok {
+		return own
+	}
+	if *o == nil {
+		*o = ownWords{}
+	}
+	own = m.count(w) >= 3
+	(*o)[string(w)] = own
+	return own
 }
 
 // count returns how many tokens of the note are w.
