@@ -226,6 +226,18 @@ func TestSARIFValid(t *testing.T) {
 		t.Fatalf("version %q, %d runs", report.Version, len(report.Runs))
 	}
 	run := report.Runs[0]
+	checkSARIFRules(t, run)
+	checkSARIFResults(t, run)
+	inv := run.Invocations[0]
+	if inv.ExecutionSuccessful == nil || *inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 {
+		t.Errorf("the unreadable file is not reported as a failed invocation")
+	}
+}
+
+// checkSARIFRules checks the driver's rules: one per test rule, with its
+// summary, level and documentation address.
+func checkSARIFRules(t *testing.T, run *sarif.Run) {
+	t.Helper()
 	if *run.Tool.Driver.Name != "itilint" || len(run.Tool.Driver.Rules) != len(testRules) {
 		t.Fatalf("driver %q with %d rules", *run.Tool.Driver.Name, len(run.Tool.Driver.Rules))
 	}
@@ -238,6 +250,12 @@ func TestSARIFValid(t *testing.T) {
 			t.Errorf("rule %s: helpUri %v, want %s", r.ID, d.HelpURI, rule.DocURL(r.ID))
 		}
 	}
+}
+
+// checkSARIFResults checks the results: each with a full region, a URI
+// and its rule's index, and the fixes with what they replace.
+func checkSARIFResults(t *testing.T, run *sarif.Run) {
+	t.Helper()
 	if len(run.Results) != 5 {
 		t.Fatalf("%d results, want 5", len(run.Results))
 	}
@@ -264,10 +282,6 @@ func TestSARIFValid(t *testing.T) {
 	}
 	if withFix != 3 {
 		t.Errorf("%d fixes, want 3", withFix)
-	}
-	inv := run.Invocations[0]
-	if inv.ExecutionSuccessful == nil || *inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 {
-		t.Errorf("the unreadable file is not reported as a failed invocation")
 	}
 }
 

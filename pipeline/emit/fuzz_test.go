@@ -35,63 +35,13 @@ func FuzzQuestionExports(f *testing.F) {
 		q := quiz.Question{ID: "Q1", Type: quiz.TypeDefinition, Stem: stem, Options: [4]string{wrong, key, wrong + "2", wrong + "3"},
 			Answer: 1, Explanation: explanation, Topic: "t", TopicName: "T", Bloom: 1, Source: "a.md:1"}
 		bank := &quiz.Bank{Questions: []quiz.Question{q}}
-
-		var buf bytes.Buffer
-		if err := WriteCSV(&buf, bank, QuizOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		rows, err := csv.NewReader(&buf).ReadAll()
-		if err != nil || len(rows) != 2 {
-			t.Fatalf("csv: %v, %d rows", err, len(rows))
-		}
-		// With CRLF record ends, encoding/csv writes a line feed in a field
-		// as CRLF and drops a lone carriage return; reading turns CRLF
-		// back into a line feed.
-		crlf := strings.NewReplacer("\r", "")
-		for j, want := range questionRow(q) {
-			got := rows[1][j]
-			if neutralise(want) != want {
-				got = strings.TrimPrefix(got, "'")
-			}
-			if got != crlf.Replace(want) {
-				t.Errorf("csv column %s = %q, want %q", questionColumns[j], got, want)
-			}
-		}
-
-		buf.Reset()
-		if err := WriteGIFT(&buf, bank, QuizOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		_, gq := readGIFT(t, buf.String())
-		if len(gq) != 1 || gq[0].Stem != giftText(stem) || gq[0].Key() != giftText(key) || gq[0].Options[0] != giftText(wrong) {
-			t.Errorf("gift read back %+v", gq)
-		}
-
-		buf.Reset()
-		if err := WriteMoodleXML(&buf, bank, QuizOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		var doc moodleQuiz
-		if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
-			t.Fatalf("moodle xml does not parse: %v", err)
-		}
-		if xmlSafe(stem+key+explanation) && (doc.Questions[1].QuestionText.Text != stem || doc.Questions[1].Answers[1].Text != key ||
-			doc.Questions[1].GeneralFeedback.Text != explanation) {
-			t.Errorf("moodle read back %+v", doc.Questions[1])
-		}
-
+		csvRoundTrip(t, bank, q)
+		giftRoundTrip(t, bank, stem, key, wrong)
+		moodleRoundTrip(t, bank, stem, key, explanation)
 		if flat(stem) != "" && flat(key) != "" && flat(wrong) != "" {
-			buf.Reset()
-			if err := WriteAiken(&buf, bank, QuizOptions{}); err != nil {
-				t.Fatal(err)
-			}
-			aq := readAiken(t, buf.String())
-			if aq[0].Stem != flat(stem) || aq[0].Answer != 1 || aq[0].Key() != flat(key) {
-				t.Errorf("aiken read back %+v", aq[0])
-			}
+			aikenRoundTrip(t, bank, stem, key)
 		}
-
-		buf.Reset()
+		var buf bytes.Buffer
 		if err := WriteWorksheet(&buf, bank, QuizOptions{}); err != nil {
 			t.Fatal(err)
 		}
@@ -99,6 +49,75 @@ func FuzzQuestionExports(f *testing.F) {
 			t.Errorf("worksheet has not one answer key:\n%s", buf.String())
 		}
 	})
+}
+
+// csvRoundTrip writes bank, the one question q, as CSV and reads it back.
+func csvRoundTrip(t *testing.T, bank *quiz.Bank, q quiz.Question) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, bank, QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("csv: %v, %d rows", err, len(rows))
+	}
+	// With CRLF record ends, encoding/csv writes a line feed in a field
+	// as CRLF and drops a lone carriage return; reading turns CRLF
+	// back into a line feed.
+	crlf := strings.NewReplacer("\r", "")
+	for j, want := range questionRow(q) {
+		got := rows[1][j]
+		if neutralise(want) != want {
+			got = strings.TrimPrefix(got, "'")
+		}
+		if got != crlf.Replace(want) {
+			t.Errorf("csv column %s = %q, want %q", questionColumns[j], got, want)
+		}
+	}
+}
+
+// giftRoundTrip writes bank as GIFT and reads it back.
+func giftRoundTrip(t *testing.T, bank *quiz.Bank, stem, key, wrong string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteGIFT(&buf, bank, QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	_, gq := readGIFT(t, buf.String())
+	if len(gq) != 1 || gq[0].Stem != giftText(stem) || gq[0].Key() != giftText(key) || gq[0].Options[0] != giftText(wrong) {
+		t.Errorf("gift read back %+v", gq)
+	}
+}
+
+// moodleRoundTrip writes bank as Moodle XML and reads it back.
+func moodleRoundTrip(t *testing.T, bank *quiz.Bank, stem, key, explanation string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteMoodleXML(&buf, bank, QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc moodleQuiz
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("moodle xml does not parse: %v", err)
+	}
+	if xmlSafe(stem+key+explanation) && (doc.Questions[1].QuestionText.Text != stem || doc.Questions[1].Answers[1].Text != key ||
+		doc.Questions[1].GeneralFeedback.Text != explanation) {
+		t.Errorf("moodle read back %+v", doc.Questions[1])
+	}
+}
+
+// aikenRoundTrip writes bank as Aiken and reads it back.
+func aikenRoundTrip(t *testing.T, bank *quiz.Bank, stem, key string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteAiken(&buf, bank, QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	aq := readAiken(t, buf.String())
+	if aq[0].Stem != flat(stem) || aq[0].Answer != 1 || aq[0].Key() != flat(key) {
+		t.Errorf("aiken read back %+v", aq[0])
+	}
 }
 
 // xmlSafe reports whether XML can carry s as it is: XML 1.0 has no place

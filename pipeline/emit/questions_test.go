@@ -453,6 +453,16 @@ func TestXLSXRoundTrip(t *testing.T) {
 	if got := strings.Join(f.GetSheetList(), "|"); got != "Questions|Answer key|Coverage|Summary|Variants" {
 		t.Errorf("sheets %s", got)
 	}
+	checkXLSXQuestions(t, f, bank)
+	checkXLSXQuestionsSheet(t, f, bank)
+	checkXLSXAnswerKey(t, f, bank)
+	checkXLSXReports(t, f, bank)
+}
+
+// checkXLSXQuestions checks the learners' sheet: a row per question with
+// its stem and options, and no answer, explanation or source.
+func checkXLSXQuestions(t *testing.T, f *excelize.File, bank *quiz.Bank) {
+	t.Helper()
 	rows, _ := f.GetRows("Questions")
 	if len(rows) != len(bank.Questions)+1 || strings.Join(rows[0], "|") != strings.Join(learnerColumns, "|") {
 		t.Fatalf("%d rows, header %v", len(rows), rows[0])
@@ -465,14 +475,19 @@ func TestXLSXRoundTrip(t *testing.T) {
 				t.Errorf("Questions row %d %s = %q, want %q", i+2, learnerColumns[j], got[j], want[j])
 			}
 		}
-		// Learners see no answer, explanation or source.
 		for _, cell := range rows[i+1] {
 			if q.Explanation != "" && cell == q.Explanation || q.Source != "" && cell == q.Source || cell == q.ID {
 				t.Errorf("Questions row %d gives away %q", i+2, cell)
 			}
 		}
 	}
-	// Formula-like text is stored as text, not as a formula.
+}
+
+// checkXLSXQuestionsSheet checks how the learners' sheet is set up:
+// formula-like text stored as text, the header frozen, the answer column
+// validated, and the document's properties.
+func checkXLSXQuestionsSheet(t *testing.T, f *excelize.File, bank *quiz.Bank) {
+	t.Helper()
 	for r := 2; r <= len(bank.Questions)+1; r++ {
 		for c := 1; c <= len(questionColumns); c++ {
 			cell, _ := excelize.CoordinatesToCellName(c, r)
@@ -499,6 +514,12 @@ func TestXLSXRoundTrip(t *testing.T) {
 	if err != nil || props.Creator != "itilint" || props.Created != "2024-01-01T00:00:00Z" || props.Title != DefaultQuizTitle {
 		t.Errorf("doc props %+v %v", props, err)
 	}
+}
+
+// checkXLSXAnswerKey checks the answer key: a row per question with its
+// ID, answer, explanation and source.
+func checkXLSXAnswerKey(t *testing.T, f *excelize.File, bank *quiz.Bank) {
+	t.Helper()
 	key, _ := f.GetRows("Answer key")
 	for i, q := range bank.Questions {
 		if key[i+1][0] != fmt.Sprint(i+1) || key[i+1][1] != q.ID || key[i+1][2] != q.AnswerLetter() || key[i+1][3] != q.Key() ||
@@ -506,6 +527,11 @@ func TestXLSXRoundTrip(t *testing.T) {
 			t.Errorf("answer key row %d = %v", i+2, key[i+1])
 		}
 	}
+}
+
+// checkXLSXReports checks the coverage, variants and summary sheets.
+func checkXLSXReports(t *testing.T, f *excelize.File, bank *quiz.Bank) {
+	t.Helper()
 	cov, _ := f.GetRows("Coverage")
 	if len(cov) < len(bank.Coverage)+1 || cov[1][0] != "key-concepts" || cov[1][2] != "≈ 12.5" || cov[1][3] != "2" || cov[1][5] != "outcome, utility" ||
 		cov[3][5] != "GAP: collaborate and promote visibility" || !strings.Contains(fmt.Sprint(cov), "Weights are approximate.") {
