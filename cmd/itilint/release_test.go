@@ -43,38 +43,45 @@ func goVersion(t *testing.T) string {
 	return string(m[1])
 }
 
+// goreleaserConfig is the part of .goreleaser.yaml the release relies on.
+type goreleaserConfig struct {
+	Version     int    `yaml:"version"`
+	ProjectName string `yaml:"project_name"`
+	Before      struct {
+		Hooks []string `yaml:"hooks"`
+	} `yaml:"before"`
+	Builds    []goreleaserBuild   `yaml:"builds"`
+	Archives  []goreleaserArchive `yaml:"archives"`
+	Checksum  map[string]any      `yaml:"checksum"`
+	Changelog map[string]any      `yaml:"changelog"`
+}
+
+type goreleaserBuild struct {
+	ID           string   `yaml:"id"`
+	Main         string   `yaml:"main"`
+	Binary       string   `yaml:"binary"`
+	Env          []string `yaml:"env"`
+	Goos         []string `yaml:"goos"`
+	Goarch       []string `yaml:"goarch"`
+	Flags        []string `yaml:"flags"`
+	Ldflags      []string `yaml:"ldflags"`
+	ModTimestamp string   `yaml:"mod_timestamp"`
+}
+
+type goreleaserArchive struct {
+	ID              string   `yaml:"id"`
+	IDs             []string `yaml:"ids"`
+	Formats         []string `yaml:"formats"`
+	FormatOverrides []struct {
+		Goos    string   `yaml:"goos"`
+		Formats []string `yaml:"formats"`
+	} `yaml:"format_overrides"`
+	NameTemplate string   `yaml:"name_template"`
+	Files        []string `yaml:"files"`
+}
+
 func TestGoreleaserConfig(t *testing.T) {
-	var cfg struct {
-		Version     int    `yaml:"version"`
-		ProjectName string `yaml:"project_name"`
-		Before      struct {
-			Hooks []string `yaml:"hooks"`
-		} `yaml:"before"`
-		Builds []struct {
-			ID           string   `yaml:"id"`
-			Main         string   `yaml:"main"`
-			Binary       string   `yaml:"binary"`
-			Env          []string `yaml:"env"`
-			Goos         []string `yaml:"goos"`
-			Goarch       []string `yaml:"goarch"`
-			Flags        []string `yaml:"flags"`
-			Ldflags      []string `yaml:"ldflags"`
-			ModTimestamp string   `yaml:"mod_timestamp"`
-		} `yaml:"builds"`
-		Archives []struct {
-			ID              string   `yaml:"id"`
-			IDs             []string `yaml:"ids"`
-			Formats         []string `yaml:"formats"`
-			FormatOverrides []struct {
-				Goos    string   `yaml:"goos"`
-				Formats []string `yaml:"formats"`
-			} `yaml:"format_overrides"`
-			NameTemplate string   `yaml:"name_template"`
-			Files        []string `yaml:"files"`
-		} `yaml:"archives"`
-		Checksum  map[string]any `yaml:"checksum"`
-		Changelog map[string]any `yaml:"changelog"`
-	}
+	var cfg goreleaserConfig
 	decodeYAML(t, ".goreleaser.yaml", &cfg)
 	if cfg.Version != 2 {
 		t.Errorf("version: %d, want 2 (goreleaser v2's schema)", cfg.Version)
@@ -82,7 +89,17 @@ func TestGoreleaserConfig(t *testing.T) {
 	if len(cfg.Builds) != 1 {
 		t.Fatalf("%d builds, want 1", len(cfg.Builds))
 	}
-	b := cfg.Builds[0]
+	checkGoreleaserBuild(t, cfg.Builds[0])
+	if len(cfg.Archives) != 1 {
+		t.Fatalf("%d archives, want 1", len(cfg.Archives))
+	}
+	checkGoreleaserArchive(t, cfg.Archives[0], cfg.Builds[0].ID)
+}
+
+// checkGoreleaserBuild checks the build: a static itilint binary for the
+// three systems on both architectures, stamped with its version.
+func checkGoreleaserBuild(t *testing.T, b goreleaserBuild) {
+	t.Helper()
 	if _, err := os.Stat(filepath.Join("..", "..", b.Main)); err != nil || filepath.Clean(b.Main) != filepath.Join("cmd", "itilint") {
 		t.Errorf("main: %q, want ./cmd/itilint (%v)", b.Main, err)
 	}
@@ -105,12 +122,14 @@ func TestGoreleaserConfig(t *testing.T) {
 	if !strings.Contains(strings.Join(b.Ldflags, " "), "-X main.version={{.Version}}") {
 		t.Errorf("ldflags %q do not stamp main.version", b.Ldflags)
 	}
-	if len(cfg.Archives) != 1 {
-		t.Fatalf("%d archives, want 1", len(cfg.Archives))
-	}
-	a := cfg.Archives[0]
-	if !slices.Contains(a.IDs, b.ID) {
-		t.Errorf("archive ids %q do not include build %q", a.IDs, b.ID)
+}
+
+// checkGoreleaserArchive checks the archive: the build's binary, zip on
+// Windows, with the licence and README.
+func checkGoreleaserArchive(t *testing.T, a goreleaserArchive, buildID string) {
+	t.Helper()
+	if !slices.Contains(a.IDs, buildID) {
+		t.Errorf("archive ids %q do not include build %q", a.IDs, buildID)
 	}
 	zip := false
 	for _, o := range a.FormatOverrides {
