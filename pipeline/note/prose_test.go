@@ -37,28 +37,14 @@ func nonProseByByte(out []Span, src []byte, lo, hi int) []Span {
 				continue
 			}
 		case c == ']' && i+1 < hi && src[i+1] == '(':
-			depth, j := 0, i+1
-			for ; j < hi; j++ {
-				if src[j] == '(' {
-					depth++
-				} else if src[j] == ')' {
-					depth--
-					if depth == 0 {
-						break
-					}
-				}
-			}
-			if j < hi {
+			if j := closingParenByByte(src, i+1, hi); j < hi {
 				out = append(out, Span{i + 1, j + 1})
 				i = j + 1
 				continue
 			}
 		case (c == 'h' || c == 'w') && (i == lo || !isWordByte(src[i-1])):
 			if bytes.HasPrefix(src[i:hi], []byte("http://")) || bytes.HasPrefix(src[i:hi], []byte("https://")) || bytes.HasPrefix(src[i:hi], []byte("www.")) {
-				j := i
-				for j < hi && src[j] != ' ' && src[j] != '\n' && src[j] != '\t' && src[j] != ')' && src[j] != '>' {
-					j++
-				}
+				j := urlEndByByte(src, i, hi)
 				out = append(out, Span{i, j})
 				i = j
 				continue
@@ -67,6 +53,33 @@ func nonProseByByte(out []Span, src []byte, lo, hi int) []Span {
 		i++
 	}
 	return out
+}
+
+// closingParenByByte returns the index of the parenthesis that closes
+// the one at src[open], or hi when none does before hi.
+func closingParenByByte(src []byte, open, hi int) int {
+	depth := 0
+	for j := open; j < hi; j++ {
+		if src[j] == '(' {
+			depth++
+		} else if src[j] == ')' {
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return hi
+}
+
+// urlEndByByte returns where the address starting at src[i] ends: at a
+// blank, a closing parenthesis or angle bracket, or hi.
+func urlEndByByte(src []byte, i, hi int) int {
+	j := i
+	for j < hi && src[j] != ' ' && src[j] != '\n' && src[j] != '\t' && src[j] != ')' && src[j] != '>' {
+		j++
+	}
+	return j
 }
 
 // FuzzNonProse compares nonProse with the byte-by-byte scan over ranges
