@@ -42,7 +42,15 @@ func WriteBytes(path string, data []byte) (changed bool, err error) {
 	if err != nil {
 		return false, fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
 	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	// The temporary file goes when anything below fails; after the
+	// rename it is gone already, and removing it again would cost a
+	// system call for every file a run writes.
+	renamed := false
+	defer func() {
+		if !renamed {
+			os.Remove(tmp.Name())
+		}
+	}()
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return false, fmt.Errorf("%s: %w", path, unwrapPath(err))
@@ -57,6 +65,7 @@ func WriteBytes(path string, data []byte) (changed bool, err error) {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return false, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
+	renamed = true
 	return true, nil
 }
 
