@@ -219,13 +219,14 @@ func runMisspelling(pass *rule.Pass) {
 		return
 	}
 	var own ownWords
-	for k := range m.toks {
-		t := &m.toks[k]
+	toks, text := m.toks, m.text // in locals: the loop below reads them for every token of the note
+	for k := range toks {
+		t := &toks[k]
 		n := t.end - t.start
 		if t.word != 0 || n < minSpelled || n > maxSpelled {
 			continue // a word of the pack, or too short or long to judge
 		}
-		c0, c1, c2 := m.text[t.start]|0x20, m.text[t.start+1], m.text[t.start+2]
+		c0, c1, c2 := text[t.start]|0x20, text[t.start+1], text[t.start+2]
 		if c0 < 'a' || c0 > 'z' || c1 < 'a' || c1 > 'z' || c2 < 'a' || c2 > 'z' {
 			continue
 		}
