@@ -336,150 +336,154 @@ func writeReportJSONFile(b *bytes.Buffer, f *reportRecord, first bool) error {
 // files are most of the report, and encoding/json was a large share of a
 // run's time. TestReportJSONFileMatchesEncoder holds it to the encoder.
 func appendReportJSONFile(b []byte, jf *jsonReportFile) []byte {
-	// nl appends a line break and the indent of depth inside the file.
-	nl := func(b []byte, depth int) []byte {
-		b = append(b, "\n    "...)
-		for range depth {
-			b = append(b, "  "...)
-		}
-		return b
-	}
-	member := func(b []byte, depth int, name string) []byte {
-		b = nl(b, depth)
-		b = append(b, '"')
-		b = append(b, name...)
-		return append(b, "\": "...)
-	}
-	str := func(b []byte, depth int, name, v string) []byte {
-		return appendJSONString(member(b, depth, name), v, false)
-	}
-	num := func(b []byte, depth int, name string, v int) []byte {
-		return appendInt(member(b, depth, name), v)
-	}
 	b = append(b, '{')
-	b = str(b, 1, "path", jf.Path)
+	b = reportJSONStr(b, 1, "path", jf.Path)
 	if jf.Out != "" {
 		b = append(b, ',')
-		b = str(b, 1, "out", jf.Out)
+		b = reportJSONStr(b, 1, "out", jf.Out)
 	}
 	if jf.Error != "" {
 		b = append(b, ',')
-		b = str(b, 1, "error", jf.Error)
+		b = reportJSONStr(b, 1, "error", jf.Error)
 	}
 	b = append(b, ',')
-	b = member(b, 1, "findings")
-	switch {
-	case jf.Findings == nil:
-		b = append(b, "null"...)
-	case len(jf.Findings) == 0:
-		b = append(b, "[]"...)
-	default:
-		b = append(b, '[')
-		for i := range jf.Findings {
-			f := &jf.Findings[i]
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(nl(b, 2), '{')
-			b = str(b, 3, "path", f.Path)
-			b = append(b, ',')
-			b = num(b, 3, "line", f.Line)
-			b = append(b, ',')
-			b = num(b, 3, "column", f.Column)
-			b = append(b, ',')
-			b = num(b, 3, "end_line", f.EndLine)
-			b = append(b, ',')
-			b = num(b, 3, "end_column", f.EndColumn)
-			b = append(b, ',')
-			b = str(b, 3, "rule", f.Rule)
-			b = append(b, ',')
-			b = str(b, 3, "severity", f.Severity)
-			b = append(b, ',')
-			b = str(b, 3, "message", f.Message)
-			b = append(b, ',')
-			b = member(b, 3, "fix")
-			if x := f.Fix; x == nil {
-				b = append(b, "null"...)
-			} else {
-				b = append(b, '{')
-				b = str(b, 4, "replacement", x.Replacement)
-				b = append(b, ',')
-				b = str(b, 4, "kind", x.Kind)
-				b = append(b, ',')
-				b = str(b, 4, "message", x.Message)
-				b = append(b, ',')
-				b = num(b, 4, "line", x.Line)
-				b = append(b, ',')
-				b = num(b, 4, "column", x.Column)
-				b = append(b, ',')
-				b = num(b, 4, "end_line", x.EndLine)
-				b = append(b, ',')
-				b = num(b, 4, "end_column", x.EndColumn)
-				b = append(b, ',')
-				b = member(b, 4, "edits")
-				switch {
-				case x.Edits == nil:
-					b = append(b, "null"...)
-				case len(x.Edits) == 0:
-					b = append(b, "[]"...)
-				default:
-					b = append(b, '[')
-					for j, e := range x.Edits {
-						if j > 0 {
-							b = append(b, ',')
-						}
-						b = append(nl(b, 5), '{')
-						b = num(b, 6, "line", e.Line)
-						b = append(b, ',')
-						b = num(b, 6, "column", e.Column)
-						b = append(b, ',')
-						b = num(b, 6, "end_line", e.EndLine)
-						b = append(b, ',')
-						b = num(b, 6, "end_column", e.EndColumn)
-						b = append(b, ',')
-						b = str(b, 6, "new", e.New)
-						b = append(nl(b, 5), '}')
-					}
-					b = append(nl(b, 4), ']')
-				}
-				b = append(nl(b, 3), '}')
-			}
-			b = append(nl(b, 2), '}')
-		}
-		b = append(nl(b, 1), ']')
-	}
+	b = appendReportJSONArray(reportJSONMember(b, 1, "findings"), 1, jf.Findings, appendReportJSONFinding)
 	b = append(b, ',')
-	b = member(b, 1, "changes")
-	switch {
-	case jf.Changes == nil:
-		b = append(b, "null"...)
-	case len(jf.Changes) == 0:
-		b = append(b, "[]"...)
-	default:
-		b = append(b, '[')
-		for i, c := range jf.Changes {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(nl(b, 2), '{')
-			b = str(b, 3, "rule", c.Rule)
-			b = append(b, ',')
-			b = str(b, 3, "kind", c.Kind)
-			b = append(b, ',')
-			b = str(b, 3, "message", c.Message)
-			b = append(b, ',')
-			b = num(b, 3, "line", c.Line)
-			b = append(b, ',')
-			b = num(b, 3, "column", c.Column)
-			b = append(b, ',')
-			b = str(b, 3, "before", c.Before)
-			b = append(b, ',')
-			b = str(b, 3, "after", c.After)
-			b = append(nl(b, 2), '}')
-		}
-		b = append(nl(b, 1), ']')
+	b = appendReportJSONArray(reportJSONMember(b, 1, "changes"), 1, jf.Changes, appendReportJSONChange)
+	return append(reportJSONLine(b, 0), '}')
+}
+
+// reportJSONLine appends a line break and the indent of depth inside a
+// file of report.json.
+func reportJSONLine(b []byte, depth int) []byte {
+	b = append(b, "\n    "...)
+	for range depth {
+		b = append(b, "  "...)
 	}
-	return append(nl(b, 0), '}')
+	return b
+}
+
+// reportJSONMember appends the name of a member on a line of its own.
+func reportJSONMember(b []byte, depth int, name string) []byte {
+	b = reportJSONLine(b, depth)
+	b = append(b, '"')
+	b = append(b, name...)
+	return append(b, "\": "...)
+}
+
+func reportJSONStr(b []byte, depth int, name, v string) []byte {
+	return appendJSONString(reportJSONMember(b, depth, name), v, false)
+}
+
+func reportJSONNum(b []byte, depth int, name string, v int) []byte {
+	return appendInt(reportJSONMember(b, depth, name), v)
+}
+
+// appendReportJSONArray appends the array of a member at depth: null when
+// nil, [] when empty, else each item on its own lines.
+func appendReportJSONArray[T any](b []byte, depth int, items []T, item func(b []byte, depth int, x *T) []byte) []byte {
+	switch {
+	case items == nil:
+		return append(b, "null"...)
+	case len(items) == 0:
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for i := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = item(reportJSONLine(b, depth+1), depth+1, &items[i])
+	}
+	return append(reportJSONLine(b, depth), ']')
+}
+
+// appendReportJSONFinding appends a finding, an object at depth.
+func appendReportJSONFinding(b []byte, depth int, f *JSONFinding) []byte {
+	d := depth + 1
+	b = append(b, '{')
+	b = reportJSONStr(b, d, "path", f.Path)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "line", f.Line)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "column", f.Column)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "end_line", f.EndLine)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "end_column", f.EndColumn)
+	b = append(b, ',')
+	b = reportJSONStr(b, d, "rule", f.Rule)
+	b = append(b, ',')
+	b = reportJSONStr(b, d, "severity", f.Severity)
+	b = append(b, ',')
+	b = reportJSONStr(b, d, "message", f.Message)
+	b = append(b, ',')
+	b = reportJSONMember(b, d, "fix")
+	if f.Fix == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendReportJSONFix(b, d, f.Fix)
+	}
+	return append(reportJSONLine(b, depth), '}')
+}
+
+// appendReportJSONFix appends a finding's fix, an object at depth.
+func appendReportJSONFix(b []byte, depth int, x *JSONFix) []byte {
+	d := depth + 1
+	b = append(b, '{')
+	b = reportJSONStr(b, d, "replacement", x.Replacement)
+	b = append(b, ',')
+	b = reportJSONStr(b, d, "kind", x.Kind)
+	b = append(b, ',')
+	b = reportJSONStr(b, d, "message", x.Message)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "line", x.Line)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "column", x.Column)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "end_line", x.EndLine)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "end_column", x.EndColumn)
+	b = append(b, ',')
+	b = appendReportJSONArray(reportJSONMember(b, d, "edits"), d, x.Edits, appendReportJSONEdit)
+	return append(reportJSONLine(b, depth), '}')
+}
+
+// appendReportJSONEdit appends an edit of a fix, an object at depth.
+func appendReportJSONEdit(b []byte, depth int, e *JSONEdit) []byte {
+	d := depth + 1
+	b = append(b, '{')
+	b = reportJSONNum(b, d, "line", e.Line)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "column", e.Column)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "end_line", e.EndLine)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "end_column", e.EndColumn)
+	b = append(b, ',')
+	b = reportJSONStr(b, d, "new", e.New)
+	return append(reportJSONLine(b, depth), '}')
+}
+
+// appendReportJSONChange appends a change the fixes made, an object at
+// depth.
+func appendReportJSONChange(b []byte, depth int, c *jsonChange) []byte {
+	d := depth + 1
+	b = append(b, '{')
+	b = reportJSONStr(b, d, "rule", c.Rule)
+	b = append(b, ',')
+	b = reportJSONStr(b, d, "kind", c.Kind)
+	b = append(b, ',')
+	b = reportJSONStr(b, d, "message", c.Message)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "line", c.Line)
+	b = append(b, ',')
+	b = reportJSONNum(b, d, "column", c.Column)
+	b = append(b, ',')
+	b = reportJSONStr(b, d, "before", c.Before)
+	b = append(b, ',')
+	b = reportJSONStr(b, d, "after", c.After)
+	return append(reportJSONLine(b, depth), '}')
 }
 
 func writeReportJSONTail(b *bytes.Buffer, anyFiles bool, bank *quiz.Bank, s Summary) error {
