@@ -123,6 +123,9 @@ func (l *Layout) spareInputs(dir string, inputs []load.Input, reserved []string)
 	// earlier run wrote: writing its note's copy again over it loses
 	// nothing, and it is not copied again. Without the mark, the files
 	// there are the user's, and no copy is written over them.
+	// Thousands of inputs share their folders: each folder's links are
+	// followed once.
+	resolve := resolver{}.resolve
 	outDir := fold(resolve(dir))
 	_, err := os.Stat(filepath.Join(dir, load.OutputMarker))
 	marked := err == nil
@@ -170,17 +173,31 @@ func within(path, folder string) bool {
 		(folder == string(filepath.Separator) && path != folder)
 }
 
+// A resolver remembers what filepath.EvalSymlinks gave for each path ("" when
+// it failed).
+type resolver map[string]string
+
+// evalSymlinks is filepath.EvalSymlinks, asked once a path.
+func (r resolver) evalSymlinks(p string) (string, bool) {
+	real, seen := r[p]
+	if !seen {
+		real, _ = filepath.EvalSymlinks(p)
+		r[p] = real
+	}
+	return real, real != ""
+}
+
 // resolve is path absolute with its links followed, as far as it exists:
 // an output path that does not exist yet still names a file under a folder
 // that may be a link to an input folder.
-func resolve(path string) string {
+func (r resolver) resolve(path string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return filepath.Clean(path)
 	}
 	var rest []string
 	for p := abs; ; {
-		if real, err := filepath.EvalSymlinks(p); err == nil {
+		if real, ok := r.evalSymlinks(p); ok {
 			return filepath.Join(append([]string{real}, rest...)...)
 		}
 		parent := filepath.Dir(p)
