@@ -177,13 +177,29 @@ func within(path, folder string) bool {
 // it failed).
 type resolver map[string]string
 
-// evalSymlinks is filepath.EvalSymlinks, asked once a path.
+// evalSymlinks is filepath.EvalSymlinks on the clean absolute path p,
+// asked once a path. A path whose folder is known needs one Lstat: when
+// the name there is no link, it resolves to the folder's answer joined
+// with its name; when it cannot be seen, or its folder could not be
+// resolved, EvalSymlinks fails on it too.
 func (r resolver) evalSymlinks(p string) (string, bool) {
-	real, seen := r[p]
-	if !seen {
-		real, _ = filepath.EvalSymlinks(p)
-		r[p] = real
+	if real, seen := r[p]; seen {
+		return real, real != ""
 	}
+	var real string
+	parent := filepath.Dir(p)
+	if parent == p {
+		real, _ = filepath.EvalSymlinks(p)
+	} else if dir, ok := r.evalSymlinks(parent); ok {
+		joined := filepath.Join(dir, filepath.Base(p))
+		if info, err := os.Lstat(joined); err == nil {
+			real = joined
+			if info.Mode()&os.ModeSymlink != 0 {
+				real, _ = filepath.EvalSymlinks(p)
+			}
+		}
+	}
+	r[p] = real
 	return real, real != ""
 }
 
