@@ -28,18 +28,14 @@ func runOlderWording(pass *rule.Pass) {
 	if m == nil {
 		return
 	}
-	for _, k := range m.wrong {
-		mt := &m.matches[k]
-		f, e, ph := m.phraseOf(mt)
-		if ph == nil || ph.Kind != "older" || m.aboutHistory(mt) || m.inWholeSentence(mt.from) {
-			continue
+	m.eachPhrase("older", func(mt *match, e *entry, written, repl string) {
+		if m.aboutHistory(mt) {
+			return
 		}
-		written := m.written(mt.from, mt.to)
-		repl := m.phraseRepl(mt, f, ph, written)
 		msg := m.msgf("%q is older wording%s", written, m.why(e))
 		if repl != "" {
 			msg = m.msgf("%q is older wording; write %q%s", written, repl, m.why(e))
 		}
 		m.reportPhrase(pass, e.severity, mt, msg, repl)
-	}
+	})
 }

@@ -26,14 +26,7 @@ func runUnsettledPoint(pass *rule.Pass) {
 	if m == nil {
 		return
 	}
-	for _, k := range m.wrong {
-		mt := &m.matches[k]
-		f, e, ph := m.phraseOf(mt)
-		if ph == nil || ph.Kind != "unsettled" || m.inWholeSentence(mt.from) {
-			continue
-		}
-		written := m.written(mt.from, mt.to)
-		repl := m.phraseRepl(mt, f, ph, written)
+	m.eachPhrase("unsettled", func(mt *match, e *entry, written, repl string) {
 		msg := m.msgf("%q: an unsettled point%s", written, m.why(e))
 		if repl != "" {
 			msg = m.msgf("%q: an unsettled point; consider %q%s", written, repl, m.why(e))
@@ -41,5 +34,5 @@ func runUnsettledPoint(pass *rule.Pass) {
 		// No fix: a point the sources have not settled is for a person to
 		// decide, and `fix --wording` applies every fix it is given.
 		m.reportPhrase(pass, e.severity, mt, msg, "")
-	}
+	})
 }

@@ -32,19 +32,32 @@ func runV3Term(pass *rule.Pass) {
 	if m == nil {
 		return
 	}
-	for _, k := range m.wrong {
-		mt := &m.matches[k]
-		f, e, ph := m.phraseOf(mt)
-		if ph == nil || ph.Kind != "v3" || m.aboutHistory(mt) || m.inWholeSentence(mt.from) || m.namedAsAlias(mt) {
-			continue
+	m.eachPhrase("v3", func(mt *match, e *entry, written, repl string) {
+		if m.aboutHistory(mt) || m.namedAsAlias(mt) {
+			return
 		}
-		written := m.written(mt.from, mt.to)
-		repl := m.phraseRepl(mt, f, ph, written)
 		msg := m.msgf("%q is ITIL v3 wording%s", written, m.why(e))
 		if repl != "" {
 			msg = m.msgf("%q is ITIL v3 wording; ITIL 4 says %q%s", written, repl, m.why(e))
 		}
 		m.reportPhrase(pass, e.severity, mt, msg, repl)
+	})
+}
+
+// eachPhrase calls report for each wrongly written match of a pack phrase
+// of the given kind that no whole-sentence finding covers, with what the
+// note wrote there and the replacement the phrase gives ("" for none).
+// The rules over phrases (v3-term, older-wording, unsettled-point) differ
+// only in what they leave alone and how they say it.
+func (m *matched) eachPhrase(kind string, report func(mt *match, e *entry, written, repl string)) {
+	for _, k := range m.wrong {
+		mt := &m.matches[k]
+		f, e, ph := m.phraseOf(mt)
+		if ph == nil || ph.Kind != kind || m.inWholeSentence(mt.from) {
+			continue
+		}
+		written := m.written(mt.from, mt.to)
+		report(mt, e, written, m.phraseRepl(mt, f, ph, written))
 	}
 }
 
