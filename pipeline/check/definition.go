@@ -63,7 +63,7 @@ type definition struct {
 // the sentence defines no term or fits the one it defines.
 func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
 	mt, start, body, glossed := m.definedTerm(s)
-	bodyEnd := s.to
+	bodyEnd, head := s.to, -1
 	if mt == nil {
 		// "X may be called A": the defining words come first; "What is
 		// A?" asks for the sentence after it.
@@ -72,6 +72,8 @@ func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
 				return d, false
 			}
 			bodyEnd = s.to
+		} else {
+			head = m.calledHead(s, bodyEnd)
 		}
 		start, body, glossed = s.from, s.from, true
 	}
@@ -82,6 +84,20 @@ func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
 	own := elementScore(elems[e.term], words)
 	if own >= 0.67 {
 		return d, false
+	}
+	if head >= 0 {
+		// "..., this functionality may be called warranty": the noun
+		// that is called A says what kind of thing A is. When it is a
+		// key element of a sibling alone, A is given the sibling's
+		// definition, however few of the other words are there.
+		if n, ok := index[m.stemAt(head)]; ok && !elementHolds(elems[e.term], n) {
+			for ti := range m.p.Terms {
+				o := &m.p.Terms[ti]
+				if ti != e.term && o.Category == t.Category && len(o.Elements) >= 2 && elementHolds(elems[ti], n) {
+					return definition{defined: e.term, from: start, fits: ti}, true
+				}
+			}
+		}
 	}
 	// Another term fits only when one of its elements is met by a word
 	// of its own: not a word that names the defined term or gives one of
@@ -203,6 +219,41 @@ func (m *matched) calledTerm(s sentence) (*match, int) {
 		return nil, 0
 	}
 	return mt, k
+}
+
+// calledHead returns the noun that a sentence calls by a term's name,
+// the word before "(may) be called A" or "is known as A" when an article
+// or a demonstrative comes before it ("this functionality may be called
+// warranty"); -1 otherwise. verb is where "be"/"is" starts.
+func (m *matched) calledHead(s sentence, verb int) int {
+	h := verb - 1
+	if h > s.from && modalVerbs[string(m.norm(h))] {
+		h--
+	}
+	if h-1 < s.from || m.toks[h].clause || m.toks[h+1].clause || !determiners[string(m.norm(h-1))] {
+		return -1
+	}
+	return h
+}
+
+// Words before a verb's "be" ("may be called"), and before the noun a
+// sentence names ("this functionality"): English, not ITIL.
+var (
+	modalVerbs  = map[string]bool{"may": true, "might": true, "can": true, "could": true, "should": true, "would": true, "will": true}
+	determiners = map[string]bool{"this": true, "that": true, "such": true, "the": true, "a": true, "an": true}
+)
+
+// elementHolds reports whether the stem numbered n is, alone, one of the
+// alternatives of an element ("functionality", not "fit for purpose").
+func elementHolds(elems [][][]int, n int) bool {
+	for _, alts := range elems {
+		for _, alt := range alts {
+			if len(alt) == 1 && alt[0] == n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // askedTerm returns the match of the term the sentence before s asks

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math/bits"
 	"slices"
@@ -484,7 +485,7 @@ func classifyGap(g []byte) (gap byte, brk, sent, clause bool) {
 		return 0, false, false, false
 	}
 	gap = ' '
-	hyphens, spaceBefore := 0, false
+	hyphens, spaceBefore, clause := 0, false, false
 	for i := 0; i < len(g); i++ {
 		c := g[i]
 		switch c {
@@ -507,22 +508,34 @@ func classifyGap(g []byte) (gap byte, brk, sent, clause bool) {
 			if i+1 < len(g) && closesSentence(g[i+1]) {
 				return ' ', true, true, true
 			}
-			if i+1 == len(g) && gap == ' ' && !spaceBefore {
-				gap = '.' // "4.0", "I.T.I.L"
-				continue
+			if i+1 == len(g) && !spaceBefore {
+				if clause {
+					break // '"x".y': no sentence ends without a space
+				}
+				if gap == ' ' {
+					gap = '.' // "4.0", "I.T.I.L"
+					continue
+				}
 			}
 			return ' ', true, true, true
 		case '!', '?':
 			return ' ', true, true, true
 		case ',', ';', ':', '(', ')', '[', ']', '"', '{', '}', '<', '>', '|':
-			return ' ', true, false, true
+			// A clause ends, and a sentence too if a stop follows the
+			// closing mark ('"fit for purpose". For example').
+			if clause = true; !stopAfter(g[i+1:]) {
+				return ' ', true, false, true
+			}
 		default:
 			if c >= utf8.RuneSelf {
 				r, size := utf8.DecodeRune(g[i:])
 				i += size - 1
 				switch gapRune(r) {
 				case clauseRune:
-					return ' ', true, false, true
+					if clause = true; !stopAfter(g[i+1:]) {
+						return ' ', true, false, true
+					}
+					continue
 				case apostropheRune:
 					gap = '\''
 					continue
@@ -538,7 +551,17 @@ func classifyGap(g []byte) (gap byte, brk, sent, clause bool) {
 			brk = true
 		}
 	}
+	if clause {
+		return ' ', true, false, true
+	}
 	return gap, brk, false, false
+}
+
+// stopAfter reports whether g, the rest of a gap after a closing mark,
+// holds a full stop, a question or an exclamation mark: only then is
+// the rest read.
+func stopAfter(g []byte) bool {
+	return bytes.IndexAny(g, ".!?") >= 0
 }
 
 // closesSentence reports whether c, after a dot, shows the dot ends a
