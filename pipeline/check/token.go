@@ -561,7 +561,7 @@ func classifyGap(g []byte) (gap byte, brk, sent, clause bool) {
 // holds a full stop, a question or an exclamation mark: only then is
 // the rest read.
 func stopAfter(g []byte) bool {
-	return bytes.IndexAny(g, ".!?") >= 0
+	return bytes.ContainsAny(g, ".!?")
 }
 
 // closesSentence reports whether c, after a dot, shows the dot ends a
