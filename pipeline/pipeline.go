@@ -549,7 +549,7 @@ func ofRules(fs []rule.Finding, ids map[string]bool) []rule.Finding {
 // olderRules report wording of an earlier edition ("service lifecycle").
 var olderRules = map[string]bool{"v3-term": true, "older-wording": true}
 
-func olderChanges(cs []lint.Change) int {
+func olderChanges(cs []rule.Change) int {
 	n := 0
 	for _, c := range cs {
 		if olderRules[c.Rule] {

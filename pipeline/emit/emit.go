@@ -5,7 +5,6 @@
 package emit
 
 import (
-	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/rule"
 )
@@ -16,7 +15,7 @@ type File struct {
 	Out      string         // where its cleaned copy was written ("" if none)
 	Note     *note.Note     // the input as read; nil when it could not be read
 	Findings []rule.Finding // offsets into Note.Text
-	Changes  []lint.Change  // applied fixes (run, fix)
+	Changes  []rule.Change  // applied fixes (run, fix)
 	Err      error          // why the file could not be read or written
 	// Late marks findings of course-level rules that needed the whole
 	// course, sent after every file by a streamed run: the file itself was

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/rule"
 )
 
 // Summary counts what a run did. The pipeline fills it; the reports write
@@ -67,7 +67,7 @@ func (s Summary) counts() string {
 func quote(s string) string { return strconv.Quote(s) }
 
 // changePos is where a change is on disk, as line:col or line.
-func changePos(c lint.Change) string {
+func changePos(c rule.Change) string {
 	if c.Pos.Line > 0 {
 		return c.Pos.String()
 	}
@@ -97,7 +97,7 @@ type reportRecord struct {
 	Path, Out, Err string
 	Unreadable     bool // no note: Err says why
 	Found          []located
-	Changes        []lint.Change
+	Changes        []rule.Change
 }
 
 func recordOf(f *File) reportRecord {

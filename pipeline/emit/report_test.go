@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/quiz"
 	"github.com/itilint/itilint/pipeline/rule"
@@ -19,7 +18,7 @@ import (
 func reportFiles(t testing.TB) []File {
 	files := testFiles(t)
 	files[0].Out = "out/clean/01-key-concepts/value.md"
-	files[0].Changes = []lint.Change{
+	files[0].Changes = []rule.Change{
 		{Rule: "double-space", Kind: rule.Safe, Message: "use one space", Pos: note.Position{Line: 3, Col: 8}, Line: 3, Before: "  ", After: " "},
 		{Rule: "split-word", Kind: rule.Structural, Message: "join the word split\nacross lines", Pos: note.Position{Line: 4, Col: 1}, Line: 4, Before: "co-\ncreate", After: "co-create"},
 		{Rule: "nbsp", Kind: rule.Safe, Message: "plain space", Line: 5, Before: "not\u00a0six\t", After: "not six"},

@@ -25,18 +25,6 @@ type FixOptions struct {
 	Initial []rule.Finding
 }
 
-// A Change is one applied fix, for reports and reviews.
-type Change struct {
-	Rule    string        `json:"rule"`
-	Kind    rule.FixKind  `json:"kind"`
-	Message string        `json:"message"`
-	Pos     note.Position `json:"-"`
-	Line    int           `json:"line"`
-	Before  string        `json:"before"`
-	After   string        `json:"after"`
-	Edits   []edit.Edit   `json:"-"`
-}
-
 // A Conflict is a fix that was skipped because it overlapped another.
 type Conflict struct {
 	Rule, With string
@@ -46,7 +34,7 @@ type Conflict struct {
 // FixResult is what Fix did to one note.
 type FixResult struct {
 	Note      *note.Note // the cleaned note (re-parsed)
-	Changes   []Change
+	Changes   []rule.Change
 	Conflicts []Conflict
 	Rounds    int
 }
@@ -72,7 +60,7 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 		}
 		var taken []edit.Edit
 		var takenRules []string
-		var roundChanges []Change
+		var roundChanges []rule.Change
 		for _, f := range findings {
 			if f.Fix == nil || len(f.Fix.Edits) == 0 || !opts.Kinds[f.Fix.Kind] {
 				continue
@@ -91,7 +79,7 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 			start, end := spanOf(f.Fix.Edits)
 			after, _ := edit.Apply(cur.Text[start:end], shift(f.Fix.Edits, -start))
 			orig := origin(start, history)
-			roundChanges = append(roundChanges, Change{
+			roundChanges = append(roundChanges, rule.Change{
 				Rule: f.Rule, Kind: f.Fix.Kind, Message: f.Fix.Message,
 				Pos: n.Position(orig), Line: n.Position(orig).Line,
 				Before: string(cur.Text[start:end]), After: string(after),

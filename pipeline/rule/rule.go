@@ -173,6 +173,18 @@ type Finding struct {
 	Fix      *Fix
 }
 
+// A Change is one applied fix, for reports and reviews.
+type Change struct {
+	Rule    string        `json:"rule"`
+	Kind    FixKind       `json:"kind"`
+	Message string        `json:"message"`
+	Pos     note.Position `json:"-"`
+	Line    int           `json:"line"`
+	Before  string        `json:"before"`
+	After   string        `json:"after"`
+	Edits   []edit.Edit   `json:"-"`
+}
+
 // SortFindings orders findings by position, then rule, then message, so
 // output is deterministic whatever order rules ran in.
 func SortFindings(fs []Finding) { slices.SortStableFunc(fs, CompareFindings) }
