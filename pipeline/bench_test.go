@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 	"github.com/itilint/itilint/pipeline/testcourse"
 )
@@ -81,7 +81,7 @@ func BenchmarkCheckStreamed(b *testing.B) {
 			}()
 			findings := 0
 			for i := 0; i < b.N; i++ {
-				_, err := Run(Config{Paths: []string{dir}, Check: true, Each: func(f *emit.File, _ *note.Note) {
+				_, err := Run(Config{Paths: []string{dir}, Check: true, Each: func(f *result.File, _ *note.Note) {
 					findings += len(f.Findings)
 				}})
 				if err != nil {

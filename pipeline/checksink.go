@@ -6,6 +6,7 @@ import (
 	"github.com/itilint/itilint/pipeline/baseline"
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -20,14 +21,14 @@ type CheckSink struct {
 	Record   bool                // record the findings in Entries instead of reporting them
 	FailOn   rule.Severity       // a finding at or above it sets Failed; 0 for none
 	Report   *emit.FindingWriter // receives each file (not when recording)
-	Observe  func(*emit.File)    // sees every file first; may be nil
+	Observe  func(*result.File)  // sees every file first; may be nil
 
 	Entries []baseline.Entry // the findings recorded (Record)
 	Failed  bool             // a finding reported reached FailOn
 }
 
 // Each takes one file.
-func (s *CheckSink) Each(f *emit.File, _ *note.Note) {
+func (s *CheckSink) Each(f *result.File, _ *note.Note) {
 	if s.Observe != nil {
 		s.Observe(f)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/itilint/itilint/pipeline/baseline"
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -16,15 +17,15 @@ import (
 // could not be read passes through.
 func TestCheckSink(t *testing.T) {
 	text := []byte("one two\nthree\n")
-	file := func(findings ...rule.Finding) *emit.File {
-		return &emit.File{Path: "a.md", Note: note.New("a.md", text), Findings: findings}
+	file := func(findings ...rule.Finding) *result.File {
+		return &result.File{Path: "a.md", Note: note.New("a.md", text), Findings: findings}
 	}
 	old := rule.Finding{Rule: "r", Severity: rule.Warning, Message: "old", Start: 0, End: 3}
 	added := rule.Finding{Rule: "r", Severity: rule.Error, Message: "new", Start: 8, End: 13}
 
 	rec := &CheckSink{Record: true, FailOn: rule.Warning}
 	rec.Each(file(old), nil)
-	rec.Each(&emit.File{Path: "gone.md"}, nil)
+	rec.Each(&result.File{Path: "gone.md"}, nil)
 	if len(rec.Entries) != 1 || rec.Failed {
 		t.Fatalf("recorded %d entries, failed %v; want 1, false", len(rec.Entries), rec.Failed)
 	}
@@ -47,9 +48,9 @@ func TestCheckSink(t *testing.T) {
 			t.Fatal(err)
 		}
 		seen := 0
-		s := &CheckSink{Baseline: base, FailOn: tt.failOn, Report: fw, Observe: func(*emit.File) { seen++ }}
+		s := &CheckSink{Baseline: base, FailOn: tt.failOn, Report: fw, Observe: func(*result.File) { seen++ }}
 		s.Each(file(old, added), nil)
-		s.Each(&emit.File{Path: "gone.md"}, nil)
+		s.Each(&result.File{Path: "gone.md"}, nil)
 		if err := fw.Close(); err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 )
 
 // FixMode says what a fix run does with each cleaned note.
@@ -37,7 +38,7 @@ type FixSink struct {
 }
 
 // Each takes one file and its cleaned note.
-func (s *FixSink) Each(f *emit.File, n *note.Note) {
+func (s *FixSink) Each(f *result.File, n *note.Note) {
 	if f.Note == nil || n == nil {
 		return
 	}
@@ -68,7 +69,7 @@ func (s *FixSink) Each(f *emit.File, n *note.Note) {
 
 // writeOut writes the cleaned copy of f to its place in the output folder
 // (none when the layout refused it: see Result.Refused).
-func (s *FixSink) writeOut(f *emit.File, n *note.Note) {
+func (s *FixSink) writeOut(f *result.File, n *note.Note) {
 	if f.Out == "" {
 		return
 	}
@@ -82,7 +83,7 @@ func (s *FixSink) writeOut(f *emit.File, n *note.Note) {
 }
 
 // rewrite writes the cleaned note over its input, in the input's encoding.
-func (s *FixSink) rewrite(f *emit.File, n *note.Note) {
+func (s *FixSink) rewrite(f *result.File, n *note.Note) {
 	if f.Note.DiskLines != nil {
 		s.Errs = append(s.Errs, fmt.Errorf("%s: a transcript is converted to Markdown, not rewritten in place; use --out", f.Path))
 		return

@@ -6,22 +6,22 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 )
 
 // TestFixSink: each mode does its one thing with a changed and an
 // unchanged note, and counts what changed and what was written.
 func TestFixSink(t *testing.T) {
 	dir := t.TempDir()
-	files := func() []*emit.File {
-		var fs []*emit.File
+	files := func() []*result.File {
+		var fs []*result.File
 		for _, name := range []string{"a.md", "b.md"} {
 			path := filepath.Join(dir, name)
 			if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			fs = append(fs, &emit.File{Path: path, Out: filepath.Join(dir, "out", name), Note: note.New(path, []byte("old\n"))})
+			fs = append(fs, &result.File{Path: path, Out: filepath.Join(dir, "out", name), Note: note.New(path, []byte("old\n"))})
 		}
 		return fs
 	}

@@ -14,12 +14,12 @@ import (
 
 	"github.com/itilint/itilint/pipeline/check"
 	"github.com/itilint/itilint/pipeline/config"
-	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/load"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -50,7 +50,7 @@ type Config struct {
 	// files in flight, whatever the course size. Findings of course-level
 	// rules that needed the whole course arrive after the last file, as one
 	// more File (Late set) for each note concerned, read anew.
-	Each func(f *emit.File, cleaned *note.Note)
+	Each func(f *result.File, cleaned *note.Note)
 
 	// OutDir, when set, is the folder the cleaned copies will be written
 	// to: Run lays them out (see Layout) and gives each File its Out.
@@ -66,7 +66,7 @@ type Config struct {
 
 // A Result is what a run produced, in course order.
 type Result struct {
-	Files   []emit.File
+	Files   []result.File
 	Cleaned []*note.Note // cleaned notes (or the inputs when not cleaning), for the quiz
 	Bank    *quiz.Bank
 	Errors  []error // inputs that could not be found or read
@@ -81,7 +81,7 @@ type Result struct {
 	// "." (DefaultInput).
 	Read string
 
-	summary emit.Summary // counted as files are done, so a streamed run has it too
+	summary result.Summary // counted as files are done, so a streamed run has it too
 }
 
 // Run executes the stages the config asks for. Files that cannot be read are
@@ -263,7 +263,7 @@ func (r *run) process() {
 		// files (BenchmarkCheckProcess measures it).
 		workers = 2 * runtime.GOMAXPROCS(0)
 	}
-	inOrder(r.feed, workers, func(in load.Input) result {
+	inOrder(r.feed, workers, func(in load.Input) outcome {
 		res := r.work(in)
 		bar.Add(1)
 		return res
@@ -273,7 +273,7 @@ func (r *run) process() {
 
 // work is what a worker does with one input: read, clean and check it, and
 // take what the question bank needs.
-func (r *run) work(in load.Input) result {
+func (r *run) work(in load.Input) outcome {
 	f, cleaned, older, checked := processOne(in, r.cfg, r.opts)
 	var read *quiz.Read
 	if r.bank != nil && f.Err == nil && cleaned != nil {
@@ -290,12 +290,12 @@ func (r *run) work(in load.Input) result {
 	if cleaned != nil && cleaned != f.Note {
 		cleaned.Compact()
 	}
-	return result{f, cleaned, read}
+	return outcome{f, cleaned, read}
 }
 
 // done hands each file to the course-level rules, the counts, the
 // question bank and the caller, in course order.
-func (r *run) done(_ load.Input, w result) {
+func (r *run) done(_ load.Input, w outcome) {
 	f := w.file
 	if w.read != nil {
 		r.bank.Add(w.read)
@@ -329,9 +329,9 @@ func (r *run) done(_ load.Input, w result) {
 func (res *Result) revisit(course *lint.Course, cfg Config, stdin *load.Input) {
 	paths := course.Revisit()
 	res.Notices = append(res.Notices, course.Notices()...)
-	var kept map[string]*emit.File
+	var kept map[string]*result.File
 	if cfg.Each == nil && len(paths) > 0 {
-		kept = make(map[string]*emit.File, len(res.Files))
+		kept = make(map[string]*result.File, len(res.Files))
 		for j := range res.Files {
 			if f := &res.Files[j]; f.Note != nil {
 				kept[f.Path] = f
@@ -342,7 +342,7 @@ func (res *Result) revisit(course *lint.Course, cfg Config, stdin *load.Input) {
 		if cfg.Each == nil {
 			if f := kept[path]; f != nil {
 				extra := course.Again(f.Note)
-				res.count(&emit.File{Findings: extra, Late: true})
+				res.count(&result.File{Findings: extra, Late: true})
 				f.Findings = append(f.Findings, extra...)
 				lint.Sort(f.Findings)
 			}
@@ -359,7 +359,7 @@ func (res *Result) revisit(course *lint.Course, cfg Config, stdin *load.Input) {
 			res.Errors = append(res.Errors, err)
 			continue
 		}
-		f := emit.File{Path: path, Note: n, Findings: course.Again(n), Late: true}
+		f := result.File{Path: path, Note: n, Findings: course.Again(n), Late: true}
 		res.count(&f)
 		cfg.Each(&f, nil)
 	}
@@ -375,7 +375,7 @@ func DefaultInput() string {
 }
 
 // count adds a file that is done to the run's counts.
-func (res *Result) count(f *emit.File) {
+func (res *Result) count(f *result.File) {
 	s := &res.summary
 	if f.Err != nil {
 		s.Unreadable++
@@ -397,9 +397,9 @@ func (res *Result) count(f *emit.File) {
 	}
 }
 
-// A result is what a worker made of one input.
-type result struct {
-	file    emit.File
+// An outcome is what a worker made of one input.
+type outcome struct {
+	file    result.File
 	cleaned *note.Note
 	read    *quiz.Read // what the question bank takes of it
 }
@@ -476,8 +476,8 @@ var packRules = func() map[string]bool {
 // checked, when not nil, are the findings of lint.Check with opts on the
 // cleaned note, found on the way (a note the fixes left as it was keeps
 // the findings of the first check), so the quiz need not check it again.
-func processOne(in load.Input, cfg Config, opts lint.Options) (f emit.File, cleaned *note.Note, older int, checked []rule.Finding) {
-	f = emit.File{Path: in.Path}
+func processOne(in load.Input, cfg Config, opts lint.Options) (f result.File, cleaned *note.Note, older int, checked []rule.Finding) {
+	f = result.File{Path: in.Path}
 	n, err := load.Read(in, cfg.Load)
 	if err != nil {
 		f.Err = err
@@ -560,7 +560,7 @@ func olderChanges(cs []rule.Change) int {
 }
 
 // Summary counts what a run did, for the one-line summary and the reports.
-func (r *Result) Summary() emit.Summary {
+func (r *Result) Summary() result.Summary {
 	s := r.summary
 	s.Seconds = r.Elapsed.Seconds()
 	if r.Bank != nil {

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 	"github.com/itilint/itilint/pipeline/testcourse"
 )
@@ -39,7 +39,7 @@ func TestStreamedRunMatchesKept(t *testing.T) {
 	got := map[string][]rule.Finding{}
 	var order []string
 	lateSeen := false
-	streamed, err := Run(Config{Paths: []string{dir}, Check: true, Workers: 2, Each: func(f *emit.File, _ *note.Note) {
+	streamed, err := Run(Config{Paths: []string{dir}, Check: true, Workers: 2, Each: func(f *result.File, _ *note.Note) {
 		name := filepath.Base(f.Path)
 		if f.Late {
 			lateSeen = true
@@ -102,7 +102,7 @@ func TestInOrder(t *testing.T) {
 			send(i)
 		}
 	}
-	inOrder(feed, workers, func(i int) result {
+	inOrder(feed, workers, func(i int) outcome {
 		cur := inFlight.Add(1)
 		for {
 			m := most.Load()
@@ -111,8 +111,8 @@ func TestInOrder(t *testing.T) {
 			}
 		}
 		time.Sleep(delays[i])
-		return result{file: emit.File{Path: fmt.Sprint(i)}}
-	}, func(i int, r result) {
+		return outcome{file: result.File{Path: fmt.Sprint(i)}}
+	}, func(i int, r outcome) {
 		if i != next || r.file.Path != fmt.Sprint(i) {
 			t.Fatalf("sink got %d (%s), want %d", i, r.file.Path, next)
 		}

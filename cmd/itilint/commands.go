@@ -18,6 +18,7 @@ import (
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -51,7 +52,7 @@ func runCommand() *cli.Command {
 			}
 			defer rep.Close()
 			var cleanErrs []error
-			pc.Each = func(f *emit.File, cleaned *note.Note) {
+			pc.Each = func(f *result.File, cleaned *note.Note) {
 				if !f.Late && f.Err == nil && f.Out != "" && cleaned != nil {
 					if _, err := emit.WriteBytes(f.Out, cleaned.Text); err != nil {
 						cleanErrs = append(cleanErrs, err)
@@ -217,7 +218,7 @@ func newCheckSink(c *cli.Context, threshold rule.Severity) (*pipeline.CheckSink,
 	if err != nil {
 		return nil, nil, cli.Exit(err.Error(), exitTrouble)
 	}
-	sink.Observe = func(f *emit.File) {
+	sink.Observe = func(f *result.File) {
 		if f.Note != nil && !f.Late {
 			sniff.Note(f.Path, f.Note.Text, func(off int) int { return f.Note.Position(off).Line })
 		}
@@ -373,7 +374,7 @@ func quizCommand() *cli.Command {
 			pc.Quiz, pc.FixKinds = true, fixKindsDefault
 			// The bank takes what it needs of each note as it is done: the
 			// run streams and keeps no note.
-			pc.Each = func(*emit.File, *note.Note) {}
+			pc.Each = func(*result.File, *note.Note) {}
 			res, err := pipeline.Run(pc)
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/itilint/itilint/pipeline"
 	"github.com/itilint/itilint/pipeline/config"
+	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/load"
 	"github.com/itilint/itilint/pipeline/pack"
@@ -226,7 +227,7 @@ func summaryLine(c *cli.Context, res *pipeline.Result) {
 	if c.Bool("quiet") {
 		return
 	}
-	fmt.Fprintln(c.App.ErrWriter, res.Summary().Line())
+	fmt.Fprintln(c.App.ErrWriter, emit.SummaryLine(res.Summary()))
 }
 
 // markOutput marks dir as itilint's output (load.OutputMarker), so that a

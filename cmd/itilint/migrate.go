@@ -21,6 +21,7 @@ import (
 	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -195,7 +196,7 @@ type migrateRun struct {
 
 // file takes one analysed file: it adds the section findings, notes
 // whether any reaches --fail-on, then renames, writes or collects.
-func (r *migrateRun) file(f *emit.File, _ *note.Note) {
+func (r *migrateRun) file(f *result.File, _ *note.Note) {
 	if f.Note == nil || f.Late {
 		if r.fw != nil {
 			r.fw.File(f)
@@ -486,7 +487,7 @@ func (m *migration) sectionFindings(n *note.Note, fs []rule.Finding) []rule.Find
 
 // collect keeps a file's findings, located on disk, for the Markdown
 // report.
-func (m *migration) collect(f *emit.File) {
+func (m *migration) collect(f *result.File) {
 	for _, x := range f.Findings {
 		pos := f.Note.Position(x.Start)
 		it := migrationItem{Where: fmt.Sprintf("%s:%d:%d", f.Path, pos.Line, pos.Col), Rule: x.Rule, Message: x.Message}
@@ -500,7 +501,7 @@ func (m *migration) collect(f *emit.File) {
 
 // rename applies, or shows as a diff, the fixes of the must-change
 // findings: the mechanical renames.
-func (m *migration) rename(c *cli.Context, f *emit.File) (int, error) {
+func (m *migration) rename(c *cli.Context, f *result.File) (int, error) {
 	var edits []edit.Edit
 	for _, x := range f.Findings {
 		if x.Fix == nil || x.Severity < rule.Warning || x.Rule != check.OlderWording.ID {

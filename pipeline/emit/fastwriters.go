@@ -2,6 +2,7 @@ package emit
 
 import (
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -11,7 +12,7 @@ import (
 
 // appendJSONFindings appends the findings of f as elements of the json
 // format's indented array; count is the number of elements written before.
-func appendJSONFindings(b []byte, f *File, count *int) []byte {
+func appendJSONFindings(b []byte, f *result.File, count *int) []byte {
 	for _, x := range locate(*f) {
 		if *count == 0 {
 			b = append(b, "[\n  "...)
@@ -90,7 +91,7 @@ func appendJSONSpan(b []byte, indent string, start, end note.Position) []byte {
 }
 
 // appendGitHub appends the workflow commands of one file.
-func appendGitHub(b []byte, f *File) []byte {
+func appendGitHub(b []byte, f *result.File) []byte {
 	path := slashPath(f.Path)
 	if f.Note == nil && f.Err != nil {
 		pos, msg := readError(f.Path, f.Err)
@@ -162,7 +163,7 @@ func appendGitHubEscaped(b []byte, s string, property bool) []byte {
 }
 
 // appendCheckstyleFile appends the file element of one file.
-func appendCheckstyleFile(b []byte, f *File) []byte {
+func appendCheckstyleFile(b []byte, f *result.File) []byte {
 	b = append(b, "\n  <file name=\""...)
 	b = appendXMLEscaped(b, f.Path)
 	b = append(b, "\">"...)
@@ -212,7 +213,7 @@ type junitCounts struct{ tests, failures, errors int }
 // do not fail the build, so they are no failures either (a dashboard
 // would show a green build red): the suite lists them in its
 // <system-out>, one a line.
-func appendJUnitSuite(b []byte, f *File, failOn rule.Severity) ([]byte, junitCounts) {
+func appendJUnitSuite(b []byte, f *result.File, failOn rule.Severity) ([]byte, junitCounts) {
 	name := slashPath(f.Path)
 	var c junitCounts
 	var fails, below []located
@@ -305,7 +306,7 @@ func junitLine(b []byte, x *located, msg string) []byte {
 // appendSARIFResults appends the results of one file, one a line, as
 // json.Marshal wrote them (HTML characters escaped); index gives a rule's
 // index in the driver, and results the number written before.
-func appendSARIFResults(b []byte, f *File, index func(x *located) int, results *int) []byte {
+func appendSARIFResults(b []byte, f *result.File, index func(x *located) int, results *int) []byte {
 	var uri []byte
 	for _, x := range locate(*f) {
 		if uri == nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -18,7 +19,7 @@ import (
 // supplies the metadata formats such as SARIF describe (summary, doc,
 // default severity); findings of rules missing from it are still written.
 // Files keep the order given, findings the order they have.
-func Findings(w io.Writer, format string, files []File, rules []*rule.Rule) error {
+func Findings(w io.Writer, format string, files []result.File, rules []*rule.Rule) error {
 	fw, err := NewFindingWriter(w, format, rules)
 	if err != nil {
 		return err
@@ -60,13 +61,13 @@ type locatedEdit struct {
 // locate resolves the findings of f. A finding without a note (the file
 // could not be read) has no position and is left out; a fix whose edits do
 // not apply to the note is shown as no fix rather than failing the report.
-func locate(f File) []located { return locateFixes(f, true) }
+func locate(f result.File) []located { return locateFixes(f, true) }
 
 // locatePlain is locate without spelling out the fixes, for the formats
 // that do not show them (text, github, junit, checkstyle).
-func locatePlain(f File) []located { return locateFixes(f, false) }
+func locatePlain(f result.File) []located { return locateFixes(f, false) }
 
-func locateFixes(f File, fixes bool) []located {
+func locateFixes(f result.File, fixes bool) []located {
 	if f.Note == nil {
 		return nil
 	}
@@ -246,7 +247,7 @@ type JSONEdit struct {
 	New       string `json:"new"`
 }
 
-func jsonFindings(f File) []JSONFinding { return jsonFindingsOf(locate(f)) }
+func jsonFindings(f result.File) []JSONFinding { return jsonFindingsOf(locate(f)) }
 
 func jsonFindingsOf(found []located) []JSONFinding {
 	out := []JSONFinding{}

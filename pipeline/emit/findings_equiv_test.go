@@ -13,6 +13,7 @@ import (
 
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -36,8 +37,8 @@ func randomString(r *rand.Rand) string {
 // randomFiles is a run of n files: notes with findings of every kind,
 // fixes of one to three edits, clean notes, unreadable files and late
 // findings.
-func randomFiles(r *rand.Rand, n int) []File {
-	var files []File
+func randomFiles(r *rand.Rand, n int) []result.File {
+	var files []result.File
 	ids := []string{"double-space", "term-wrong-form", "list-count", "not-in-rules"}
 	for i := range n {
 		path := "notes/" + string(rune('a'+i%26)) + "/n" + strings.Repeat("x", i%3) + randomPathPart(r) + ".md"
@@ -47,10 +48,10 @@ func randomFiles(r *rand.Rand, n int) []File {
 			if r.IntN(2) == 0 {
 				msg = path + ":" + string(rune('1'+r.IntN(9))) + ":2: " + msg
 			}
-			files = append(files, File{Path: path, Err: errors.New(msg)})
+			files = append(files, result.File{Path: path, Err: errors.New(msg)})
 			continue
 		case 1:
-			files = append(files, File{Path: path, Note: note.New(path, []byte("Fine.\n"))})
+			files = append(files, result.File{Path: path, Note: note.New(path, []byte("Fine.\n"))})
 			continue
 		}
 		var text strings.Builder
@@ -79,9 +80,9 @@ func randomFiles(r *rand.Rand, n int) []File {
 			fs = append(fs, x)
 		}
 		sortFindings(fs)
-		files = append(files, File{Path: path, Note: n, Findings: fs})
+		files = append(files, result.File{Path: path, Note: n, Findings: fs})
 		if r.IntN(4) == 0 && len(fs) > 0 {
-			files = append(files, File{Path: path, Note: n, Findings: fs[:1], Late: true})
+			files = append(files, result.File{Path: path, Note: n, Findings: fs[:1], Late: true})
 		}
 	}
 	return files
@@ -103,7 +104,7 @@ func sortFindings(fs []rule.Finding) {
 // byte, what the reflection-based writers wrote.
 func TestFindingWritersMatchReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	runs := [][]File{nil, testFiles(t)}
+	runs := [][]result.File{nil, testFiles(t)}
 	for range 40 {
 		runs = append(runs, randomFiles(r, r.IntN(12)))
 	}

@@ -18,11 +18,12 @@ import (
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
 // refFindings writes files in format as the writers did before.
-func refFindings(w io.Writer, format string, files []File, rules []*rule.Rule) error {
+func refFindings(w io.Writer, format string, files []result.File, rules []*rule.Rule) error {
 	switch format {
 	case "json":
 		var jsonCount int
@@ -41,7 +42,7 @@ func refFindings(w io.Writer, format string, files []File, rules []*rule.Rule) e
 		_, err := io.WriteString(w, end)
 		return err
 	case "github":
-		var keep []File
+		var keep []result.File
 		for _, f := range files {
 			if !(f.Late && len(f.Findings) == 0) {
 				keep = append(keep, f)
@@ -100,7 +101,7 @@ func refFindings(w io.Writer, format string, files []File, rules []*rule.Rule) e
 
 // json writes the elements of one indented array, as encodeJSON would
 // write the whole array.
-func refJSON(w io.Writer, jsonCount *int, f *File) error {
+func refJSON(w io.Writer, jsonCount *int, f *result.File) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -123,7 +124,7 @@ func refJSON(w io.Writer, jsonCount *int, f *File) error {
 
 // writeGitHub writes GitHub Actions workflow commands, which the runner turns
 // into annotations on the changed files.
-func refWriteGitHub(w io.Writer, files []File) error {
+func refWriteGitHub(w io.Writer, files []result.File) error {
 	var b strings.Builder
 	for _, f := range files {
 		path := githubProperty.Replace(slashPath(f.Path))
@@ -150,7 +151,7 @@ func refWriteGitHub(w io.Writer, files []File) error {
 }
 
 // junitSuiteOf is the test suite of one file.
-func refJUnitSuiteOf(f File) junitSuite {
+func refJUnitSuiteOf(f result.File) junitSuite {
 	s := junitSuite{Name: slashPath(f.Path)}
 	switch {
 	case f.Note == nil && f.Err != nil:
@@ -176,7 +177,7 @@ func refJUnitSuiteOf(f File) junitSuite {
 	return s
 }
 
-func refCheckstyleOf(f File) checkstyleFile {
+func refCheckstyleOf(f result.File) checkstyleFile {
 	cf := checkstyleFile{Name: f.Path}
 	if f.Note == nil && f.Err != nil {
 		pos, msg := readError(f.Path, f.Err)
@@ -235,7 +236,7 @@ func refNewSARIFStream(w io.Writer, rules []*rule.Rule) (*refSARIFStream, error)
 }
 
 // file writes the results of one file, or records why it could not be read.
-func (st *refSARIFStream) file(f File) error {
+func (st *refSARIFStream) file(f result.File) error {
 	uri := sarifURI(f.Path)
 	if f.Note == nil && f.Err != nil {
 		pos, msg := readError(f.Path, f.Err)
@@ -336,7 +337,7 @@ func refNewJUnitStream() (*refJUnitStream, error) {
 	return &refJUnitStream{tmp: tmp, buf: bufio.NewWriterSize(tmp, 64<<10)}, nil
 }
 
-func (js *refJUnitStream) file(f File) error {
+func (js *refJUnitStream) file(f result.File) error {
 	s := refJUnitSuiteOf(f)
 	data, err := xml.MarshalIndent(s, "  ", "  ")
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -40,7 +41,7 @@ func at(t testing.TB, text, s string) (int, int) {
 // testFiles is a small run: a note with findings of every severity (one
 // with a multi-edit fix, one past non-ASCII text, one spanning lines), a
 // CRLF note whose path needs escaping, a clean note and an unreadable file.
-func testFiles(t testing.TB) []File {
+func testFiles(t testing.TB) []result.File {
 	text := "# Value co-creation\n\nService  providers and «consumers» co-create value.\nThe Service Value Chain has 5 activities,\nnot six.\n"
 	a := note.New("source/01-key-concepts/value.md", []byte(text))
 	s1, e1 := at(t, text, "  ")
@@ -48,7 +49,7 @@ func testFiles(t testing.TB) []File {
 	s3, _ := at(t, text, "5 activities")
 	_, e3 := at(t, text, "not six.")
 	c1, _ := at(t, text, "«consumers»")
-	fa := File{Path: a.Path, Note: a, Findings: []rule.Finding{
+	fa := result.File{Path: a.Path, Note: a, Findings: []rule.Finding{
 		{Rule: "double-space", Severity: rule.Suggestion, Message: "two spaces between words", Start: s1, End: e1,
 			Fix: &rule.Fix{Message: "use one space", Kind: rule.Safe, Edits: []edit.Edit{{Start: s1, End: e1, New: " "}}}},
 		{Rule: "term-wrong-form", Severity: rule.Warning, Message: `"consumers" is fine, but watch the quotes: « » & <tags>, 100% sure`, Start: c1, End: c1 + len("«consumers»")},
@@ -61,12 +62,12 @@ func testFiles(t testing.TB) []File {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fb := File{Path: crlf.Path, Note: crlf, Findings: []rule.Finding{
+	fb := result.File{Path: crlf.Path, Note: crlf, Findings: []rule.Finding{
 		{Rule: "double-space", Severity: rule.Suggestion, Message: "two spaces between words", Start: 5, End: 7,
 			Fix: &rule.Fix{Message: "use one space", Kind: rule.Safe, Edits: []edit.Edit{{Start: 5, End: 7, New: " "}}}},
 	}}
 	clean := note.New("source/clean.md", []byte("All good.\n"))
-	return []File{
+	return []result.File{
 		fa, fb,
 		{Path: clean.Path, Note: clean},
 		{Path: "source/broken.txt", Err: errors.New("source/broken.txt:3:7: not valid UTF-8 (byte 0xff); convert the file to UTF-8")},
@@ -370,7 +371,7 @@ func TestCheckstyleParses(t *testing.T) {
 
 func TestLocateBadFix(t *testing.T) {
 	n := note.New("x.md", []byte("abc\n"))
-	f := File{Path: "x.md", Note: n, Findings: []rule.Finding{
+	f := result.File{Path: "x.md", Note: n, Findings: []rule.Finding{
 		{Rule: "r", Severity: rule.Error, Message: "m", Start: 1, End: 99,
 			Fix: &rule.Fix{Kind: rule.Safe, Edits: []edit.Edit{{Start: 2, End: 50, New: "x"}}}},
 	}}
@@ -385,12 +386,12 @@ func TestLocateBadFix(t *testing.T) {
 // file).
 func TestFindingWriterLate(t *testing.T) {
 	n := note.New("a.md", []byte("One organisation.\nTwo.\n"))
-	late := File{Path: "a.md", Note: n, Late: true, Findings: []rule.Finding{
+	late := result.File{Path: "a.md", Note: n, Late: true, Findings: []rule.Finding{
 		{Rule: "term-consistency", Severity: rule.Suggestion, Message: "one spelling", Start: 4, End: 16}}}
-	first := File{Path: "a.md", Note: n, Findings: []rule.Finding{
+	first := result.File{Path: "a.md", Note: n, Findings: []rule.Finding{
 		{Rule: "doubled-word", Severity: rule.Warning, Message: "later line", Start: 18, End: 21}}}
-	other := File{Path: "b.md", Note: note.New("b.md", []byte("Fine.\n"))}
-	files := []File{first, other, late}
+	other := result.File{Path: "b.md", Note: note.New("b.md", []byte("Fine.\n"))}
+	files := []result.File{first, other, late}
 
 	var text strings.Builder
 	if err := Findings(&text, "text", files, nil); err != nil {
@@ -417,7 +418,7 @@ func TestFindingWriterLate(t *testing.T) {
 	}
 
 	var empty strings.Builder
-	if err := Findings(&empty, "text", []File{other, {Path: "b.md", Note: other.Note, Late: true}}, nil); err != nil {
+	if err := Findings(&empty, "text", []result.File{other, {Path: "b.md", Note: other.Note, Late: true}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if empty.String() != "no findings in 1 file\n" {

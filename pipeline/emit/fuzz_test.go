@@ -12,6 +12,7 @@ import (
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -149,7 +150,7 @@ func FuzzFindings(f *testing.F) {
 			t.Skip()
 		}
 		fix := &rule.Fix{Kind: rule.Safe, Message: msg, Edits: []edit.Edit{{Start: start, End: end, New: replacement}}}
-		files := []File{{Path: n.Path, Note: n, Findings: []rule.Finding{{Rule: "r", Severity: rule.Warning, Message: msg, Start: start, End: end, Fix: fix}}}}
+		files := []result.File{{Path: n.Path, Note: n, Findings: []rule.Finding{{Rule: "r", Severity: rule.Warning, Message: msg, Start: start, End: end, Fix: fix}}}}
 		for _, format := range FindingFormats {
 			var buf bytes.Buffer
 			if err := Findings(&buf, format, files, nil); err != nil {

@@ -12,28 +12,14 @@ import (
 	"text/tabwriter"
 
 	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
-// Summary counts what a run did. The pipeline fills it; the reports write
-// every count but Seconds, so report files stay byte-reproducible.
-type Summary struct {
-	Notes       int     `json:"notes"`
-	Unreadable  int     `json:"unreadable"`
-	Errors      int     `json:"errors"`
-	Warnings    int     `json:"warnings"`
-	Suggestions int     `json:"suggestions"`
-	Fixes       int     `json:"fixes"`
-	Questions   int     `json:"questions"`
-	Seconds     float64 `json:"-"`
-	// Read names what was read when the user named nothing: "source" or
-	// "." (the current folder).
-	Read string `json:"-"`
-}
-
-// Line is the one-line summary for the terminal, with the time taken.
-func (s Summary) Line() string {
-	line := s.counts() + fmt.Sprintf(" (%.2f s)", s.Seconds)
+// SummaryLine is the one-line summary of a run for the terminal, with
+// the time taken.
+func SummaryLine(s result.Summary) string {
+	line := summaryCounts(s) + fmt.Sprintf(" (%.2f s)", s.Seconds)
 	if s.Read != "" {
 		line = ReadFrom(s.Read) + ": " + line
 	}
@@ -49,7 +35,8 @@ func ReadFrom(path string) string {
 	return "read " + path + "/"
 }
 
-func (s Summary) counts() string {
+// summaryCounts is what a summary counts, as the reports write it.
+func summaryCounts(s result.Summary) string {
 	parts := []string{
 		plural(s.Notes, "note", "notes") + ": " + plural(s.Errors, "error", "errors") + ", " +
 			plural(s.Warnings, "warning", "warnings") + ", " + plural(s.Suggestions, "suggestion", "suggestions"),
@@ -77,7 +64,7 @@ func changePos(c rule.Change) string {
 // ReportText writes the run report for people (out/report.txt): per file its
 // findings and the changes the cleaner made, then the question bank, then
 // the totals. bank may be nil when no bank was generated.
-func ReportText(w io.Writer, files []File, bank *quiz.Bank, s Summary) error {
+func ReportText(w io.Writer, files []result.File, bank *quiz.Bank, s result.Summary) error {
 	var b strings.Builder
 	b.WriteString(reportTextHead)
 	for i := range files {
@@ -100,7 +87,7 @@ type reportRecord struct {
 	Changes        []rule.Change
 }
 
-func recordOf(f *File) reportRecord {
+func recordOf(f *result.File) reportRecord {
 	r := reportRecord{Path: f.Path, Out: f.Out, Unreadable: f.Note == nil && f.Err != nil, Found: locate(*f), Changes: f.Changes}
 	if f.Err != nil {
 		r.Err = f.Err.Error()
@@ -141,12 +128,12 @@ func writeReportTextFile(b *strings.Builder, f *reportRecord) {
 	}
 }
 
-func writeReportTextTail(b *strings.Builder, bank *quiz.Bank, s Summary) {
+func writeReportTextTail(b *strings.Builder, bank *quiz.Bank, s result.Summary) {
 	if bank != nil {
 		b.WriteString("\nquestion bank\n")
 		writeBankText(b, bank)
 	}
-	b.WriteString("\ntotals\n  " + s.counts() + "\n")
+	b.WriteString("\ntotals\n  " + summaryCounts(s) + "\n")
 }
 
 func fixLabel(msg string) string {
@@ -257,7 +244,7 @@ func sortedKeys[V any](m map[string]V) []string {
 type jsonReport struct {
 	Files     []jsonReportFile `json:"files"`
 	Questions *jsonBank        `json:"questions"`
-	Totals    Summary          `json:"totals"`
+	Totals    result.Summary   `json:"totals"`
 }
 
 type jsonReportFile struct {
@@ -293,7 +280,7 @@ type jsonTypeCount struct {
 
 // ReportJSON writes the run report for programs (out/report.json): the
 // same content as ReportText, findings in the json findings format.
-func ReportJSON(w io.Writer, files []File, bank *quiz.Bank, s Summary) error {
+func ReportJSON(w io.Writer, files []result.File, bank *quiz.Bank, s result.Summary) error {
 	var b bytes.Buffer
 	b.WriteString(reportJSONHead)
 	for i := range files {
@@ -486,7 +473,7 @@ func appendReportJSONChange(b []byte, depth int, c *jsonChange) []byte {
 	return append(reportJSONLine(b, depth), '}')
 }
 
-func writeReportJSONTail(b *bytes.Buffer, anyFiles bool, bank *quiz.Bank, s Summary) error {
+func writeReportJSONTail(b *bytes.Buffer, anyFiles bool, bank *quiz.Bank, s result.Summary) error {
 	if anyFiles {
 		b.WriteString("\n  ],\n  \"questions\": ")
 	} else {

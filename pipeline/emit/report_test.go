@@ -11,11 +11,12 @@ import (
 
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
 // reportFiles are testFiles with what a cleaning run changed.
-func reportFiles(t testing.TB) []File {
+func reportFiles(t testing.TB) []result.File {
 	files := testFiles(t)
 	files[0].Out = "out/clean/01-key-concepts/value.md"
 	files[0].Changes = []rule.Change{
@@ -27,7 +28,7 @@ func reportFiles(t testing.TB) []File {
 	return files
 }
 
-var reportSummary = Summary{Notes: 3, Unreadable: 1, Errors: 1, Warnings: 2, Suggestions: 2, Fixes: 3, Questions: 5, Seconds: 1.234}
+var reportSummary = result.Summary{Notes: 3, Unreadable: 1, Errors: 1, Warnings: 2, Suggestions: 2, Fixes: 3, Questions: 5, Seconds: 1.234}
 
 func TestReportGolden(t *testing.T) {
 	for _, tc := range []struct {
@@ -89,7 +90,7 @@ func TestReportJSONShape(t *testing.T) {
 }
 
 func TestSummaryLineForTerminal(t *testing.T) {
-	got := reportSummary.Line()
+	got := SummaryLine(reportSummary)
 	want := "3 notes: 1 error, 2 warnings, 2 suggestions; 3 fixes applied; 5 questions; 1 file could not be read (1.23 s)"
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
@@ -143,7 +144,7 @@ func TestRunReportStreamed(t *testing.T) {
 	lateFinding := rule.Finding{Rule: "term-consistency", Severity: rule.Suggestion, Message: "one spelling", Start: s, End: e}
 	kept[0].Findings = append(append([]rule.Finding(nil), first.Findings...), lateFinding)
 	rule.SortFindings(kept[0].Findings)
-	streamed = append(streamed, File{Path: first.Path, Note: first.Note, Late: true, Findings: []rule.Finding{lateFinding}})
+	streamed = append(streamed, result.File{Path: first.Path, Note: first.Note, Late: true, Findings: []rule.Finding{lateFinding}})
 
 	dir := t.TempDir()
 	rep, err := NewRunReport()

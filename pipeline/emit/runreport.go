@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -21,7 +22,7 @@ import (
 //
 // Both reports list the files before the question bank and the totals,
 // which are known only at the end, and a course-level finding that needs
-// the whole course (File.Late) belongs with its file's others. So each
+// the whole course (result.File.Late) belongs with its file's others. So each
 // file's findings are located (positions on disk, fixes spelled out, so
 // its note can go) and spilled to a temporary file; late findings are
 // kept aside by path; Write reads the spill back once and writes both
@@ -48,7 +49,7 @@ func NewRunReport() (*RunReport, error) {
 }
 
 // File adds one file; its note is not used after File returns.
-func (r *RunReport) File(f *File) {
+func (r *RunReport) File(f *result.File) {
 	if r.err != nil {
 		return
 	}
@@ -77,7 +78,7 @@ func slim(found []located) []located {
 
 // Write writes report.txt to textPath and report.json to jsonPath,
 // atomically; each error names the file.
-func (r *RunReport) Write(textPath, jsonPath string, bank *quiz.Bank, s Summary) []error {
+func (r *RunReport) Write(textPath, jsonPath string, bank *quiz.Bank, s result.Summary) []error {
 	if r.err != nil {
 		return []error{fmt.Errorf("run report: %w", r.err)}
 	}
@@ -111,7 +112,7 @@ func (r *RunReport) Write(textPath, jsonPath string, bank *quiz.Bank, s Summary)
 	return errs
 }
 
-func (r *RunReport) write(text, js io.Writer, bank *quiz.Bank, s Summary) error {
+func (r *RunReport) write(text, js io.Writer, bank *quiz.Bank, s result.Summary) error {
 	dec := gob.NewDecoder(bufio.NewReaderSize(r.spill, 64<<10))
 	var tb strings.Builder
 	var jb bytes.Buffer

@@ -10,6 +10,7 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -94,7 +95,7 @@ func newSARIFStream(w io.Writer, rules []*rule.Rule) (*sarifStream, error) {
 
 // file writes the results of one file, built in b, or records why it
 // could not be read.
-func (st *sarifStream) file(b []byte, f *File) ([]byte, error) {
+func (st *sarifStream) file(b []byte, f *result.File) ([]byte, error) {
 	if f.Note == nil && f.Err != nil {
 		uri := sarifURI(f.Path)
 		pos, msg := readError(f.Path, f.Err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -21,7 +22,7 @@ import (
 // suites go to a temporary file until Close writes the totals and copies
 // them after.
 //
-// Findings of course-level rules that arrive after every file (File.Late)
+// Findings of course-level rules that arrive after every file (result.File.Late)
 // follow the files: in JUnit and checkstyle as one more element for the
 // same file.
 type FindingWriter struct {
@@ -89,7 +90,7 @@ func contains(list []string, s string) bool {
 
 // File writes (or keeps) the findings of one file. Its note is not used
 // after File returns.
-func (fw *FindingWriter) File(f *File) error {
+func (fw *FindingWriter) File(f *result.File) error {
 	if fw.err != nil {
 		return fw.err
 	}
@@ -157,7 +158,7 @@ func (fw *FindingWriter) Close() error {
 // text writes `path:line:col: severity rule-id: message` lines; building
 // them with appends rather than fmt matters on courses with tens of
 // thousands of findings.
-func (fw *FindingWriter) text(f *File) error {
+func (fw *FindingWriter) text(f *result.File) error {
 	b := fw.buf[:0]
 	if f.Note == nil && f.Err != nil {
 		pos, msg := readError(f.Path, f.Err)
@@ -205,7 +206,7 @@ func (fw *FindingWriter) text(f *File) error {
 
 // add counts a file's findings for the summary line; late findings belong
 // to a file counted already.
-func (t *tally) add(f *File) {
+func (t *tally) add(f *result.File) {
 	if f.Note == nil && f.Err != nil {
 		t.unreadable++
 		return
@@ -244,7 +245,7 @@ func newJUnitStream() (*junitStream, error) {
 }
 
 // file spills the test suite of one file, built in b.
-func (js *junitStream) file(b []byte, f *File, failOn rule.Severity) ([]byte, error) {
+func (js *junitStream) file(b []byte, f *result.File, failOn rule.Severity) ([]byte, error) {
 	b, c := appendJUnitSuite(b, f, failOn)
 	js.suites++
 	js.tests += c.tests

@@ -20,6 +20,7 @@ import (
 	"github.com/itilint/itilint/pipeline"
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -73,7 +74,7 @@ func Measure(dir string, safe bool) (*Measurement, error) {
 		Paths:    []string{dir},
 		Check:    true,
 		FixKinds: kinds,
-		Each: func(f *emit.File, cleaned *note.Note) {
+		Each: func(f *result.File, cleaned *note.Note) {
 			if f.Note == nil {
 				return
 			}
