@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // BlockKind says what a leaf block of the Markdown structure is.
@@ -201,7 +202,8 @@ func (bb *blockBuilder) addAt(kind BlockKind, level, first int, inList bool, sta
 // addTree adds the blocks goldmark finds in src[from:], which starts with
 // no block open.
 func (bb *blockBuilder) addTree(src []byte, from int) {
-	doc := markdown.Parse(text.NewReader(src[from:]))
+	bounded, masked := boundNesting(src[from:])
+	doc := markdown.Parse(text.NewReader(bounded))
 	// How many list items and block quotes hold the node: counted on the
 	// way in and out instead of climbing the parents of every block.
 	lists, quotes := 0, 0
@@ -244,6 +246,14 @@ func (bb *blockBuilder) addTree(src []byte, from int) {
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
 			bb.spans = append(bb.spans, Span{from + seg.Start, from + seg.Stop})
+		}
+		if masked && kind == Paragraph {
+			// A line cut by boundNesting starts its text at the first
+			// byte that is not a space, as goldmark trims it.
+			for i := first; i < len(bb.spans); i++ {
+				sp := &bb.spans[i]
+				sp.Start += util.TrimLeftSpaceLength(src[sp.Start:sp.End])
+			}
 		}
 		if hb, ok := node.(*ast.HTMLBlock); ok && hb.HasClosure() {
 			seg := hb.ClosureLine

@@ -134,6 +134,9 @@ func TestProse(t *testing.T) {
 func FuzzBlocks(f *testing.F) {
 	f.Add("# h\n\ntext `x` <a>\n\n    code\n")
 	f.Add("---\na: b\n---\n##\n")
+	// Nested deeper than goldmark is let read (boundNesting).
+	f.Add(strings.Repeat("- ", 300) + "x\n" + strings.Repeat(">", 300) + " y\n")
+	f.Add(deepList(120) + strings.Repeat(" ", 300) + "z\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		n := New("f.md", []byte(s))
 		for _, b := range n.Blocks() {
@@ -238,6 +241,7 @@ func FuzzBlockParser(f *testing.F) {
 		f.Add(src)
 	}
 	f.Add("- a\n  > b\n  c\n\n      code\n[x]: /u\n===\n")
+	f.Add(strings.Repeat("> - ", 120) + "x\n" + deepList(110))
 	f.Fuzz(func(t *testing.T, src string) {
 		compareParsers(t, "fuzz", src)
 	})

@@ -1,0 +1,100 @@
+package note
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/util"
+)
+
+// maxContainerPrefix bounds how far into a line goldmark reads container
+// markup: the run of spaces, tabs, block quote markers (>) and list
+// markers (-, +, *, 1. or 1)) a line starts with. Past it, the line's
+// content starts: the rest of the line is read as the text of whatever
+// block the first maxContainerPrefix bytes leave open, a paragraph in
+// practice.
+//
+// goldmark is quadratic in nested containers: for every open container it
+// reads the line again from its start (reader.LineOffset), over the
+// indentation (util.IndentWidth) or to its end (isThematicBreak), so a line
+// of 50,000 "- " or 100,000 ">", or a list indented 4,000 deep, took
+// minutes and gigabytes. With the prefix bounded, a line opens or
+// continues at most maxContainerPrefix containers, each read over at most
+// maxContainerPrefix bytes, and the parse is linear in the note's size.
+//
+// CommonMark sets no limit; cmark, commonmark.js and markdown-it bound
+// nesting near a hundred levels. 200 bytes is a hundred "- " or "> "
+// levels: no note nests that deep, and a code line indented that far
+// inside the containers still has its text where goldmark would have put
+// it (the whitespace after the bound only starts the content; see
+// boundNesting).
+const maxContainerPrefix = 200
+
+// boundNesting returns src with the container prefix of every line cut at
+// maxContainerPrefix bytes, for goldmark: the byte at the bound is replaced
+// by a letter, which no container or block starts with, so goldmark stops
+// reading markers there. Offsets are unchanged, and blocks are read from
+// the note's own text: a paragraph that starts at the bound starts, as
+// goldmark would have it, at the first byte that is not a space
+// (trimContent). A line whose rest is blank keeps its blankness, and a
+// thematic break (- - - ... at the top) stays one.
+//
+// When no line's prefix reaches the bound (every note written by hand),
+// src itself is returned and masked is false.
+func boundNesting(src []byte) (out []byte, masked bool) {
+	out = src
+	if !boundContainers {
+		return out, false
+	}
+	for ls := 0; ls < len(src); {
+		end := len(src)
+		if i := bytes.IndexByte(src[ls:], '\n'); i >= 0 {
+			end = ls + i
+		}
+		line := src[ls:end]
+		if len(line) > maxContainerPrefix && containerPrefix(line) > maxContainerPrefix &&
+			!util.IsBlank(line[maxContainerPrefix:]) && !isThematicBreak(line) {
+			if !masked {
+				out = append([]byte(nil), src...)
+				masked = true
+			}
+			out[ls+maxContainerPrefix] = 'x'
+		}
+		ls = end + 1
+	}
+	return out, masked
+}
+
+// boundContainers is whether boundNesting cuts anything; the tests turn
+// it off to compare with goldmark reading every line to its end.
+var boundContainers = true
+
+// containerPrefix returns the length of line's container prefix (spaces,
+// tabs, >, list markers followed by a space, a tab or the end of the
+// line), reading no further than maxContainerPrefix+1 bytes.
+func containerPrefix(line []byte) int {
+	i := 0
+	for i < len(line) && i <= maxContainerPrefix {
+		switch c := line[i]; {
+		case c == ' ' || c == '\t' || c == '>':
+			i++
+		case c == '-' || c == '+' || c == '*':
+			if i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' {
+				return i
+			}
+			i++
+		case '0' <= c && c <= '9':
+			j := i
+			for j < len(line) && j-i < 9 && '0' <= line[j] && line[j] <= '9' {
+				j++
+			}
+			if j == len(line) || line[j] != '.' && line[j] != ')' ||
+				j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t' {
+				return i
+			}
+			i = j + 1
+		default:
+			return i
+		}
+	}
+	return i
+}
