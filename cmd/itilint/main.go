@@ -58,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) >= 2 && args[1] == "help" {
 		args = append(append([]string{args[0]}, args[2:]...), "--help")
 	}
-	err := app.Run(args)
+	err := app.Run(flagsFirst(app, args))
 	if err == nil {
 		return exitOK
 	}
