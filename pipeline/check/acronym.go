@@ -29,8 +29,8 @@ type acronyms struct {
 	done map[int32]bool // entries expanded or already reported
 }
 
-func newAcronyms(p *pack.Pack) rule.CourseCheck {
-	p = packOf(p)
+func newAcronyms(rp rule.Pack) rule.CourseCheck {
+	p := packOf(pack.Of(rp))
 	// The matcher is compiled on the first note, by then in a worker: a run
 	// starts its workers without waiting for it.
 	return &acronyms{p: p, done: map[int32]bool{}}

@@ -70,8 +70,8 @@ func noteGroup(path, rel string) string {
 	return strings.TrimSuffix(filepath.ToSlash(path), rel) + top
 }
 
-func newConsistency(p *pack.Pack) rule.CourseCheck {
-	p = packOf(p)
+func newConsistency(rp rule.Pack) rule.CourseCheck {
+	p := packOf(pack.Of(rp))
 	c := &consistency{p: p, counts: map[spelling]int{}, bases: map[int32][]int32{},
 		where: map[spelling][]string{}, groupCounts: map[groupSpelling]int{}, groupOf: map[string]string{}}
 	return c

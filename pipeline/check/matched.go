@@ -133,8 +133,8 @@ func usesOf(n *note.Note, p *pack.Pack) []use {
 var scratch = sync.Pool{New: func() any { return &matched{strs: new(stringArena)} }}
 
 // matchNote is matchedNote's Run.
-func matchNote(n *note.Note, p *pack.Pack) *matched {
-	p = packOf(p)
+func matchNote(n *note.Note, rp rule.Pack) *matched {
+	p := packOf(pack.Of(rp))
 	if p == nil {
 		return nil
 	}

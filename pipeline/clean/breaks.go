@@ -96,8 +96,9 @@ func breaks(p *rule.Pass) []wordBreak {
 	d := docOf(p.Note)
 	// Four rules read the same analysis; a pass with another pack (rare:
 	// tests) recomputes it.
-	d.breaksOnce.Do(func() { d.breaks, d.breaksPack = appendBreaks(d.breaks, d, p), p.Pack })
-	if d.breaksPack != p.Pack {
+	rp := pack.Of(p.Pack)
+	d.breaksOnce.Do(func() { d.breaks, d.breaksPack = appendBreaks(d.breaks, d, p), rp })
+	if d.breaksPack != rp {
 		return appendBreaks(nil, d, p)
 	}
 	return d.breaks
@@ -106,7 +107,8 @@ func breaks(p *rule.Pass) []wordBreak {
 // appendBreaks appends the damaged words of the note to out.
 func appendBreaks(out []wordBreak, d *doc, p *rule.Pass) []wordBreak {
 	defer d.releaseLowered()
-	x := lexicon{d: d, pack: wordsOfPack(p.Pack), rulePack: p.Pack}
+	rp := pack.Of(p.Pack)
+	x := lexicon{d: d, pack: wordsOfPack(rp), rulePack: rp}
 	for bi, b := range d.blocks {
 		if b.Kind != note.Paragraph && b.Kind != note.Heading || len(b.Lines) == 0 {
 			continue

@@ -25,3 +25,10 @@ type derived[T any] struct {
 	once sync.Once
 	v    T
 }
+
+// Of returns the pack a rule's pass carries (rule.Pass.Pack, which package
+// rule keeps without reading it), or nil when it carries none.
+func Of(p any) *Pack {
+	q, _ := p.(*Pack)
+	return q
+}

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/itilint/itilint/pipeline/note"
-	"github.com/itilint/itilint/pipeline/pack"
 )
 
 // counted is an analysis result that counts how often it was computed
@@ -21,12 +20,12 @@ func (c *counted) Release() { c.released = true }
 // structure.
 func TestAnalysisOncePerNoteAndPack(t *testing.T) {
 	runs := 0
-	a := &Analysis[*counted]{Name: "count", Run: func(*note.Note, *pack.Pack) *counted {
+	a := &Analysis[*counted]{Name: "count", Run: func(*note.Note, Pack) *counted {
 		runs++
 		return &counted{runs: runs}
 	}}
 	n := note.New("a.md", []byte("Some text.\n"))
-	p1, p2 := &pack.Pack{}, &pack.Pack{}
+	p1, p2 := new(int), new(int) // two packs: rule never reads them
 	r1, r2 := &Rule{ID: "one"}, &Rule{ID: "two"}
 	first := ResultOf(NewPass(n, p1, r1, nil), a)
 	if again := ResultOf(NewPass(n, p1, r2, nil), a); again != first || runs != 1 {

@@ -17,7 +17,6 @@ import (
 
 	"github.com/itilint/itilint/pipeline/edit"
 	"github.com/itilint/itilint/pipeline/note"
-	"github.com/itilint/itilint/pipeline/pack"
 )
 
 // Severity orders findings for --fail-on.
@@ -219,7 +218,7 @@ type Rule struct {
 	// Course, when set, makes this a course-level rule: it starts the
 	// rule's check of one run, which then sees every note in course order
 	// (sorted by path).
-	Course func(*pack.Pack) CourseCheck
+	Course func(Pack) CourseCheck
 }
 
 // Summary is the first line of the rule's Doc.
@@ -254,10 +253,17 @@ func Validate(rules []*Rule) error {
 	return nil
 }
 
+// A Pack is the rule pack a note is checked against: package pack's
+// *Pack, or nil for the default. Package rule hands it to the rules and
+// keys the analyses of a note by it, but never reads it, so that the
+// vocabulary of rules and findings does not depend on the schema of the
+// pack; a rule that reads it takes it back with pack.Of.
+type Pack any
+
 // A Pass is what a rule sees while it checks one note.
 type Pass struct {
 	Note   *note.Note
-	Pack   *pack.Pack
+	Pack   Pack
 	Rule   *Rule
 	report func(Finding)
 }
@@ -273,18 +279,18 @@ type Analysis[T any] struct {
 	Name string // what the result is, for readers and debuggers
 	// Run computes the result of a note; p is the pass's pack, nil for the
 	// default.
-	Run func(n *note.Note, p *pack.Pack) T
+	Run func(n *note.Note, p Pack) T
 }
 
 // analysisKey keys an analysis's result on a note: one per pack, since a
 // note can be checked against more than one.
 type analysisKey struct {
 	analysis any
-	pack     *pack.Pack
+	pack     Pack
 }
 
 // Of returns the analysis of n with pack p, computed once.
-func (a *Analysis[T]) Of(n *note.Note, p *pack.Pack) T {
+func (a *Analysis[T]) Of(n *note.Note, p Pack) T {
 	return n.StructureMemo(analysisKey{a, p}, func(n *note.Note) any { return a.Run(n, p) }).(T)
 }
 
@@ -292,7 +298,7 @@ func (a *Analysis[T]) Of(n *note.Note, p *pack.Pack) T {
 func ResultOf[T any](p *Pass, a *Analysis[T]) T { return a.Of(p.Note, p.Pack) }
 
 // NewPass returns a pass that hands findings to report.
-func NewPass(n *note.Note, p *pack.Pack, r *Rule, report func(Finding)) *Pass {
+func NewPass(n *note.Note, p Pack, r *Rule, report func(Finding)) *Pass {
 	return &Pass{Note: n, Pack: p, Rule: r, report: report}
 }
 
@@ -335,13 +341,13 @@ type CourseCheck interface {
 // A CoursePass is what a course-level rule sees of one note.
 type CoursePass struct {
 	Note   *note.Note
-	Pack   *pack.Pack
+	Pack   Pack
 	Rule   *Rule
 	report func(Finding)
 }
 
 // NewCoursePass returns a course pass over n that hands findings to report.
-func NewCoursePass(n *note.Note, p *pack.Pack, r *Rule, report func(Finding)) *CoursePass {
+func NewCoursePass(n *note.Note, p Pack, r *Rule, report func(Finding)) *CoursePass {
 	return &CoursePass{Note: n, Pack: p, Rule: r, report: report}
 }
 
