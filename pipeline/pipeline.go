@@ -4,6 +4,7 @@
 package pipeline
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -105,7 +106,18 @@ func Run(cfg Config) (*Result, error) {
 	}
 	r.startCourse()
 	r.process()
-	// Errors in the order the user meets them: paths, then files.
+	// Errors in the order the user meets them: paths, then files. The
+	// entries a walk left out are notices, before the layout's.
+	var skipped []string
+	r.findErrs = slices.DeleteFunc(r.findErrs, func(err error) bool {
+		var s *load.Skipped
+		if errors.As(err, &s) {
+			skipped = append(skipped, s.Error())
+			return true
+		}
+		return false
+	})
+	r.res.Notices = append(skipped, r.res.Notices...)
 	r.res.Errors = append(r.findErrs, r.readErrs...)
 	if r.course != nil {
 		r.res.revisit(r.course, r.cfg, r.stdin)

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -38,6 +42,39 @@ func TestScripts(t *testing.T) {
 					data := ts.ReadFile(name)
 					data = "\ufeff" + strings.ReplaceAll(data, "\n", "\r\n")
 					ts.Check(os.WriteFile(ts.MkAbs(name), []byte(data), 0o644))
+				}
+			},
+			// mkspecial fifo|socket|device PATH: a file that is not a
+			// regular one, where a note would be.
+			"mkspecial": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: mkspecial fifo|socket|device PATH")
+				}
+				ts.Check(makeSpecial(ts, args[0], ts.MkAbs(args[1])))
+			},
+			// nohang PROG ARGS...: exec, failing the script when the
+			// command has not ended after a minute (a blocking open of a
+			// named pipe never would). Its output goes to nohang.out and
+			// nohang.err, for grep.
+			"nohang": func(ts *testscript.TestScript, neg bool, args []string) {
+				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				defer cancel()
+				cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+				cmd.Dir = ts.MkAbs(".")
+				cmd.Env = append(os.Environ(), "HOME="+ts.Getenv("HOME"), "TMPDIR="+ts.Getenv("TMPDIR"), "NO_COLOR=1")
+				var stdout, stderr bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &stdout, &stderr
+				err := cmd.Run()
+				ts.Check(os.WriteFile(ts.MkAbs("nohang.out"), stdout.Bytes(), 0o644))
+				ts.Check(os.WriteFile(ts.MkAbs("nohang.err"), stderr.Bytes(), 0o644))
+				ts.Logf("[stderr]\n%s", stderr.Bytes())
+				switch {
+				case ctx.Err() != nil:
+					ts.Fatalf("%s did not end within a minute", strings.Join(args, " "))
+				case err != nil && !neg:
+					ts.Fatalf("%s: %v", strings.Join(args, " "), err)
+				case err == nil && neg:
+					ts.Fatalf("%s: unexpected success", strings.Join(args, " "))
 				}
 			},
 			// mode PERM PATH: chmod, to make an output folder unwritable.

@@ -138,14 +138,14 @@ func repoIgnores(root string) (files gitIgnores, ok bool) {
 		}
 		return filepath.ToSlash(rel) + "/"
 	}
-	if data, err := os.ReadFile(filepath.Join(gitDir(top), "info", "exclude")); err == nil {
+	if data, err := readFile(filepath.Join(gitDir(top), "info", "exclude"), 1<<20); err == nil {
 		if ps := parseIgnore(data); len(ps) > 0 {
 			files = append(files, &ignoreFile{up: upOf(top), patterns: ps})
 		}
 	}
 	// From the top down; root's own .gitignore is read by the walk.
 	for i := len(chain) - 1; i >= 1; i-- {
-		if data, err := os.ReadFile(filepath.Join(chain[i], ".gitignore")); err == nil {
+		if data, err := readFile(filepath.Join(chain[i], ".gitignore"), 1<<20); err == nil {
 			if ps := parseIgnore(data); len(ps) > 0 {
 				files = append(files, &ignoreFile{up: upOf(chain[i]), patterns: ps})
 			}
@@ -159,7 +159,7 @@ func repoIgnores(root string) (files gitIgnores, ok bool) {
 // common folder, where info/exclude lives.
 func gitDir(top string) string {
 	dot := filepath.Join(top, ".git")
-	data, err := os.ReadFile(dot)
+	data, err := readFile(dot, 1<<20)
 	if err != nil {
 		return dot // a folder (or nothing)
 	}
@@ -171,7 +171,7 @@ func gitDir(top string) string {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(top, dir)
 	}
-	if common, err := os.ReadFile(filepath.Join(dir, "commondir")); err == nil {
+	if common, err := readFile(filepath.Join(dir, "commondir"), 1<<20); err == nil {
 		c := strings.TrimSpace(string(common))
 		if !filepath.IsAbs(c) {
 			c = filepath.Join(dir, c)

@@ -12,7 +12,7 @@ func list(path string) ([]dirEntry, error) {
 	entries := make([]dirEntry, 0, len(des))
 	for _, d := range des {
 		if format, ok, meta := walked(d.Name(), d.IsDir()); ok || meta {
-			entries = append(entries, dirEntry{name: d.Name(), dir: d.IsDir(), format: format, meta: meta})
+			entries = append(entries, dirEntry{name: d.Name(), dir: d.IsDir(), kind: d.Type(), format: format, meta: meta})
 		}
 	}
 	return entries, nil

@@ -127,6 +127,11 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 		return []error{fmt.Errorf("%s: %w", root, describe(err))}
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			// Never opened: a named pipe would block the run until
+			// someone writes to it, and a device may do anything.
+			return []error{fmt.Errorf("%s: %s, not a regular file; only regular files are notes (give a note on standard input as -)", root, kindOf(info.Mode()))}
+		}
 		// A file named explicitly is read even without a note's extension.
 		if skip == nil || !skip(root) {
 			yield(Input{Path: root, Rel: filepath.Base(root), Format: FormatOf(root)})
@@ -170,10 +175,42 @@ func walkPattern(pattern string, skip func(string) bool, yield func(Input)) []er
 	return w.errs
 }
 
+// Skipped is an entry a folder's walk found and left out, and why: it is
+// not a regular file (a named pipe would block the run, a device may do
+// anything), or it is a link to a file outside the folder walked (a note
+// in a pull request must not make CI read and quote files elsewhere on
+// the machine). It is a notice, not a failure: a path named directly is
+// read whatever it links to, and one that is not a regular file is an
+// error.
+type Skipped struct {
+	Path string
+	Why  string
+}
+
+func (s *Skipped) Error() string { return s.Path + ": skipped: " + s.Why }
+
+// kindOf names the type of a file that is not a regular one.
+func kindOf(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	case mode.IsDir():
+		return "a folder"
+	case mode&fs.ModeSymlink != 0:
+		return "a link"
+	}
+	return "a special file"
+}
+
 // A dirEntry is what the walk needs of a folder entry.
 type dirEntry struct {
 	name   string
 	dir    bool        // a folder (a link to one is not followed)
+	kind   fs.FileMode // its type bits, as the folder's listing gives them
 	format note.Format // a note's
 	meta   bool        // not walked but read: a .gitignore or an OutputMarker
 }
@@ -226,7 +263,7 @@ const OutputMarker = ".itilint-output"
 func MarkOutput(dir string) error {
 	const text = "itilint wrote this folder; itilint leaves it out when it reads a folder that holds it.\n"
 	path := filepath.Join(dir, OutputMarker)
-	if old, err := os.ReadFile(path); err == nil && string(old) == text {
+	if old, err := readFile(path, int64(len(text))); err == nil && string(old) == text {
 		return nil
 	}
 	return os.WriteFile(path, []byte(text), 0o644)
@@ -242,6 +279,60 @@ type walker struct {
 
 	inRepo  bool       // root is in a git work tree: .gitignore files count
 	ignores gitIgnores // in force in the folder being walked
+
+	realRoot string // root, absolute with its links followed; "" until a link is met
+}
+
+// admit reports whether the walk reads the entry d found at path: a
+// regular file, or a link to a regular file inside the folder walked.
+// Anything else is left out with a notice (Skipped), never opened.
+func (w *walker) admit(path string, d dirEntry) bool {
+	if d.kind.IsRegular() {
+		return true
+	}
+	if d.kind&fs.ModeSymlink == 0 {
+		w.errs = append(w.errs, &Skipped{Path: path, Why: kindOf(d.kind) + ", not a regular file"})
+		return false
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return true // a dangling link or a loop: reading it says so, as an error
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return true
+	}
+	if !info.Mode().IsRegular() {
+		w.errs = append(w.errs, &Skipped{Path: path, Why: "a link to " + kindOf(info.Mode()) + ", not to a regular file"})
+		return false
+	}
+	if w.realRoot == "" {
+		w.realRoot = realPath(w.root)
+	}
+	if !inside(realPath(target), w.realRoot) {
+		w.errs = append(w.errs, &Skipped{Path: path, Why: "a link to a file outside " + w.root + " (name the file to check it)"})
+		return false
+	}
+	return true
+}
+
+// realPath is path absolute, with its links followed.
+func realPath(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
+
+// inside reports whether path lies in folder (both clean and absolute).
+func inside(path, folder string) bool {
+	if folder == string(filepath.Separator) {
+		return true
+	}
+	return strings.HasPrefix(path, folder+string(filepath.Separator))
 }
 
 func (w *walker) dir(path, rel string) {
@@ -259,8 +350,8 @@ func (w *walker) dir(path, rel string) {
 		if d.name == OutputMarker && rel != "" {
 			return // a folder itilint wrote, other than the one named
 		}
-		if d.name == ".gitignore" && w.inRepo {
-			if data, err := os.ReadFile(joinName(path, d.name)); err == nil {
+		if d.name == ".gitignore" && w.inRepo && (d.kind.IsRegular() || d.kind&fs.ModeSymlink != 0) {
+			if data, err := readFile(joinName(path, d.name), 1<<20); err == nil {
 				if ps := parseIgnore(data); len(ps) > 0 {
 					w.ignores = append(w.ignores, &ignoreFile{dir: filepath.ToSlash(rel), patterns: ps})
 					pushed = true
@@ -290,6 +381,9 @@ func (w *walker) dir(path, rel string) {
 			continue
 		}
 		if w.match != nil && !w.match(subRel) {
+			continue
+		}
+		if !w.admit(sub, d) {
 			continue
 		}
 		w.found++
@@ -363,9 +457,12 @@ func Read(in Input, opts Options) (*note.Note, error) {
 	}
 	limit := opts.limit()
 	raw, err := readFile(in.Path, limit)
+	var odd notRegular
 	switch {
 	case err == errIsFolder:
 		return nil, fmt.Errorf("%s: is a folder, not a note", in.Path)
+	case errors.As(err, &odd):
+		return nil, fmt.Errorf("%s: %s, not a regular file; only regular files are notes", in.Path, kindOf(fs.FileMode(odd)))
 	case err != nil:
 		var big tooLarge
 		if errors.As(err, &big) {
@@ -380,6 +477,12 @@ func Read(in Input, opts Options) (*note.Note, error) {
 }
 
 var errIsFolder = errors.New("is a folder")
+
+// notRegular is the type of a file that is neither a regular file nor a
+// folder, found open (the walk or the caller saw a regular file there).
+type notRegular fs.FileMode
+
+func (n notRegular) Error() string { return kindOf(fs.FileMode(n)) + ", not a regular file" }
 
 // tooLarge is the size of a file over the limit, or -1 when it grew past the
 // limit while being read.

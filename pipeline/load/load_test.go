@@ -171,7 +171,7 @@ func TestListMatchesReadDir(t *testing.T) {
 		var want []dirEntry
 		for _, d := range des {
 			if format, ok, meta := walked(d.Name(), d.IsDir()); ok || meta {
-				want = append(want, dirEntry{name: d.Name(), dir: d.IsDir(), format: format, meta: meta})
+				want = append(want, dirEntry{name: d.Name(), dir: d.IsDir(), kind: d.Type(), format: format, meta: meta})
 			}
 		}
 		slices.SortFunc(got, comparePaths)

@@ -10,6 +10,10 @@ import (
 
 // readFile reads a whole file of at most limit bytes.
 func readFile(path string, limit int64) ([]byte, error) {
+	// Looked at before it is opened: opening a named pipe blocks.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, notRegular(info.Mode().Type())
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -21,6 +25,9 @@ func readFile(path string, limit int64) ([]byte, error) {
 	}
 	if info.IsDir() {
 		return nil, errIsFolder
+	}
+	if !info.Mode().IsRegular() {
+		return nil, notRegular(info.Mode().Type())
 	}
 	if info.Size() > limit {
 		return nil, tooLarge(info.Size())

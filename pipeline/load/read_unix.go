@@ -18,7 +18,10 @@ import (
 func readFile(path string, limit int64) ([]byte, error) {
 	var fd int
 	err := retry(func() (err error) {
-		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		// O_NONBLOCK: a named pipe put where a note was (after the walk
+		// saw a regular file) would block open until a writer came; the
+		// fstat below refuses it. Reads of a regular file never block.
+		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		return err
 	})
 	if err != nil {
@@ -29,13 +32,24 @@ func readFile(path string, limit int64) ([]byte, error) {
 	if err := retry(func() error { return syscall.Fstat(fd, &st) }); err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
-	if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFREG:
+	case syscall.S_IFDIR:
 		return nil, errIsFolder
+	case syscall.S_IFIFO:
+		return nil, notRegular(fs.ModeNamedPipe)
+	case syscall.S_IFSOCK:
+		return nil, notRegular(fs.ModeSocket)
+	case syscall.S_IFCHR:
+		return nil, notRegular(fs.ModeDevice | fs.ModeCharDevice)
+	case syscall.S_IFBLK:
+		return nil, notRegular(fs.ModeDevice)
+	default:
+		return nil, notRegular(fs.ModeIrregular)
 	}
 	if st.Size > limit {
 		return nil, tooLarge(st.Size)
 	}
-	regular := st.Mode&syscall.S_IFMT == syscall.S_IFREG
 	// One byte more than the size, so that a read filling the buffer means
 	// the file grew (or reports no size) and is read on.
 	buf := make([]byte, 0, st.Size+1)
@@ -58,7 +72,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 			break
 		}
 		buf = buf[:len(buf)+n]
-		if regular && len(buf) < cap(buf) && int64(len(buf)) >= st.Size {
+		if len(buf) < cap(buf) && int64(len(buf)) >= st.Size {
 			break // the read ended at the file's size, with room to spare: its end
 		}
 	}
