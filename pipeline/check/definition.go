@@ -17,7 +17,9 @@ var DefinitionMismatch = &rule.Rule{
 "X is ...", "X means ...", "X refers to ...", "X - a ...", "X: a ..."
 and "... may be called X" are compared with X's key elements in the pack. When it fits a sibling term instead (a problem
 defined as an unplanned interruption, which is an incident), or misses most
-of X's elements, it is reported with the pack's definition.`,
+of X's elements, it is reported with the pack's definition. So is a
+phrase in quotes, in a sentence about X alone, that is a sibling's fixed
+phrase ("utility: 'how the service performs'").`,
 	Good: []string{"An incident is an unplanned interruption to a service or reduction in its quality.\n"},
 	Bad:  []string{"A problem is an unplanned interruption to a service or a reduction in the quality of a service.\n"},
 	Run:  runDefinitionMismatch,
@@ -47,6 +49,11 @@ func runDefinitionMismatch(pass *rule.Pass) {
 		s := m.sents[w.sent]
 		m.report(pass, severityOf(t.Severity), w.from, s.to, msg, nil)
 	}
+	m.quotedGlosses(func(q quotedGloss) {
+		t, o := &m.p.Terms[q.term], &m.p.Terms[q.sibling]
+		msg := m.msgf("%q is how %q is put, not %q; %s: %s", m.written(q.from, q.to), o.Term, t.Term, t.Term, t.Definition)
+		m.report(pass, severityOf(t.Severity), q.from, q.to, msg, nil)
+	})
 }
 
 // A definition is what definitionIn finds in a sentence that defines a

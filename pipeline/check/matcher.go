@@ -49,6 +49,9 @@ type matcher struct {
 
 	genericOnce sync.Once
 	generic     []int // element stems in the names of many terms (genericStems)
+
+	phrasingOnce sync.Once
+	phrasing     []bool // per term: a sibling is glossed by a phrase of its own (phrasedTerms)
 }
 
 // A starter is what starts with one word: patterns (the trie node of

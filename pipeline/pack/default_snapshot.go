@@ -3,7 +3,7 @@
 package pack
 
 // snapshotSum is packSum of the rules/itil4 files snapshotPack was decoded from.
-const snapshotSum = "42ac7c7a37a8b9ca"
+const snapshotSum = "f48f22219f547d44"
 
 // snapshotPack is the default pack as Load decodes it, compiled in so
 // that start-up does not parse YAML.
@@ -184,7 +184,7 @@ var snapshotPack = &Pack{
 			Topic:      "key-concepts",
 			Wrong:      []string{"warrenty", "waranty", "warantee", "warrantee"},
 			Definition: "the assurance that a product or service will meet its agreed requirements; how it performs, or fitness for use",
-			Elements:   []string{"assurance|guarantee|fit for use|fitness for use|how the service performs", "agreed|requirement|requirements|fit for use|fitness for use|how the service performs"},
+			Elements:   []string{"assurance|guarantee|fit for use|fitness for use|how the service performs|the way it performs", "agreed|requirement|requirements|fit for use|fitness for use|how the service performs|the way it performs"},
 			Good:       []string{"Warranty is the assurance that a product or service will meet agreed requirements.", "Warranty means fit for use."},
 			Bad:        []string{"Warranty is the functionality offered by a product or service to meet a particular need."},
 			Pos:        "rules/itil4/20-terms.yaml:75:5",
