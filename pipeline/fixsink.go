@@ -30,6 +30,9 @@ type FixSink struct {
 	// FixInPlace it goes back to W, cleaned, as Prettier and ESLint --fix
 	// do.
 	StdinPath string
+	// OutDir is the output folder of FixToOut, marked as itilint's output
+	// by Finish once a cleaned copy went there.
+	OutDir string
 
 	Changed  []string // the notes the fixes change, in course order
 	Written  int      // the files written
@@ -65,6 +68,19 @@ func (s *FixSink) Each(f *result.File, n *note.Note) {
 	case s.Mode == FixInPlace:
 		s.rewrite(f, n)
 	}
+}
+
+// Finish marks the output folder as itilint's output when a cleaned copy
+// went there (see MarkOutput), and returns the files that could not be
+// written.
+func (s *FixSink) Finish() []error {
+	errs := s.Errs
+	if s.WroteOut {
+		if err := MarkOutput(s.OutDir); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
 }
 
 // writeOut writes the cleaned copy of f to its place in the output folder

@@ -40,44 +40,18 @@ func runCommand() *cli.Command {
 				return err
 			}
 			pc.Check, pc.Quiz, pc.FixKinds = true, true, fixKindsDefault
-			out := c.String("out")
-			pc.OutDir = filepath.Join(out, "clean")
-			pc.Reserved = []string{filepath.Join(out, "questions.xlsx"), filepath.Join(out, "report.txt"), filepath.Join(out, "report.json")}
-			// The run streams: each note's cleaned copy is written and its
-			// findings go to the reports as soon as it is done, and no note
-			// is kept (the question bank takes what it needs as they pass).
-			rep, err := emit.NewRunReport()
+			sink, err := pipeline.NewRunSink(c.String("out"))
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
-			defer rep.Close()
-			var cleanErrs []error
-			pc.Each = func(f *result.File, cleaned *note.Note) {
-				if !f.Late && f.Err == nil && f.Out != "" && cleaned != nil {
-					if _, err := emit.WriteBytes(f.Out, cleaned.Text); err != nil {
-						cleanErrs = append(cleanErrs, err)
-						f.Out = ""
-					}
-				}
-				rep.File(f)
-			}
+			defer sink.Close()
+			sink.Attach(&pc)
 			res, err := pipeline.Run(pc)
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
 			trouble := reportErrors(c, res)
-			werrs := append(res.Refused, cleanErrs...)
-			done := pipeline.Stage(pc.Progress, "writing the workbook")
-			if _, err := emit.Questions(filepath.Join(out, "questions.xlsx"), res.Bank, emit.QuizOptions{}); err != nil {
-				werrs = append(werrs, err)
-			}
-			done()
-			done = pipeline.Stage(pc.Progress, "writing the reports")
-			werrs = append(werrs, rep.Write(filepath.Join(out, "report.txt"), filepath.Join(out, "report.json"), res.Bank, res.Summary())...)
-			done()
-			if err := markOutput(out); err != nil {
-				werrs = append(werrs, err)
-			}
+			werrs := append(res.Refused, sink.Finish(res, pc.Progress)...)
 			err = writeErrors(c, trouble, werrs)
 			summaryLine(c, res)
 			return err
@@ -274,6 +248,7 @@ func newFixSink(c *cli.Context, pc *pipeline.Config) *pipeline.FixSink {
 		sink.Mode = pipeline.FixInPlace
 	default:
 		pc.OutDir = c.String("out")
+		sink.OutDir = pc.OutDir
 	}
 	if slices.Contains(pc.Paths, "-") {
 		sink.StdinPath = cmp.Or(pc.StdinName, load.StdinName)
@@ -321,12 +296,7 @@ func fixCommand() *cli.Command {
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
-			werrs := sink.Errs
-			if sink.WroteOut {
-				if err := markOutput(c.String("out")); err != nil {
-					werrs = append(werrs, err)
-				}
-			}
+			werrs := sink.Finish()
 			trouble := reportErrors(c, res)
 			err = writeErrors(c, trouble, append(res.Refused, werrs...))
 			if !c.Bool("quiet") && !c.Bool("diff") {

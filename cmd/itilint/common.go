@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -14,7 +13,6 @@ import (
 	"github.com/itilint/itilint/pipeline"
 	"github.com/itilint/itilint/pipeline/config"
 	"github.com/itilint/itilint/pipeline/emit"
-	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/load"
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/quiz"
@@ -53,44 +51,17 @@ func fillerFlag() cli.Flag {
 
 // setup reads the config and rule packs the flags name.
 func setup(c *cli.Context) (*config.Config, *pack.Pack, error) {
-	cfgPath := c.String("config")
-	if cfgPath == "" {
-		cfgPath = config.Find(".")
-	}
-	cfg, err := config.Load(cfgPath)
+	cfg, err := pipeline.LoadProject(c.String("config"))
 	if err != nil {
-		return nil, nil, cli.Exit(err.Error(), exitTrouble)
-	}
-	if err := cfg.Validate(lint.IDs()); err != nil {
 		return nil, nil, cli.Exit(err.Error(), exitTrouble)
 	}
 	edition, err := editionOf(c, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	base, err := pack.ForEdition(edition)
+	p, err := pipeline.LoadPack(edition, cfg, c.StringSlice("rules"))
 	if err != nil {
-		return nil, nil, cli.Exit("embedded rule pack: "+err.Error(), exitTrouble)
-	}
-	p := base.Clone()
-	extra := c.StringSlice("rules")
-	for _, rel := range cfg.Packs {
-		extra = append(extra, filepath.Join(cfg.Dir, rel))
-	}
-	for _, path := range extra {
-		q, err := pack.LoadPath(path)
-		if err != nil {
-			return nil, nil, cli.Exit(err.Error(), exitTrouble)
-		}
-		p.Merge(q)
-	}
-	if len(cfg.Terms) > 0 {
-		p.Merge(&pack.Pack{Terms: cfg.Terms, Files: []string{cfg.Path}})
-	}
-	if len(extra) > 0 || len(cfg.Terms) > 0 {
-		if err := p.Validate(); err != nil {
-			return nil, nil, cli.Exit(err.Error(), exitTrouble)
-		}
+		return nil, nil, cli.Exit(err.Error(), exitTrouble)
 	}
 	return cfg, p, nil
 }
@@ -228,19 +199,6 @@ func summaryLine(c *cli.Context, res *pipeline.Result) {
 		return
 	}
 	fmt.Fprintln(c.App.ErrWriter, emit.SummaryLine(res.Summary()))
-}
-
-// markOutput marks dir as itilint's output (load.OutputMarker), so that a
-// later walk of a folder holding it does not read the cleaned copies and
-// reports in it as more notes. A folder never written is left alone.
-func markOutput(dir string) error {
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return nil
-	}
-	if err := load.MarkOutput(dir); err != nil {
-		return fmt.Errorf("%s: %w", dir, err)
-	}
-	return nil
 }
 
 var fixKindsDefault = map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}

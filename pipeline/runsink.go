@@ -1,0 +1,95 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/load"
+	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/result"
+)
+
+// A RunSink writes what a whole run (itilint run) makes under its output
+// folder Dir: as Config.Each hands it each file, the cleaned copy (under
+// Dir/clean) and its findings and changes to the run report; with the run
+// over (Finish), the question bank and the reports. The run streams: no
+// note is kept, and the question bank takes what it needs as they pass.
+type RunSink struct {
+	Dir    string
+	report *emit.RunReport
+	errs   []error // cleaned copies that could not be written
+}
+
+// NewRunSink starts a sink writing under dir; Close releases it.
+func NewRunSink(dir string) (*RunSink, error) {
+	rep, err := emit.NewRunReport()
+	if err != nil {
+		return nil, err
+	}
+	return &RunSink{Dir: dir, report: rep}, nil
+}
+
+// Attach points a run's config at the sink: the cleaned copies laid out
+// under Dir/clean, the names of the bank and the reports kept from them,
+// and every file handed to Each.
+func (s *RunSink) Attach(cfg *Config) {
+	cfg.OutDir = filepath.Join(s.Dir, "clean")
+	cfg.Reserved = []string{s.bankPath(), s.textPath(), s.jsonPath()}
+	cfg.Each = s.Each
+}
+
+func (s *RunSink) bankPath() string { return filepath.Join(s.Dir, "questions.xlsx") }
+func (s *RunSink) textPath() string { return filepath.Join(s.Dir, "report.txt") }
+func (s *RunSink) jsonPath() string { return filepath.Join(s.Dir, "report.json") }
+
+// Each writes the cleaned copy of one file (a copy that could not be
+// written is reported as written nowhere) and hands the file to the run
+// report.
+func (s *RunSink) Each(f *result.File, cleaned *note.Note) {
+	if !f.Late && f.Err == nil && f.Out != "" && cleaned != nil {
+		if _, err := emit.WriteBytes(f.Out, cleaned.Text); err != nil {
+			s.errs = append(s.errs, err)
+			f.Out = ""
+		}
+	}
+	s.report.File(f)
+}
+
+// Finish writes the question bank and the reports of the finished run
+// res and marks Dir as itilint's output (progress, when set, shows each
+// step on a terminal). It returns the files that could not be written,
+// the cleaned copies first.
+func (s *RunSink) Finish(res *Result, progress io.Writer) []error {
+	errs := s.errs
+	done := Stage(progress, "writing the workbook")
+	if _, err := emit.Questions(s.bankPath(), res.Bank, emit.QuizOptions{}); err != nil {
+		errs = append(errs, err)
+	}
+	done()
+	done = Stage(progress, "writing the reports")
+	errs = append(errs, s.report.Write(s.textPath(), s.jsonPath(), res.Bank, res.Summary())...)
+	done()
+	if err := MarkOutput(s.Dir); err != nil {
+		errs = append(errs, err)
+	}
+	return errs
+}
+
+// Close removes what the run report spilled to disk.
+func (s *RunSink) Close() error { return s.report.Close() }
+
+// MarkOutput marks dir as itilint's output (load.OutputMarker), so that a
+// later walk of a folder holding it does not read the cleaned copies and
+// reports in it as more notes. A folder never written is left alone.
+func MarkOutput(dir string) error {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil
+	}
+	if err := load.MarkOutput(dir); err != nil {
+		return fmt.Errorf("%s: %w", dir, err)
+	}
+	return nil
+}
