@@ -93,7 +93,8 @@ type Result struct {
 // ignore patterns), the plan of feeding them (walked as they are checked,
 // or listed first for a progress bar or an output layout), the course-level
 // rules and the question bank that take each note in course order, the
-// workers, the course rules' second look, and the question bank.
+// workers, the errors in the order the user meets them, the course rules'
+// second look, and the question bank.
 func Run(cfg Config) (*Result, error) {
 	start := time.Now()
 	r, err := newRun(cfg)
@@ -106,27 +107,9 @@ func Run(cfg Config) (*Result, error) {
 	}
 	r.startCourse()
 	r.process()
-	// Errors in the order the user meets them: paths, then files. The
-	// entries a walk left out are notices, before the layout's.
-	var skipped []string
-	r.findErrs = slices.DeleteFunc(r.findErrs, func(err error) bool {
-		var s *load.Skipped
-		if errors.As(err, &s) {
-			skipped = append(skipped, s.Error())
-			return true
-		}
-		return false
-	})
-	r.res.Notices = append(skipped, r.res.Notices...)
-	r.res.Errors = append(r.findErrs, r.readErrs...)
-	if r.course != nil {
-		r.res.revisit(r.course, r.cfg, r.stdin)
-	}
-	if r.bank != nil {
-		done := Stage(r.cfg.Progress, "building questions")
-		r.res.Bank = r.bank.Bank(r.cfg.QuizOpts)
-		done()
-	}
+	r.gatherErrors()
+	r.revisit()
+	r.buildBank()
 	r.res.Elapsed = time.Since(start)
 	return r.res, nil
 }
@@ -314,67 +297,126 @@ func (r *run) done(_ load.Input, w outcome) {
 	}
 	if f.Err != nil {
 		r.readErrs = append(r.readErrs, f.Err)
-	} else if r.course != nil {
-		if extra := r.course.Note(f.Note); len(extra) > 0 {
-			f.Findings = append(f.Findings, extra...)
-			lint.Sort(f.Findings)
+	} else {
+		r.courseNote(&f)
+		if r.layout != nil {
+			f.Out = r.layout.Out(f.Path)
 		}
 	}
-	if r.layout != nil && f.Err == nil {
-		f.Out = r.layout.Out(f.Path)
-	}
-	res := r.res
-	res.count(&f)
-	if r.cfg.Each != nil {
-		r.cfg.Each(&f, w.cleaned)
+	r.res.count(&f)
+	r.hand(&f, w.cleaned)
+}
+
+// courseNote shows a read file's note to the course-level rules, in
+// course order, and adds what they find in it at once.
+func (r *run) courseNote(f *result.File) {
+	if r.course == nil {
 		return
 	}
-	res.Files = append(res.Files, f)
-	if f.Err == nil {
-		res.Cleaned = append(res.Cleaned, w.cleaned)
+	if extra := r.course.Note(f.Note); len(extra) > 0 {
+		f.Findings = append(f.Findings, extra...)
+		lint.Sort(f.Findings)
 	}
+}
+
+// hand gives a file that is done to the caller (Config.Each) when the run
+// streams, or keeps it in the result.
+func (r *run) hand(f *result.File, cleaned *note.Note) {
+	if r.cfg.Each != nil {
+		r.cfg.Each(f, cleaned)
+		return
+	}
+	r.res.Files = append(r.res.Files, *f)
+	if f.Err == nil {
+		r.res.Cleaned = append(r.res.Cleaned, cleaned)
+	}
+}
+
+// gatherErrors puts the errors in the order the user meets them: paths,
+// then files. The entries a walk left out are notices, before the
+// layout's.
+func (r *run) gatherErrors() {
+	var skipped []string
+	r.findErrs = slices.DeleteFunc(r.findErrs, func(err error) bool {
+		var s *load.Skipped
+		if errors.As(err, &s) {
+			skipped = append(skipped, s.Error())
+			return true
+		}
+		return false
+	})
+	r.res.Notices = append(skipped, r.res.Notices...)
+	r.res.Errors = append(r.findErrs, r.readErrs...)
+}
+
+// buildBank makes the question bank of what the workers read, when
+// quizzing.
+func (r *run) buildBank() {
+	if r.bank == nil {
+		return
+	}
+	done := Stage(r.cfg.Progress, "building questions")
+	r.res.Bank = r.bank.Bank(r.cfg.QuizOpts)
+	done()
 }
 
 // revisit gives the course-level rules their second look, at the notes
 // whose findings needed the whole course: from memory when the run kept
 // its notes, read anew when it streamed them.
-func (res *Result) revisit(course *lint.Course, cfg Config, stdin *load.Input) {
-	paths := course.Revisit()
-	res.Notices = append(res.Notices, course.Notices()...)
-	var kept map[string]*result.File
-	if cfg.Each == nil && len(paths) > 0 {
-		kept = make(map[string]*result.File, len(res.Files))
-		for j := range res.Files {
-			if f := &res.Files[j]; f.Note != nil {
-				kept[f.Path] = f
-			}
+func (r *run) revisit() {
+	if r.course == nil {
+		return
+	}
+	paths := r.course.Revisit()
+	r.res.Notices = append(r.res.Notices, r.course.Notices()...)
+	if len(paths) == 0 {
+		return
+	}
+	if r.cfg.Each == nil {
+		r.revisitKept(paths)
+		return
+	}
+	for _, path := range paths {
+		r.revisitStreamed(path)
+	}
+}
+
+// revisitKept adds the second look's findings to the files the run kept.
+func (r *run) revisitKept(paths []string) {
+	res := r.res
+	kept := make(map[string]*result.File, len(res.Files))
+	for j := range res.Files {
+		if f := &res.Files[j]; f.Note != nil {
+			kept[f.Path] = f
 		}
 	}
 	for _, path := range paths {
-		if cfg.Each == nil {
-			if f := kept[path]; f != nil {
-				extra := course.Again(f.Note)
-				res.count(&result.File{Findings: extra, Late: true})
-				f.Findings = append(f.Findings, extra...)
-				lint.Sort(f.Findings)
-			}
-			continue
+		if f := kept[path]; f != nil {
+			extra := r.course.Again(f.Note)
+			res.count(&result.File{Findings: extra, Late: true})
+			f.Findings = append(f.Findings, extra...)
+			lint.Sort(f.Findings)
 		}
-		// The run kept no list of its inputs: the path says how to read it.
-		in := load.Input{Path: path, Rel: filepath.Base(path), Format: load.FormatOf(path)}
-		if stdin != nil && path == stdin.Path {
-			in = *stdin
-		}
-		n, err := load.Read(in, cfg.Load)
-		if err != nil {
-			// Changed or gone since the first look: nothing to report on.
-			res.Errors = append(res.Errors, err)
-			continue
-		}
-		f := result.File{Path: path, Note: n, Findings: course.Again(n), Late: true}
-		res.count(&f)
-		cfg.Each(&f, nil)
 	}
+}
+
+// revisitStreamed reads a note the run streamed again and hands the
+// second look's findings to the caller, as one more File (Late).
+func (r *run) revisitStreamed(path string) {
+	// The run kept no list of its inputs: the path says how to read it.
+	in := load.Input{Path: path, Rel: filepath.Base(path), Format: load.FormatOf(path)}
+	if r.stdin != nil && path == r.stdin.Path {
+		in = *r.stdin
+	}
+	n, err := load.Read(in, r.cfg.Load)
+	if err != nil {
+		// Changed or gone since the first look: nothing to report on.
+		r.res.Errors = append(r.res.Errors, err)
+		return
+	}
+	f := result.File{Path: path, Note: n, Findings: r.course.Again(n), Late: true}
+	r.res.count(&f)
+	r.cfg.Each(&f, nil)
 }
 
 // DefaultInput is what a run reads when it is named no path: the folder
@@ -489,61 +531,90 @@ var packRules = func() map[string]bool {
 // cleaned note, found on the way (a note the fixes left as it was keeps
 // the findings of the first check), so the quiz need not check it again.
 func processOne(in load.Input, cfg Config, opts lint.Options) (f result.File, cleaned *note.Note, older int, checked []rule.Finding) {
-	f = result.File{Path: in.Path}
+	j := noteJob{f: result.File{Path: in.Path}, opts: opts}
+	err := j.read(in, cfg)
+	if err == nil && len(cfg.FixKinds) > 0 {
+		err = j.clean(cfg.FixKinds)
+	}
+	if err == nil && cfg.Quiz && !cfg.FixKinds[rule.Wording] {
+		err = j.fixWording()
+	}
+	if err != nil {
+		j.f.Err = err
+		return j.f, nil, 0, nil
+	}
+	return j.f, j.cleaned, j.older, j.checked
+}
+
+// A noteJob is one input on its way through a worker (processOne): read
+// and checked, cleaned, and its wording fixed for the quiz.
+type noteJob struct {
+	opts    lint.Options
+	f       result.File
+	cleaned *note.Note     // the note as the fixes left it
+	older   int            // places of older-edition wording replaced
+	checked []rule.Finding // lint.Check's findings on cleaned; nil when not known
+}
+
+// read reads the input and, when the run checks, reports its findings.
+func (j *noteJob) read(in load.Input, cfg Config) error {
 	n, err := load.Read(in, cfg.Load)
 	if err != nil {
-		f.Err = err
-		return f, nil, 0, nil
+		return err
 	}
-	f.Note = n
+	j.f.Note = n
 	if cfg.Check {
-		f.Findings = lint.Check(n, opts)
+		j.f.Findings = lint.Check(n, j.opts)
 	}
-	cleaned = n
-	checked = f.Findings
-	if len(cfg.FixKinds) > 0 {
-		// The check above saw the same note with the same options: its
-		// findings are the fix loop's first round.
-		r, err := lint.Fix(n, lint.FixOptions{Options: opts, Kinds: cfg.FixKinds, Initial: f.Findings})
-		if err != nil {
-			f.Err = err
-			return f, nil, 0, nil
-		}
-		f.Changes = r.Changes
-		if r.Note != cleaned {
-			checked = nil
-		}
-		cleaned = r.Note
-		older = olderChanges(r.Changes)
+	j.cleaned, j.checked = n, j.f.Findings
+	return nil
+}
+
+// clean applies the fixes of the kinds asked for. The check of read saw
+// the same note with the same options: its findings are the fix loop's
+// first round.
+func (j *noteJob) clean(kinds map[rule.FixKind]bool) error {
+	r, err := lint.Fix(j.f.Note, lint.FixOptions{Options: j.opts, Kinds: kinds, Initial: j.f.Findings})
+	if err != nil {
+		return err
 	}
-	if cfg.Quiz && !cfg.FixKinds[rule.Wording] {
-		// Questions quote the notes to learners, so they are built from
-		// text with the terminology fixed too ("ITIL4" → "ITIL 4"), even
-		// when the cleaned copies keep the author's wording.
-		// Only the pack-driven rules offer wording fixes.
-		wording := opts
-		wording.Only = packRules
-		fixing := lint.FixOptions{Options: wording, Kinds: map[rule.FixKind]bool{rule.Wording: true}}
-		if opts.Only == nil {
-			// With every rule on, one check of the cleaned note serves
-			// both the wording fixes (its pack-driven findings are their
-			// first round) and the quiz, when no wording fix applies.
-			if checked == nil {
-				checked = lint.Check(cleaned, opts)
-			}
-			fixing.Initial = ofRules(checked, packRules)
-		}
-		r, err := lint.Fix(cleaned, fixing)
-		if err != nil {
-			f.Err = err
-			return f, nil, 0, nil
-		}
-		if r.Note != cleaned {
-			checked = nil
-		}
-		return f, r.Note, older + olderChanges(r.Changes), checked
+	j.f.Changes = r.Changes
+	if r.Note != j.cleaned {
+		j.checked = nil
 	}
-	return f, cleaned, older, checked
+	j.cleaned = r.Note
+	j.older = olderChanges(r.Changes)
+	return nil
+}
+
+// fixWording applies the wording fixes to the cleaned note for the quiz.
+// Questions quote the notes to learners, so they are built from text with
+// the terminology fixed too ("ITIL4" → "ITIL 4"), even when the cleaned
+// copies keep the author's wording. Only the pack-driven rules offer
+// wording fixes.
+func (j *noteJob) fixWording() error {
+	wording := j.opts
+	wording.Only = packRules
+	fixing := lint.FixOptions{Options: wording, Kinds: map[rule.FixKind]bool{rule.Wording: true}}
+	if j.opts.Only == nil {
+		// With every rule on, one check of the cleaned note serves
+		// both the wording fixes (its pack-driven findings are their
+		// first round) and the quiz, when no wording fix applies.
+		if j.checked == nil {
+			j.checked = lint.Check(j.cleaned, j.opts)
+		}
+		fixing.Initial = ofRules(j.checked, packRules)
+	}
+	r, err := lint.Fix(j.cleaned, fixing)
+	if err != nil {
+		return err
+	}
+	if r.Note != j.cleaned {
+		j.checked = nil
+	}
+	j.cleaned = r.Note
+	j.older += olderChanges(r.Changes)
+	return nil
 }
 
 // ofRules returns the findings of fs by the rules in ids, in order (never
