@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"bytes"
 	"slices"
 	"sort"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/itilint/itilint/pipeline/clean/words"
 	"github.com/itilint/itilint/pipeline/edit"
+	"github.com/itilint/itilint/pipeline/internal/bytescan"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/rule"
@@ -106,7 +106,6 @@ func breaks(p *rule.Pass) []wordBreak {
 
 // appendBreaks appends the damaged words of the note to out.
 func appendBreaks(out []wordBreak, d *doc, p *rule.Pass) []wordBreak {
-	defer d.releaseLowered()
 	rp := pack.Of(p.Pack)
 	x := lexicon{d: d, pack: wordsOfPack(rp), rulePack: rp}
 	for bi, b := range d.blocks {
@@ -368,7 +367,7 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 // completions returns the words of the note's prose, in lower case, that
 // start with prefix (lower-case ASCII letters and digits with inner
 // hyphens, as lastWord returns) and are longer; a word may come more than
-// once. Like count, it searches the lowered text for the first questions
+// once. Like count, it searches the text case-blind for the first questions
 // of a note: a truncated word is rare, and a search allocates only for
 // candidates. A note that asks often (a long transcript cut off at many
 // line ends) would search its whole text once per question, so from then
@@ -382,19 +381,18 @@ func (d *doc) completions(prefix string) []string {
 	return d.searchCompletions(prefix)
 }
 
-// searchCompletions answers completions by searching the lowered text.
+// searchCompletions answers completions by searching the text case-blind.
 func (d *doc) searchCompletions(prefix string) []string {
 	text, spans := d.n.Text, d.proseSpans()
 	var out []string
 	var bufArr [32]byte // a word is lowered here: most are shorter
 	buf := bufArr[:0]
 	seen := map[string]bool{}
-	for at, low := 0, d.lowered(); ; {
-		i := bytes.Index(low[at:], []byte(prefix))
-		if i < 0 {
+	for at := 0; ; {
+		start := bytescan.FoldIndex(text, at, prefix)
+		if start < 0 {
 			return out
 		}
-		start := at + i
 		at = start + 1
 		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
 		if k == len(spans) || spans[k].Start > start || !wordStart(text[spans[k].Start:start]) {
@@ -419,8 +417,8 @@ func (d *doc) searchCompletions(prefix string) []string {
 }
 
 // indexCompletions answers completions from the note's vocabulary, sorted
-// once. The vocabulary holds the words lowered as the text is for the
-// search (ASCII letters only); strings.ToLower makes of a word with other
+// once. The vocabulary holds the words lowered as the search compares them
+// (ASCII letters only); strings.ToLower makes of a word with other
 // letters what searchCompletions makes of it.
 func (d *doc) indexCompletions(prefix string) []string {
 	if d.sortedVocab == nil {

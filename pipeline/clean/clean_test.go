@@ -173,8 +173,7 @@ func visible(s string) string {
 }
 
 // TestAfterCompactedNotes checks each note of a test course after notes
-// that were checked and compacted (the lowered text's buffer reused by the
-// next note), and compares the findings with those of a note nothing came
+// that were checked and compacted, and compares the findings with those of a note nothing came
 // before.
 func TestAfterCompactedNotes(t *testing.T) {
 	p := defaultPack(t)

@@ -23,9 +23,6 @@ type doc struct {
 	// empty items, fences of empty code blocks).
 	lineBlock []int32
 
-	// lower holds the text with ASCII letters in lower case, at the same
-	// offsets, while the word breaks are found (see lowered).
-	lower    *[]byte
 	searches int // questions count has answered by searching the text
 
 	vocabOnce   sync.Once
@@ -92,9 +89,9 @@ func isVerbatim(k note.BlockKind) bool {
 // as a whole word the way eachWord splits the prose.
 //
 // Most notes ask about a handful of words (line-end fragments the word
-// list does not know), so each question searches a lower-cased copy of the
-// text instead of building a vocabulary of every word: one allocation per
-// note instead of one per distinct word. A long note with many damaged
+// list does not know), so each question searches the text case-blind
+// (bytescan.FoldIndex) instead of building a vocabulary of every word: no
+// allocation, where the vocabulary makes one per distinct word. A long note with many damaged
 // line ends would search its text again and again, so after
 // maxSearches questions the vocabulary answers, built in one pass. A word
 // eachWord could not return whole (a space, punctuation) goes through the
@@ -126,17 +123,17 @@ func searchable(w string) bool {
 const maxSearches = 16
 
 // searchCount counts w (lower case letters, digits and inner hyphens) by
-// searching the lowered text.
+// searching the text case-blind.
 func (d *doc) searchCount(w string) int {
 	spans := d.proseSpans()
-	text, lower := d.n.Text, d.lowered()
+	text := d.n.Text
 	c := 0
 	for at := 0; ; {
-		i := bytes.Index(lower[at:], []byte(w))
-		if i < 0 {
+		start := bytescan.FoldIndex(text, at, w)
+		if start < 0 {
 			return c
 		}
-		start, end := at+i, at+i+len(w)
+		end := start + len(w)
 		at = start + 1
 		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
 		if k == len(spans) || spans[k].Start > start || spans[k].End < end {
@@ -147,30 +144,6 @@ func (d *doc) searchCount(w string) int {
 		}
 	}
 }
-
-// lowered returns the note's text with its ASCII letters in lower case, at
-// the same offsets, for case-blind searches. Only the word-break analysis
-// searches, once per note, so the copy is a pooled buffer that findBreaks
-// gives back when it is done (releaseLowered), not a second copy of every
-// note for the collector. No slice of it is kept.
-func (d *doc) lowered() []byte {
-	if d.lower == nil {
-		d.lower = lowerPool.Get().(*[]byte)
-		*d.lower = appendLower((*d.lower)[:0], d.n.Text)
-	}
-	return *d.lower
-}
-
-// releaseLowered gives the lowered text back to the pool; lowered makes it
-// again if asked.
-func (d *doc) releaseLowered() {
-	if d.lower != nil {
-		lowerPool.Put(d.lower)
-		d.lower = nil
-	}
-}
-
-var lowerPool = sync.Pool{New: func() any { return new([]byte) }}
 
 // wordStart reports whether eachWord, splitting before+rest, starts a word
 // at rest (a word rune): the rune before is no part of a word, nor a
