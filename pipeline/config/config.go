@@ -25,7 +25,7 @@ const FileName = ".itilint.yaml"
 // Config is the decoded project configuration.
 type Config struct {
 	// Rules maps a rule ID to "off", "on", or a severity.
-	Rules map[string]string `yaml:"rules"`
+	Rules RuleSettings `yaml:"rules"`
 	// Ignore lists glob patterns (relative to the config file's folder, or
 	// base names) of inputs to skip.
 	Ignore []string `yaml:"ignore"`
@@ -40,7 +40,45 @@ type Config struct {
 	Path string `yaml:"-"` // the file it was read from; "" when none
 	Dir  string `yaml:"-"`
 
-	doc *yaml.Node // the file's YAML, for the positions of bad values
+	doc      *yaml.Node // the file's YAML, for the positions of bad values
+	ignoreAt []int      // Ignore[i] is item ignoreAt[i] of the file's list
+}
+
+// MaxSize is the largest config file read, in bytes: a config is a few
+// dozen lines, and every key of a bigger one costs work before it can be
+// found wrong.
+const MaxSize = 1 << 20
+
+// MaxIgnore is how many different ignore patterns a config may list: each
+// is matched against every input's path, and a folder pattern (drafts/**)
+// covers any number of files.
+const MaxIgnore = 1000
+
+// RuleSettings maps rule IDs to their setting. It decodes itself: the YAML
+// library's map decoding compares every key with every other to find one
+// given twice, a cost that grows with the square of the keys, and
+// pack.DecodeStrict has already refused a key given twice.
+type RuleSettings map[string]string
+
+// UnmarshalYAML decodes a mapping of rule IDs to settings, one key at a
+// time.
+func (r *RuleSettings) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return n.Decode((*map[string]string)(r)) // null, or the library's error
+	}
+	m := make(RuleSettings, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		var k, v string
+		if err := n.Content[i].Decode(&k); err != nil {
+			return err
+		}
+		if err := n.Content[i+1].Decode(&v); err != nil {
+			return err
+		}
+		m[k] = v
+	}
+	*r = m
+	return nil
 }
 
 // Find looks for FileName in dir and its parents; it returns "" when there
@@ -69,23 +107,49 @@ func Load(path string) (*Config, error) {
 	if path == "" {
 		return c, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := pack.ReadYAMLFile(path, MaxSize)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: config file not found", path)
 		}
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	if err := pack.DecodeStrict(path, data, c); err != nil {
+	return parse(path, data)
+}
+
+// parse decodes a config file's bytes.
+func parse(path string, data []byte) (*Config, error) {
+	c := &Config{Path: path, Dir: filepath.Dir(path)}
+	doc, err := pack.DecodeStrictNode(path, data, c)
+	if err != nil {
 		return nil, err
 	}
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) == nil {
-		c.doc = &doc
+	c.doc = doc
+	if err := c.dedupeIgnore(); err != nil {
+		return nil, err
 	}
-	c.Path = path
-	c.Dir = filepath.Dir(path)
 	return c, nil
+}
+
+// dedupeIgnore drops the repeats of an ignore pattern (each costs a match
+// on every path, and aliases make repeats cheap to write) and refuses more
+// than MaxIgnore patterns.
+func (c *Config) dedupeIgnore() error {
+	seen := make(map[string]bool, len(c.Ignore))
+	kept := c.Ignore[:0]
+	for i, g := range c.Ignore {
+		if seen[g] {
+			continue
+		}
+		if len(kept) == MaxIgnore {
+			return fmt.Errorf("%s: ignore: more than %d different patterns; a folder pattern such as drafts/** covers many files", c.at(false, "ignore", strconv.Itoa(i)), MaxIgnore)
+		}
+		seen[g] = true
+		kept = append(kept, g)
+		c.ignoreAt = append(c.ignoreAt, i)
+	}
+	c.Ignore = kept
+	return nil
 }
 
 // Validate checks rule IDs against the known ones and the values. An
@@ -121,7 +185,11 @@ func (c *Config) Validate(known []string) error {
 	}
 	for i, g := range c.Ignore {
 		if _, err := filepath.Match(g, "x"); err != nil {
-			return fmt.Errorf("%s: ignore: bad pattern %q: %w", c.at(false, "ignore", strconv.Itoa(i)), g, err)
+			at := i
+			if i < len(c.ignoreAt) {
+				at = c.ignoreAt[i]
+			}
+			return fmt.Errorf("%s: ignore: bad pattern %q: %w", c.at(false, "ignore", strconv.Itoa(at)), g, err)
 		}
 	}
 	return nil

@@ -1,10 +1,12 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/itilint/itilint/pipeline/rule"
 )
@@ -67,4 +69,111 @@ func TestErrors(t *testing.T) {
 	if _, err := Load(filepath.Join(t.TempDir(), "nope.yaml")); err == nil || !strings.Contains(err.Error(), "not found") {
 		t.Errorf("missing file: %v", err)
 	}
+}
+
+// Hostile configs are refused with the file, line and column, and what a
+// config repeats costs nothing twice.
+func TestRefusesHostile(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"second document", "rules:\n  language-slip: off\n---\nrules:\n  list-count: off\n", ":3:1: a second YAML document starts here"},
+		{"rule given twice", "rules:\n  language-slip: off\n  language-slip: on\n", `:3:3: key "language-slip" is given twice (first at line 2)`},
+		{"aliases", "ignore:\n  - &a drafts/**\n" + strings.Repeat("  - *a\n", 200), ":103:5: more than 100 aliases"},
+		{"too many patterns", "ignore:\n" + manyPatterns(MaxIgnore+1), ":1002:5: ignore: more than 1000 different patterns"},
+	}
+	for _, tt := range tests {
+		p := write(t, t.TempDir(), tt.body)
+		_, err := Load(p)
+		if err == nil || !strings.Contains(err.Error(), p+tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, p+tt.want)
+		}
+	}
+	dir := t.TempDir()
+	p := write(t, dir, "# "+strings.Repeat("x", MaxSize)+"\n")
+	if _, err := Load(p); err == nil || !strings.Contains(err.Error(), p+": 1048579 bytes; a file of this kind may have at most 1048576") {
+		t.Errorf("too big: %v", err)
+	}
+}
+
+func manyPatterns(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "  - 'notes/%d/*.md'\n", i)
+	}
+	return b.String()
+}
+
+// A pattern repeated is matched once, and a bad pattern is still placed
+// at its own line after the repeats before it are dropped.
+func TestIgnoreDeduped(t *testing.T) {
+	p := write(t, t.TempDir(), "ignore:\n  - &d drafts/**\n  - *d\n  - drafts/**\n  - '*.srt'\n  - \"[x\"\n")
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(c.Ignore, " "); got != "drafts/** *.srt [x" {
+		t.Errorf("Ignore = %q", got)
+	}
+	if err := c.Validate(nil); err == nil || !strings.Contains(err.Error(), p+":6:5: ignore: bad pattern") {
+		t.Errorf("Validate: %v", err)
+	}
+}
+
+// The cost of reading a config grows with its size, not its square: the
+// YAML library's own check for a key given twice compared every key of a
+// mapping with every other (32,000 rules took seconds, 200,000 minutes).
+// At four times the size, reading takes about four times as long (sixteen
+// if it were quadratic); the best of a few runs is compared, and a ratio
+// over 5 is measured again before it fails, the machine being shared.
+func TestReadGrowsLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	keys := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("rules:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  rule-%d: off\n", i)
+		}
+		return []byte(b.String())
+	}
+	aliases := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("ignore:\n  - &a '" + strings.Repeat("x/", 100) + "*.txt'\n")
+		for range n {
+			b.WriteString("  - *a\n")
+		}
+		return []byte(b.String())
+	}
+	for _, tt := range []struct {
+		name  string
+		build func(int) []byte
+		n     int
+	}{{"keys", keys, 2000}, {"aliases", aliases, 10000}} {
+		t.Run(tt.name, func(t *testing.T) {
+			small, large := tt.build(tt.n), tt.build(4*tt.n)
+			var ratio float64
+			for try := 0; try < 3; try++ {
+				if ratio = float64(best(large)) / float64(best(small)); ratio <= 5 {
+					return
+				}
+			}
+			t.Errorf("reading %d %s took %.1f times as long as %d", 4*tt.n, tt.name, ratio, tt.n)
+		})
+	}
+}
+
+// best is the shortest of a few readings of a config's bytes.
+func best(data []byte) time.Duration {
+	var min time.Duration
+	for i := 0; i < 3; i++ {
+		start := time.Now()
+		c, err := parse("x.yaml", data)
+		if err == nil {
+			_ = c.Validate(nil)
+		}
+		if d := time.Since(start); i == 0 || d < min {
+			min = d
+		}
+	}
+	return min
 }

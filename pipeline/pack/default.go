@@ -80,7 +80,7 @@ func loadPath(p string) (*Pack, error) {
 	if info.IsDir() {
 		return Load(os.DirFS(p), filepath.ToSlash(p))
 	}
-	data, err := os.ReadFile(p)
+	data, err := ReadYAMLFile(p, MaxYAMLSize)
 	if err != nil {
 		return nil, fmt.Errorf("rule pack %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"reflect"
 	"regexp"
@@ -15,30 +16,174 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// MaxYAMLSize is the largest pack or config file read, in bytes. The
+// embedded packs' largest file is a few tens of kilobytes; a file a hundred
+// times that is a mistake or hostile, and every key of it costs work.
+const MaxYAMLSize = 4 << 20
+
+// MaxAliases is how many YAML aliases (*name) one pack or config file may
+// use. An alias costs a few bytes and repeats everything its anchor names,
+// so a file of aliases multiplies the work done on its values; a
+// hand-written file needs a few at most.
+const MaxAliases = 100
+
+// ReadYAMLFile reads a pack or config file from disk: a regular file (a
+// FIFO would block the read) of at most limit bytes (MaxYAMLSize or less).
+func ReadYAMLFile(path string, limit int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	f, err := openYAML(info, path, limit, func() (fs.File, error) { return os.Open(path) })
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readYAML(f, path, limit)
+}
+
+// readYAMLFS reads name from fsys as ReadYAMLFile does; shown is the name
+// its errors give.
+func readYAMLFS(fsys fs.FS, name, shown string) ([]byte, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", shown, unwrapPath(err))
+	}
+	f, err := openYAML(info, shown, MaxYAMLSize, func() (fs.File, error) { return fsys.Open(name) })
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readYAML(f, shown, MaxYAMLSize)
+}
+
+// openYAML opens a file whose stat is info if it is a regular file small
+// enough to read.
+func openYAML(info fs.FileInfo, shown string, limit int64, open func() (fs.File, error)) (fs.File, error) {
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", shown)
+	}
+	if info.Size() > limit {
+		return nil, tooBig(shown, info.Size(), limit)
+	}
+	f, err := open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", shown, unwrapPath(err))
+	}
+	return f, nil
+}
+
+func readYAML(f fs.File, shown string, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", shown, unwrapPath(err))
+	}
+	if int64(len(data)) > limit { // it grew since the stat
+		return nil, tooBig(shown, int64(len(data)), limit)
+	}
+	return data, nil
+}
+
+// unwrapPath drops a PathError's operation and path: the error already
+// names the file as the user wrote it.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func tooBig(file string, size, limit int64) error {
+	return fmt.Errorf("%s: %d bytes; a file of this kind may have at most %d (%d KiB)", file, size, limit, limit>>10)
+}
+
 // DecodeStrict decodes YAML into v (a pointer to a struct) and rejects keys
 // that v does not have, with errors of the form file:line:col: what is
 // wrong, and a did-you-mean. Fields of type Pos are set to the position of
-// the mapping they were read from.
+// the mapping they were read from. It refuses what would only cost work or
+// hide a mistake: a file over MaxYAMLSize, a key given twice in a mapping,
+// more than MaxAliases aliases, and a second document.
 func DecodeStrict(file string, data []byte, v any) error {
+	_, err := DecodeStrictNode(file, data, v)
+	return err
+}
+
+// DecodeStrictNode is DecodeStrict that also returns the document's root
+// node (nil for an empty file), for the positions of values found wrong
+// later.
+func DecodeStrictNode(file string, data []byte, v any) (*yaml.Node, error) {
+	if len(data) > MaxYAMLSize {
+		return nil, tooBig(file, int64(len(data)), MaxYAMLSize)
+	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil // an empty file is an empty value
+			return nil, nil // an empty file is an empty value
 		}
-		return fmt.Errorf("%s:%s", file, yamlErr(err))
+		return nil, fmt.Errorf("%s:%s", file, yamlErr(err))
+	}
+	for {
+		// A second document was ignored, silently: refuse one that holds
+		// anything (a trailing --- with nothing after it is harmless).
+		var next yaml.Node
+		err := dec.Decode(&next)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s:%s", file, yamlErr(err))
+		}
+		if !emptyDocument(&next) {
+			return nil, fmt.Errorf("%s:%d:%d: a second YAML document starts here; the file must hold one (remove the --- line, or split the file)", file, next.Line, next.Column)
+		}
+	}
+	if err := checkAliases(file, &root); err != nil {
+		return nil, err
 	}
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
 	}
 	if err := checkKeys(file, doc, reflect.TypeOf(v).Elem()); err != nil {
-		return err
+		return nil, err
 	}
 	if err := doc.Decode(v); err != nil {
-		return fmt.Errorf("%s:%s", file, yamlErr(err))
+		return nil, fmt.Errorf("%s:%s", file, yamlErr(err))
 	}
 	setPos(file, doc, reflect.ValueOf(v).Elem())
+	return &root, nil
+}
+
+// emptyDocument reports whether a document holds nothing: no value, or
+// only an empty one.
+func emptyDocument(n *yaml.Node) bool {
+	if len(n.Content) == 0 {
+		return true
+	}
+	v := n.Content[0]
+	return len(n.Content) == 1 && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == ""
+}
+
+// checkAliases refuses a file with more than MaxAliases aliases, at the
+// first one over.
+func checkAliases(file string, root *yaml.Node) error {
+	aliases := 0
+	stack := []*yaml.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Kind == yaml.AliasNode {
+			if aliases++; aliases > MaxAliases {
+				return fmt.Errorf("%s:%d:%d: more than %d aliases (*name); write the values out", file, n.Line, n.Column, MaxAliases)
+			}
+			continue // its anchor is walked where it is defined
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i])
+		}
+	}
 	return nil
 }
 
@@ -83,8 +228,12 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type) error {
 			return fmt.Errorf("%s:%d:%d: expected a mapping, found %s", file, n.Line, n.Column, kindName(n))
 		}
 		fields := fieldsOf(t)
+		seen := map[string]*yaml.Node{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
+			if err := once(file, seen, k); err != nil {
+				return err
+			}
 			f, ok := fields[k.Value]
 			if !ok {
 				var names []string
@@ -116,13 +265,32 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type) error {
 		}
 	case reflect.Map:
 		if n.Kind == yaml.MappingNode {
-			for i := 1; i < len(n.Content); i += 2 {
-				if err := checkKeys(file, n.Content[i], t.Elem()); err != nil {
+			seen := make(map[string]*yaml.Node, len(n.Content)/2)
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if err := once(file, seen, n.Content[i]); err != nil {
+					return err
+				}
+				if err := checkKeys(file, n.Content[i+1], t.Elem()); err != nil {
 					return err
 				}
 			}
 		}
 	}
+	return nil
+}
+
+// once refuses a key given twice in one mapping. The YAML library refuses
+// it too, but by comparing every key with every other, a cost that grows
+// with the square of the keys; a map of the keys seen is linear, and the
+// error gets a column.
+func once(file string, seen map[string]*yaml.Node, k *yaml.Node) error {
+	if k.Kind != yaml.ScalarNode {
+		return nil
+	}
+	if first, ok := seen[k.Value]; ok {
+		return fmt.Errorf("%s:%d:%d: key %q is given twice (first at line %d)", file, k.Line, k.Column, k.Value, first.Line)
+	}
+	seen[k.Value] = k
 	return nil
 }
 
@@ -225,9 +393,9 @@ func Load(fsys fs.FS, name string) (*Pack, error) {
 	sort.Strings(files)
 	p := &Pack{}
 	for _, f := range files {
-		data, err := fs.ReadFile(fsys, f)
+		data, err := readYAMLFS(fsys, f, path.Join(name, f))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path.Join(name, f), err)
+			return nil, err
 		}
 		var q Pack
 		if err := DecodeStrict(path.Join(name, f), data, &q); err != nil {

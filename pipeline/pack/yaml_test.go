@@ -1,0 +1,80 @@
+package pack
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// DecodeStrict refuses what would cost work or hide a mistake, each with
+// the file and, where the YAML has one, the line and column.
+func TestDecodeStrictRefuses(t *testing.T) {
+	type withMap struct {
+		Rules map[string]string `yaml:"rules"`
+	}
+	aliases := "terms:\n  - &a {id: a, term: A}\n" + strings.Repeat("  - *a\n", MaxAliases+1)
+	tests := []struct {
+		name, src, want string
+		v               any
+	}{
+		{"second document", "name: x\n---\nname: y\n", "f.yaml:2:1: a second YAML document starts here", &Pack{}},
+		{"third document", "name: x\n---\n---\nname: y\n", "f.yaml:3:1: a second YAML document", &Pack{}},
+		{"key twice in a struct", "name: x\nedition: itil4\nname: y\n", `f.yaml:3:1: key "name" is given twice (first at line 1)`, &Pack{}},
+		{"key twice in a term", "terms:\n  - id: a\n    id: b\n", `f.yaml:3:5: key "id" is given twice (first at line 2)`, &Pack{}},
+		{"key twice in a map", "rules:\n  a: x\n  b: y\n  a: z\n", `f.yaml:4:3: key "a" is given twice (first at line 2)`, &withMap{}},
+		{"aliases", aliases, "f.yaml:" + strconv.Itoa(3+MaxAliases) + ":5: more than 100 aliases", &Pack{}},
+		{"too big", "name: x\n#" + strings.Repeat("x", MaxYAMLSize), "f.yaml: 4194313 bytes; a file of this kind may have at most 4194304", &Pack{}},
+	}
+	for _, tt := range tests {
+		err := DecodeStrict("f.yaml", []byte(tt.src), tt.v)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// What a pack file may hold: a leading ---, an end marker, a trailing
+// empty document, a few aliases, a map decoded one key at a time.
+func TestDecodeStrictAccepts(t *testing.T) {
+	for _, src := range []string{
+		"---\nname: x\n",
+		"name: x\n...\n",
+		"name: x\n---\n",
+		"# a comment\n---\n# another\n",
+		"markers: [&m ITIL, *m]\n",
+	} {
+		var p Pack
+		if err := DecodeStrict("f.yaml", []byte(src), &p); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+}
+
+// A pack file is read only when it is a regular file of a sane size: a
+// FIFO named like one would block the read for ever.
+func TestReadYAMLFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "p.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	if _, err := ReadYAMLFile(fifo, MaxYAMLSize); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("FIFO: %v", err)
+	}
+	if _, err := Load(os.DirFS(dir), "pack"); err == nil || !strings.Contains(err.Error(), "pack/p.yaml: not a regular file") {
+		t.Errorf("FIFO in a pack folder: %v", err)
+	}
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, make([]byte, 2048), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadYAMLFile(big, 1024); err == nil || !strings.Contains(err.Error(), "2048 bytes") {
+		t.Errorf("too big: %v", err)
+	}
+	if data, err := ReadYAMLFile(big, 4096); err != nil || len(data) != 2048 {
+		t.Errorf("small enough: %d bytes, %v", len(data), err)
+	}
+}
