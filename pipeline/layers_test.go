@@ -42,8 +42,9 @@ var layers = [][]string{
 	// the engine that runs the rules; the writers, which format results
 	// and question banks and know nothing of how a run is carried out
 	{"pipeline/lint", "pipeline/emit"},
-	// the orchestrator: runs, sinks, layouts; the rules' test harness
-	{"pipeline", "pipeline/internal/ruletest"},
+	// the orchestrator: runs, sinks, layouts; a migration's sink and
+	// report; the rules' test harness
+	{"pipeline", "pipeline/migrate", "pipeline/internal/ruletest"},
 	// the command and the tools that drive the orchestrator
 	{"cmd/itilint", "scripts/measure/labels"},
 	{"scripts/measure", "scripts/funclen"},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/lint"
+	"github.com/itilint/itilint/pipeline/migrate"
 	"github.com/itilint/itilint/pipeline/pack"
 )
 
@@ -73,7 +74,7 @@ func flagChoices(command, flag string) []string {
 	severities := []string{"error", "warning", "suggestion", "none"}
 	switch {
 	case command == "migrate" && flag == "format":
-		return migrateFormats
+		return migrate.Formats
 	case flag == "format":
 		return emit.FindingFormats
 	case flag == "fail-on":

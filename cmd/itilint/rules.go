@@ -166,7 +166,7 @@ func writePackEntries(w io.Writer, p *pack.Pack) {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintf(tw, "\nSYLLABUS AREA\tWEIGHT\tNAME\n")
 		for _, a := range sy.Areas {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", a.ID, weight(a), a.Name)
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", a.ID, a.WeightText(), a.Name)
 		}
 		tw.Flush()
 	}

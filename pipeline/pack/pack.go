@@ -6,6 +6,7 @@ package pack
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -78,6 +79,16 @@ type Area struct {
 	// and 7 of them in detail in another).
 	Purposes []string `yaml:"purposes"`
 	Pos      Pos      `yaml:"-"`
+}
+
+// WeightText is the area's exam weight as reports show it: "20%", or
+// "20% (approximate)".
+func (a Area) WeightText() string {
+	s := strconv.FormatFloat(a.Weight, 'f', -1, 64) + "%"
+	if a.Approximate {
+		s += " (approximate)"
+	}
+	return s
 }
 
 // AreaOf returns the syllabus area a question about the term or list

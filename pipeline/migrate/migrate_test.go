@@ -1,4 +1,4 @@
-package main
+package migrate
 
 import (
 	"slices"
@@ -49,7 +49,7 @@ func TestSyllabusCues(t *testing.T) {
 	if ai := cues["ai"]; !slices.Contains(ai.acronyms, "AI") || !slices.Contains(ai.phrases, "agentic ai") {
 		t.Errorf("ai cues = %q %q", ai.phrases, ai.acronyms)
 	}
-	m := newMigration(from, to)
+	m := New(from, to)
 	m.cover([]byte("Modern tools use artificial intelligence."))
 	for _, a := range m.uncovered() {
 		if a.ID == "ai" {
