@@ -58,3 +58,19 @@ func LoadPack(edition string, project *config.Config, extra []string) (*pack.Pac
 	}
 	return p, nil
 }
+
+// OverEdition returns user merged over a copy of the embedded pack of
+// edition, checked whole: a user's pack may use the embedded one's topics
+// and terms (itilint rules test).
+func OverEdition(user *pack.Pack, edition string) (*pack.Pack, error) {
+	base, err := pack.ForEdition(edition)
+	if err != nil {
+		return nil, err
+	}
+	p := base.Clone()
+	p.Merge(user)
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/itilint/itilint/pipeline"
 	"github.com/itilint/itilint/pipeline/check"
 	"github.com/itilint/itilint/pipeline/config"
 	"github.com/itilint/itilint/pipeline/pack"
@@ -36,13 +37,8 @@ func testPack(c *cli.Context, dir string) error {
 			return err
 		}
 	}
-	base, err := pack.ForEdition(edition)
+	p, err := pipeline.OverEdition(user, edition)
 	if err != nil {
-		return cli.Exit(err.Error(), exitTrouble)
-	}
-	p := base.Clone()
-	p.Merge(user)
-	if err := p.Validate(); err != nil {
 		return cli.Exit(err.Error(), exitTrouble)
 	}
 	errs := check.RunExamples(p)
