@@ -282,16 +282,49 @@ type Analysis[T any] struct {
 	Run func(n *note.Note, p Pack) T
 }
 
-// analysisKey keys an analysis's result on a note: one per pack, since a
-// note can be checked against more than one.
-type analysisKey struct {
-	analysis any
-	pack     Pack
-}
-
 // Of returns the analysis of n with pack p, computed once.
 func (a *Analysis[T]) Of(n *note.Note, p Pack) T {
-	return n.StructureMemo(analysisKey{a, p}, func(n *note.Note) any { return a.Run(n, p) }).(T)
+	// The note keeps the analysis's results under the analysis itself: a
+	// pointer is a key that costs nothing to box, where a key of analysis
+	// and pack took an allocation on every call, and rules ask for an
+	// analysis dozens of times a note.
+	rs := n.StructureMemo(a, newAnalysisResults[T]).(*analysisResults[T])
+	for i := range rs.results {
+		if rs.results[i].pack == p {
+			return rs.results[i].value
+		}
+	}
+	v := a.Run(n, p)
+	rs.results = append(rs.results, packResult[T]{p, v})
+	return v
+}
+
+// analysisResults are the results of one analysis on a note, one per pack
+// (a note can be checked against more than one).
+type analysisResults[T any] struct {
+	results []packResult[T]
+	first   [1]packResult[T] // results' first backing: one pack, nearly always
+}
+
+type packResult[T any] struct {
+	pack  Pack
+	value T
+}
+
+func newAnalysisResults[T any](*note.Note) any {
+	rs := &analysisResults[T]{}
+	rs.results = rs.first[:0]
+	return rs
+}
+
+// Release releases the results that are note.Releasers, as the note does
+// with a memo when it compacts its structure.
+func (rs *analysisResults[T]) Release() {
+	for _, r := range rs.results {
+		if rel, ok := any(r.value).(note.Releaser); ok {
+			rel.Release()
+		}
+	}
 }
 
 // ResultOf returns the analysis a of the pass's note.
