@@ -534,7 +534,7 @@ func processOne(in load.Input, cfg Config, opts lint.Options) (f result.File, cl
 	j := noteJob{f: result.File{Path: in.Path}, opts: opts}
 	err := j.read(in, cfg)
 	if err == nil && len(cfg.FixKinds) > 0 {
-		err = j.clean(cfg.FixKinds)
+		err = j.clean(cfg.FixKinds, cfg.Quiz)
 	}
 	if err == nil && cfg.Quiz && !cfg.FixKinds[rule.Wording] {
 		err = j.fixWording()
@@ -572,15 +572,20 @@ func (j *noteJob) read(in load.Input, cfg Config) error {
 
 // clean applies the fixes of the kinds asked for. The check of read saw
 // the same note with the same options: its findings are the fix loop's
-// first round.
-func (j *noteJob) clean(kinds map[rule.FixKind]bool) error {
-	r, err := lint.Fix(j.f.Note, lint.FixOptions{Options: j.opts, Kinds: kinds, Initial: j.f.Findings})
+// first round. The quiz checks the cleaned note with every rule: for it,
+// the fix rounds do so, and the last of them is that check.
+func (j *noteJob) clean(kinds map[rule.FixKind]bool, quiz bool) error {
+	fixing := lint.FixOptions{Options: j.opts, Kinds: kinds, Initial: j.f.Findings}
+	if quiz {
+		fixing.Report = &j.opts
+	}
+	r, err := lint.Fix(j.f.Note, fixing)
 	if err != nil {
 		return err
 	}
 	j.f.Changes = r.Changes
 	if r.Note != j.cleaned {
-		j.checked = nil
+		j.checked = r.Findings
 	}
 	j.cleaned = r.Note
 	j.older = olderChanges(r.Changes)
@@ -604,13 +609,16 @@ func (j *noteJob) fixWording() error {
 			j.checked = lint.Check(j.cleaned, j.opts)
 		}
 		fixing.Initial = ofRules(j.checked, packRules)
+		// And the rounds after a wording fix check with every rule:
+		// the last is the quiz's check of its text.
+		fixing.Report = &j.opts
 	}
 	r, err := lint.Fix(j.cleaned, fixing)
 	if err != nil {
 		return err
 	}
 	if r.Note != j.cleaned {
-		j.checked = nil
+		j.checked = r.Findings
 	}
 	j.cleaned = r.Note
 	j.older += olderChanges(r.Changes)

@@ -23,6 +23,14 @@ type FixOptions struct {
 	// Initial, when not nil, are the findings of Check on the input note
 	// with the same Options, so the first round need not check again.
 	Initial []rule.Finding
+	// Report, when set, are the options of the check the caller makes of
+	// the fixed note (every rule, for a report or the quiz). The rounds
+	// check with them instead of with the fixers alone, and take the
+	// fixers' findings among theirs; the last round, which finds nothing
+	// left to fix, is then that check of the fixed note, and its findings
+	// are FixResult.Findings. A note with fixes is checked once again, not
+	// twice (fixers, then every rule).
+	Report *Options
 }
 
 // A Conflict is a fix that was skipped because it overlapped another.
@@ -37,6 +45,10 @@ type FixResult struct {
 	Changes   []rule.Change
 	Conflicts []Conflict
 	Rounds    int
+	// Findings, when not nil, are those of Check on Note with
+	// FixOptions.Report (see there); nil when the round that saw Note was
+	// given (Initial) or the rounds ran out.
+	Findings []rule.Finding
 }
 
 // Fix applies the first fix of each finding whose kind is wanted, skipping
@@ -51,12 +63,18 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 	cur := n
 	fixing := opts.Options
 	fixing.Only = fixers(opts.Options, opts.Kinds)
+	checking := fixing
+	if opts.Report != nil {
+		checking = *opts.Report
+	}
 	for round := 0; round < MaxRounds; round++ {
 		var findings []rule.Finding
+		reported := false // findings are Check(cur, *opts.Report)
 		if round == 0 && opts.Initial != nil {
 			findings = opts.Initial
 		} else {
-			findings = Check(cur, fixing)
+			findings = Check(cur, checking)
+			reported = opts.Report != nil
 		}
 		var taken []edit.Edit
 		var takenRules []string
@@ -64,6 +82,9 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 		for _, f := range findings {
 			if f.Fix == nil || len(f.Fix.Edits) == 0 || !opts.Kinds[f.Fix.Kind] {
 				continue
+			}
+			if reported && !fixing.Only[f.Rule] {
+				continue // not a finding of the fixers' check
 			}
 			if conflictWith := conflicting(taken, takenRules, f.Fix.Edits); conflictWith != "" {
 				res.Conflicts = append(res.Conflicts, Conflict{Rule: f.Rule, With: conflictWith, Pos: n.Position(origin(f.Start, history))})
@@ -87,6 +108,9 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 			})
 		}
 		if len(taken) == 0 {
+			if reported {
+				res.Findings = findings
+			}
 			break
 		}
 		text, err := edit.Apply(cur.Text, taken)
@@ -96,6 +120,9 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 		res.Rounds = round + 1
 		res.Changes = append(res.Changes, roundChanges...)
 		if string(text) == string(cur.Text) {
+			if reported {
+				res.Findings = findings // cur stays the note
+			}
 			break
 		}
 		sorted, _ := edit.Sort(taken, len(cur.Text))
