@@ -1,12 +1,14 @@
 package quiz
 
 import (
+	"bytes"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
@@ -71,6 +73,7 @@ type sentence struct {
 
 	source string      // path:line
 	def    *definition // what findDefinition makes of it, found when read
+	key    string      // norm(Text)
 }
 
 // Source is the sentence's path:line, as the explanation cites it and the
@@ -123,8 +126,13 @@ type corpus struct {
 
 // textFacts is what read makes of a sentence's text alone.
 type textFacts struct {
+	text    string // the text, one copy for every sentence that has it
+	key     string // norm(text), how add tells a repeated sentence
 	matches []match
 	fact    bool
+	// def is what findDefinition makes of the text when the sentence is a
+	// fact (S is nil: each sentence takes a copy that points to it).
+	def *definition
 }
 
 // facts returns the matches of text and whether it reads as a fact,
@@ -136,11 +144,17 @@ func (c *corpus) facts(text string) textFacts {
 	if ok {
 		return tf
 	}
-	tf = textFacts{matches: c.match(text), fact: isFact(text)}
+	// text may be a slice of its paragraph: the copy kept holds only the
+	// sentence.
+	text = strings.Clone(text)
+	tf = textFacts{text: text, key: norm(text), matches: c.match(text), fact: isFact(text)}
 	for i := range tf.matches {
 		before := wordsBefore(text[:tf.matches[i].Start])
 		tf.matches[i].afterThe = before == "the"
 		tf.matches[i].afterA = before == "a" || before == "an"
+	}
+	if tf.fact {
+		tf.def = findDefinition(&sentence{Text: text, Matches: tf.matches, Fact: true})
 	}
 	c.seenMu.Lock()
 	c.seen[text] = tf
@@ -186,7 +200,7 @@ func (c *corpus) add(ss []*sentence) {
 	noteSeq := c.notes
 	c.notes++
 	for _, s := range ss {
-		key := norm(s.Text)
+		key := s.key
 		dup := c.texts[key]
 		c.texts[key] = true
 		for _, m := range s.Matches {
@@ -332,49 +346,121 @@ func (c *corpus) read(n *note.Note, flagged [][2]int) []*sentence {
 		default:
 			continue
 		}
-		text, offs, breaks := joinLines(n, b)
+		text, offs := joinLines(n, b)
 		options := b.InList && underQuestion
 		if !b.InList {
 			underQuestion = strings.HasSuffix(strings.TrimSpace(text), "?")
 		}
-		for _, r := range splitSentences(text, breaks) {
-			st := strings.Join(strings.Fields(text[r[0]:r[1]]), " ")
-			s := &sentence{Text: st, Section: section,
-				source: path + ":" + strconv.Itoa(lines.Position(offs[r[0]]).Line)}
+		for _, r := range splitSentences(text, offs.breaks()) {
+			st := text[r[0]:r[1]]
+			if !singleSpaced(st) {
+				st = strings.Join(strings.Fields(st), " ")
+			}
+			start := offs.at(r[0])
 			tf := c.facts(st)
+			s := &sentence{Text: tf.text, Section: section, key: tf.key,
+				source: path + ":" + strconv.Itoa(lines.Position(start).Line)}
 			s.Matches = tf.matches
-			s.Fact = tf.fact && !options && !overlaps(flagged, offs[r[0]], offs[r[1]-1]+1)
-			s.def = findDefinition(s)
+			s.Fact = tf.fact && !options && !overlaps(flagged, start, offs.at(r[1]-1)+1)
+			if s.Fact && tf.def != nil {
+				d := *tf.def
+				d.S = s
+				s.def = &d
+			}
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-// joinLines joins a paragraph's lines with single spaces and returns, for
-// each byte of the result, its offset in the note, and the offsets where a
-// line break was.
-func joinLines(n *note.Note, b note.Block) (string, []int, map[int]bool) {
+// joinLines joins a paragraph's lines with single spaces and returns the
+// joined text and where each of its bytes is in the note.
+func joinLines(n *note.Note, b note.Block) (string, lineOffsets) {
 	var sb strings.Builder
-	var offs []int
-	breaks := map[int]bool{}
+	offs := lineOffsets{lines: make([]lineSegment, 0, len(b.Lines)), end: b.End}
 	for i, l := range b.Lines {
-		seg := string(n.Text[l.Start:l.End])
-		trimmed := strings.TrimRight(seg, " \t\n")
-		lead := len(trimmed) - len(strings.TrimLeft(trimmed, " \t"))
-		trimmed = trimmed[lead:]
+		line := bytes.TrimRight(n.Text[l.Start:l.End], " \t\n")
+		lead := len(line) - len(bytes.TrimLeft(line, " \t"))
+		line = line[lead:]
+		seg := lineSegment{off: l.Start + lead}
 		if i > 0 {
-			breaks[sb.Len()] = true
+			seg.from = sb.Len()
 			sb.WriteByte(' ')
-			offs = append(offs, l.Start+lead)
 		}
-		for k := range len(trimmed) {
-			offs = append(offs, l.Start+lead+k)
-		}
-		sb.WriteString(trimmed)
+		seg.start = sb.Len()
+		offs.lines = append(offs.lines, seg)
+		sb.Write(line)
 	}
-	offs = append(offs, b.End)
-	return sb.String(), offs, breaks
+	offs.len = sb.Len()
+	return sb.String(), offs
+}
+
+// lineOffsets maps the bytes of a paragraph's joined text (joinLines) to
+// the note: each line's text, and the space joining it to the line before,
+// which stands for the line's first byte.
+type lineOffsets struct {
+	lines []lineSegment
+	len   int // of the joined text
+	end   int // the note offset of the text's end: the block's
+}
+
+// A lineSegment is one line in the joined text: from its joining space
+// (from; the text's start for the first line), its text from start on,
+// which is at off in the note.
+type lineSegment struct{ from, start, off int }
+
+// at returns the note offset of byte i of the joined text (the block's end
+// for the text's length).
+func (o lineOffsets) at(i int) int {
+	if i >= o.len {
+		return o.end
+	}
+	k := sort.Search(len(o.lines), func(k int) bool { return o.lines[k].from > i }) - 1
+	seg := o.lines[k]
+	if i < seg.start {
+		return seg.off // the joining space
+	}
+	return seg.off + i - seg.start
+}
+
+// breaks returns the offsets of the joined text where a line break was:
+// the joining spaces, in order.
+func (o lineOffsets) breaks() []int {
+	if len(o.lines) < 2 {
+		return nil
+	}
+	out := make([]int, len(o.lines)-1)
+	for k, seg := range o.lines[1:] {
+		out[k] = seg.from
+	}
+	return out
+}
+
+// singleSpaced reports whether s is its words joined by single spaces, as
+// strings.Join(strings.Fields(s), " ") would write it: no space (of any
+// kind Fields knows) but single ASCII spaces between words.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+					return false
+				}
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // personal words mark trainer talk ("you", "we", "I"), not facts.

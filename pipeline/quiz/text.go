@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,7 +23,7 @@ var abbreviations = map[string]bool{
 // upper-case letter, a digit or a quote follow it (or the text ends) and the
 // word before it is not an abbreviation; a colon at a line end (breaks holds
 // the offsets of the original line breaks) ends a lead-in fragment.
-func splitSentences(text string, breaks map[int]bool) [][2]int {
+func splitSentences(text string, breaks []int) [][2]int {
 	var out [][2]int
 	start := 0
 	emit := func(end int) {
@@ -73,7 +74,7 @@ func splitSentences(text string, breaks map[int]bool) [][2]int {
 			emit(j)
 			i = j - 1
 		case ':':
-			if breaks[i+1] || strings.TrimSpace(text[i+1:]) == "" {
+			if _, brk := slices.BinarySearch(breaks, i+1); brk || strings.TrimSpace(text[i+1:]) == "" {
 				emit(i + 1)
 			}
 		}
