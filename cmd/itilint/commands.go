@@ -76,7 +76,7 @@ func checkCommand() *cli.Command {
 }
 
 // runCheck is the check command: the run streams each file through a
-// CheckSink into the report.
+// CheckSink into the report, or into a new baseline.
 func runCheck(c *cli.Context) error {
 	format := c.String("format")
 	if !contains(emit.FindingFormats, format) {
@@ -101,6 +101,28 @@ func runCheck(c *cli.Context) error {
 		return err
 	}
 	pc.Each = sink.Each
+	res, err := checkInto(c, pc, sink, format, threshold)
+	if err != nil {
+		return cli.Exit(err.Error(), exitTrouble)
+	}
+	trouble := reportErrors(c, res)
+	editionNotice(c, sniff, pc.Pack)
+	if err := writeBaseline(c, sink); err != nil {
+		return err
+	}
+	switch {
+	case trouble:
+		return cli.Exit("", exitTrouble)
+	case sink.Failed:
+		return cli.Exit("", exitFindings)
+	}
+	return nil
+}
+
+// checkInto runs the check and writes its report in format where the
+// flags say: to --output (the whole report at once, atomically), nowhere
+// when recording a baseline, or to standard output as files are done.
+func checkInto(c *cli.Context, pc pipeline.Config, sink *pipeline.CheckSink, format string, threshold rule.Severity) (*pipeline.Result, error) {
 	var res *pipeline.Result
 	report := func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 64<<10)
@@ -112,7 +134,7 @@ func runCheck(c *cli.Context) error {
 		if res, err = pipeline.Run(pc); err != nil {
 			return err
 		}
-		if c.String("write-baseline") != "" {
+		if sink.Record {
 			return nil
 		}
 		if err := fw.Close(); err != nil {
@@ -120,34 +142,37 @@ func runCheck(c *cli.Context) error {
 		}
 		return bw.Flush()
 	}
-	if path := c.String("output"); path != "" && c.String("write-baseline") == "" {
-		_, err = emit.WriteFile(path, report)
-	} else if c.String("write-baseline") != "" {
+	path := c.String("output")
+	var err error
+	switch {
+	case sink.Record:
 		err = report(io.Discard)
-	} else {
+	case path == "":
 		err = report(c.App.Writer)
+	default:
+		_, err = emit.WriteFile(path, report)
 	}
-	if err != nil {
-		return cli.Exit(err.Error(), exitTrouble)
+	if err != nil || sink.Record || path == "" {
+		return res, err
 	}
-	if path := c.String("output"); path != "" && c.String("write-baseline") == "" && !c.Bool("quiet") {
+	if !c.Bool("quiet") {
 		fmt.Fprintf(c.App.ErrWriter, "%s report written to %s\n", format, path)
 	}
-	trouble := reportErrors(c, res)
-	editionNotice(c, sniff, pc.Pack)
-	if path := c.String("write-baseline"); path != "" {
-		if err := sink.WriteBaseline(path); err != nil {
-			return cli.Exit(err.Error(), exitTrouble)
-		}
-		if !c.Bool("quiet") {
-			fmt.Fprintf(c.App.ErrWriter, "baseline %s: %s recorded\n", path, plural(len(sink.Entries), "finding", "findings"))
-		}
+	return res, nil
+}
+
+// writeBaseline writes the findings the sink recorded to the baseline
+// file --write-baseline names, if any.
+func writeBaseline(c *cli.Context, sink *pipeline.CheckSink) error {
+	path := c.String("write-baseline")
+	if path == "" {
+		return nil
 	}
-	switch {
-	case trouble:
-		return cli.Exit("", exitTrouble)
-	case sink.Failed:
-		return cli.Exit("", exitFindings)
+	if err := sink.WriteBaseline(path); err != nil {
+		return cli.Exit(err.Error(), exitTrouble)
+	}
+	if !c.Bool("quiet") {
+		fmt.Fprintf(c.App.ErrWriter, "baseline %s: %s recorded\n", path, plural(len(sink.Entries), "finding", "findings"))
 	}
 	return nil
 }
