@@ -25,7 +25,7 @@ import (
 // A new package is placed here, in the lowest layer its imports allow.
 var layers = [][]string{
 	// bytes, edits and words; the embedded rule pack files; test trees
-	{"pipeline/internal/bytescan", "pipeline/edit", "pipeline/clean/words", "rules", "pipeline/testcourse"},
+	{"pipeline/internal/bytescan", "pipeline/internal/growth", "pipeline/edit", "pipeline/clean/words", "rules", "pipeline/testcourse"},
 	// a note: text, lines and block structure
 	{"pipeline/note"},
 	// the vocabulary of rules and findings (no pack: rule.Pack is opaque);

@@ -40,7 +40,11 @@ type matcher struct {
 	history      [][]int32         // the pack's history phrases, as word numbers
 	why          []string          // per phrase: ": " and its reason, or ""
 
-	keys map[string]int // while building: the patterns by their words
+	keys     map[string]int       // while building: the patterns by their words
+	formKeys map[formKey]struct{} // while building: the forms added
+	// while building: the pack's lists by ID (the first of an ID, as
+	// pack.List answers), for the {list} of every phrase form
+	listIDs map[string]int
 
 	elemOnce   sync.Once
 	elemStems  map[string]int // the stems of the terms' elements, numbered
@@ -205,7 +209,7 @@ func severityOf(s string) rule.Severity {
 // build compiles p: its terms, list members and phrases become forms of
 // patterns, the patterns a trie over numbered words.
 func build(p *pack.Pack) *matcher {
-	m := &matcher{pack: p, nouns: map[string][]nounPattern{}, vocab: newVocabulary(), keys: map[string]int{}}
+	m := &matcher{pack: p, nouns: map[string][]nounPattern{}, vocab: newVocabulary(), keys: map[string]int{}, formKeys: map[formKey]struct{}{}}
 	for ti := range p.Terms {
 		m.addTerm(ti)
 	}
@@ -213,9 +217,14 @@ func build(p *pack.Pack) *matcher {
 		m.addList(li)
 	}
 	m.addHistory()
+	m.listIDs = make(map[string]int, len(p.Lists))
+	for li := len(p.Lists) - 1; li >= 0; li-- {
+		m.listIDs[p.Lists[li].ID] = li
+	}
 	for pi := range p.Phrases {
 		m.addPhrase(pi)
 	}
+	m.listIDs = nil
 	for i := range m.entries {
 		e := &m.entries[i]
 		acronyms, words := 0, 0
@@ -234,7 +243,7 @@ func build(p *pack.Pack) *matcher {
 	}
 	m.addElementWords()
 	m.vocab.seal()
-	m.keys = nil
+	m.keys, m.formKeys = nil, nil
 	return m
 }
 
@@ -264,13 +273,13 @@ func (m *matcher) addForm(text string, f form) {
 		}
 	}
 	// The same form twice (a term listed twice, an inflection equal to
-	// another form) is kept once.
-	for _, fid := range m.patterns[id].forms {
-		g := m.forms[fid]
-		if g.entry == f.entry && g.shape == f.shape && g.class == f.class {
-			return
-		}
+	// another form) is kept once. A set, not a walk of the pattern's forms:
+	// a pack's phrases may share one form by the thousand.
+	fk := formKey{pattern: id, entry: f.entry, shape: f.shape, class: f.class}
+	if _, dup := m.formKeys[fk]; dup {
+		return
 	}
+	m.formKeys[fk] = struct{}{}
 	m.patterns[id].forms = append(m.patterns[id].forms, len(m.forms))
 	m.forms = append(m.forms, f)
 }
@@ -414,7 +423,7 @@ func (m *matcher) addPhrase(pi int) {
 	ei := len(m.entries)
 	m.entries = append(m.entries, entry{kind: phraseEntry, phrase: pi, severity: severityOf(ph.Severity)})
 	for _, w := range ph.Wrong {
-		for _, x := range expandRefs(m.pack, w, ph.Replace) {
+		for _, x := range expandRefs(m.pack, m.listIDs, w, ph.Replace) {
 			wrongs := variantsOf(x.wrong, ph.Inflect, true)
 			repls := variantsOf(x.repl, ph.Inflect && x.repl != "", true)
 			for k, v := range wrongs {
@@ -533,6 +542,13 @@ func (m *matcher) addNoun(text string, np nounPattern) {
 	}
 }
 
+// A formKey is what makes a form of a pattern the same as another.
+type formKey struct {
+	pattern, entry int
+	shape          string
+	class          formClass
+}
+
 // A refExpansion is one phrase form with its {list} placeholder filled.
 type refExpansion struct {
 	wrong, repl         string
@@ -540,18 +556,19 @@ type refExpansion struct {
 }
 
 // expandRefs fills a {list-id} placeholder of a phrase form with each
-// member (and accepted form) of that list.
-func expandRefs(p *pack.Pack, wrong, repl string) []refExpansion {
+// member (and accepted form) of that list; lists indexes p's lists by ID.
+func expandRefs(p *pack.Pack, lists map[string]int, wrong, repl string) []refExpansion {
 	i := strings.IndexByte(wrong, '{')
 	j := strings.IndexByte(wrong, '}')
 	if i < 0 || j < i {
 		return []refExpansion{{wrong: wrong, repl: repl}}
 	}
 	id := wrong[i+1 : j]
-	l, ok := p.List(id)
+	li, ok := lists[id]
 	if !ok {
 		return nil
 	}
+	l := p.Lists[li]
 	var out []refExpansion
 	for _, mb := range l.Members {
 		for _, name := range append([]string{mb.Name}, mb.Accepted...) {

@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/itilint/itilint/pipeline/internal/growth"
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
@@ -123,9 +121,8 @@ func TestIgnoreDeduped(t *testing.T) {
 // The cost of reading a config grows with its size, not its square: the
 // YAML library's own check for a key given twice compared every key of a
 // mapping with every other (32,000 rules took seconds, 200,000 minutes).
-// At four times the size, reading takes about four times as long (sixteen
-// if it were quadratic); the best of a few runs is compared, and a ratio
-// over 5 is measured again before it fails, the machine being shared.
+// At four times the size, reading takes about four times as long, sixteen
+// if it were quadratic (see package growth).
 func TestReadGrowsLinearly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
@@ -152,45 +149,15 @@ func TestReadGrowsLinearly(t *testing.T) {
 		n     int
 	}{{"keys", keys, 2000}, {"aliases", aliases, 5000}} {
 		t.Run(tt.name, func(t *testing.T) {
-			small, large := tt.build(tt.n), tt.build(4*tt.n)
-			var ratio float64
-			for try := 0; try < 3; try++ {
-				ratio = growth(small, large)
-				t.Logf("%d %s: %.1f times the time of %d", 4*tt.n, tt.name, ratio, tt.n)
-				if ratio <= 5 {
-					return
+			read := func(data []byte) func() {
+				return func() {
+					if c, err := parse("x.yaml", data); err == nil {
+						_ = c.Validate(nil)
+					}
 				}
 			}
-			t.Errorf("reading %d %s took %.1f times as long as %d", 4*tt.n, tt.name, ratio, tt.n)
+			what := fmt.Sprintf("%d %s (against %d)", 4*tt.n, tt.name, tt.n)
+			growth.Check(t, what, read(tt.build(tt.n)), read(tt.build(4*tt.n)))
 		})
 	}
-}
-
-// growth is how many times the processor time reading large takes as
-// reading small, the best of a few readings of each, taken in turn so that
-// a moment when the machine is busy slows both. small is read eight times
-// a reading and large twice, as much work if the cost is linear, so that
-// the clock's granularity weighs little and as much on both.
-//
-// The collector is off while a reading is timed (and run between them):
-// its cost depends on where the heap stood, not on the reading's growth.
-func growth(small, large []byte) float64 {
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	var best [2]time.Duration
-	for i := 0; i < 5; i++ {
-		for j, data := range [][]byte{small, large} {
-			runtime.GC()
-			start := cpuTime()
-			for range 8 - 6*j {
-				c, err := parse("x.yaml", data)
-				if err == nil {
-					_ = c.Validate(nil)
-				}
-			}
-			if d := cpuTime() - start; i == 0 || d < best[j] {
-				best[j] = d
-			}
-		}
-	}
-	return 4 * float64(best[1]) / float64(best[0])
 }

@@ -377,7 +377,10 @@ func mergeByID[T any](base, add []T, id func(T) string) []T {
 // Validate checks what YAML decoding cannot: required fields, unique IDs,
 // known references, counts that match the members, valid severities.
 func (p *Pack) Validate() error {
-	v := &validator{p: p, topics: map[string]bool{}, ids: map[string]Pos{}}
+	v := &validator{p: p, topics: map[string]bool{}, ids: make(map[string]Pos, len(p.Terms)+len(p.Lists)+len(p.Phrases)), lists: make(map[string]bool, len(p.Lists))}
+	for _, l := range p.Lists {
+		v.lists[l.ID] = true
+	}
 	for _, t := range p.Topics {
 		if t.ID == "" || t.Name == "" {
 			v.fail(t.Pos, "topic needs an id and a name")
@@ -411,6 +414,7 @@ type validator struct {
 	errs   []string
 	topics map[string]bool
 	ids    map[string]Pos
+	lists  map[string]bool // the IDs of the lists, for the {list} of a phrase
 }
 
 func (v *validator) fail(pos Pos, format string, args ...any) {
@@ -502,7 +506,7 @@ func (v *validator) phrase(ph *Phrase) {
 	}
 	for _, w := range ph.Wrong {
 		for _, ref := range listRefs(w) {
-			if _, ok := v.p.List(ref); !ok {
+			if !v.lists[ref] {
 				v.fail(ph.Pos, "phrase %q: {%s} names no list", ph.ID, ref)
 			}
 		}

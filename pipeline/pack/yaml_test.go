@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/itilint/itilint/pipeline/internal/growth"
 )
 
 // DecodeStrict refuses what would cost work or hide a mistake, each with
@@ -77,4 +79,33 @@ func TestReadYAMLFile(t *testing.T) {
 	if data, err := ReadYAMLFile(big, 4096); err != nil || len(data) != 2048 {
 		t.Errorf("small enough: %d bytes, %v", len(data), err)
 	}
+}
+
+// phrasesPack is a pack of n lists and n phrases whose form names the
+// last list: looking each list up by a walk of all of them made validating
+// and compiling it grow with the square of n.
+func phrasesPack(n int) *Pack {
+	p := &Pack{}
+	for i := range n {
+		id := "l" + strconv.Itoa(i)
+		p.Lists = append(p.Lists, List{ID: id, Nouns: []string{"things"}, Count: 1, Members: []Member{{Name: "M" + id}}, Pos: Pos("f.yaml:" + id)})
+		p.Phrases = append(p.Phrases, Phrase{ID: "p" + strconv.Itoa(i), Kind: "slip", Wrong: []string{"the {l" + strconv.Itoa(n-1) + "} thing"}, Pos: Pos("f.yaml:p" + id)})
+	}
+	return p
+}
+
+// Validating a pack grows with its size, not its square.
+func TestValidateGrowsLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	validate := func(n int) func() {
+		p := phrasesPack(n)
+		return func() {
+			if err := p.Validate(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	growth.Check(t, "4000 phrases and lists (against 1000)", validate(1000), validate(4000))
 }
