@@ -367,6 +367,7 @@ func (m *matched) blockContexts() []uint64 {
 		bits  uint64
 	}
 	stack := make([]level, 0, 8) // headings nest six deep
+	var items []level            // the list items open above, by indentation
 	var intro uint64
 	for bi, b := range m.blocks {
 		var own uint64
@@ -392,9 +393,22 @@ func (m *matched) blockContexts() []uint64 {
 			above |= l.bits
 		}
 		if b.block.InList {
-			out[bi] = above | intro | own
+			// A nested item is read under the items that hold it: "What
+			// does the value chain's Engage take in?" above "- ...
+			// from **design & transition**".
+			in := m.itemIndent(bi)
+			for len(items) > 0 && items[len(items)-1].level >= in {
+				items = items[:len(items)-1]
+			}
+			var parents uint64
+			for _, l := range items {
+				parents |= l.bits
+			}
+			items = append(items, level{in, own})
+			out[bi] = above | intro | own | parents
 			continue
 		}
+		items = items[:0]
 		intro = own
 		out[bi] = 0
 	}

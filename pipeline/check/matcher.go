@@ -174,6 +174,8 @@ type listInfo struct {
 	cs       bool
 	verbCues map[string]bool
 	weak     map[string]bool // stems shared by many members ("management")
+	// the head words of the list's nouns, folded ("activity", "activities")
+	nounWords map[string]bool
 }
 
 type memberInfo struct {
@@ -320,9 +322,17 @@ func (m *matcher) addTerm(ti int) {
 // and variants, what near misses are judged by, and its nouns.
 func (m *matcher) addList(li int) {
 	l := &m.pack.Lists[li]
-	info := listInfo{cs: l.CaseSensitive, verbCues: map[string]bool{}, weak: map[string]bool{}}
+	info := listInfo{cs: l.CaseSensitive, verbCues: map[string]bool{}, weak: map[string]bool{}, nounWords: map[string]bool{}}
 	for _, c := range l.VerbCues {
 		info.verbCues[strings.ToLower(c)] = true
+	}
+	for _, n := range l.Nouns {
+		// The head noun: the last word, or the one before "of".
+		words := strings.Fields(strings.ToLower(n))
+		if of := slices.Index(words, "of"); of > 0 {
+			words = words[:of]
+		}
+		info.nounWords[words[len(words)-1]] = true
 	}
 	df := map[string]int{} // per content stem: how many members have it
 	for mi := range l.Members {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,12 +28,60 @@ func (m *matched) nearMisses(report func(c candidate, from, to int)) {
 			continue
 		}
 		for s := m.sentOf[b.from]; int(s) < len(m.sents) && m.sents[s].from < b.to; s++ {
+			if bits := m.sents[s].ctx | ctx[bi]; bits != 0 {
+				m.emphasisedNearMiss(m.sents[s], bits, segFrom, segTo, report)
+			}
 			if m.sents[s].ctx == 0 {
 				continue
 			}
 			m.runningNearMiss(m.sents[s], segFrom, segTo, report)
 		}
 	}
+}
+
+// emphasisedNearMiss reports the near misses in running text that are
+// set in bold or italics ("from **delivery & support**"): emphasis marks
+// a name where a capital does not, and where only the heading or item
+// above names the list (runningNearMiss reads the capitalised ones of a
+// sentence that names it). bits are the lists named in the sentence or
+// above its block.
+func (m *matched) emphasisedNearMiss(s sentence, bits uint64, skipFrom, skipTo int, report func(candidate, int, int)) {
+	if span := m.text[m.toks[s.from].start:m.toks[s.to-1].end]; bytes.IndexByte(span, '*') < 0 && bytes.IndexByte(span, '_') < 0 {
+		return // no emphasis inside, as in most sentences
+	}
+	for i := s.from; i < s.to; i++ {
+		if m.covered[i] != 0 || s.ctx != 0 && startsUpper(m.text[m.toks[i].start:]) || !m.emphasisAt(i, true) {
+			continue
+		}
+		for j := i + 2; j <= min(s.to, i+5); j++ {
+			if !m.emphasisAt(j-1, false) {
+				continue
+			}
+			// The structural check judges a heading's or item's whole
+			// first clause; a part of it is this check's.
+			if !(i == skipFrom && j == skipTo) && m.window(i, j, -1, -1) {
+				if c, ok := m.best(i, j, bits, false); ok {
+					report(c, i, j)
+					i = j - 1
+				}
+			}
+			break
+		}
+	}
+}
+
+// emphasisAt reports whether an emphasis mark ('*', '_') stands right
+// before toks[k] (open) or right after it.
+func (m *matched) emphasisAt(k int, open bool) bool {
+	t := &m.toks[k]
+	var c byte
+	switch {
+	case open && t.start > 0:
+		c = m.text[t.start-1]
+	case !open && t.end < len(m.text):
+		c = m.text[t.end]
+	}
+	return c == '*' || c == '_'
 }
 
 // segment is the name-like start of a heading or list item: its first
@@ -79,8 +128,9 @@ func (m *matched) exactlyMatched(from, to int) bool {
 }
 
 type verdict struct {
-	ok   bool
-	cost int
+	ok    bool
+	cost  int
+	exact bool // the words are the member's name or an accepted form
 }
 
 // judge compares words with a member's name. structural allows one word
@@ -88,15 +138,21 @@ type verdict struct {
 func judge(stems []string, folded []byte, mi *memberInfo, li *listInfo, structural bool) verdict {
 	for _, s := range mi.shapes {
 		if s == string(folded) {
-			return verdict{}
+			return verdict{exact: true}
 		}
+	}
+	if len(mi.stems) >= 2 && !sharesStem(stems, mi.stems) {
+		// Every verdict below needs a word in common with a name of
+		// two words or more; most segments have none, and are not
+		// worth the edit distance.
+		return verdict{}
 	}
 	d, misspelt := tokenDistance(stems, mi.stems)
 	if d == 0 {
-		return verdict{true, 0} // the same words in another form
+		return verdict{ok: true, cost: 0} // the same words in another form
 	}
 	if misspelt {
-		return verdict{true, 1}
+		return verdict{ok: true, cost: 1}
 	}
 	if len(mi.content) < 2 || d > 2 {
 		return verdict{}
@@ -129,17 +185,27 @@ func judge(stems []string, folded []byte, mi *memberInfo, li *listInfo, structur
 	}
 	switch {
 	case len(missing) == 0 && extra == 0:
-		return verdict{true, 1} // reordered, or a function word changed
+		return verdict{ok: true, cost: 1} // reordered, or a function word changed
 	case len(mi.content) < 3 || sharedDistinct < 2 || len(missing) > 1:
 		return verdict{}
 	case len(missing) == 1 && li.weak[missing[0]]:
 		return verdict{} // "Information security" for "... management"
 	case len(missing) == 1 && extra == 0:
-		return verdict{true, 2} // shortened
+		return verdict{ok: true, cost: 2} // shortened
 	case structural && len(missing) == 1 && extra == 1:
-		return verdict{true, 2} // one word swapped
+		return verdict{ok: true, cost: 2} // one word swapped
 	}
 	return verdict{}
+}
+
+// sharesStem reports whether a and b have a stem in common.
+func sharesStem(a, b []string) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenDistance is the edit distance between two word sequences; misspelt
@@ -200,6 +266,11 @@ func (m *matched) best(from, to int, bits uint64, structural bool) (candidate, b
 		info := &m.m.lists[li]
 		for mi := range info.members {
 			v := judge(stems, folded, &info.members[mi], info, structural)
+			if v.exact {
+				// A member written right ("how do we **get** there",
+				// the emphasis aside) is near no other.
+				return candidate{}, false
+			}
 			if v.ok && (!found || v.cost < best.v.cost) {
 				best, found = candidate{li, mi, v}, true
 			}

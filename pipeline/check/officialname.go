@@ -19,7 +19,9 @@ var OfficialName = &rule.Rule{
 Where the text names the list (a sentence with "guiding principle", a
 heading or list item under such a heading), a name shortened, reordered,
 with a word in another form, misspelt or swapped for a near synonym is
-reported with the official name as the fix. Names of a case-sensitive list
+reported with the official name as the fix; so is one set in bold or
+italics in an item under such a heading or item ("from **delivery &
+support**"). Names of a case-sensitive list
 (the guiding principles) written in lower case in running text are
 reported too, unless they read as an ordinary verb phrase; so is a known
 wrong form written in lower case after a verb cue ("the second principle:
@@ -62,8 +64,16 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 	if e.list >= 64 || !inCtx {
 		return
 	}
-	written := m.written(mt.from, mt.to)
 	name := l.Members[e.member].Name
+	to := m.shortenedTail(mt, b, name)
+	if m.sentenceAt(mt.from).ctx&bit == 0 && to < b.to && m.toks[to].gap == ' ' && !m.toks[to].brk && !m.m.lists[e.list].nounWords[string(m.norm(to))] {
+		// Named only by the heading or item above, and a word other
+		// than the list's noun ("Design & transition activity") goes
+		// on the name: "Technology and information security" under a
+		// dimension is another thing's name.
+		return
+	}
+	written := m.written(mt.from, mt.to)
 	format := "the official name of this %s is %q, not %q"
 	verbPhrase := mt.from > b.from && m.m.lists[e.list].verbCues[string(m.norm(mt.from-1))]
 	if mt.status == statusCase {
@@ -77,8 +87,31 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 		// author's sentence, not a name.
 		return
 	}
-	start, end := m.span(mt.from, mt.to)
-	m.report(pass, e.severity, mt.from, mt.to, m.msgf(format, listNoun(l), name, written), m.fix(start, end, name))
+	if to > mt.to {
+		written = m.written(mt.from, to) // "Keep it simple and practicable": the whole name
+	}
+	start, end := m.span(mt.from, to)
+	m.report(pass, e.severity, mt.from, to, m.msgf(format, listNoun(l), name, written), m.fix(start, end, name))
+}
+
+// shortenedTail returns where the name that match mt starts ends: past
+// "and" and one more word when mt is a shortened form ("Keep it simple")
+// of a name that ends so ("... and practical") and the clause ends after
+// them ("Keep it simple and practicable"); else mt.to. Replacing only the
+// shortened form would write the name's tail twice.
+func (m *matched) shortenedTail(mt *match, b blockInfo, name string) int {
+	k := mt.to
+	if k+1 >= b.to || m.toks[k].clause || m.toks[k+1].clause || k+2 < b.to && !m.toks[k+2].clause {
+		return mt.to
+	}
+	if w := string(m.norm(k)); w != "and" && w != "&" {
+		return mt.to
+	}
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) != k+2-mt.from || words[len(words)-2] != "and" {
+		return mt.to
+	}
+	return k + 2
 }
 
 // labelVariant reports whether mt is one of the pack's variants of a name
