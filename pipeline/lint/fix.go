@@ -25,11 +25,11 @@ type FixOptions struct {
 	Initial []rule.Finding
 	// Report, when set, are the options of the check the caller makes of
 	// the fixed note (every rule, for a report or the quiz). The rounds
-	// check with them instead of with the fixers alone, and take the
-	// fixers' findings among theirs; the last round, which finds nothing
-	// left to fix, is then that check of the fixed note, and its findings
-	// are FixResult.Findings. A note with fixes is checked once again, not
-	// twice (fixers, then every rule).
+	// after the first check with them instead of with the fixers alone,
+	// and take the fixers' findings among theirs; the last round, which
+	// finds nothing left to fix, is then that check of the fixed note, and
+	// its findings are FixResult.Findings. A note with fixes is checked
+	// once again, not twice (fixers, then every rule).
 	Report *Options
 }
 
@@ -70,9 +70,14 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 	for round := 0; round < MaxRounds; round++ {
 		var findings []rule.Finding
 		reported := false // findings are Check(cur, *opts.Report)
-		if round == 0 && opts.Initial != nil {
+		switch {
+		case round == 0 && opts.Initial != nil:
 			findings = opts.Initial
-		} else {
+		case round == 0:
+			// The fixers alone: a note with nothing to fix is left as
+			// it was, and its caller may have a check of it already.
+			findings = Check(cur, fixing)
+		default:
 			findings = Check(cur, checking)
 			reported = opts.Report != nil
 		}
