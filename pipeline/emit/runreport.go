@@ -3,7 +3,6 @@ package emit
 import (
 	"bufio"
 	"bytes"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
@@ -31,7 +30,7 @@ import (
 type RunReport struct {
 	spill *os.File
 	buf   *bufio.Writer
-	enc   *gob.Encoder
+	rec   []byte // the record being spilled (appendRecord)
 	late  map[string][]located
 	files int
 	err   error
@@ -43,9 +42,7 @@ func NewRunReport() (*RunReport, error) {
 	if err != nil {
 		return nil, fmt.Errorf("run report: %w", err)
 	}
-	r := &RunReport{spill: spill, buf: bufio.NewWriterSize(spill, 64<<10), late: map[string][]located{}}
-	r.enc = gob.NewEncoder(r.buf)
-	return r, nil
+	return &RunReport{spill: spill, buf: bufio.NewWriterSize(spill, 64<<10), late: map[string][]located{}}, nil
 }
 
 // File adds one file; its note is not used after File returns.
@@ -64,7 +61,8 @@ func (r *RunReport) File(f *result.File) {
 		rec.Changes[i].Edits = nil // the reports show before and after
 	}
 	r.files++
-	r.err = r.enc.Encode(&rec)
+	r.rec = appendRecord(r.rec[:0], &rec)
+	_, r.err = r.buf.Write(r.rec)
 }
 
 // slim drops what the reports do not show of located findings: the raw
@@ -113,14 +111,14 @@ func (r *RunReport) Write(textPath, jsonPath string, bank *quiz.Bank, s result.S
 }
 
 func (r *RunReport) write(text, js io.Writer, bank *quiz.Bank, s result.Summary) error {
-	dec := gob.NewDecoder(bufio.NewReaderSize(r.spill, 64<<10))
+	dec := spillReader{r: bufio.NewReaderSize(r.spill, 64<<10)}
 	var tb strings.Builder
 	var jb bytes.Buffer
 	tb.WriteString(reportTextHead)
 	jb.WriteString(reportJSONHead)
 	for i := range r.files {
 		var rec reportRecord
-		if err := dec.Decode(&rec); err != nil {
+		if err := dec.next(&rec); err != nil {
 			return err
 		}
 		if late := r.late[rec.Path]; len(late) > 0 && !rec.Unreadable {
