@@ -14,6 +14,8 @@ func FuzzCheckText(f *testing.F) {
 	f.Add("# The seven guiding principles\n\n## Work and think holistically\n\n- Optimize & automate\n")
 	f.Add("There are six guiding principles and 30 practices. `ITIL4` [x](http://ITIL4)\n")
 	f.Add("A problem is an unplanned interruption to a service. Would you like me to go on?\n")
+	f.Add("Think of utility as \"what the service does\", \u201chow the service performs\u201d. The web works - this functionality may be called warranty.\n")
+	f.Add("- **What does the value chain's engage take in?**\n  - Requests from **delivery & support**\n\nThe four dimensions are:\n\n- Organizations and people\n- Keep it simple and practicable\n")
 	p := defaultPack(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
