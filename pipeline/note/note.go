@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/internal/bytescan"
@@ -64,6 +65,8 @@ type Note struct {
 	DiskLines []int
 
 	lineStarts []int
+	columns    atomic.Pointer[columnIndex] // see columnOf; built on first need
+	colStep    int                         // columnIndex's step; 0 is columnStep (tests set less)
 	blocks     []Block
 	parsed     bool
 
@@ -166,6 +169,7 @@ func (n *Note) index() {
 		off += i + 1
 		n.lineStarts = append(n.lineStarts, off)
 	}
+	n.columns.Store(nil)
 	n.parsed = false
 	n.blocks = nil
 	n.proseFrom, n.proseAll, n.proseDone = nil, nil, false
@@ -250,7 +254,79 @@ func (n *Note) Position(off int) Position {
 		off = 0
 	}
 	i := n.LineOf(off)
-	return n.onDisk(i, bytescan.RuneCount(n.Text[n.lineStarts[i]:off])+1)
+	return n.onDisk(i, n.columnOf(n.lineStarts[i], off))
+}
+
+// columnStep is the distance in bytes between the checkpoints of a
+// columnIndex: a column costs at most about twice this much counting.
+const columnStep = 4096
+
+// A columnIndex holds how many characters Text has before each of its
+// checkpoints, one about every columnStep bytes, so that the column of an
+// offset far into a long line (a transcript's paragraph, a hostile note's
+// one line of megabytes) is counted from a checkpoint rather than from the
+// line's start: a position for each of a long line's many findings was
+// quadratic in the line's length.
+//
+// A checkpoint is at the first byte of a character (utf8.RuneStart), where
+// counting can start and stop: RuneCount(Text[a:c]) is RuneCount(Text[a:b])
+// + RuneCount(Text[b:c]) when Text[b] starts a character, invalid UTF-8
+// included (a decoder never takes such a byte into the character before).
+type columnIndex struct {
+	at    []int // offsets of the checkpoints, increasing; at[0] is 0
+	runes []int // runes[k] is RuneCount(Text[:at[k]])
+}
+
+// columnOf returns the 1-based column of off on the line starting at ls:
+// bytescan.RuneCount(n.Text[ls:off]) + 1, without reading more than about
+// two steps of the line when it is long.
+func (n *Note) columnOf(ls, off int) int {
+	step := n.colStep
+	if step == 0 {
+		step = columnStep
+	}
+	if off-ls <= 2*step {
+		return bytescan.RuneCount(n.Text[ls:off]) + 1
+	}
+	ci := n.columns.Load()
+	if ci == nil {
+		ci = n.indexColumns(step)
+		n.columns.Store(ci) // two goroutines may both build it: the same index
+	}
+	// The first checkpoint at or after ls, and the last at or before off:
+	// each is about a step from its end. (Valid UTF-8 has one between, as
+	// off-ls is more than two steps; a long run of stray continuation bytes
+	// may have none.)
+	j, _ := slices.BinarySearch(ci.at, ls)
+	k, found := slices.BinarySearch(ci.at, off)
+	if !found {
+		k--
+	}
+	if j > k {
+		return bytescan.RuneCount(n.Text[ls:off]) + 1
+	}
+	return bytescan.RuneCount(n.Text[ls:ci.at[j]]) + ci.runes[k] - ci.runes[j] + bytescan.RuneCount(n.Text[ci.at[k]:off]) + 1
+}
+
+// indexColumns counts the characters of Text once, setting a checkpoint
+// at the first character start at or after every step bytes.
+func (n *Note) indexColumns(step int) *columnIndex {
+	text := n.Text
+	ci := &columnIndex{at: make([]int, 0, len(text)/step+2), runes: make([]int, 0, len(text)/step+2)}
+	ci.at, ci.runes = append(ci.at, 0), append(ci.runes, 0)
+	prev, count := 0, 0
+	for next := step; next < len(text); next += step {
+		for next < len(text) && !utf8.RuneStart(text[next]) {
+			next++
+		}
+		if next >= len(text) {
+			break
+		}
+		count += bytescan.RuneCount(text[prev:next])
+		ci.at, ci.runes = append(ci.at, next), append(ci.runes, count)
+		prev = next
+	}
+	return ci
 }
 
 // onDisk is the position of column col of line i (0-based) as the file on
@@ -296,7 +372,7 @@ func (c *PositionCursor) Position(off int) Position {
 	if c.initialised && i == c.line && off >= c.off && (c.off == len(n.Text) || utf8.RuneStart(n.Text[c.off])) {
 		col = c.col + bytescan.RuneCount(n.Text[c.off:off])
 	} else {
-		col = bytescan.RuneCount(n.Text[n.lineStarts[i]:off]) + 1
+		col = n.columnOf(n.lineStarts[i], off)
 	}
 	c.line, c.off, c.col, c.initialised = i, off, col, true
 	return n.onDisk(i, col)
@@ -401,6 +477,7 @@ func (k *keyed) release() {
 // compacts each note once its stage is done, so a large course does not
 // keep every note's structure in memory; Blocks parses again if asked.
 func (n *Note) Compact() {
+	n.columns.Store(nil)
 	n.parsed = false
 	n.blocks = nil
 	n.proseFrom, n.proseAll, n.proseDone = nil, nil, false
