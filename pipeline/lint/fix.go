@@ -2,6 +2,8 @@ package lint
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 
 	"github.com/itilint/itilint/pipeline/check"
 	"github.com/itilint/itilint/pipeline/clean"
@@ -59,7 +61,7 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 	res := &FixResult{Note: n}
 	// backmaps translate offsets of the current text to the original one,
 	// so each change is reported where it is in the file on disk.
-	var history [][]edit.Edit
+	var history []roundMap
 	cur := n
 	fixing := opts.Options
 	fixing.Only = fixers(opts.Options, opts.Kinds)
@@ -82,7 +84,7 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 			reported = opts.Report != nil
 		}
 		var taken []edit.Edit
-		var takenRules []string
+		var takenSet takenEdits
 		var roundChanges []rule.Change
 		for _, f := range findings {
 			if f.Fix == nil || len(f.Fix.Edits) == 0 || !opts.Kinds[f.Fix.Kind] {
@@ -91,7 +93,7 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 			if reported && !fixing.Only[f.Rule] {
 				continue // not a finding of the fixers' check
 			}
-			if conflictWith := conflicting(taken, takenRules, f.Fix.Edits); conflictWith != "" {
+			if conflictWith := takenSet.conflicting(f.Fix.Edits); conflictWith != "" {
 				res.Conflicts = append(res.Conflicts, Conflict{Rule: f.Rule, With: conflictWith, Pos: n.Position(origin(f.Start, history))})
 				continue
 			}
@@ -99,15 +101,13 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 				return nil, fmt.Errorf("%s: rule %s produced a bad fix: %w", n.Path, f.Rule, err)
 			}
 			taken = append(taken, f.Fix.Edits...)
-			for range f.Fix.Edits {
-				takenRules = append(takenRules, f.Rule)
-			}
+			takenSet.add(f.Fix.Edits, f.Rule)
 			start, end := spanOf(f.Fix.Edits)
 			after, _ := edit.Apply(cur.Text[start:end], shift(f.Fix.Edits, -start))
-			orig := origin(start, history)
+			pos := n.Position(origin(start, history))
 			roundChanges = append(roundChanges, rule.Change{
 				Rule: f.Rule, Kind: f.Fix.Kind, Message: f.Fix.Message,
-				Pos: n.Position(orig), Line: n.Position(orig).Line,
+				Pos: pos, Line: pos.Line,
 				Before: string(cur.Text[start:end]), After: string(after),
 				Edits: f.Fix.Edits,
 			})
@@ -131,7 +131,7 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 			break
 		}
 		sorted, _ := edit.Sort(taken, len(cur.Text))
-		history = append(history, sorted)
+		history = append(history, newRoundMap(sorted))
 		next := cur.WithText(text)
 		next.DiskLines = nil
 		cur = next
@@ -163,14 +163,56 @@ func fixers(opts Options, kinds map[rule.FixKind]bool) map[string]bool {
 	return ids
 }
 
-// conflicting returns the rule of a taken edit that edits overlaps, or "".
-func conflicting(taken []edit.Edit, rules []string, edits []edit.Edit) string {
-	for i, t := range taken {
-		if edit.Overlaps([]edit.Edit{t}, edits) {
-			return rules[i]
+// takenEdits are the edits taken in a round, ordered by position, each
+// with its rule and the order it was taken in. No two of them conflict
+// (edit.Overlaps), except insertions at one place by the same fix, so
+// their ends increase with their starts: the taken edits an edit may
+// conflict with are found by a binary search, not by trying them all
+// (a long line with a fix for each of its many findings was quadratic).
+type takenEdits struct {
+	edits []takenEdit
+	n     int // edits taken so far
+}
+
+type takenEdit struct {
+	edit.Edit
+	order int
+	rule  string
+}
+
+// add takes edits, the fix of rule (already checked against the taken ones).
+func (t *takenEdits) add(edits []edit.Edit, rule string) {
+	for _, e := range edits {
+		// After the edits at e's place: insertions at one place stay in
+		// the order given.
+		i := sort.Search(len(t.edits), func(i int) bool {
+			x := t.edits[i]
+			return x.Start > e.Start || x.Start == e.Start && x.End > e.End
+		})
+		t.edits = slices.Insert(t.edits, i, takenEdit{Edit: e, order: t.n, rule: rule})
+		t.n++
+	}
+}
+
+// conflicting returns the rule of the first taken edit (in the order taken)
+// that one of edits overlaps, or "".
+func (t *takenEdits) conflicting(edits []edit.Edit) string {
+	first := -1
+	for _, e := range edits {
+		// Every taken edit that e conflicts with ends at or after e's start
+		// and starts at or before its end.
+		i := sort.Search(len(t.edits), func(i int) bool { return t.edits[i].End >= e.Start })
+		for ; i < len(t.edits) && t.edits[i].Start <= e.End; i++ {
+			x := t.edits[i]
+			if (first < 0 || x.order < t.edits[first].order) && edit.Overlaps([]edit.Edit{x.Edit}, []edit.Edit{e}) {
+				first = i
+			}
 		}
 	}
-	return ""
+	if first < 0 {
+		return ""
+	}
+	return t.edits[first].rule
 }
 
 func spanOf(edits []edit.Edit) (int, int) {
@@ -192,25 +234,40 @@ func shift(edits []edit.Edit, by int) []edit.Edit {
 // origin maps an offset of the text after len(history) rounds back to the
 // original text, undoing each round's edits from the last to the first. An
 // offset inside a replacement maps to the replacement's start.
-func origin(off int, history [][]edit.Edit) int {
+func origin(off int, history []roundMap) int {
 	for r := len(history) - 1; r >= 0; r-- {
-		off = before(off, history[r])
+		off = history[r].before(off)
 	}
 	return off
 }
 
-// before maps an offset of the text after edits (sorted) to the text before.
-func before(off int, edits []edit.Edit) int {
-	delta := 0
-	for _, e := range edits {
-		newStart := e.Start + delta
-		if off < newStart {
-			break
-		}
-		if off < newStart+len(e.New) {
-			return e.Start
-		}
-		delta += len(e.New) - (e.End - e.Start)
+// A roundMap maps offsets of the text after a round's edits back to the
+// text before them, by a binary search over where each edit's new text
+// starts (reading the edits from the first for each offset was quadratic
+// in a round's edits).
+type roundMap struct {
+	edits    []edit.Edit // sorted, not overlapping
+	newStart []int       // where edits[i]'s new text starts after the round
+	delta    []int       // delta[i] is how much the edits before i grew the text
+}
+
+func newRoundMap(sorted []edit.Edit) roundMap {
+	m := roundMap{edits: sorted, newStart: make([]int, len(sorted)), delta: make([]int, len(sorted)+1)}
+	for i, e := range sorted {
+		m.newStart[i] = e.Start + m.delta[i]
+		m.delta[i+1] = m.delta[i] + len(e.New) - (e.End - e.Start)
 	}
-	return off - delta
+	return m
+}
+
+// before maps an offset of the text after the round to the text before:
+// an offset in an edit's new text maps to the edit's start. The new texts
+// follow each other without overlapping, so only the last edit whose new
+// text starts at or before off can hold it.
+func (m roundMap) before(off int) int {
+	k := sort.Search(len(m.newStart), func(i int) bool { return m.newStart[i] > off })
+	if k > 0 && off < m.newStart[k-1]+len(m.edits[k-1].New) {
+		return m.edits[k-1].Start
+	}
+	return off - m.delta[k]
 }

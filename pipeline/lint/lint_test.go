@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -58,7 +60,7 @@ func TestRuleExamples(t *testing.T) {
 
 func TestOrigin(t *testing.T) {
 	// "abcdef" → round 1 deletes "b" → "acdef"; round 2 inserts "X" at 3.
-	history := [][]edit.Edit{{{Start: 1, End: 2}}}
+	history := []roundMap{newRoundMap([]edit.Edit{{Start: 1, End: 2}})}
 	tests := []struct{ off, want int }{{0, 0}, {1, 2}, {3, 4}, {4, 5}}
 	for _, tt := range tests {
 		if got := origin(tt.off, history); got != tt.want {
@@ -66,9 +68,96 @@ func TestOrigin(t *testing.T) {
 		}
 	}
 	// Inside a replacement: maps to the replacement's start.
-	h2 := [][]edit.Edit{{{Start: 2, End: 3, New: "XYZ"}}}
+	h2 := []roundMap{newRoundMap([]edit.Edit{{Start: 2, End: 3, New: "XYZ"}})}
 	if got := origin(3, h2); got != 2 {
 		t.Errorf("origin inside replacement = %d, want 2", got)
+	}
+}
+
+// beforeReference is roundMap.before read plainly: the edits from the
+// first, growing the offset's shift, until one starts past it.
+func beforeReference(off int, edits []edit.Edit) int {
+	delta := 0
+	for _, e := range edits {
+		newStart := e.Start + delta
+		if off < newStart {
+			break
+		}
+		if off < newStart+len(e.New) {
+			return e.Start
+		}
+		delta += len(e.New) - (e.End - e.Start)
+	}
+	return off - delta
+}
+
+// conflictingReference is takenEdits.conflicting read plainly: the rule of
+// the first taken edit that one of edits overlaps.
+func conflictingReference(taken []edit.Edit, rules []string, edits []edit.Edit) string {
+	for i, t := range taken {
+		if edit.Overlaps([]edit.Edit{t}, edits) {
+			return rules[i]
+		}
+	}
+	return ""
+}
+
+// randomEdits returns a fix of one to three edits on a text of size bytes:
+// short replacements, deletions and insertions (several at one place
+// among them).
+func randomEdits(rng *rand.Rand, size int) []edit.Edit {
+	var edits []edit.Edit
+	for range 1 + rng.Intn(3) {
+		start := rng.Intn(size + 1)
+		end := min(size, start+rng.Intn(4))
+		if rng.Intn(3) == 0 {
+			end = start
+		}
+		edits = append(edits, edit.Edit{Start: start, End: end, New: strings.Repeat("x", rng.Intn(3))})
+	}
+	return edits
+}
+
+// TestFixBookkeepingMatchesReference: the taken set finds the conflicts,
+// and the round maps the origins, that trying every taken edit and
+// reading every edit from the first find.
+func TestFixBookkeepingMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for trial := 0; trial < 300; trial++ {
+		size := 1 + rng.Intn(60)
+		var set takenEdits
+		var taken []edit.Edit
+		var rules []string
+		for k := 0; k < 40; k++ {
+			fix := randomEdits(rng, size)
+			rule := fmt.Sprintf("r%d", k)
+			got, want := set.conflicting(fix), conflictingReference(taken, rules, fix)
+			if got != want {
+				t.Fatalf("trial %d: conflicting(%v) with %v = %q, want %q", trial, fix, taken, got, want)
+			}
+			if want != "" {
+				continue
+			}
+			if _, err := edit.Sort(fix, size); err != nil {
+				continue // Fix stops there
+			}
+			set.add(fix, rule)
+			taken = append(taken, fix...)
+			for range fix {
+				rules = append(rules, rule)
+			}
+		}
+		sorted, err := edit.Sort(taken, size)
+		if err != nil {
+			t.Fatalf("trial %d: taken edits overlap: %v", trial, err)
+		}
+		m := newRoundMap(sorted)
+		after, _ := edit.Apply(make([]byte, size), taken)
+		for off := -1; off <= len(after)+1; off++ {
+			if got, want := m.before(off), beforeReference(off, sorted); got != want {
+				t.Fatalf("trial %d: before(%d) over %v = %d, want %d", trial, off, sorted, got, want)
+			}
+		}
 	}
 }
 
