@@ -702,13 +702,38 @@ func definedConcept(m match) *concept {
 
 func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
-// wordsBefore returns the last word of prefix when it ends right there.
+// maxWordBefore bounds the word wordsBefore looks back over: its callers
+// ask for an article, and a hostile note's one "word" of megabytes (joined
+// with hyphens) must not be read again for every match on it.
+const maxWordBefore = 64
+
+// wordsBefore returns the last word of prefix (lower case, as words has
+// it) when it ends right there, with only spaces after it; "" when there is
+// none or it is longer than maxWordBefore bytes. It reads prefix from the
+// end, so that asking about every match of a long line is not quadratic:
+// a word ends with a letter or digit, and reaches back over letters and
+// digits, and over a joiner (- ' ’) with a letter or digit on each side.
 func wordsBefore(prefix string) string {
-	ws := words(prefix)
-	if len(ws) == 0 || strings.TrimRight(prefix, " ") != prefix[:ws[len(ws)-1].End] {
+	t := strings.TrimRight(prefix, " ")
+	i := len(t)
+	for i > 0 && len(t)-i <= maxWordBefore {
+		r, size := utf8.DecodeLastRuneInString(t[:i])
+		if isWordRune(r) {
+			i -= size
+			continue
+		}
+		if (r == '-' || r == '\'' || r == '’') && i < len(t) {
+			if prev, _ := utf8.DecodeLastRuneInString(t[:i-size]); i-size > 0 && isWordRune(prev) {
+				i -= size
+				continue
+			}
+		}
+		break
+	}
+	if i == len(t) || len(t)-i > maxWordBefore {
 		return ""
 	}
-	return ws[len(ws)-1].Text
+	return strings.ToLower(t[i:])
 }
 
 // inSyllabus reports whether the syllabus of the pack covers x, in any

@@ -144,3 +144,50 @@ func TestIsFact(t *testing.T) {
 		}
 	}
 }
+
+// wordsBeforeReference is wordsBefore as words reads it: every word of
+// prefix from its start (quadratic over the matches of a long line).
+func wordsBeforeReference(prefix string) string {
+	ws := words(prefix)
+	if len(ws) == 0 || strings.TrimRight(prefix, " ") != prefix[:ws[len(ws)-1].End] {
+		return ""
+	}
+	if w := ws[len(ws)-1]; w.End-w.Start <= maxWordBefore {
+		return w.Text
+	}
+	return ""
+}
+
+func TestWordsBeforeMatchesWords(t *testing.T) {
+	cases := []string{"", " ", "the ", "the", "The  ", "see the", "a-b ", "a--b", "-b", "b-", "x ’b", "rock'n'roll  ",
+		"co-op", "a, the", "É ", "ÉTÉ", "1st", "a'-b", "well-known ", strings.Repeat("ab-", 40) + "cd",
+		strings.Repeat("x", maxWordBefore) + " ", strings.Repeat("x", maxWordBefore+1), strings.Repeat("é", 40)}
+	// And every string of up to four of these pieces.
+	pieces := []string{"a", "É", "-", "'", "’", " ", ",", "the", "7"}
+	var build func(s string, k int)
+	build = func(s string, k int) {
+		cases = append(cases, s)
+		if k == 0 {
+			return
+		}
+		for _, p := range pieces {
+			build(s+p, k-1)
+		}
+	}
+	build("", 4)
+	for _, c := range cases {
+		if got, want := wordsBefore(c), wordsBeforeReference(c); got != want {
+			t.Errorf("wordsBefore(%q) = %q, want %q", c, got, want)
+		}
+	}
+}
+
+func FuzzWordsBefore(f *testing.F) {
+	f.Add("see the ")
+	f.Add("a well-known")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := wordsBefore(s), wordsBeforeReference(s); got != want {
+			t.Errorf("wordsBefore(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
