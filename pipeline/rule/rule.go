@@ -138,7 +138,7 @@ func AppendMessagef(b []byte, format string, args ...string) []byte {
 			b = append(b, rest[0]...)
 			rest = rest[1:]
 		case i < len(format) && format[i] == 'q' && len(rest) > 0:
-			b = strconv.AppendQuote(b, rest[0])
+			b = appendQuoted(b, rest[0])
 			rest = rest[1:]
 		default:
 			return appendSprintf(b[:start], format, args)
@@ -148,6 +148,22 @@ func AppendMessagef(b []byte, format string, args ...string) []byte {
 		return appendSprintf(b[:start], format, args)
 	}
 	return b
+}
+
+// appendQuoted appends s quoted as strconv.AppendQuote does. Nearly every
+// string a message quotes (a word, a phrase) is printable ASCII with no
+// quotation mark or backslash, which strconv writes as it stands between
+// the quotes, after decoding each rune and looking it up in its tables of
+// printable runes. FuzzAppendQuoted holds it to strconv.AppendQuote.
+func appendQuoted(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // appendSprintf appends fmt.Sprintf of string arguments to b. Neither b

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -109,6 +110,19 @@ func FuzzMessagef(f *testing.F) {
 			if got, want := Messagef(format, args...), fmt.Sprintf(format, boxed...); got != want {
 				t.Fatalf("Messagef(%q, %q) = %q, want %q", format, args, got, want)
 			}
+		}
+	})
+}
+
+// FuzzAppendQuoted holds appendQuoted, Messagef's %q, to
+// strconv.AppendQuote on any string.
+func FuzzAppendQuoted(f *testing.F) {
+	for _, s := range []string{"service", "", "it's", `say "hi"`, `a\b`, "tab\there", "caf\u00e9", "\u2019s", "\xff", "~\x7f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendQuoted([]byte("x"), s)), string(strconv.AppendQuote([]byte("x"), s)); got != want {
+			t.Fatalf("appendQuoted(%q) = %s, want %s", s, got, want)
 		}
 	})
 }
