@@ -202,7 +202,7 @@ func (bb *blockBuilder) addAt(kind BlockKind, level, first int, inList bool, sta
 // addTree adds the blocks goldmark finds in src[from:], which starts with
 // no block open.
 func (bb *blockBuilder) addTree(src []byte, from int) {
-	bounded, masked := boundNesting(src[from:])
+	bounded, masked := boundNesting(src, from, bb.n.lineStarts)
 	doc := markdown.Parse(text.NewReader(bounded))
 	// How many list items and block quotes hold the node: counted on the
 	// way in and out instead of climbing the parents of every block.

@@ -1,7 +1,7 @@
 package note
 
 import (
-	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark/util"
 )
@@ -29,37 +29,42 @@ import (
 // boundNesting).
 const maxContainerPrefix = 200
 
-// boundNesting returns src with the container prefix of every line cut at
-// maxContainerPrefix bytes, for goldmark: the byte at the bound is replaced
+// boundNesting returns src[from:] with the container prefix of every line
+// cut at maxContainerPrefix bytes, for goldmark (starts are the offsets in
+// src of its lines, from one at from): the byte at the bound is replaced
 // by a letter, which no container or block starts with, so goldmark stops
 // reading markers there. Offsets are unchanged, and blocks are read from
 // the note's own text: a paragraph that starts at the bound starts, as
-// goldmark would have it, at the first byte that is not a space
-// (trimContent). A line whose rest is blank keeps its blankness, and a
+// goldmark would have it, at the first byte that is not a space (see
+// addTree). A line whose rest is blank keeps its blankness, and a
 // thematic break (- - - ... at the top) stays one.
 //
 // When no line's prefix reaches the bound (every note written by hand),
-// src itself is returned and masked is false.
-func boundNesting(src []byte) (out []byte, masked bool) {
-	out = src
+// src[from:] itself is returned and masked is false; the line table tells
+// which lines are long enough to look at.
+func boundNesting(src []byte, from int, starts []int) (out []byte, masked bool) {
+	out = src[from:]
 	if !boundContainers {
 		return out, false
 	}
-	for ls := 0; ls < len(src); {
-		end := len(src)
-		if i := bytes.IndexByte(src[ls:], '\n'); i >= 0 {
-			end = ls + i
+	k, _ := slices.BinarySearch(starts, from)
+	for ; k < len(starts); k++ {
+		ls, end := starts[k], len(src)
+		if k+1 < len(starts) {
+			end = starts[k+1] - 1
+		}
+		if end-ls <= maxContainerPrefix {
+			continue
 		}
 		line := src[ls:end]
-		if len(line) > maxContainerPrefix && containerPrefix(line) > maxContainerPrefix &&
+		if containerPrefix(line) > maxContainerPrefix &&
 			!util.IsBlank(line[maxContainerPrefix:]) && !isThematicBreak(line) {
 			if !masked {
-				out = append([]byte(nil), src...)
+				out = append([]byte(nil), out...)
 				masked = true
 			}
-			out[ls+maxContainerPrefix] = 'x'
+			out[ls-from+maxContainerPrefix] = 'x'
 		}
-		ls = end + 1
 	}
 	return out, masked
 }

@@ -13,12 +13,12 @@ import (
 // reads them whole.
 func TestBoundNestingLeavesNotesAlone(t *testing.T) {
 	for i, src := range specExamples(t) {
-		if _, masked := boundNesting([]byte(src)); masked {
+		if _, masked := boundNesting([]byte(src), 0, New("x.md", []byte(src)).lineStarts); masked {
 			t.Errorf("spec example %d cut by boundNesting", i+1)
 		}
 	}
 	for path, src := range realNotes(t) {
-		if _, masked := boundNesting([]byte(src)); masked {
+		if _, masked := boundNesting([]byte(src), 0, New("x.md", []byte(src)).lineStarts); masked {
 			t.Errorf("%s cut by boundNesting", path)
 		}
 	}
@@ -53,7 +53,7 @@ func TestBoundNestingKeepsIndentedText(t *testing.T) {
 		strings.Repeat("* ", maxContainerPrefix) + "\n\ntext\n",
 		"1. one\n" + wide + "2. two\n",
 	} {
-		bounded, _ := boundNesting([]byte(src))
+		bounded, _ := boundNesting([]byte(src), 0, New("x.md", []byte(src)).lineStarts)
 		got := blocksWith(goldmark.DefaultParser(), true, src)
 		boundContainers = false
 		want := blocksWith(goldmark.DefaultParser(), false, src)
