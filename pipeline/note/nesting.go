@@ -19,15 +19,20 @@ import (
 // of 50,000 "- " or 100,000 ">", or a list indented 4,000 deep, took
 // minutes and gigabytes. With the prefix bounded, a line opens or
 // continues at most maxContainerPrefix containers, each read over at most
-// maxContainerPrefix bytes, and the parse is linear in the note's size.
+// maxContainerPrefix bytes, and the parse is linear in the note's size;
+// the bound is also the constant of that line: a note of lines that each
+// continue as many containers as the bound lets costs goldmark tens of
+// steps a byte.
 //
-// CommonMark sets no limit; cmark, commonmark.js and markdown-it bound
-// nesting near a hundred levels. 200 bytes is a hundred "- " or "> "
-// levels: no note nests that deep, and a code line indented that far
-// inside the containers still has its text where goldmark would have put
-// it (the whitespace after the bound only starts the content; see
+// CommonMark sets no limit; other parsers bound block nesting for the
+// same reason (markdown-it at 100 levels, 20 in its CommonMark preset;
+// Dart's markdown package at 32, reading deeper lines as a paragraph).
+// 64 bytes is 32 levels of "- " or "> ", 64 of ">": no note nests that
+// deep (the real notes and the spec examples stay under 40 bytes), and a
+// code line indented further inside a few containers keeps its text and
+// its block (the whitespace after the bound only starts the content; see
 // boundNesting).
-const maxContainerPrefix = 200
+const maxContainerPrefix = 64
 
 // boundNesting returns src[from:] with the container prefix of every line
 // cut at maxContainerPrefix bytes, for goldmark (starts are the offsets in

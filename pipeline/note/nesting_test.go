@@ -73,11 +73,11 @@ func TestDeepNesting(t *testing.T) {
 		last          string // the last block's content
 		inList, quote bool
 	}{
-		{"list markers", strings.Repeat("- ", 5000) + "x\n", strings.Repeat("- ", 4900) + "x", true, false},
+		{"list markers", strings.Repeat("- ", 5000) + "x\n", strings.Repeat("- ", 5000-maxContainerPrefix/2) + "x", true, false},
 		{"ordered markers", strings.Repeat("1. ", 5000) + "x\n", strings.Repeat("1. ", 5000-maxContainerPrefix/3) + "x", true, false},
 		{"quotes", strings.Repeat(">", 5000) + " x\n", strings.Repeat(">", 5000-maxContainerPrefix) + " x", false, true},
-		{"spaced quotes", strings.Repeat("> ", 5000) + "x\n", strings.Repeat("> ", 4900) + "x", false, true},
-		{"mixed", strings.Repeat("> - ", 5000) + "x\n", strings.Repeat("> - ", 4950) + "x", true, true},
+		{"spaced quotes", strings.Repeat("> ", 5000) + "x\n", strings.Repeat("> ", 5000-maxContainerPrefix/2) + "x", false, true},
+		{"mixed", strings.Repeat("> - ", 5000) + "x\n", strings.Repeat("> - ", 5000-maxContainerPrefix/4) + "x", true, true},
 		{"indented list", deepList(500), "", true, false},
 	} {
 		n := New("deep.md", []byte(tc.src))
