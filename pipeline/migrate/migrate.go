@@ -34,7 +34,10 @@ var Formats = []string{"text", "md", "json", "sarif"}
 // subject the new edition reshaped or no longer examines as such.
 const SectionReview = "section-review"
 
-// Migration is what migrate gathers while the run streams.
+// A Migration from one edition's pack to another's: the sections to
+// review and the syllabus areas' cues it looks for, and what it gathers
+// while the run streams (the areas the course covers, the findings of the
+// Markdown report).
 type Migration struct {
 	from, to *pack.Pack
 	reviews  []sectionPattern
@@ -72,8 +75,8 @@ type areaCues struct {
 	acronyms []string
 }
 
-// Config is the project config with every rule off but the two
-// that report a migration: older-wording and unsettled-point (their
+// Config is the project config of a migration run: cfg with every rule
+// off but the two that report a migration: older-wording and unsettled-point (their
 // severity overrides kept).
 func Config(cfg *config.Config) *config.Config {
 	mc := *cfg
@@ -88,7 +91,8 @@ func Config(cfg *config.Config) *config.Config {
 	return &mc
 }
 
-// New prepares the target pack (its history phrases dropped:
+// New prepares the migration of notes read with the pack from to the
+// edition of the pack to: the target pack (its history phrases dropped:
 // an ITIL 4 course names ITIL 4 in every other sentence, and every place
 // must be listed), the section patterns of its reviews and the cues of
 // its syllabus areas.
