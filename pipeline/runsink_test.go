@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/itilint/itilint/pipeline/load"
+	"github.com/itilint/itilint/pipeline/rule"
+	"github.com/itilint/itilint/pipeline/testcourse"
+)
+
+// TestRunSink: a streamed run through a RunSink leaves under its folder
+// the cleaned copy of every readable note, the question bank, both
+// reports naming the notes, and the output mark; and nothing else.
+func TestRunSink(t *testing.T) {
+	src := testcourse.Tree(t, map[string]string{
+		"a.md":   "#   Value\n\nValue is the perceived benefits, usefulness and importance of something.\n",
+		"b.txt":  "An incident is an unplanned interruption to a service.  \n",
+		"bad.md": "bin\x00ary",
+	})
+	out := filepath.Join(t.TempDir(), "out")
+	sink, err := NewRunSink(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sink.Close()
+	cfg := Config{Paths: []string{src}, Check: true, Quiz: true,
+		FixKinds: map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}}
+	sink.Attach(&cfg)
+	res, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := sink.Finish(res, nil); len(errs) > 0 {
+		t.Fatalf("write errors: %v", errs)
+	}
+	if len(res.Files) != 0 || len(res.Errors) != 1 {
+		t.Errorf("the run kept %d files (want none: it streams) and met %d errors (want the binary file)", len(res.Files), len(res.Errors))
+	}
+	var got []string
+	filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(out, path)
+			got = append(got, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	want := []string{load.OutputMarker, "clean/a.md", "clean/b.md", "questions.xlsx", "report.json", "report.txt"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("wrote %q, want %q", got, want)
+	}
+	if copy, _ := os.ReadFile(filepath.Join(out, "clean", "a.md")); !strings.HasPrefix(string(copy), "# Value\n") {
+		t.Errorf("a.md's copy starts %q, want the heading cleaned", copy)
+	}
+	for _, report := range []string{"report.txt", "report.json"} {
+		text, _ := os.ReadFile(filepath.Join(out, report))
+		if !strings.Contains(string(text), "a.md") || !strings.Contains(string(text), "b.txt") {
+			t.Errorf("%s does not name both notes:\n%s", report, text)
+		}
+	}
+}
