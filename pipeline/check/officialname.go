@@ -95,23 +95,33 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 }
 
 // shortenedTail returns where the name that match mt starts ends: past
-// "and" and one more word when mt is a shortened form ("Keep it simple")
-// of a name that ends so ("... and practical") and the clause ends after
-// them ("Keep it simple and practicable"); else mt.to. Replacing only the
+// the rest of the name's words, one of them changed, when mt is a
+// shortened form that the name goes on from ("Keep it simple" of "Keep
+// it simple and practical") and the text goes on with the name's next
+// word and ends its clause there ("Keep it simple and practicable",
+// "progress iteratively with feedbacks"); else mt.to. Replacing only the
 // shortened form would write the name's tail twice.
 func (m *matched) shortenedTail(mt *match, b blockInfo, name string) int {
-	k := mt.to
-	if k+1 >= b.to || m.toks[k].clause || m.toks[k+1].clause || k+2 < b.to && !m.toks[k+2].clause {
+	words := tokenizeString(name).norms()
+	have := mt.to - mt.from
+	n := len(words) - have
+	if n < 1 || mt.to+n > b.to || m.toks[mt.to].clause || string(m.norm(mt.to)) != words[have] {
 		return mt.to
 	}
-	if w := string(m.norm(k)); w != "and" && w != "&" {
+	for k := 0; k < have; k++ {
+		if string(m.norm(mt.from+k)) != words[k] {
+			return mt.to
+		}
+	}
+	for k := mt.to + 1; k < mt.to+n; k++ {
+		if m.toks[k].clause || m.toks[k].brk {
+			return mt.to
+		}
+	}
+	if end := mt.to + n; end < b.to && !m.toks[end].clause {
 		return mt.to
 	}
-	words := strings.Fields(strings.ToLower(name))
-	if len(words) != k+2-mt.from || words[len(words)-2] != "and" {
-		return mt.to
-	}
-	return k + 2
+	return mt.to + n
 }
 
 // labelVariant reports whether mt is one of the pack's variants of a name
