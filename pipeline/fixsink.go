@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 
@@ -34,10 +35,17 @@ type FixSink struct {
 	// by Finish once a cleaned copy went there.
 	OutDir string
 
+	// ForceReadOnly rewrites read-only inputs too (FixInPlace), keeping
+	// their mode; without it they are refused.
+	ForceReadOnly bool
+
 	Changed  []string // the notes the fixes change, in course order
 	Written  int      // the files written
 	WroteOut bool     // a cleaned copy went to an output folder
 	Errs     []error  // files that could not be written
+	// Notices say which inputs were written in place rather than
+	// replaced, and why (FixInPlace).
+	Notices []string
 }
 
 // Each takes one file and its cleaned note.
@@ -104,9 +112,19 @@ func (s *FixSink) rewrite(f *result.File, n *note.Note) {
 		s.Errs = append(s.Errs, fmt.Errorf("%s: a transcript is converted to Markdown, not rewritten in place; use --out", f.Path))
 		return
 	}
-	if _, err := emit.WriteBytes(f.Path, f.Note.Encode(n.Text)); err != nil {
+	done, err := emit.Rewrite(f.Path, f.Note.Encode(n.Text), emit.RewriteOptions{ReadOnly: s.ForceReadOnly})
+	var ro *emit.ReadOnlyError
+	switch {
+	case errors.As(err, &ro):
+		s.Errs = append(s.Errs, fmt.Errorf("%w (--force-readonly rewrites it, keeping its mode)", err))
+		return
+	case err != nil:
 		s.Errs = append(s.Errs, err)
 		return
+	case done.InPlace:
+		s.Notices = append(s.Notices, fmt.Sprintf("%s: written in place: %s", f.Path, done.Why))
 	}
-	s.Written++
+	if done.Changed {
+		s.Written++
+	}
 }

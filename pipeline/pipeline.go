@@ -333,19 +333,19 @@ func (r *run) hand(f *result.File, cleaned *note.Note) {
 }
 
 // gatherErrors puts the errors in the order the user meets them: paths,
-// then files. The entries a walk left out are notices, before the
-// layout's.
+// then files. What a walk tells without failing (the entries it left
+// out) are notices, before the layout's.
 func (r *run) gatherErrors() {
-	var skipped []string
+	var notices []string
 	r.findErrs = slices.DeleteFunc(r.findErrs, func(err error) bool {
-		var s *load.Skipped
-		if errors.As(err, &s) {
-			skipped = append(skipped, s.Error())
+		var n *load.Notice
+		if errors.As(err, &n) {
+			notices = append(notices, n.Error())
 			return true
 		}
 		return false
 	})
-	r.res.Notices = append(skipped, r.res.Notices...)
+	r.res.Notices = append(notices, r.res.Notices...)
 	r.res.Errors = append(r.findErrs, r.readErrs...)
 }
 

@@ -271,6 +271,7 @@ func newFixSink(c *cli.Context, pc *pipeline.Config) *pipeline.FixSink {
 		sink.Mode = pipeline.FixCheck
 	case c.Bool("write"):
 		sink.Mode = pipeline.FixInPlace
+		sink.ForceReadOnly = c.Bool("force-readonly")
 	default:
 		pc.OutDir = c.String("out")
 		sink.OutDir = pc.OutDir
@@ -292,6 +293,7 @@ func fixCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Value: filepath.Join("out", "clean"), Usage: "write cleaned copies under `DIR`"},
 			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "rewrite the inputs in place (atomically; unchanged files are not touched)"},
+			&cli.BoolFlag{Name: "force-readonly", Usage: "with -w, rewrite read-only inputs too (they stay read-only); refused without it"},
 			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff and write nothing"},
 			&cli.BoolFlag{Name: "check", Usage: "write nothing; exit 1 when any file would change"},
 			&cli.BoolFlag{Name: "safe", Usage: "apply only fixes that keep the rendered HTML identical"},
@@ -310,6 +312,9 @@ func fixCommand() *cli.Command {
 			if len(modes) > 1 {
 				return cli.Exit(fmt.Sprintf("fix: %s do not go together: choose one (see itilint fix --help)", strings.Join(modes, " and ")), exitTrouble)
 			}
+			if c.Bool("force-readonly") && !c.Bool("write") {
+				return cli.Exit("fix: --force-readonly goes with -w (it says which inputs -w may rewrite)", exitTrouble)
+			}
 			pc, err := baseConfig(c)
 			if err != nil {
 				return err
@@ -323,6 +328,11 @@ func fixCommand() *cli.Command {
 			}
 			werrs := sink.Finish()
 			trouble := reportErrors(c, res)
+			if !c.Bool("quiet") {
+				for _, n := range sink.Notices {
+					fmt.Fprintln(c.App.ErrWriter, "itilint:", n)
+				}
+			}
 			err = writeErrors(c, trouble, append(res.Refused, werrs...))
 			if !c.Bool("quiet") && !c.Bool("diff") {
 				need := "%d of %d notes need fixes"

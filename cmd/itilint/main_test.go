@@ -77,6 +77,47 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("%s: unexpected success", strings.Join(args, " "))
 				}
 			},
+			// hardlink OLD NEW: a second name for a file.
+			"hardlink": func(ts *testscript.TestScript, neg bool, args []string) {
+				ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+			},
+			// samefile A B: A and B are one file (a hard link kept).
+			"samefile": func(ts *testscript.TestScript, neg bool, args []string) {
+				a, err := os.Stat(ts.MkAbs(args[0]))
+				ts.Check(err)
+				b, err := os.Stat(ts.MkAbs(args[1]))
+				ts.Check(err)
+				if os.SameFile(a, b) == neg {
+					ts.Fatalf("%s and %s: same file %v", args[0], args[1], !neg)
+				}
+			},
+			// islink PATH: PATH is a symbolic link.
+			"islink": func(ts *testscript.TestScript, neg bool, args []string) {
+				info, err := os.Lstat(ts.MkAbs(args[0]))
+				ts.Check(err)
+				if (info.Mode()&os.ModeSymlink != 0) == neg {
+					ts.Fatalf("%s: mode %v", args[0], info.Mode())
+				}
+			},
+			// perm PERM PATH: PATH has the permissions PERM (octal).
+			"perm": func(ts *testscript.TestScript, neg bool, args []string) {
+				want, err := strconv.ParseUint(args[0], 8, 32)
+				ts.Check(err)
+				info, err := os.Stat(ts.MkAbs(args[1]))
+				ts.Check(err)
+				if got := info.Mode().Perm(); (got == os.FileMode(want)) == neg {
+					ts.Fatalf("%s: mode %04o, want %04o", args[1], got, want)
+				}
+			},
+			// owner UID:GID PATH: chown PATH; owner -check UID:GID PATH:
+			// PATH has that owner and group.
+			"owner": func(ts *testscript.TestScript, neg bool, args []string) {
+				check := len(args) == 3 && args[0] == "-check"
+				if check {
+					args = args[1:]
+				}
+				ts.Check(owner(ts, check, args[0], ts.MkAbs(args[1])))
+			},
 			// mode PERM PATH: chmod, to make an output folder unwritable.
 			"chmod": func(ts *testscript.TestScript, neg bool, args []string) {
 				perm, err := strconv.ParseUint(args[0], 8, 32)

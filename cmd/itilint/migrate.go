@@ -68,6 +68,11 @@ func runMigrate(c *cli.Context) error {
 	}
 	trouble := reportErrors(c, res)
 	if sink.Fix || sink.Diff {
+		if !c.Bool("quiet") {
+			for _, n := range sink.Notices {
+				fmt.Fprintln(c.App.ErrWriter, "itilint:", n)
+			}
+		}
 		if !c.Bool("quiet") && !c.Bool("diff") {
 			fmt.Fprintf(c.App.ErrWriter, "%s applied in %s; run migrate again for the places to review\n", plural(sink.Renames, "rename", "renames"), plural(sink.Renamed, "file", "files"))
 		}

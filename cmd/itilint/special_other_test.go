@@ -12,3 +12,8 @@ import (
 func makeSpecial(ts *testscript.TestScript, kind, path string) error {
 	return fmt.Errorf("mkspecial %s: not on this system", kind)
 }
+
+// owner fails: the scripts that use it run on unix only.
+func owner(ts *testscript.TestScript, check bool, ids, path string) error {
+	return fmt.Errorf("owner: not on this system")
+}

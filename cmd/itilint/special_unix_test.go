@@ -51,3 +51,24 @@ func makeSpecial(ts *testscript.TestScript, kind, path string) error {
 	}
 	return fmt.Errorf("mkspecial: unknown kind %q", kind)
 }
+
+// owner gives path the owner and group ids ("UID:GID"), or with check
+// fails when path has others.
+func owner(ts *testscript.TestScript, check bool, ids, path string) error {
+	var uid, gid int
+	if _, err := fmt.Sscanf(ids, "%d:%d", &uid, &gid); err != nil {
+		return fmt.Errorf("owner: %q is not UID:GID", ids)
+	}
+	if !check {
+		return os.Chown(path, uid, gid)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	st := info.Sys().(*syscall.Stat_t)
+	if int(st.Uid) != uid || int(st.Gid) != gid {
+		return fmt.Errorf("%s: owner %d:%d, want %s", path, st.Uid, st.Gid, ids)
+	}
+	return nil
+}

@@ -26,8 +26,8 @@ func WriteFile(path string, write func(io.Writer) error) (changed bool, err erro
 func WriteBytes(path string, data []byte) (changed bool, err error) {
 	mode := os.FileMode(0o644)
 	if info, err := os.Stat(path); err == nil {
-		if info.IsDir() {
-			return false, fmt.Errorf("%s: is a folder, cannot write a file there", path)
+		if err := writable(path, info); err != nil {
+			return false, err
 		}
 		mode = info.Mode().Perm()
 		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
@@ -38,7 +38,7 @@ func WriteBytes(path string, data []byte) (changed bool, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return false, fmt.Errorf("%s: cannot create folder: %w", path, unwrapPath(err))
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	tmp, err := createTemp(path)
 	if err != nil {
 		return false, fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
 	}
@@ -69,6 +69,19 @@ func WriteBytes(path string, data []byte) (changed bool, err error) {
 	return true, nil
 }
 
+// writable fails for what exists at path but is no place for a file
+// written whole: a folder, or a named pipe or device, which would also
+// block or misbehave when read to compare.
+func writable(path string, info os.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return fmt.Errorf("%s: is a folder, cannot write a file there", path)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s: not a regular file (%v); not written", path, info.Mode().Type())
+	}
+	return nil
+}
+
 // unwrapPath drops the path from an *os.PathError, since our message
 // already names the file.
 func unwrapPath(err error) error {
@@ -91,14 +104,16 @@ type AtomicFile struct {
 
 // CreateAtomic starts writing path.
 func CreateAtomic(path string) (*AtomicFile, error) {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return nil, fmt.Errorf("%s: is a folder, cannot write a file there", path)
+	if info, err := os.Stat(path); err == nil {
+		if err := writable(path, info); err != nil {
+			return nil, err
+		}
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("%s: cannot create folder: %w", path, unwrapPath(err))
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	tmp, err := createTemp(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
 	}
@@ -110,6 +125,10 @@ func (a *AtomicFile) Write(p []byte) (int, error) {
 		return 0, a.err
 	}
 	n, err := a.buf.Write(p)
+	if err != nil {
+		// Named by the file being written, not the temporary one.
+		err = fmt.Errorf("%s: %w", a.path, unwrapPath(err))
+	}
 	a.err = err
 	return n, err
 }
@@ -129,7 +148,8 @@ func (a *AtomicFile) Commit() (changed bool, err error) {
 		return false, fmt.Errorf("%s: %w", a.path, unwrapPath(err))
 	}
 	if a.err != nil {
-		return fail(a.err)
+		a.tmp.Close()
+		return false, a.err
 	}
 	if err := a.buf.Flush(); err != nil {
 		return fail(err)

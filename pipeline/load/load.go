@@ -175,19 +175,30 @@ func walkPattern(pattern string, skip func(string) bool, yield func(Input)) []er
 	return w.errs
 }
 
-// Skipped is an entry a folder's walk found and left out, and why: it is
-// not a regular file (a named pipe would block the run, a device may do
-// anything), or it is a link to a file outside the folder walked (a note
-// in a pull request must not make CI read and quote files elsewhere on
-// the machine). It is a notice, not a failure: a path named directly is
-// read whatever it links to, and one that is not a regular file is an
+// A Notice is something a folder's walk tells the user without failing:
+// an entry it left out, and why, or a file an interrupted run left. An
+// entry is left out when it is not a regular file (a named pipe would
+// block the run, a device may do anything), or when it is a link to a
+// file outside the folder walked (a note in a pull request must not make
+// CI read and quote files elsewhere on the machine). A path named directly
+// is read whatever it links to, and one that is not a regular file is an
 // error.
-type Skipped struct {
+type Notice struct {
 	Path string
-	Why  string
+	Text string
 }
 
-func (s *Skipped) Error() string { return s.Path + ": skipped: " + s.Why }
+func (n *Notice) Error() string { return n.Path + ": " + n.Text }
+
+// skipped is the notice of an entry left out.
+func skipped(path, why string) *Notice { return &Notice{Path: path, Text: "skipped: " + why} }
+
+// BackupSuffix ends the name of the copy of a note's content that
+// itilint fix -w keeps beside it (".NAME" + BackupSuffix) while it writes
+// the note in place (emit.Rewrite). One that a walk meets is the content
+// of a note whose rewrite was interrupted: the walk points it out, and
+// nothing removes it.
+const BackupSuffix = ".itilint-backup"
 
 // kindOf names the type of a file that is not a regular one.
 func kindOf(mode fs.FileMode) string {
@@ -244,7 +255,7 @@ func comparePaths(a, b dirEntry) int {
 // they say what else to leave out.
 func walked(name string, dir bool) (format note.Format, ok, meta bool) {
 	if strings.HasPrefix(name, ".") {
-		return 0, false, !dir && (name == ".gitignore" || name == OutputMarker)
+		return 0, false, !dir && (name == ".gitignore" || name == OutputMarker || strings.HasSuffix(name, BackupSuffix))
 	}
 	if dir {
 		return 0, name != "node_modules", false
@@ -285,13 +296,13 @@ type walker struct {
 
 // admit reports whether the walk reads the entry d found at path: a
 // regular file, or a link to a regular file inside the folder walked.
-// Anything else is left out with a notice (Skipped), never opened.
+// Anything else is left out with a notice, never opened.
 func (w *walker) admit(path string, d dirEntry) bool {
 	if d.kind.IsRegular() {
 		return true
 	}
 	if d.kind&fs.ModeSymlink == 0 {
-		w.errs = append(w.errs, &Skipped{Path: path, Why: kindOf(d.kind) + ", not a regular file"})
+		w.errs = append(w.errs, skipped(path, kindOf(d.kind)+", not a regular file"))
 		return false
 	}
 	target, err := filepath.EvalSymlinks(path)
@@ -303,14 +314,14 @@ func (w *walker) admit(path string, d dirEntry) bool {
 		return true
 	}
 	if !info.Mode().IsRegular() {
-		w.errs = append(w.errs, &Skipped{Path: path, Why: "a link to " + kindOf(info.Mode()) + ", not to a regular file"})
+		w.errs = append(w.errs, skipped(path, "a link to "+kindOf(info.Mode())+", not to a regular file"))
 		return false
 	}
 	if w.realRoot == "" {
 		w.realRoot = realPath(w.root)
 	}
 	if !inside(realPath(target), w.realRoot) {
-		w.errs = append(w.errs, &Skipped{Path: path, Why: "a link to a file outside " + w.root + " (name the file to check it)"})
+		w.errs = append(w.errs, skipped(path, "a link to a file outside "+w.root+" (name the file to check it)"))
 		return false
 	}
 	return true
@@ -349,6 +360,9 @@ func (w *walker) dir(path, rel string) {
 		}
 		if d.name == OutputMarker && rel != "" {
 			return // a folder itilint wrote, other than the one named
+		}
+		if note, ok := strings.CutSuffix(d.name[1:], BackupSuffix); ok && note != "" {
+			w.errs = append(w.errs, &Notice{Path: joinName(path, d.name), Text: "the content of " + note + " from before a rewrite in place (fix -w) that was interrupted; compare it with " + note + " and remove it"})
 		}
 		if d.name == ".gitignore" && w.inRepo && (d.kind.IsRegular() || d.kind&fs.ModeSymlink != 0) {
 			if data, err := readFile(joinName(path, d.name), 1<<20); err == nil {

@@ -41,12 +41,12 @@ func TestWalkLeavesOutWhatIsNoNote(t *testing.T) {
 	}
 	var skipped []string
 	for _, err := range errs {
-		var s *Skipped
+		var s *Notice
 		if !errors.As(err, &s) {
 			t.Errorf("an error, want only notices: %v", err)
 			continue
 		}
-		skipped = append(skipped, filepath.Base(s.Path)+": "+s.Why)
+		skipped = append(skipped, filepath.Base(s.Path)+": "+strings.TrimPrefix(s.Text, "skipped: "))
 	}
 	want := []string{
 		"null.md: a link to a device, not to a regular file",

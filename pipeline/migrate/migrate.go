@@ -9,6 +9,7 @@ package migrate
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -349,8 +350,16 @@ func (s *Sink) rename(f *result.File) (int, error) {
 	if f.Note.DiskLines != nil {
 		return 0, fmt.Errorf("%s: a transcript is not rewritten in place; apply its renames by hand", f.Path)
 	}
-	if _, err := emit.WriteBytes(f.Path, f.Note.Encode(after)); err != nil {
+	done, err := emit.Rewrite(f.Path, f.Note.Encode(after), emit.RewriteOptions{})
+	if err != nil {
+		var ro *emit.ReadOnlyError
+		if errors.As(err, &ro) {
+			err = fmt.Errorf("%w (make it writable to apply its renames)", err)
+		}
 		return 0, err
+	}
+	if done.InPlace {
+		s.Notices = append(s.Notices, fmt.Sprintf("%s: written in place: %s", f.Path, done.Why))
 	}
 	return len(edits), nil
 }
