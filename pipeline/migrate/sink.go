@@ -25,12 +25,12 @@ type Sink struct {
 	W      io.Writer           // the diffs
 	Report *emit.FindingWriter // receives each file when not fixing; nil for md
 
-	Errs             []error // files that could not be renamed
+	Errs []error // files that could not be renamed
 	// Notices say which files were written in place rather than
 	// replaced, and why (see emit.Rewrite).
-	Notices []string
-	Renames, Renamed int     // renames applied, and in how many files
-	Failed           bool    // a finding reached FailOn
+	Notices          []string
+	Renames, Renamed int  // renames applied, and in how many files
+	Failed           bool // a finding reached FailOn
 }
 
 // Each takes one analysed file.
