@@ -28,8 +28,9 @@ in the plural ("The guiding principles are:"), without a word that makes
 it a selection ("some", "include", "which"). Lists of more than ten
 members (the practices) are left alone.`,
 	Good: []string{"The value chain activities are:\n\n- Plan\n- Improve\n- Engage\n- Design and transition\n- Obtain/build\n- Deliver and support\n"},
-	Bad:  []string{"The value chain activities are:\n\n- Plan\n- Improve\n- Engage\n- Design and transition\n- Obtain/build\n- Deliver and support\n- Products and services\n"},
-	Run:  runListMembers,
+	Bad: []string{"The value chain activities are:\n\n- Plan\n- Improve\n- Engage\n- Design and transition\n- Obtain/build\n- Deliver and support\n- Products and services\n",
+		"The four dimensions of service management are:\n\n- Organizations and people\n- Information and technology\n- Value streams and processes\n"},
+	Run: runListMembers,
 }
 
 // runListMembers reads each run of list items in the note: when a list
