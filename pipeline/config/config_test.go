@@ -161,3 +161,33 @@ func TestReadGrowsLinearly(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParse: any bytes give a config or an error naming the file, never a
+// panic; a config that decodes validates, or fails naming the file, and
+// its ignore patterns can be matched.
+func FuzzParse(f *testing.F) {
+	f.Add("rules:\n  language-slip: off\n  list-count: warning\nignore: [drafts/*, '*.srt']\n")
+	f.Add("terms:\n  - id: x\n    term: Y\n    accepted: [y]\npacks: [p.yaml]\nedition: itil5\n")
+	f.Add("ignore:\n  - &a drafts/**\n  - *a\n  - \"[x\"\n")
+	f.Add("rules: {a: b, a: c}\n---\nrules: {}\n")
+	f.Add("rules: *x\n")
+	f.Add("rules:\n  ? [a, b]\n  : off\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		c, err := parse("f.yaml", []byte(src))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.yaml") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if err := c.Validate([]string{"language-slip", "list-count"}); err != nil {
+			if !strings.HasPrefix(err.Error(), "f.yaml") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		c.Ignored("drafts/a.md")
+		c.Enabled("language-slip")
+		c.Severity("list-count", rule.Warning)
+	})
+}
