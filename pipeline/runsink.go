@@ -9,6 +9,7 @@ import (
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/load"
 	"github.com/itilint/itilint/pipeline/note"
+	"github.com/itilint/itilint/pipeline/quiz"
 	"github.com/itilint/itilint/pipeline/result"
 )
 
@@ -64,12 +65,10 @@ func (s *RunSink) Each(f *result.File, cleaned *note.Note) {
 // the cleaned copies first.
 func (s *RunSink) Finish(res *Result, progress io.Writer) []error {
 	errs := s.errs
-	done := Stage(progress, "writing the workbook")
-	if _, err := emit.Questions(s.bankPath(), res.Bank, emit.QuizOptions{}); err != nil {
+	if _, err := WriteBank(s.bankPath(), res.Bank, progress, "writing the workbook"); err != nil {
 		errs = append(errs, err)
 	}
-	done()
-	done = Stage(progress, "writing the reports")
+	done := Stage(progress, "writing the reports")
 	errs = append(errs, s.report.Write(s.textPath(), s.jsonPath(), res.Bank, res.Summary())...)
 	done()
 	if err := MarkOutput(s.Dir); err != nil {
@@ -92,4 +91,14 @@ func MarkOutput(dir string) error {
 		return fmt.Errorf("%s: %w", dir, err)
 	}
 	return nil
+}
+
+// WriteBank writes a run's question bank to path, in the format its
+// extension names (see emit.QuestionFormat), with progress showing the
+// step as what on a terminal. The warnings name the questions the format
+// left out or shortened.
+func WriteBank(path string, bank *quiz.Bank, progress io.Writer, what string) (warnings []string, err error) {
+	done := Stage(progress, what)
+	defer done()
+	return emit.Questions(path, bank, emit.QuizOptions{})
 }

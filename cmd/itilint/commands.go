@@ -385,9 +385,7 @@ func quizCommand() *cli.Command {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
 			trouble := reportErrors(c, res)
-			done := pipeline.Stage(pc.Progress, "writing the question bank")
-			warnings, err := emit.Questions(c.String("output"), res.Bank, emit.QuizOptions{})
-			done()
+			warnings, err := pipeline.WriteBank(c.String("output"), res.Bank, pc.Progress, "writing the question bank")
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}
