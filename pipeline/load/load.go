@@ -5,6 +5,7 @@
 package load
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -508,6 +509,11 @@ func (t tooLarge) Error() string { return "file too large" }
 func Decode(in Input, raw []byte, opts Options) (*note.Note, error) {
 	n, err := note.Decode(in.Path, raw)
 	if err != nil {
+		// Looked at only once the bytes are not UTF-8 text: a note saved
+		// as UTF-16 (Windows Notepad's "Unicode") is text, not binary.
+		if enc := utf16Kind(raw); enc != "" {
+			return nil, fmt.Errorf("%s: %s text; save it as UTF-8", in.Path, enc)
+		}
 		return nil, err
 	}
 	n.Rel = in.Rel
@@ -523,4 +529,43 @@ func Decode(in Input, raw []byte, opts Options) (*note.Note, error) {
 		n = conv
 	}
 	return n, nil
+}
+
+// utf16Kind names the encoding of raw when it is UTF-16 (or UTF-32) text:
+// by its byte-order mark, or without one by the NUL byte beside each
+// ASCII character (as in the first line of most notes). It is "" for
+// anything else.
+func utf16Kind(raw []byte) string {
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xff, 0xfe, 0, 0}):
+		return "UTF-32 (little-endian)"
+	case bytes.HasPrefix(raw, []byte{0, 0, 0xfe, 0xff}):
+		return "UTF-32 (big-endian)"
+	case bytes.HasPrefix(raw, []byte{0xff, 0xfe}):
+		return "UTF-16 (little-endian)"
+	case bytes.HasPrefix(raw, []byte{0xfe, 0xff}):
+		return "UTF-16 (big-endian)"
+	}
+	head := raw[:min(len(raw), 256)&^1]
+	if len(head) < 8 {
+		return ""
+	}
+	var lowNUL, highNUL int // pairs of an ASCII byte and a NUL, in each order
+	for i := 0; i < len(head); i += 2 {
+		a, b := head[i], head[i+1]
+		switch {
+		case b == 0 && a != 0 && a < 0x80:
+			lowNUL++
+		case a == 0 && b != 0 && b < 0x80:
+			highNUL++
+		}
+	}
+	pairs := len(head) / 2
+	switch {
+	case lowNUL*10 >= pairs*9:
+		return "UTF-16 (little-endian)"
+	case highNUL*10 >= pairs*9:
+		return "UTF-16 (big-endian)"
+	}
+	return ""
 }

@@ -187,3 +187,42 @@ func TestListMatchesReadDir(t *testing.T) {
 		t.Errorf("a file listed as a folder: no error")
 	}
 }
+
+// TestUTF16IsNamed: a note saved as UTF-16, with a byte-order mark or
+// without, is named as such with what to do, not called binary; binary
+// files stay binary.
+func TestUTF16IsNamed(t *testing.T) {
+	le := func(s string) string {
+		var b []byte
+		for _, c := range []byte(s) {
+			b = append(b, c, 0)
+		}
+		return string(b)
+	}
+	be := func(s string) string {
+		var b []byte
+		for _, c := range []byte(s) {
+			b = append(b, 0, c)
+		}
+		return string(b)
+	}
+	text := "# Incidents\nAn incident is an unplanned interruption.\n"
+	for name, want := range map[string]string{
+		"bom-le.md":  "UTF-16 (little-endian) text; save it as UTF-8",
+		"bom-be.md":  "UTF-16 (big-endian) text; save it as UTF-8",
+		"bare-le.md": "UTF-16 (little-endian) text; save it as UTF-8",
+		"bare-be.md": "UTF-16 (big-endian) text; save it as UTF-8",
+		"utf32.md":   "UTF-32 (little-endian) text; save it as UTF-8",
+		"image.md":   "binary file",
+	} {
+		data := map[string]string{
+			"bom-le.md": "\xff\xfe" + le(text), "bom-be.md": "\xfe\xff" + be(text),
+			"bare-le.md": le(text), "bare-be.md": be(text),
+			"utf32.md": "\xff\xfe\x00\x00#\x00\x00\x00", "image.md": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+		}[name]
+		_, err := Decode(Input{Path: name, Rel: name}, []byte(data), Options{})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", name, err, want)
+		}
+	}
+}
