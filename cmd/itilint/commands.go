@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -136,6 +137,16 @@ func checkInto(c *cli.Context, pc pipeline.Config, sink *pipeline.CheckSink, for
 		}
 		if sink.Record {
 			return nil
+		}
+		// The paths that could not be read at all are in the report too,
+		// and in its summary's count, as the files that could not be.
+		for _, err := range res.Errors {
+			var pe *load.PathError
+			if errors.As(err, &pe) {
+				if err := fw.File(&result.File{Path: pe.Path, Err: err}); err != nil {
+					return err
+				}
+			}
 		}
 		if err := fw.Close(); err != nil {
 			return err

@@ -106,7 +106,11 @@ func refJSON(w io.Writer, jsonCount *int, f *result.File) error {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("  ", "  ")
-	for _, j := range jsonFindings(*f) {
+	js := jsonFindings(*f)
+	if j, ok := jsonReadError(f); ok {
+		js = append([]JSONFinding{j}, js...)
+	}
+	for _, j := range js {
 		if *jsonCount == 0 {
 			buf.WriteString("[\n  ")
 		} else {

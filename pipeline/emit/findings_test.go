@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -155,6 +156,18 @@ func TestJSONRoundTrip(t *testing.T) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&got); err != nil {
 		t.Fatal(err)
+	}
+	// A file that could not be read is an element of its own.
+	unreadable := 0
+	for _, f := range files {
+		if f.Note == nil && f.Err != nil {
+			unreadable++
+		}
+	}
+	all := len(got)
+	got = slices.DeleteFunc(got, func(j JSONFinding) bool { return j.Rule == UnreadableRule })
+	if unreadable == 0 || all-len(got) != unreadable {
+		t.Fatalf("%d elements of rule %s, want one for each of the %d unreadable files", all-len(got), UnreadableRule, unreadable)
 	}
 	var want []rule.Finding
 	var notes []*note.Note

@@ -105,7 +105,8 @@ func (fw *FindingWriter) File(f *result.File) error {
 		fw.buf = appendGitHub(fw.buf[:0], f)
 		_, fw.err = fw.w.Write(fw.buf)
 	case "json":
-		fw.buf = appendJSONFindings(fw.buf[:0], f, &fw.jsonCount)
+		fw.buf = appendJSONReadError(fw.buf[:0], f, &fw.jsonCount)
+		fw.buf = appendJSONFindings(fw.buf, f, &fw.jsonCount)
 		_, fw.err = fw.w.Write(fw.buf)
 	case "checkstyle":
 		fw.checkstyle++

@@ -125,13 +125,13 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 		return walkPattern(root, skip, yield)
 	}
 	if err != nil {
-		return []error{fmt.Errorf("%s: %w", root, describe(err))}
+		return []error{&PathError{Path: root, Err: describe(err)}}
 	}
 	if !info.IsDir() {
 		if !info.Mode().IsRegular() {
 			// Never opened: a named pipe would block the run until
 			// someone writes to it, and a device may do anything.
-			return []error{fmt.Errorf("%s: %s, not a regular file; only regular files are notes (give a note on standard input as -)", root, kindOf(info.Mode()))}
+			return []error{&PathError{Path: root, Err: fmt.Errorf("%s, not a regular file; only regular files are notes (give a note on standard input as -)", kindOf(info.Mode()))}}
 		}
 		// A file named explicitly is read even without a note's extension.
 		if skip == nil || !skip(root) {
@@ -200,6 +200,17 @@ func skipped(path, why string) *Notice { return &Notice{Path: path, Text: "skipp
 // of a note whose rewrite was interrupted: the walk points it out, and
 // nothing removes it.
 const BackupSuffix = ".itilint-backup"
+
+// A PathError is a path the walk could not read: a path named that does
+// not exist or is not a regular file or folder, or a folder that could not
+// be listed. Reports list it as they list a file that could not be read.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *PathError) Unwrap() error { return e.Err }
 
 // kindOf names the type of a file that is not a regular one.
 func kindOf(mode fs.FileMode) string {
@@ -350,7 +361,7 @@ func inside(path, folder string) bool {
 func (w *walker) dir(path, rel string) {
 	entries, err := list(path)
 	if err != nil {
-		w.errs = append(w.errs, fmt.Errorf("%s: %w", path, describe(err)))
+		w.errs = append(w.errs, &PathError{Path: path, Err: describe(err)})
 		return
 	}
 	pushed := false
