@@ -388,12 +388,7 @@ func (d *doc) searchCompletions(prefix string) []string {
 	var bufArr [32]byte // a word is lowered here: most are shorter
 	buf := bufArr[:0]
 	seen := map[string]bool{}
-	for at := 0; ; {
-		start := bytescan.FoldIndex(text, at, prefix)
-		if start < 0 {
-			return out
-		}
-		at = start + 1
+	for start := range bytescan.FoldAll(text, prefix) {
 		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
 		if k == len(spans) || spans[k].Start > start || !wordStart(text[spans[k].Start:start]) {
 			continue
@@ -414,6 +409,7 @@ func (d *doc) searchCompletions(prefix string) []string {
 			}
 		}
 	}
+	return out
 }
 
 // indexCompletions answers completions from the note's vocabulary, sorted

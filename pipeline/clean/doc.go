@@ -90,7 +90,7 @@ func isVerbatim(k note.BlockKind) bool {
 //
 // Most notes ask about a handful of words (line-end fragments the word
 // list does not know), so each question searches the text case-blind
-// (bytescan.FoldIndex) instead of building a vocabulary of every word: no
+// (bytescan.FoldAll) instead of building a vocabulary of every word: no
 // allocation, where the vocabulary makes one per distinct word. A long note with many damaged
 // line ends would search its text again and again, so after
 // maxSearches questions the vocabulary answers, built in one pass. A word
@@ -128,13 +128,8 @@ func (d *doc) searchCount(w string) int {
 	spans := d.proseSpans()
 	text := d.n.Text
 	c := 0
-	for at := 0; ; {
-		start := bytescan.FoldIndex(text, at, w)
-		if start < 0 {
-			return c
-		}
+	for start := range bytescan.FoldAll(text, w) {
 		end := start + len(w)
-		at = start + 1
 		k := sort.Search(len(spans), func(k int) bool { return spans[k].End > start })
 		if k == len(spans) || spans[k].Start > start || spans[k].End < end {
 			continue
@@ -143,6 +138,7 @@ func (d *doc) searchCount(w string) int {
 			c++
 		}
 	}
+	return c
 }
 
 // wordStart reports whether eachWord, splitting before+rest, starts a word

@@ -2,51 +2,58 @@ package bytescan
 
 import (
 	"bytes"
+	"iter"
 	"strings"
 )
 
-// FoldIndex returns the offset of the first occurrence of w in text at or
-// after from, with the ASCII letters of text compared case-blind, or -1. w
-// is in lower case. Its definition: bytes.Index over text[from:] after
-// LowerASCII, plus from.
+// FoldAll yields, in order, the offset of every occurrence of w in text,
+// overlapping ones too, with the ASCII letters of text compared
+// case-blind; w is in lower case. Its definition: bytes.Index over the
+// text after LowerASCII, asked again from one byte past each occurrence.
 //
 // It needs no lowered copy of the text: it looks for the least frequent
 // byte of w (in English prose) in both cases, one bytes.IndexByte per
-// occurrence, and compares w around each one found. Searching for w's
-// first byte instead, as bytes.Index does, stops at nearly every word
-// when that byte is a common letter ("esolve").
-func FoldIndex(text []byte, from int, w string) int {
-	if len(w) == 0 {
-		return min(from, len(text))
-	}
-	anchor := rarest(w)
-	lo, up := w[anchor], w[anchor]
-	if 'a' <= lo && lo <= 'z' {
-		up = lo - 'a' + 'A'
-	}
-	// nextLo and nextUp are the next offsets of lo and up at or after at
-	// (len(text) for none): a byte that is rare in one case is searched
-	// again only once the search has passed it.
-	at := from + anchor
-	nextLo, nextUp := indexByteFrom(text, at, lo), len(text)
-	if up != lo {
-		nextUp = indexByteFrom(text, at, up)
-	}
-	for {
-		p := min(nextLo, nextUp)
-		start := p - anchor
-		if start+len(w) > len(text) {
-			return -1
+// occurrence of either, and compares w around each one found. Searching
+// for w's first byte instead, as bytes.Index does, stops at nearly every
+// word when that byte is a common letter ("esolve").
+func FoldAll(text []byte, w string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if len(w) == 0 {
+			for i := 0; i <= len(text); i++ {
+				if !yield(i) {
+					return
+				}
+			}
+			return
 		}
-		if foldEqual(text[start:start+len(w)], w) {
-			return start
+		anchor := rarest(w)
+		lo, up := w[anchor], w[anchor]
+		if 'a' <= lo && lo <= 'z' {
+			up = lo - 'a' + 'A'
 		}
-		at = p + 1
-		if nextLo == p {
-			nextLo = indexByteFrom(text, at, lo)
+		// nextLo and nextUp are the next offsets of lo and up at or
+		// after the search (len(text) for none): each is searched for
+		// again only once the search has passed it, so an anchor that is
+		// rare in one case costs one pass over the text, not one a match.
+		nextLo, nextUp := indexByteFrom(text, anchor, lo), len(text)
+		if up != lo {
+			nextUp = indexByteFrom(text, anchor, up)
 		}
-		if nextUp == p {
-			nextUp = indexByteFrom(text, at, up)
+		for {
+			p := min(nextLo, nextUp)
+			start := p - anchor
+			if start+len(w) > len(text) {
+				return
+			}
+			if foldEqual(text[start:start+len(w)], w) && !yield(start) {
+				return
+			}
+			if nextLo == p {
+				nextLo = indexByteFrom(text, p+1, lo)
+			}
+			if nextUp == p {
+				nextUp = indexByteFrom(text, p+1, up)
+			}
 		}
 	}
 }
