@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/itilint/itilint/pipeline/load"
 )
 
 // WriteFile writes a file atomically: the content goes to a temporary file in
@@ -77,7 +79,7 @@ func writable(path string, info os.FileInfo) error {
 	case info.IsDir():
 		return fmt.Errorf("%s: is a folder, cannot write a file there", path)
 	case !info.Mode().IsRegular():
-		return fmt.Errorf("%s: not a regular file (%v); not written", path, info.Mode().Type())
+		return fmt.Errorf("%s: %s, not a regular file; not written", path, load.KindOf(info.Mode()))
 	}
 	return nil
 }

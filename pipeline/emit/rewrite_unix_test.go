@@ -71,3 +71,25 @@ func TestWriteInPlaceBackup(t *testing.T) {
 		t.Errorf("content %q", got)
 	}
 }
+
+// TestWriteRefusesSpecialFiles: an output path that is a named pipe is
+// refused at once, neither read to compare (which would block) nor
+// replaced.
+func TestWriteRefusesSpecialFiles(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "report.txt")
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skip(err)
+	}
+	if _, err := WriteBytes(p, []byte("x")); err == nil {
+		t.Errorf("WriteBytes wrote over a named pipe")
+	}
+	if _, err := CreateAtomic(p); err == nil {
+		t.Errorf("CreateAtomic took a named pipe")
+	}
+	if _, err := Rewrite(p, []byte("x"), RewriteOptions{}); err == nil {
+		t.Errorf("Rewrite wrote over a named pipe")
+	}
+	if info, err := os.Lstat(p); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the named pipe is gone: %v %v", info, err)
+	}
+}

@@ -131,7 +131,7 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 		if !info.Mode().IsRegular() {
 			// Never opened: a named pipe would block the run until
 			// someone writes to it, and a device may do anything.
-			return []error{&PathError{Path: root, Err: fmt.Errorf("%s, not a regular file; only regular files are notes (give a note on standard input as -)", kindOf(info.Mode()))}}
+			return []error{&PathError{Path: root, Err: fmt.Errorf("%s, not a regular file; only regular files are notes (give a note on standard input as -)", KindOf(info.Mode()))}}
 		}
 		// A file named explicitly is read even without a note's extension.
 		if skip == nil || !skip(root) {
@@ -212,8 +212,8 @@ type PathError struct {
 func (e *PathError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *PathError) Unwrap() error { return e.Err }
 
-// kindOf names the type of a file that is not a regular one.
-func kindOf(mode fs.FileMode) string {
+// KindOf names the type of a file that is not a regular one ("a named pipe").
+func KindOf(mode fs.FileMode) string {
 	switch {
 	case mode&fs.ModeNamedPipe != 0:
 		return "a named pipe"
@@ -314,7 +314,7 @@ func (w *walker) admit(path string, d dirEntry) bool {
 		return true
 	}
 	if d.kind&fs.ModeSymlink == 0 {
-		w.errs = append(w.errs, skipped(path, kindOf(d.kind)+", not a regular file"))
+		w.errs = append(w.errs, skipped(path, KindOf(d.kind)+", not a regular file"))
 		return false
 	}
 	target, err := filepath.EvalSymlinks(path)
@@ -326,7 +326,7 @@ func (w *walker) admit(path string, d dirEntry) bool {
 		return true
 	}
 	if !info.Mode().IsRegular() {
-		w.errs = append(w.errs, skipped(path, "a link to "+kindOf(info.Mode())+", not to a regular file"))
+		w.errs = append(w.errs, skipped(path, "a link to "+KindOf(info.Mode())+", not to a regular file"))
 		return false
 	}
 	if w.realRoot == "" {
@@ -488,7 +488,7 @@ func Read(in Input, opts Options) (*note.Note, error) {
 	case err == errIsFolder:
 		return nil, fmt.Errorf("%s: is a folder, not a note", in.Path)
 	case errors.As(err, &odd):
-		return nil, fmt.Errorf("%s: %s, not a regular file; only regular files are notes", in.Path, kindOf(fs.FileMode(odd)))
+		return nil, fmt.Errorf("%s: %s, not a regular file; only regular files are notes", in.Path, KindOf(fs.FileMode(odd)))
 	case err != nil:
 		var big tooLarge
 		if errors.As(err, &big) {
@@ -508,7 +508,7 @@ var errIsFolder = errors.New("is a folder")
 // folder, found open (the walk or the caller saw a regular file there).
 type notRegular fs.FileMode
 
-func (n notRegular) Error() string { return kindOf(fs.FileMode(n)) + ", not a regular file" }
+func (n notRegular) Error() string { return KindOf(fs.FileMode(n)) + ", not a regular file" }
 
 // tooLarge is the size of a file over the limit, or -1 when it grew past the
 // limit while being read.
