@@ -53,14 +53,6 @@ func summaryCounts(s result.Summary) string {
 // non-breaking or zero-width spaces appear as escapes.
 func quote(s string) string { return strconv.Quote(s) }
 
-// changePos is where a change is on disk, as line:col or line.
-func changePos(c rule.Change) string {
-	if c.Pos.Line > 0 {
-		return c.Pos.String()
-	}
-	return strconv.Itoa(c.Line)
-}
-
 // ReportText writes the run report for people (out/report.txt): per file its
 // findings and the changes the cleaner made, then the question bank, then
 // the totals. bank may be nil when no bank was generated.
@@ -99,7 +91,8 @@ func writeReportTextFile(b *strings.Builder, f *reportRecord) {
 	b.WriteString("\n")
 	b.WriteString(f.Path)
 	if f.Out != "" {
-		b.WriteString(" -> " + f.Out)
+		b.WriteString(" -> ")
+		b.WriteString(f.Out)
 	}
 	b.WriteString("\n")
 	if f.Unreadable {
@@ -111,19 +104,63 @@ func writeReportTextFile(b *strings.Builder, f *reportRecord) {
 	if len(found) == 0 && len(f.Changes) == 0 {
 		b.WriteString("  no findings, nothing changed\n")
 	}
+	// Written piece by piece, as fmt would print them: a course with many
+	// findings spent a good part of a run's report in fmt.
+	var num [40]byte
+	writeInt := func(n int) { b.Write(strconv.AppendInt(num[:0], int64(n), 10)) }
+	writeQuoted := func(s string) { b.Write(strconv.AppendQuote(num[:0], s)) }
 	if len(found) > 0 {
-		fmt.Fprintf(b, "  findings (%d):\n", len(found))
+		b.WriteString("  findings (")
+		writeInt(len(found))
+		b.WriteString("):\n")
 		for _, x := range found {
-			fmt.Fprintf(b, "    %d:%d: %s %s: %s\n", x.Start.Line, x.Start.Col, x.Severity, x.Rule, oneLine(x.Message))
+			b.WriteString("    ")
+			writeInt(x.Start.Line)
+			b.WriteByte(':')
+			writeInt(x.Start.Col)
+			b.WriteString(": ")
+			b.WriteString(x.Severity.String())
+			b.WriteByte(' ')
+			b.WriteString(x.Rule)
+			b.WriteString(": ")
+			b.WriteString(oneLine(x.Message))
+			b.WriteByte('\n')
 			if x.Fix != nil {
-				fmt.Fprintf(b, "      fix (%s): replace with %s%s\n", x.Fix.Kind, quote(x.Fix.Replacement), fixLabel(x.Fix.Message))
+				b.WriteString("      fix (")
+				b.WriteString(x.Fix.Kind.String())
+				b.WriteString("): replace with ")
+				writeQuoted(x.Fix.Replacement)
+				b.WriteString(fixLabel(x.Fix.Message))
+				b.WriteByte('\n')
 			}
 		}
 	}
 	if len(f.Changes) > 0 {
-		fmt.Fprintf(b, "  changes (%d):\n", len(f.Changes))
+		b.WriteString("  changes (")
+		writeInt(len(f.Changes))
+		b.WriteString("):\n")
 		for _, c := range f.Changes {
-			fmt.Fprintf(b, "    %s:%s: %s (%s): %s\n      %s → %s\n", f.Path, changePos(c), c.Rule, c.Kind, oneLine(c.Message), quote(c.Before), quote(c.After))
+			b.WriteString("    ")
+			b.WriteString(f.Path)
+			b.WriteByte(':')
+			if c.Pos.Line > 0 { // where it is on disk, else its line
+				writeInt(c.Pos.Line)
+				b.WriteByte(':')
+				writeInt(c.Pos.Col)
+			} else {
+				writeInt(c.Line)
+			}
+			b.WriteString(": ")
+			b.WriteString(c.Rule)
+			b.WriteString(" (")
+			b.WriteString(c.Kind.String())
+			b.WriteString("): ")
+			b.WriteString(oneLine(c.Message))
+			b.WriteString("\n      ")
+			writeQuoted(c.Before)
+			b.WriteString(" → ")
+			writeQuoted(c.After)
+			b.WriteByte('\n')
 		}
 	}
 }
