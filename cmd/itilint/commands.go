@@ -36,6 +36,7 @@ func runCommand() *cli.Command {
 			fillerFlag(),
 		}, quizFlags()...), commonFlags()...),
 		Action: func(c *cli.Context) error {
+			gcHeadroom() // a question bank: see there
 			pc, err := quizConfig(c)
 			if err != nil {
 				return err
@@ -380,6 +381,7 @@ func quizCommand() *cli.Command {
 			fillerFlag(),
 		}, quizFlags()...), commonFlags()...),
 		Action: func(c *cli.Context) error {
+			gcHeadroom() // a question bank: see there
 			pc, err := quizConfig(c)
 			if err != nil {
 				return err
