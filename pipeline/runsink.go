@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -87,10 +86,7 @@ func MarkOutput(dir string) error {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil
 	}
-	if err := load.MarkOutput(dir); err != nil {
-		return fmt.Errorf("%s: %w", dir, err)
-	}
-	return nil
+	return load.MarkOutput(dir) // its errors name the marker's path
 }
 
 // WriteBank writes a run's question bank to path, in the format its

@@ -286,10 +286,17 @@ const OutputMarker = ".itilint-output"
 func MarkOutput(dir string) error {
 	const text = "itilint wrote this folder; itilint leaves it out when it reads a folder that holds it.\n"
 	path := filepath.Join(dir, OutputMarker)
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+		// Opened to write, a named pipe would block the run.
+		return &PathError{Path: path, Err: fmt.Errorf("%s, not a regular file; not written", KindOf(info.Mode()))}
+	}
 	if old, err := readFile(path, int64(len(text))); err == nil && string(old) == text {
 		return nil
 	}
-	return os.WriteFile(path, []byte(text), 0o644)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		return &PathError{Path: path, Err: describe(err)}
+	}
+	return nil
 }
 
 type walker struct {
