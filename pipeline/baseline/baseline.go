@@ -147,6 +147,20 @@ func WriteEntries(w io.Writer, entries []Entry) error {
 
 // Read reads a baseline file.
 func Read(path string) (*Baseline, error) {
+	// Only a regular file: a named pipe would block the read, and a link
+	// to a device (/dev/zero) would never end it.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		kind := "a special file"
+		switch m := info.Mode(); {
+		case m.IsDir():
+			kind = "a folder"
+		case m&os.ModeNamedPipe != 0:
+			kind = "a named pipe"
+		case m&os.ModeDevice != 0:
+			kind = "a device"
+		}
+		return nil, fmt.Errorf("baseline: %s: %s, not a regular file", path, kind)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)

@@ -114,3 +114,16 @@ func FuzzParse(f *testing.F) {
 		_ = b.New("p", []byte("text"), []rule.Finding{{Rule: "r", Start: 0, End: 4}})
 	})
 }
+
+// TestReadRefusesWhatIsNoFile: a baseline that is a device (or a link to
+// one) or a folder is refused at once, never read.
+func TestReadRefusesWhatIsNoFile(t *testing.T) {
+	for _, p := range []string{"/dev/zero", t.TempDir()} {
+		if _, err := os.Stat(p); err != nil {
+			continue
+		}
+		if _, err := Read(p); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("%s: %v, want not a regular file", p, err)
+		}
+	}
+}
