@@ -440,28 +440,40 @@ func (o lineOffsets) breaks() []int {
 // strings.Join(strings.Fields(s), " ") would write it: no space (of any
 // kind Fields knows) but single ASCII spaces between words.
 func singleSpaced(s string) bool {
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			switch c {
-			case ' ':
-				if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
-					return false
-				}
-			case '\t', '\n', '\v', '\f', '\r':
+		if !spaceOrWide[c] {
+			continue // most bytes: a letter, a digit, punctuation
+		}
+		switch {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
 				return false
 			}
-			i++
-			continue
+		case c < utf8.RuneSelf:
+			return false // \t, \n, \v, \f, \r
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			return false
-		}
-		i += size
 	}
 	return true
 }
+
+// spaceOrWide marks the bytes singleSpaced looks at: ASCII white space and
+// the bytes of multi-byte characters (some of which are spaces).
+var spaceOrWide = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\v\f\r") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // personal words mark trainer talk ("you", "we", "I"), not facts.
 var personal = toSet("i i'm i'll we we're us our you you're your yours let's me my")

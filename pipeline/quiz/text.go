@@ -49,6 +49,9 @@ func splitSentences(text string, breaks []int) [][2]int {
 	}
 	for i := 0; i < len(text); i++ {
 		c := text[i]
+		if !sentenceMark[c] {
+			continue // most bytes: nothing to decide
+		}
 		switch c {
 		case '.', '!', '?':
 			j := i + 1
@@ -82,6 +85,9 @@ func splitSentences(text string, breaks []int) [][2]int {
 	emit(len(text))
 	return out
 }
+
+// sentenceMark marks the bytes splitSentences stops at.
+var sentenceMark = [256]bool{'.': true, '!': true, '?': true, ':': true}
 
 // opensSentence reports whether rest starts with a capitalised function
 // word ("So", "The", "It"): after a single letter ("organization C. So a
