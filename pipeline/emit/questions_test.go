@@ -160,7 +160,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	for i, q := range bank.Questions {
 		want := questionRow(q)
 		for j, cell := range rows[i+1] {
-			if want[j] != "" && strings.ContainsRune("=+-@\t\r", rune(want[j][0])) {
+			if neutralise(want[j]) != want[j] {
 				if cell != "'"+want[j] {
 					t.Errorf("row %d col %s: %q not neutralised", i, questionColumns[j], cell)
 				}
@@ -173,13 +173,33 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 }
 
+// A topic's name makes one GIFT category line whatever it holds.
+func TestCategoryOneLine(t *testing.T) {
+	q := quiz.Question{TopicName: "Value\nstreams\x00 and/or  practices\r"}
+	if got, want := category("$course$/ITIL", q), "$course$/ITIL/Value streams and-or practices"; got != want {
+		t.Errorf("category = %q, want %q", got, want)
+	}
+}
+
+// TestNeutralise: the cells a spreadsheet could read as a formula get a
+// single quote, after OWASP's CSV injection guidance (= + - @, tab, carriage
+// return, NUL first) and the forms that slipped past it: fullwidth signs,
+// and signs after spaces a spreadsheet trims on import.
 func TestNeutralise(t *testing.T) {
-	for in, want := range map[string]string{
-		"=1+1": "'=1+1", "+44": "'+44", "-x": "'-x", "@SUM": "'@SUM", "\tx": "'\tx", "\rx": "'\rx",
-		"": "", "a=b": "a=b", "'quoted": "'quoted", " =x": " =x",
-	} {
-		if got := neutralise(in); got != want {
-			t.Errorf("neutralise(%q) = %q, want %q", in, got, want)
+	tests := []struct{ in, want string }{
+		{"=1+1", "'=1+1"}, {"+44", "'+44"}, {"-x", "'-x"}, {"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"}, {"\rx", "'\rx"}, {"\nx", "'\nx"}, {"\x00x", "'\x00x"}, {"\x7fx", "'\x7fx"},
+		{"\u0085x", "'\u0085x"}, // a C1 control
+		{"\uFF1D1+1", "'\uFF1D1+1"}, {"\uFF0B1", "'\uFF0B1"}, {"\uFF0D1", "'\uFF0D1"}, {"\uFF20SUM", "'\uFF20SUM"},
+		{" =x", "' =x"}, {"   +x", "'   +x"}, {"\u00a0=x", "'\u00a0=x"}, {"\u3000\uFF1Dx", "'\u3000\uFF1Dx"},
+		{"\ufeff=x", "'\ufeff=x"}, {"\u200b@x", "'\u200b@x"}, {" \t-x", "' \t-x"},
+		// Text stays as it is.
+		{"", ""}, {"a=b", "a=b"}, {"'quoted", "'quoted"}, {" x", " x"}, {"\u00a0x", "\u00a0x"}, {" ", " "},
+		{"1-2", "1-2"}, {"x\t", "x\t"}, {"Élan", "Élan"}, {"\u201c=\u201d", "\u201c=\u201d"}, {"\u2212x", "\u2212x"},
+	}
+	for _, tt := range tests {
+		if got := neutralise(tt.in); got != tt.want {
+			t.Errorf("neutralise(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

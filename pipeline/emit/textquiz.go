@@ -6,18 +6,46 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/itilint/itilint/pipeline/quiz"
 )
 
-// neutralise defuses spreadsheet formula injection (CWE-1236): a cell that
-// starts with =, +, -, @, a tab or a carriage return is prefixed with a
-// single quote, which spreadsheets take as "this is text" and do not show.
+// neutralise defuses spreadsheet formula injection (CWE-1236, OWASP's
+// "CSV injection"): a cell a spreadsheet could read as a formula is
+// prefixed with a single quote, which spreadsheets take as "this is text"
+// and do not show. That is a cell that starts with a formula sign (= + - @,
+// or the fullwidth forms that East Asian spreadsheets read as them) or
+// with a control character (a tab, a carriage return, a NUL), and one
+// whose formula sign comes after leading spaces or invisible characters
+// (a no-break space, a byte order mark), which spreadsheets trim on import.
 func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+	if s == "" {
+		return s
+	}
+	if c := s[0]; c < utf8.RuneSelf && c > ' ' && c != 0x7f && !isFormulaSign(rune(c)) {
+		return s // the common case: a letter, a digit, a quote
+	}
+	for i, r := range s {
+		switch {
+		case isFormulaSign(r), i == 0 && unicode.IsControl(r):
+			return "'" + s
+		case unicode.IsSpace(r), unicode.Is(unicode.Cf, r):
+			continue // trimmed by a spreadsheet: look at what follows
+		}
+		return s
 	}
 	return s
+}
+
+// isFormulaSign reports whether r starts a formula in a spreadsheet cell.
+func isFormulaSign(r rune) bool {
+	switch r {
+	case '=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20': // fullwidth = + - @
+		return true
+	}
+	return false
 }
 
 // WriteCSV writes the bank as CSV with the columns of the Questions sheet,
@@ -57,13 +85,24 @@ func gift(s string) string {
 
 // category is the category path of a topic under root, for GIFT and
 // Moodle XML; a slash in a name would start a sub-category, so it is
-// replaced.
+// replaced, and a line break would end the $CATEGORY line, so the name is
+// put on one line.
 func category(root string, q quiz.Question) string {
-	name := strings.ReplaceAll(topicName(q), "/", "-")
+	name := strings.ReplaceAll(flat(strings.Map(controlToSpace, topicName(q))), "/", "-")
 	if name == "" {
 		return root
 	}
 	return root + "/" + name
+}
+
+// controlToSpace maps a control character to a space: a category is one
+// line, and the pack refuses line breaks and NULs in its names, but a
+// writer does not count on it.
+func controlToSpace(r rune) rune {
+	if unicode.IsControl(r) {
+		return ' '
+	}
+	return r
 }
 
 // WriteGIFT writes the bank in Moodle's GIFT format: a $CATEGORY line per

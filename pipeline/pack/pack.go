@@ -6,8 +6,10 @@ package pack
 
 import (
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // A Pack is one or more YAML files merged.
@@ -402,10 +404,72 @@ func (p *Pack) Validate() error {
 		}
 	}
 	p.validateSyllabus(v.topics, v.fail)
+	v.texts(Pos(strings.Join(p.Files, ", ")), reflect.ValueOf(p).Elem())
 	if len(v.errs) > 0 {
 		return fmt.Errorf("%s", strings.Join(v.errs, "\n"))
 	}
 	return nil
+}
+
+// prose are the fields whose text may run over lines (written with YAML's
+// | or >), explanations and example notes; every other text is one line:
+// a name, a term, a form.
+var prose = map[string]bool{"definition": true, "why": true, "description": true, "note": true, "good": true, "bad": true}
+
+// texts refuses a control character in the texts of x, a pack or one of
+// its entries (whose position is pos, unless it has its own): a NUL or a
+// line break in a term or a name reaches every output, where it breaks a
+// line-based format (a GIFT category, a text report). Prose may hold line
+// breaks and tabs, nothing else.
+func (v *validator) texts(pos Pos, x reflect.Value) {
+	t := x.Type()
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Type == posType && x.Field(i).String() != "" {
+			pos = Pos(x.Field(i).String())
+		}
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" || name == "" || !f.IsExported() {
+			continue
+		}
+		fv := x.Field(i)
+		switch fv.Kind() {
+		case reflect.String:
+			v.text(pos, name, fv.String())
+		case reflect.Slice:
+			for j := 0; j < fv.Len(); j++ {
+				switch e := fv.Index(j); e.Kind() {
+				case reflect.String:
+					v.text(pos, name, e.String())
+				case reflect.Struct:
+					v.texts(pos, e)
+				}
+			}
+		case reflect.Pointer:
+			if !fv.IsNil() && fv.Elem().Kind() == reflect.Struct {
+				v.texts(pos, fv.Elem())
+			}
+		case reflect.Struct:
+			v.texts(pos, fv)
+		}
+	}
+}
+
+// text refuses a control character in the text s of field name.
+func (v *validator) text(pos Pos, name, s string) {
+	for _, r := range s {
+		if !unicode.IsControl(r) || prose[name] && (r == '\n' || r == '\t') {
+			continue
+		}
+		if r == '\n' || r == '\r' {
+			v.fail(pos, "%s %q holds a line break; it must be one line", name, s)
+		} else {
+			v.fail(pos, "%s %q holds a control character (U+%04X)", name, s, r)
+		}
+		return
+	}
 }
 
 // A validator gathers Validate's errors, with the topics and the IDs seen.

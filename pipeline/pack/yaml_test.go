@@ -109,3 +109,37 @@ func TestValidateGrowsLinearly(t *testing.T) {
 	}
 	growth.Check(t, "4000 phrases and lists (against 1000)", validate(1000), validate(4000))
 }
+
+// A control character in a pack's text is refused where the pack is read,
+// at the entry that holds it: a NUL or a line break in a term or a name
+// reached every output and broke the line-based ones (a GIFT category).
+// Prose (a definition, an example note) may run over lines.
+func TestValidateRefusesControlCharacters(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"topics: [{id: t, name: \"Two\\nlines\"}]\n", `f.yaml:1:10: name "Two\nlines" holds a line break; it must be one line`},
+		{"terms:\n  - {id: a, term: \"A\\0B\"}\n", `f.yaml:2:5: term "A\x00B" holds a control character (U+0000)`},
+		{"terms:\n  - {id: a, term: A, accepted: [\"A\\tB\"]}\n", `f.yaml:2:5: accepted "A\tB" holds a control character (U+0009)`},
+		{"lists:\n  - id: l\n    nouns: [x]\n    count: 1\n    members:\n      - name: \"M\\r\"\n", `f.yaml:6:9: name "M\r" holds a line break`},
+		{"name: \"P\\x1b[31m\"\n", `f.yaml: name "P\x1b[31m" holds a control character (U+001B)`},
+		{"terms:\n  - {id: a, term: A, definition: \"one\\0\"}\n", `f.yaml:2:5: definition "one\x00" holds a control character (U+0000)`},
+	}
+	for _, tt := range tests {
+		var p Pack
+		if err := DecodeStrict("f.yaml", []byte(tt.src), &p); err != nil {
+			t.Fatalf("%q: %v", tt.src, err)
+		}
+		p.Files = []string{"f.yaml"}
+		err := p.Validate()
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want %q", tt.src, err, tt.want)
+		}
+	}
+	ok := "terms:\n  - id: a\n    term: A\n    definition: |\n      Over\n      two lines.\n    good: [\"a note\\n\\n- with a list\"]\n"
+	var p Pack
+	if err := DecodeStrict("f.yaml", []byte(ok), &p); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Validate(); err != nil {
+		t.Errorf("prose over lines: %v", err)
+	}
+}
