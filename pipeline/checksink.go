@@ -8,6 +8,7 @@ import (
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
+	"github.com/itilint/itilint/pipeline/safefile"
 )
 
 // A CheckSink takes the files of a check run one at a time, as Config.Each
@@ -49,6 +50,6 @@ func (s *CheckSink) Each(f *result.File, _ *note.Note) {
 
 // WriteBaseline writes the recorded entries to a baseline file at path.
 func (s *CheckSink) WriteBaseline(path string) error {
-	_, err := emit.WriteFile(path, func(w io.Writer) error { return baseline.WriteEntries(w, s.Entries) })
+	_, err := safefile.WriteFile(path, func(w io.Writer) error { return baseline.WriteEntries(w, s.Entries) })
 	return err
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/result"
+	"github.com/itilint/itilint/pipeline/safefile"
 )
 
 // FixMode says what a fix run does with each cleaned note.
@@ -97,7 +98,7 @@ func (s *FixSink) writeOut(f *result.File, n *note.Note) {
 	if f.Out == "" {
 		return
 	}
-	wrote, err := emit.WriteBytes(f.Out, n.Text)
+	wrote, err := safefile.WriteBytes(f.Out, n.Text)
 	if err != nil {
 		s.Errs = append(s.Errs, err)
 	} else if wrote {
@@ -112,8 +113,8 @@ func (s *FixSink) rewrite(f *result.File, n *note.Note) {
 		s.Errs = append(s.Errs, fmt.Errorf("%s: a transcript is converted to Markdown, not rewritten in place; use --out", f.Path))
 		return
 	}
-	done, err := emit.Rewrite(f.Path, f.Note.Encode(n.Text), emit.RewriteOptions{ReadOnly: s.ForceReadOnly})
-	var ro *emit.ReadOnlyError
+	done, err := safefile.Rewrite(f.Path, f.Note.Encode(n.Text), safefile.RewriteOptions{ReadOnly: s.ForceReadOnly})
+	var ro *safefile.ReadOnlyError
 	switch {
 	case errors.As(err, &ro):
 		s.Errs = append(s.Errs, fmt.Errorf("%w (--force-readonly rewrites it, keeping its mode)", err))

@@ -33,6 +33,8 @@ var layers = [][]string{
 	{"pipeline/rule", "pipeline/transcript", "pipeline/clean/glitchgen"},
 	// what a run produces (a File per input), baselines, reading inputs
 	{"pipeline/result", "pipeline/baseline", "pipeline/load"},
+	// writing files so that nothing is lost
+	{"pipeline/safefile"},
 	// the domain: the pack schema and its embedded packs
 	{"pipeline/pack"},
 	// what is read with the pack: the project config, the question bank

@@ -10,6 +10,7 @@ import (
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/quiz"
 	"github.com/itilint/itilint/pipeline/result"
+	"github.com/itilint/itilint/pipeline/safefile"
 )
 
 // A RunSink writes what a whole run (itilint run) makes under its output
@@ -50,7 +51,7 @@ func (s *RunSink) jsonPath() string { return filepath.Join(s.Dir, "report.json")
 // report.
 func (s *RunSink) Each(f *result.File, cleaned *note.Note) {
 	if !f.Late && f.Err == nil && f.Out != "" && cleaned != nil {
-		if _, err := emit.WriteBytes(f.Out, cleaned.Text); err != nil {
+		if _, err := safefile.WriteBytes(f.Out, cleaned.Text); err != nil {
 			s.errs = append(s.errs, err)
 			f.Out = ""
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/itilint/itilint/pipeline/quiz"
 	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
+	"github.com/itilint/itilint/pipeline/safefile"
 )
 
 func runCommand() *cli.Command {
@@ -162,7 +163,7 @@ func checkInto(c *cli.Context, pc pipeline.Config, sink *pipeline.CheckSink, for
 	case path == "":
 		err = report(c.App.Writer)
 	default:
-		_, err = emit.WriteFile(path, report)
+		_, err = safefile.WriteFile(path, report)
 	}
 	if err != nil || sink.Record || path == "" {
 		return res, err

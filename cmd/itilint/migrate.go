@@ -14,6 +14,7 @@ import (
 	"github.com/itilint/itilint/pipeline/migrate"
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/rule"
+	"github.com/itilint/itilint/pipeline/safefile"
 )
 
 func migrateCommand() *cli.Command {
@@ -133,7 +134,7 @@ func migrationFor(c *cli.Context) (*config.Config, *migrate.Migration, error) {
 func writeMigrateReport(c *cli.Context, m *migrate.Migration, format string, findings []byte) error {
 	report := func(w io.Writer) error { return m.WriteReport(w, format, findings) }
 	if path := c.String("output"); path != "" {
-		_, err := emit.WriteFile(path, report)
+		_, err := safefile.WriteFile(path, report)
 		return err
 	}
 	return report(c.App.Writer)

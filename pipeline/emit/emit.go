@@ -1,8 +1,8 @@
 // Package emit owns every writer: findings (text, json, sarif, github,
-// junit, checkstyle), the run report, cleaned notes and question banks
-// (xlsx, csv, gift, moodle xml, aiken, kahoot, markdown worksheet). Writers
-// format what the pipeline made (package result) and are deterministic:
-// the same input gives the same bytes.
+// junit, checkstyle), the run report, diffs and question banks (xlsx, csv,
+// gift, moodle xml, aiken, kahoot, markdown worksheet). Writers format what
+// the pipeline made (package result) and are deterministic: the same input
+// gives the same bytes. Files are written through package safefile.
 package emit
 
 // Formats of findings, as --format names them.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/safefile"
 )
 
 // QuizOptions tune the question bank writers; the zero value is fine.
@@ -77,7 +78,7 @@ func Questions(path string, bank *quiz.Bank, opts QuizOptions) (warnings []strin
 	if err != nil {
 		return nil, err
 	}
-	_, err = WriteFile(path, func(w io.Writer) error {
+	_, err = safefile.WriteFile(path, func(w io.Writer) error {
 		switch format {
 		case "xlsx":
 			return WriteXLSX(w, bank, opts)

@@ -13,6 +13,7 @@ import (
 	"github.com/itilint/itilint/pipeline/quiz"
 	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
+	"github.com/itilint/itilint/pipeline/safefile"
 )
 
 // A RunReport writes the run's report.txt and report.json from files
@@ -86,11 +87,11 @@ func (r *RunReport) Write(textPath, jsonPath string, bank *quiz.Bank, s result.S
 	if _, err := r.spill.Seek(0, io.SeekStart); err != nil {
 		return []error{fmt.Errorf("run report: %w", err)}
 	}
-	text, err := CreateAtomic(textPath)
+	text, err := safefile.CreateAtomic(textPath)
 	if err != nil {
 		return []error{err}
 	}
-	js, err := CreateAtomic(jsonPath)
+	js, err := safefile.CreateAtomic(jsonPath)
 	if err != nil {
 		text.Abort()
 		return []error{err}
@@ -102,7 +103,7 @@ func (r *RunReport) Write(textPath, jsonPath string, bank *quiz.Bank, s result.S
 		return []error{fmt.Errorf("run report: %w", werr)}
 	}
 	var errs []error
-	for _, a := range []*AtomicFile{text, js} {
+	for _, a := range []*safefile.AtomicFile{text, js} {
 		if _, err := a.Commit(); err != nil {
 			errs = append(errs, err)
 		}

@@ -196,7 +196,7 @@ func skipped(path, why string) *Notice { return &Notice{Path: path, Text: "skipp
 
 // BackupSuffix ends the name of the copy of a note's content that
 // itilint fix -w keeps beside it (".NAME" + BackupSuffix) while it writes
-// the note in place (emit.Rewrite). One that a walk meets is the content
+// the note in place (safefile.Rewrite). One that a walk meets is the content
 // of a note whose rewrite was interrupted: the walk points it out, and
 // nothing removes it.
 const BackupSuffix = ".itilint-backup"

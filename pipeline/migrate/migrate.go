@@ -25,6 +25,7 @@ import (
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
+	"github.com/itilint/itilint/pipeline/safefile"
 )
 
 // Formats are the report formats: md is for a person planning the
@@ -350,9 +351,9 @@ func (s *Sink) rename(f *result.File) (int, error) {
 	if f.Note.DiskLines != nil {
 		return 0, fmt.Errorf("%s: a transcript is not rewritten in place; apply its renames by hand", f.Path)
 	}
-	done, err := emit.Rewrite(f.Path, f.Note.Encode(after), emit.RewriteOptions{})
+	done, err := safefile.Rewrite(f.Path, f.Note.Encode(after), safefile.RewriteOptions{})
 	if err != nil {
-		var ro *emit.ReadOnlyError
+		var ro *safefile.ReadOnlyError
 		if errors.As(err, &ro) {
 			err = fmt.Errorf("%w (make it writable to apply its renames)", err)
 		}

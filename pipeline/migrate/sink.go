@@ -27,7 +27,7 @@ type Sink struct {
 
 	Errs []error // files that could not be renamed
 	// Notices say which files were written in place rather than
-	// replaced, and why (see emit.Rewrite).
+	// replaced, and why (see safefile.Rewrite).
 	Notices          []string
 	Renames, Renamed int  // renames applied, and in how many files
 	Failed           bool // a finding reached FailOn

@@ -1,4 +1,10 @@
-package emit
+// Package safefile writes files so that nothing is lost: a new file or a
+// report goes to a temporary file in the same folder, renamed over its
+// place only once complete (WriteFile, WriteBytes, CreateAtomic); a note
+// rewritten in place keeps its identity (Rewrite: mode, owner, links),
+// written through itself after a backup when a rename would lose it. The
+// writers of package emit and the sinks of the pipeline write through it.
+package safefile
 
 import (
 	"bufio"

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package emit
+package safefile
 
 import "os"
 
