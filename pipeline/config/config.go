@@ -128,7 +128,34 @@ func parse(path string, data []byte) (*Config, error) {
 	if err := c.dedupeIgnore(); err != nil {
 		return nil, err
 	}
+	if err := c.dedupePacks(); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+// MaxPacks is how many different packs a config may add: each is read,
+// decoded and merged, up to pack.MaxYAMLSize a file, and a project adds a
+// few.
+const MaxPacks = 20
+
+// dedupePacks drops the repeats of a pack (reading one twice costs its
+// reading again and changes nothing) and refuses more than MaxPacks.
+func (c *Config) dedupePacks() error {
+	seen := make(map[string]bool, len(c.Packs))
+	kept := c.Packs[:0]
+	for i, p := range c.Packs {
+		if seen[p] {
+			continue
+		}
+		if len(kept) == MaxPacks {
+			return fmt.Errorf("%s: packs: more than %d different packs; merge them into fewer", c.at(false, "packs", strconv.Itoa(i)), MaxPacks)
+		}
+		seen[p] = true
+		kept = append(kept, p)
+	}
+	c.Packs = kept
+	return nil
 }
 
 // dedupeIgnore drops the repeats of an ignore pattern (each costs a match

@@ -79,6 +79,7 @@ func TestRefusesHostile(t *testing.T) {
 		{"rule given twice", "rules:\n  language-slip: off\n  language-slip: on\n", `:3:3: key "language-slip" is given twice (first at line 2)`},
 		{"aliases", "ignore:\n  - &a drafts/**\n" + strings.Repeat("  - *a\n", 200), ":103:5: more than 100 aliases"},
 		{"too many patterns", "ignore:\n" + manyPatterns(MaxIgnore+1), ":1002:5: ignore: more than 1000 different patterns"},
+		{"too many packs", "packs:\n" + strings.Repeat("  - same.yaml\n", 50) + manyPatterns(MaxPacks), ":71:5: packs: more than 20 different packs"},
 	}
 	for _, tt := range tests {
 		p := write(t, t.TempDir(), tt.body)
@@ -100,6 +101,17 @@ func manyPatterns(n int) string {
 		fmt.Fprintf(&b, "  - 'notes/%d/*.md'\n", i)
 	}
 	return b.String()
+}
+
+// A pack named twice is read once.
+func TestPacksDeduped(t *testing.T) {
+	c, err := Load(write(t, t.TempDir(), "packs: [a.yaml, b, a.yaml, b, c]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(c.Packs, " "); got != "a.yaml b c" {
+		t.Errorf("Packs = %q", got)
+	}
 }
 
 // A pattern repeated is matched once, and a bad pattern is still placed
