@@ -48,6 +48,17 @@ func (s *CheckSink) Each(f *result.File, _ *note.Note) {
 	s.Report.File(f) // an error sticks and is returned by Close
 }
 
+// ReadBaseline reads the baseline file at path, whose findings the sink
+// then drops.
+func (s *CheckSink) ReadBaseline(path string) error {
+	b, err := baseline.Read(path)
+	if err != nil {
+		return err
+	}
+	s.Baseline = b
+	return nil
+}
+
 // WriteBaseline writes the recorded entries to a baseline file at path.
 func (s *CheckSink) WriteBaseline(path string) error {
 	_, err := safefile.WriteFile(path, func(w io.Writer) error { return baseline.WriteEntries(w, s.Entries) })

@@ -13,7 +13,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/itilint/itilint/pipeline"
-	"github.com/itilint/itilint/pipeline/baseline"
 	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/load"
 	"github.com/itilint/itilint/pipeline/note"
@@ -215,14 +214,12 @@ func newFindingWriter(c *cli.Context, w io.Writer, toStdout bool, format string,
 // to apply or to record, the fail threshold, and the edition sniffer that
 // sees every note (not with --quiet, which shows no edition notice).
 func newCheckSink(c *cli.Context, threshold rule.Severity) (*pipeline.CheckSink, *pack.EditionSniffer, error) {
-	var base *baseline.Baseline
-	if path := c.String("baseline"); path != "" && c.String("write-baseline") == "" {
-		var err error
-		if base, err = baseline.Read(path); err != nil {
+	sink := &pipeline.CheckSink{Record: c.String("write-baseline") != "", FailOn: threshold}
+	if path := c.String("baseline"); path != "" && !sink.Record {
+		if err := sink.ReadBaseline(path); err != nil {
 			return nil, nil, cli.Exit(err.Error(), exitTrouble)
 		}
 	}
-	sink := &pipeline.CheckSink{Baseline: base, Record: c.String("write-baseline") != "", FailOn: threshold}
 	if c.Bool("quiet") {
 		return sink, nil, nil
 	}
