@@ -103,11 +103,36 @@ func runCheck(c *cli.Context) error {
 		return err
 	}
 	pc.Each = sink.Each
+	// A text report on standard output shows each file that could not be
+	// read among the findings, where it belongs: it is not printed on
+	// standard error a second time.
+	var shown map[error]bool
+	if format == "text" && c.String("output") == "" && !sink.Record {
+		shown = map[error]bool{}
+		each := sink.Each
+		pc.Each = func(f *result.File, n *note.Note) {
+			if f.Err != nil {
+				shown[f.Err] = true
+			}
+			each(f, n)
+		}
+	}
 	res, err := checkInto(c, pc, sink, format, threshold)
 	if err != nil {
 		return cli.Exit(err.Error(), exitTrouble)
 	}
-	trouble := reportErrors(c, res)
+	trouble := len(res.Errors) > 0
+	if shown != nil {
+		errs := res.Errors
+		res.Errors = slices.DeleteFunc(slices.Clone(errs), func(err error) bool {
+			var pe *load.PathError
+			return shown[err] || errors.As(err, &pe)
+		})
+		reportErrors(c, res)
+		res.Errors = errs
+	} else {
+		reportErrors(c, res)
+	}
 	editionNotice(c, sniff, pc.Pack)
 	if err := writeBaseline(c, sink); err != nil {
 		return err
