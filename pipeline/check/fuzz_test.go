@@ -6,6 +6,7 @@ import (
 
 	"github.com/itilint/itilint/pipeline/check"
 	"github.com/itilint/itilint/pipeline/edit"
+	"github.com/itilint/itilint/pipeline/pack"
 )
 
 // FuzzCheckText: any note gives findings inside the text whose fixes apply.
@@ -29,6 +30,36 @@ func FuzzCheckText(f *testing.F) {
 				if _, err := edit.Apply([]byte(s), fd.Fix.Edits); err != nil {
 					t.Fatalf("fix of %s does not apply: %v", fd.Rule, err)
 				}
+			}
+		}
+	})
+}
+
+// FuzzPack: any pack file a user may add (a valid one, once merged into
+// the default pack) compiles and checks a note without a panic, with
+// findings inside the note: a pack's texts reach the matcher as written.
+func FuzzPack(f *testing.F) {
+	f.Add("terms:\n  - {id: x, term: Change board, accepted: [CB], wrong: [change bored]}\n", "The change bored met.\n")
+	f.Add("lists:\n  - {id: l, nouns: [pillars], count: 2, members: [{name: A}, {name: B}]}\nphrases:\n  - {id: p, kind: slip, wrong: ['the {l} thing', '{l}'], replace: 'x'}\n", "There are three pillars: A, B and C. The a thing.\n")
+	f.Add("phrases:\n  - {id: p, kind: v3, wrong: ['{', '}{', '{}'], context: [x], unless: [y], not_after: [z]}\n", "{ }{ {}\n")
+	f.Add("terms:\n  - {id: value, term: 'É', case_sensitive: true, inflect: true, elements: [a, b], definition: a b}\n", "É is the a b.\n")
+	base := defaultPack(f)
+	f.Fuzz(func(t *testing.T, src, note string) {
+		if !utf8.ValidString(note) {
+			return
+		}
+		var q pack.Pack
+		if err := pack.DecodeStrict("f.yaml", []byte(src), &q); err != nil {
+			return
+		}
+		p := base.Clone()
+		p.Merge(&q)
+		if p.Validate() != nil {
+			return
+		}
+		for _, fd := range check.CheckText(p, note) {
+			if fd.Start < 0 || fd.End > len(note) || fd.Start > fd.End {
+				t.Fatalf("finding %+v out of range", fd)
 			}
 		}
 	})
