@@ -184,3 +184,70 @@ func BenchmarkRunProcess(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBigNotePeakMemory is the memory one big note takes: the sample
+// course's notes joined into a single note of about 20 MB, and the peak
+// resident set of each command's whole process on it (check, fix, quiz,
+// run), as <command>-RSS/byte (bytes of peak RSS per byte of the note)
+// and <command>-peak-RSS-MB. Memory, like time, is reported, not asserted.
+//
+//	go test -run XXX -bench BigNotePeakMemory -benchtime 1x ./cmd/itilint/
+func BenchmarkBigNotePeakMemory(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "itilint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	var course []byte
+	for _, pattern := range []string{"../../source/*/*.md", "../../source/*/*.txt", "../../source/*.txt"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			course = append(append(course, data...), "\n\n"...)
+		}
+	}
+	if len(course) == 0 {
+		b.Fatal("no notes in ../../source")
+	}
+	in := filepath.Join(b.TempDir(), "big")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	note := filepath.Join(in, "big.md")
+	big := bytes.Repeat(course, (20<<20)/len(course)+1)[:20<<20]
+	big = big[:bytes.LastIndexByte(big, '\n')+1]
+	if err := os.WriteFile(note, big, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	work := b.TempDir()
+	commands := []struct {
+		name string
+		args []string
+	}{
+		{"check", []string{"check", "-q", "--fail-on", "none", "-f", "json", "-o", filepath.Join(work, "check.json"), note}},
+		{"fix", []string{"fix", "-q", "--no-progress", "--out", filepath.Join(work, "clean"), note}},
+		{"quiz", []string{"quiz", "-q", "--no-progress", "-o", filepath.Join(work, "questions.csv"), note}},
+		{"run", []string{"run", "-q", "--no-progress", "--out", filepath.Join(work, "out"), in}},
+	}
+	syscall.Sync()
+	peak := map[string]int64{}
+	for b.Loop() {
+		for _, c := range commands {
+			cmd := exec.Command(bin, c.args...)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Run(); err != nil {
+				b.Fatalf("itilint %s: %v\n%s", c.name, err, stderr.Bytes())
+			}
+			if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+				peak[c.name] = max(peak[c.name], int64(ru.Maxrss)) // kilobytes on Linux
+			}
+		}
+	}
+	for _, c := range commands {
+		b.ReportMetric(float64(peak[c.name]*1024)/float64(len(big)), c.name+"-RSS/byte")
+		b.ReportMetric(float64(peak[c.name])/1024, c.name+"-peak-RSS-MB")
+	}
+}

@@ -177,6 +177,10 @@ func wordEnd(after []byte) bool {
 	return true
 }
 
+// maxVocabHint bounds the size a note's vocabulary map is made with: a
+// note of any length has a few thousand different words.
+const maxVocabHint = 4096
+
 // vocabCount counts w with a vocabulary of the note's prose, built once.
 func (d *doc) vocabCount(w string) int { return d.vocabulary()[w] }
 
@@ -184,7 +188,10 @@ func (d *doc) vocabCount(w string) int { return d.vocabulary()[w] }
 // counts, built on first use.
 func (d *doc) vocabulary() map[string]int {
 	d.vocabOnce.Do(func() {
-		d.vocab = make(map[string]int, len(d.n.Text)/40)
+		// A word in forty bytes is a fair guess for a note of a few
+		// pages; a big note repeats its words, and sizing the map by its
+		// length held tens of bytes for every kilobyte of text.
+		d.vocab = make(map[string]int, min(len(d.n.Text)/40, maxVocabHint))
 		var buf []byte
 		for _, s := range d.proseSpans() {
 			eachWord(d.n.Text[s.Start:s.End], func(w []byte, _ int) {
