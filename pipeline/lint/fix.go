@@ -134,6 +134,10 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 		history = append(history, newRoundMap(sorted))
 		next := cur.WithText(text)
 		next.DiskLines = nil
+		// Done with this text's structure: its analyses (for a note of
+		// megabytes, tens of bytes a byte) go back to their pools for the
+		// next round's check, instead of living beside it.
+		cur.Compact()
 		cur = next
 	}
 	res.Note = cur
