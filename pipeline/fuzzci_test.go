@@ -13,7 +13,8 @@ var fuzzFuncRE = regexp.MustCompile(`(?m)^func (Fuzz\w+)\(\w+ \*testing\.F\)`)
 
 // TestCIFuzzesEveryTarget: .ci/run gives every fuzz target of the module
 // a short run (a line `go test -run XXX -fuzz '^FuzzX$' ... ./its/folder`),
-// so a target added without one fails here rather than never running.
+// so a target added without one fails here rather than never running; and
+// every corpus (testdata/fuzz/FuzzX) is named for a target of its package.
 func TestCIFuzzesEveryTarget(t *testing.T) {
 	root := filepath.Join("..")
 	ci, err := os.ReadFile(filepath.Join(root, ".ci", "run"))
@@ -27,6 +28,7 @@ func TestCIFuzzesEveryTarget(t *testing.T) {
 		}
 	}
 	found := 0
+	targets := map[string]bool{} // folder/FuzzX
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -44,6 +46,7 @@ func TestCIFuzzesEveryTarget(t *testing.T) {
 		dir := "./" + filepath.ToSlash(filepath.Dir(strings.TrimPrefix(path, root+string(filepath.Separator))))
 		for _, m := range fuzzFuncRE.FindAllStringSubmatch(string(src), -1) {
 			found++
+			targets[filepath.Join(filepath.Dir(path), m[1])] = true
 			want := "-fuzz '^" + m[1] + "$'"
 			ok := false
 			for _, l := range lines {
@@ -62,5 +65,19 @@ func TestCIFuzzesEveryTarget(t *testing.T) {
 	}
 	if found < 10 {
 		t.Fatalf("found %d fuzz targets under %s: is the test run from its folder?", found, root)
+	}
+	// A corpus is named for its target: one whose target was renamed or
+	// removed would no longer run.
+	corpora, err := filepath.Glob(filepath.Join(root, "*", "*", "testdata", "fuzz", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob(filepath.Join(root, "*", "*", "*", "testdata", "fuzz", "*"))
+	for _, c := range append(corpora, more...) {
+		name := filepath.Base(c)
+		pkg := filepath.Dir(filepath.Dir(filepath.Dir(c)))
+		if !targets[filepath.Join(pkg, name)] {
+			t.Errorf("%s: no fuzz target %s in %s", c, name, pkg)
+		}
 	}
 }
