@@ -12,8 +12,11 @@ import (
 
 // appendJSONFindings appends the findings of f as elements of the json
 // format's indented array; count is the number of elements written before.
-func appendJSONFindings(b []byte, f *result.File, count *int) []byte {
+func appendJSONFindings(b []byte, f *result.File, count *int, spill func([]byte) []byte) []byte {
 	for _, x := range locate(*f) {
+		if len(b) >= spillAt && spill != nil {
+			b = spill(b)
+		}
 		if *count == 0 {
 			b = append(b, "[\n  "...)
 		} else {

@@ -106,8 +106,10 @@ func (fw *FindingWriter) File(f *result.File) error {
 		_, fw.err = fw.w.Write(fw.buf)
 	case "json":
 		fw.buf = appendJSONReadError(fw.buf[:0], f, &fw.jsonCount)
-		fw.buf = appendJSONFindings(fw.buf, f, &fw.jsonCount)
-		_, fw.err = fw.w.Write(fw.buf)
+		fw.buf = appendJSONFindings(fw.buf, f, &fw.jsonCount, fw.spill)
+		if fw.err == nil {
+			_, fw.err = fw.w.Write(fw.buf)
+		}
 	case "checkstyle":
 		fw.checkstyle++
 		fw.buf = appendCheckstyleFile(fw.buf[:0], f)
@@ -199,10 +201,29 @@ func (fw *FindingWriter) text(f *result.File) error {
 		}
 		b = append(b, oneLine(x.Message)...)
 		b = append(b, '\n')
+		if len(b) >= spillAt {
+			if b = fw.spill(b); fw.err != nil {
+				return fw.err
+			}
+		}
 	}
 	fw.buf = b
 	_, err := fw.w.Write(b)
 	return err
+}
+
+// spillAt is the size past which a file's report is written out before
+// the rest is built: a note of megabytes has a report of as many, which
+// was built whole in memory.
+const spillAt = 64 << 10
+
+// spill writes b, the report built so far, and returns it emptied; a
+// write error is kept in fw.err.
+func (fw *FindingWriter) spill(b []byte) []byte {
+	if fw.err == nil {
+		_, fw.err = fw.w.Write(b)
+	}
+	return b[:0]
 }
 
 // add counts a file's findings for the summary line; late findings belong
