@@ -39,6 +39,12 @@ func gcHeadroom() { gcHeadroomOnce.Do(startGCHeadroom) }
 var gcHeadroomOnce sync.Once
 
 func startGCHeadroom() {
+	retuneGC(func(live uint64) int { return gcPercentFor(live, gcHeadroomBytes) })
+}
+
+// retuneGC sets GOGC to percentFor the live heap now and after every
+// collection. GOGC in the environment decides instead, as in main.
+func retuneGC(percentFor func(live uint64) int) {
 	if os.Getenv("GOGC") != "" {
 		return
 	}
@@ -47,14 +53,14 @@ func startGCHeadroom() {
 	if live[0].Value.Kind() != metrics.KindUint64 {
 		return // a runtime without the metric: main's setting stays
 	}
-	debug.SetGCPercent(gcPercentFor(live[0].Value.Uint64(), gcHeadroomBytes))
+	debug.SetGCPercent(percentFor(live[0].Value.Uint64()))
 	var arm func()
 	arm = func() {
 		// An object with a pointer, so the allocator does not pack it
 		// with others (a finalizer on such a tiny object may never run).
 		runtime.SetFinalizer(&gcCycle{}, func(*gcCycle) {
 			metrics.Read(live)
-			debug.SetGCPercent(gcPercentFor(live[0].Value.Uint64(), gcHeadroomBytes))
+			debug.SetGCPercent(percentFor(live[0].Value.Uint64()))
 			arm()
 		})
 	}
