@@ -176,7 +176,9 @@ func errorLoc(path string, pos note.Position) string {
 
 // oneLine flattens line breaks so a message stays one line of output.
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n") {
+	// Two IndexByte calls, not ContainsAny: this runs for every finding,
+	// and ContainsAny builds its byte set on each call.
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 {
 		return s
 	}
 	return strings.Join(strings.Fields(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)), " ")
