@@ -55,7 +55,7 @@ func TestCIFuzzesEveryTarget(t *testing.T) {
 				}
 			}
 			if !ok {
-				t.Errorf("%s: %s has no short run in .ci/run (add: go test -run XXX %s -fuzztime \"$fuzztime\" -fuzzminimizetime 1s %s)", path, m[1], want, dir)
+				t.Errorf("%s: %s has no short run in .ci/run (add: go test -run XXX %s -fuzztime \"$fuzztime\" -fuzzminimizetime 100x %s)", path, m[1], want, dir)
 			}
 		}
 		return nil
