@@ -138,10 +138,16 @@ func runCheck(c *cli.Context) error {
 	if err := writeBaseline(c, sink); err != nil {
 		return err
 	}
+	return exitStatus(trouble, sink.Failed)
+}
+
+// exitStatus is a command's exit: exitTrouble when a file could not be
+// read or written, else exitFindings when a finding reached --fail-on.
+func exitStatus(trouble, failed bool) error {
 	switch {
 	case trouble:
 		return cli.Exit("", exitTrouble)
-	case sink.Failed:
+	case failed:
 		return cli.Exit("", exitFindings)
 	}
 	return nil

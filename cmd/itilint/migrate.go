@@ -87,13 +87,7 @@ func runMigrate(c *cli.Context) error {
 	if err := writeMigrateReport(c, m, format, findings.Bytes()); err != nil {
 		return cli.Exit(err.Error(), exitTrouble)
 	}
-	switch {
-	case trouble:
-		return cli.Exit("", exitTrouble)
-	case sink.Failed:
-		return cli.Exit("", exitFindings)
-	}
-	return nil
+	return exitStatus(trouble, sink.Failed)
 }
 
 // migrateFlags checks --format and --fail-on.
