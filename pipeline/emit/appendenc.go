@@ -28,6 +28,13 @@ var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
 // (escapeHTML as Encoder.SetEscapeHTML).
 func appendJSONString(b []byte, s string, escapeHTML bool) []byte {
 	b = append(b, '"')
+	b = appendJSONStringBody(b, s, escapeHTML)
+	return append(b, '"')
+}
+
+// appendJSONStringBody appends s escaped as appendJSONString does, without
+// the quotes: the part of a string that is not a constant.
+func appendJSONStringBody(b []byte, s string, escapeHTML bool) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -73,8 +80,7 @@ func appendJSONString(b []byte, s string, escapeHTML bool) []byte {
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // appendXMLEscaped appends s escaped for an XML attribute value or

@@ -28,6 +28,8 @@ func appendJSONFindings(b []byte, f *result.File, count *int, spill func([]byte)
 		b = appendJSONSpan(b, "\n    ", x.Start, x.End)
 		b = append(b, ",\n    \"rule\": "...)
 		b = appendJSONString(b, x.Rule, false)
+		b = append(b, ",\n    \"doc_url\": "...)
+		b = appendJSONDocURL(b, x.Rule)
 		b = append(b, ",\n    \"severity\": "...)
 		b = appendJSONString(b, x.Severity.String(), false)
 		b = append(b, ",\n    \"message\": "...)
@@ -70,6 +72,14 @@ func appendJSONFindings(b []byte, f *result.File, count *int, spill func([]byte)
 		b = append(b, "\n    }\n  }"...)
 	}
 	return b
+}
+
+// appendJSONDocURL appends rule.DocURL(id) as a JSON string, the constant
+// parts as they are (they need no escaping): nothing is built per finding.
+func appendJSONDocURL(b []byte, id string) []byte {
+	b = append(b, "\""+rule.DocsBaseURL...)
+	b = appendJSONStringBody(b, id, false)
+	return append(b, rule.DocsExt+"\""...)
 }
 
 // appendJSONSpan appends the line, column, end_line and end_column members,

@@ -215,15 +215,18 @@ func (t tally) String() string {
 
 // JSONFinding is one element of the json format (and of report.json).
 type JSONFinding struct {
-	Path      string   `json:"path"`
-	Line      int      `json:"line"`
-	Column    int      `json:"column"`
-	EndLine   int      `json:"end_line"`
-	EndColumn int      `json:"end_column"`
-	Rule      string   `json:"rule"`
-	Severity  string   `json:"severity"`
-	Message   string   `json:"message"`
-	Fix       *JSONFix `json:"fix"`
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Rule      string `json:"rule"`
+	// DocURL is the address of the rule's documentation page
+	// (rule.DocURL); a file that could not be read has none.
+	DocURL   string   `json:"doc_url,omitempty"`
+	Severity string   `json:"severity"`
+	Message  string   `json:"message"`
+	Fix      *JSONFix `json:"fix"`
 }
 
 // JSONFix is a finding's fix: Replacement replaces the range from
@@ -256,7 +259,7 @@ func jsonFindingsOf(found []located) []JSONFinding {
 	for _, x := range found {
 		j := JSONFinding{
 			Path: x.Path, Line: x.Start.Line, Column: x.Start.Col, EndLine: x.End.Line, EndColumn: x.End.Col,
-			Rule: x.Rule, Severity: x.Severity.String(), Message: x.Message,
+			Rule: x.Rule, DocURL: rule.DocURL(x.Rule), Severity: x.Severity.String(), Message: x.Message,
 		}
 		if x.Fix != nil {
 			j.Fix = &JSONFix{

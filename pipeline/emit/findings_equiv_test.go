@@ -39,7 +39,9 @@ func randomString(r *rand.Rand) string {
 // findings.
 func randomFiles(r *rand.Rand, n int) []result.File {
 	var files []result.File
-	ids := []string{"double-space", "term-wrong-form", "list-count", "not-in-rules"}
+	// An ID that needs escaping holds the json writer's doc_url to the
+	// reference too.
+	ids := []string{"double-space", "term-wrong-form", "list-count", "not-in-rules", "odd\"<id>\\\u2028\x01"}
 	for i := range n {
 		path := "notes/" + string(rune('a'+i%26)) + "/n" + strings.Repeat("x", i%3) + randomPathPart(r) + ".md"
 		switch r.IntN(6) {

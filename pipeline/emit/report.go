@@ -437,6 +437,10 @@ func appendReportJSONFinding(b []byte, depth int, f *JSONFinding) []byte {
 	b = reportJSONNum(b, d, "end_column", f.EndColumn)
 	b = append(b, ',')
 	b = reportJSONStr(b, d, "rule", f.Rule)
+	if f.DocURL != "" {
+		b = append(b, ',')
+		b = reportJSONStr(b, d, "doc_url", f.DocURL)
+	}
 	b = append(b, ',')
 	b = reportJSONStr(b, d, "severity", f.Severity)
 	b = append(b, ',')

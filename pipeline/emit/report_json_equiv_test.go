@@ -27,7 +27,7 @@ func TestReportJSONFileMatchesEncoder(t *testing.T) {
 		default:
 			for range r.IntN(3) + 1 {
 				f := JSONFinding{Path: randomString(r), Line: r.IntN(100), Column: r.IntN(100), EndLine: r.IntN(100), EndColumn: r.IntN(100),
-					Rule: randomString(r), Severity: randomString(r), Message: randomString(r)}
+					Rule: randomString(r), DocURL: maybe(), Severity: randomString(r), Message: randomString(r)}
 				if r.IntN(2) == 0 {
 					f.Fix = &JSONFix{Replacement: randomString(r), Kind: randomString(r), Message: randomString(r),
 						Line: r.IntN(9), Column: r.IntN(9), EndLine: r.IntN(9), EndColumn: r.IntN(9)}
