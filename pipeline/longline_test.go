@@ -67,7 +67,7 @@ func TestLongLinesGrowLinearly(t *testing.T) {
 		}},
 		{"quiz", func(src string) {
 			res := runLong(t, src, Config{Quiz: true, FixKinds: cleaning})
-			if _, err := emit.Questions(filepath.Join(dir, "bank.csv"), res.Bank, emit.QuizOptions{}); err != nil {
+			if _, err := WriteBank(filepath.Join(dir, "bank.csv"), res.Bank, nil, ""); err != nil {
 				t.Fatal(err)
 			}
 		}},

@@ -69,10 +69,36 @@ func (s *RunSink) Finish(res *Result, progress io.Writer) []error {
 		errs = append(errs, err)
 	}
 	done := Stage(progress, "writing the reports")
-	errs = append(errs, s.report.Write(s.textPath(), s.jsonPath(), res.Bank, res.Summary())...)
+	errs = append(errs, s.writeReports(res)...)
 	done()
 	if err := MarkOutput(s.Dir); err != nil {
 		errs = append(errs, err)
+	}
+	return errs
+}
+
+// writeReports writes report.txt and report.json, each atomically: both
+// complete, or neither changed. Each error names its file.
+func (s *RunSink) writeReports(res *Result) []error {
+	text, err := safefile.CreateAtomic(s.textPath())
+	if err != nil {
+		return []error{err}
+	}
+	js, err := safefile.CreateAtomic(s.jsonPath())
+	if err != nil {
+		text.Abort()
+		return []error{err}
+	}
+	if err := s.report.Write(text, js, res.Bank, res.Summary()); err != nil {
+		text.Abort()
+		js.Abort()
+		return []error{err}
+	}
+	var errs []error
+	for _, f := range []*safefile.AtomicFile{text, js} {
+		if _, err := f.Commit(); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	return errs
 }
@@ -90,12 +116,20 @@ func MarkOutput(dir string) error {
 	return load.MarkOutput(dir) // its errors name the marker's path
 }
 
-// WriteBank writes a run's question bank to path, in the format its
-// extension names (see emit.QuestionFormat), with progress showing the
-// step as what on a terminal. The warnings name the questions the format
-// left out or shortened.
-func WriteBank(path string, bank *quiz.Bank, progress io.Writer, what string) (warnings []string, err error) {
+// WriteBank writes a run's question bank to path, atomically, in the
+// format its extension names (see emit.QuestionFormat), with progress
+// showing the step as what on a terminal. The warnings name the questions
+// the format left out or shortened; an error names the file.
+func WriteBank(path string, bank *quiz.Bank, progress io.Writer, what string) (warnings []emit.BankWarning, err error) {
 	done := Stage(progress, what)
 	defer done()
-	return emit.Questions(path, bank, emit.QuizOptions{})
+	format, err := emit.QuestionFormat(path)
+	if err != nil {
+		return nil, err
+	}
+	_, err = safefile.WriteFile(path, func(w io.Writer) error {
+		warnings, err = emit.Questions(w, format, bank, emit.QuizOptions{})
+		return err
+	})
+	return warnings, err
 }

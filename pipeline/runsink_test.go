@@ -1,12 +1,15 @@
 package pipeline
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/load"
+	"github.com/itilint/itilint/pipeline/quiz"
 	"github.com/itilint/itilint/pipeline/rule"
 	"github.com/itilint/itilint/pipeline/testcourse"
 )
@@ -59,5 +62,35 @@ func TestRunSink(t *testing.T) {
 		if !strings.Contains(string(text), "a.md") || !strings.Contains(string(text), "b.txt") {
 			t.Errorf("%s does not name both notes:\n%s", report, text)
 		}
+	}
+}
+
+// TestWriteBank: the bank goes to its file whole, in the format its name
+// picks, with no temporary file left beside it; an error names the file.
+func TestWriteBank(t *testing.T) {
+	bank := &quiz.Bank{Questions: []quiz.Question{{ID: "Q1", Type: quiz.TypeDefinition, Stem: "Which is the definition of value?",
+		Options: [4]string{"Benefit", "Cost", "Risk", "Output"}, Answer: 0}}}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "bank.gift")
+	if _, err := WriteBank(path, bank, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := emit.WriteGIFT(&want, bank, emit.QuizOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("file differs from WriteGIFT (err %v)", err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	if _, err := WriteBank(filepath.Join(dir, "bank.pdf"), bank, nil, ""); err == nil || !strings.Contains(err.Error(), "bank.pdf") {
+		t.Errorf("an unknown format: err = %v, want it to name the file", err)
+	}
+	folder := filepath.Join(dir, "folder.gift")
+	os.Mkdir(folder, 0o755)
+	if _, err := WriteBank(folder, bank, nil, ""); err == nil || !strings.Contains(err.Error(), folder) {
+		t.Errorf("a folder named as a bank: err = %v, want it to name the folder", err)
 	}
 }

@@ -435,7 +435,7 @@ func quizCommand() *cli.Command {
 			}
 			left, shortened := 0, 0
 			for _, w := range warnings {
-				if strings.Contains(w, ": left out of ") {
+				if w.LeftOut {
 					left++
 				} else {
 					shortened++

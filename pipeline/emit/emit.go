@@ -2,7 +2,8 @@
 // junit, checkstyle), the run report, diffs and question banks (xlsx, csv,
 // gift, moodle xml, aiken, kahoot, markdown worksheet). Writers format what
 // the pipeline made (package result) and are deterministic: the same input
-// gives the same bytes. Files are written through package safefile.
+// gives the same bytes. They write to an io.Writer: the pipeline's sinks
+// create the files, through package safefile.
 package emit
 
 // Formats of findings, as --format names them.

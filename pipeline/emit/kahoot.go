@@ -45,9 +45,9 @@ func kahootFit(q quiz.Question) string {
 // WriteKahoot writes the questions that fit Kahoot!'s limits in the layout
 // of its quiz spreadsheet template (one sheet, instructions on top, headers
 // on row 8, one question per row from row 9, correct answer as 1 to 4). It
-// returns one warning per question left out. The bytes are deterministic
+// returns a warning for each question left out or shortened. The bytes are deterministic
 // like WriteXLSX's.
-func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (skipped []string, err error) {
+func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (warnings []BankWarning, err error) {
 	opts = opts.withDefaults()
 	b, err := newBook(opts.Title)
 	if err != nil {
@@ -88,17 +88,12 @@ func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (skipped []stri
 	}
 	n := 0
 	for _, q := range bank.Questions {
-		where := q.ID
-		if q.Source != "" {
-			where += " (" + q.Source + ")"
-		}
 		q, why, shortened := kahootVersion(q)
-		if why != "" {
-			skipped = append(skipped, where+": left out of Kahoot!: "+why)
-			continue
+		if why != "" || shortened {
+			warnings = append(warnings, BankWarning{ID: q.ID, Source: q.Source, LeftOut: why != "", Why: why, Format: "Kahoot!"})
 		}
-		if shortened {
-			skipped = append(skipped, where+": answers shortened for Kahoot! to the rule pack's own wording of the same definitions")
+		if why != "" {
+			continue
 		}
 		n++
 		cells := []any{n, flat(q.Stem), flat(q.Options[0]), flat(q.Options[1]), flat(q.Options[2]), flat(q.Options[3]),
@@ -110,7 +105,7 @@ func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (skipped []stri
 	if err := sw.Flush(); err != nil {
 		return nil, err
 	}
-	return skipped, b.write(w)
+	return warnings, b.write(w)
 }
 
 // kahootVersion returns q as Kahoot! can hold it: as it is, or with the

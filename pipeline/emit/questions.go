@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/itilint/itilint/pipeline/quiz"
-	"github.com/itilint/itilint/pipeline/safefile"
 )
 
 // QuizOptions tune the question bank writers; the zero value is fine.
@@ -69,39 +68,54 @@ func QuestionFormat(path string) (string, error) {
 	return "", fmt.Errorf("%s: unknown question bank format (name it %s)", path, strings.Join(want, ", "))
 }
 
-// Questions writes bank to path, atomically, in the format its ending
-// picks (see QuestionFormat). It returns warnings about questions the
-// format cannot hold (Kahoot! limits the length of questions and answers);
-// they are left out, and the rest is written.
-func Questions(path string, bank *quiz.Bank, opts QuizOptions) (warnings []string, err error) {
-	format, err := QuestionFormat(path)
-	if err != nil {
-		return nil, err
+// Questions writes bank to w in format (one of QuestionFormat's answers).
+// It returns warnings about questions the format cannot hold as they are
+// (Kahoot! limits the length of questions and answers): those it left
+// out, and those it shortened; the rest is written.
+func Questions(w io.Writer, format string, bank *quiz.Bank, opts QuizOptions) (warnings []BankWarning, err error) {
+	switch format {
+	case "xlsx":
+		return nil, WriteXLSX(w, bank, opts)
+	case "kahoot":
+		return WriteKahoot(w, bank, opts)
+	case "csv":
+		return nil, WriteCSV(w, bank, opts)
+	case "gift":
+		return nil, WriteGIFT(w, bank, opts)
+	case "moodle":
+		return nil, WriteMoodleXML(w, bank, opts)
+	case "aiken":
+		return nil, WriteAiken(w, bank, opts)
+	case "worksheet":
+		return nil, WriteWorksheet(w, bank, opts)
+	case "anki":
+		return nil, WriteAnki(w, bank, opts)
 	}
-	_, err = safefile.WriteFile(path, func(w io.Writer) error {
-		switch format {
-		case "xlsx":
-			return WriteXLSX(w, bank, opts)
-		case "kahoot":
-			var err error
-			warnings, err = WriteKahoot(w, bank, opts)
-			return err
-		case "csv":
-			return WriteCSV(w, bank, opts)
-		case "gift":
-			return WriteGIFT(w, bank, opts)
-		case "moodle":
-			return WriteMoodleXML(w, bank, opts)
-		case "aiken":
-			return WriteAiken(w, bank, opts)
-		case "worksheet":
-			return WriteWorksheet(w, bank, opts)
-		case "anki":
-			return WriteAnki(w, bank, opts)
-		}
-		return fmt.Errorf("no writer for format %s", format)
-	})
-	return warnings, err
+	return nil, fmt.Errorf("no writer for format %s", format)
+}
+
+// A BankWarning is about one question a format could not hold as the bank
+// has it: left out of the file, or written with shorter answers.
+type BankWarning struct {
+	ID, Source string // the question's, as in quiz.Question
+	// LeftOut is true for a question the file does not hold, false for
+	// one whose answers were shortened to the rule pack's own wording.
+	LeftOut bool
+	Why     string // why a question was left out
+	Format  string // the format's name as a reader knows it ("Kahoot!")
+}
+
+// String is the warning as itilint prints it, the question named by its
+// ID and source note.
+func (w BankWarning) String() string {
+	where := w.ID
+	if w.Source != "" {
+		where += " (" + w.Source + ")"
+	}
+	if w.LeftOut {
+		return where + ": left out of " + w.Format + ": " + w.Why
+	}
+	return where + ": answers shortened for " + w.Format + " to the rule pack's own wording of the same definitions"
 }
 
 // Bloom level names, as the spreadsheets show them.

@@ -7,8 +7,6 @@ import (
 	"encoding/csv"
 	"encoding/xml"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -100,10 +98,10 @@ func TestQuestionTextFormatsGolden(t *testing.T) {
 }
 
 func TestQuestionsEmptyBank(t *testing.T) {
-	dir := t.TempDir()
-	for _, ext := range []string{".xlsx", ".kahoot.xlsx", ".csv", ".gift", ".xml", ".aiken.txt", ".md"} {
-		if _, err := Questions(filepath.Join(dir, "empty"+ext), &quiz.Bank{}, QuizOptions{}); err != nil {
-			t.Errorf("%s: %v", ext, err)
+	for _, f := range questionFormats {
+		var buf bytes.Buffer
+		if _, err := Questions(&buf, f.format, &quiz.Bank{}, QuizOptions{}); err != nil {
+			t.Errorf("%s: %v", f.format, err)
 		}
 	}
 }
@@ -124,23 +122,21 @@ func TestQuestionFormat(t *testing.T) {
 	}
 }
 
-func TestQuestionsWritesFileAtomically(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "sub", "bank.gift")
-	if _, err := Questions(path, testBank(), QuizOptions{}); err != nil {
+// TestQuestionsPicksTheWriter: Questions writes what the format's own
+// writer writes.
+func TestQuestionsPicksTheWriter(t *testing.T) {
+	var got, want bytes.Buffer
+	if _, err := Questions(&got, "gift", testBank(), QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	var want bytes.Buffer
 	if err := WriteGIFT(&want, testBank(), QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile(path)
-	if err != nil || !bytes.Equal(got, want.Bytes()) {
-		t.Fatalf("file differs from WriteGIFT (err %v)", err)
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatal("Questions in gift differs from WriteGIFT")
 	}
-	entries, _ := os.ReadDir(filepath.Dir(path))
-	if len(entries) != 1 {
-		t.Errorf("temporary files left: %v", entries)
+	if _, err := Questions(&got, "pdf", testBank(), QuizOptions{}); err == nil {
+		t.Error("Questions wrote a format it has no writer for")
 	}
 }
 
@@ -591,7 +587,7 @@ func TestKahoot(t *testing.T) {
 	if _, err := WriteKahoot(&b, bank, QuizOptions{}); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatalf("two writes differ (%v)", err)
 	}
-	if len(skipped) != 1 || !strings.Contains(skipped[0], bank.Questions[3].ID) || !strings.Contains(skipped[0], "question is 177 characters") {
+	if len(skipped) != 1 || !skipped[0].LeftOut || !strings.Contains(skipped[0].String(), bank.Questions[3].ID) || !strings.Contains(skipped[0].Why, "question is 177 characters") {
 		t.Fatalf("skipped %q", skipped)
 	}
 	rows := readSheet(t, a.Bytes(), "Sheet1")
@@ -613,8 +609,7 @@ func TestKahoot(t *testing.T) {
 }
 
 func TestQuestionsReturnsKahootWarnings(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "bank.kahoot.xlsx")
-	warnings, err := Questions(path, testBank(), QuizOptions{})
+	warnings, err := Questions(&bytes.Buffer{}, "kahoot", testBank(), QuizOptions{})
 	if err != nil || len(warnings) != 1 {
 		t.Fatalf("warnings %q, err %v", warnings, err)
 	}
@@ -846,7 +841,7 @@ func TestKahootShortensFromThePack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], "shortened") {
+	if len(warnings) != 1 || warnings[0].LeftOut || !strings.Contains(warnings[0].String(), "answers shortened for Kahoot!") {
 		t.Errorf("warnings %v", warnings)
 	}
 	if rows := readSheet(t, buf.Bytes(), "Sheet1"); !strings.Contains(fmt.Sprint(rows), "Money spent on an activity") {
@@ -855,7 +850,7 @@ func TestKahootShortensFromThePack(t *testing.T) {
 	q.Short[1] = ""
 	bank.Questions[0] = q
 	warnings, err = WriteKahoot(&bytes.Buffer{}, bank, QuizOptions{})
-	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "left out") {
+	if err != nil || len(warnings) != 1 || !warnings[0].LeftOut || !strings.Contains(warnings[0].String(), ": left out of Kahoot!: answer A is 91 characters") {
 		t.Errorf("a question with one answer too long and no short form: %v %v", warnings, err)
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/itilint/itilint/pipeline/quiz"
 	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
-	"github.com/itilint/itilint/pipeline/safefile"
 )
 
 // A RunReport writes the run's report.txt and report.json from files
@@ -26,7 +25,7 @@ import (
 // file's findings are located (positions on disk, fixes spelled out, so
 // its note can go) and spilled to a temporary file; late findings are
 // kept aside by path; Write reads the spill back once and writes both
-// reports, each straight to its file. Memory holds one file's findings
+// reports, each straight to its writer (the run's sink gives it files). Memory holds one file's findings
 // and the late ones, whatever the size of the course.
 type RunReport struct {
 	spill *os.File
@@ -75,40 +74,23 @@ func slim(found []located) []located {
 	return found
 }
 
-// Write writes report.txt to textPath and report.json to jsonPath,
-// atomically; each error names the file.
-func (r *RunReport) Write(textPath, jsonPath string, bank *quiz.Bank, s result.Summary) []error {
+// Write writes report.txt to text and report.json to js, reading the
+// spill back once. Its errors start "run report:"; those of a writer
+// that names its file (safefile.AtomicFile) keep the name.
+func (r *RunReport) Write(text, js io.Writer, bank *quiz.Bank, s result.Summary) error {
 	if r.err != nil {
-		return []error{fmt.Errorf("run report: %w", r.err)}
+		return fmt.Errorf("run report: %w", r.err)
 	}
 	if err := r.buf.Flush(); err != nil {
-		return []error{fmt.Errorf("run report: %w", err)}
+		return fmt.Errorf("run report: %w", err)
 	}
 	if _, err := r.spill.Seek(0, io.SeekStart); err != nil {
-		return []error{fmt.Errorf("run report: %w", err)}
+		return fmt.Errorf("run report: %w", err)
 	}
-	text, err := safefile.CreateAtomic(textPath)
-	if err != nil {
-		return []error{err}
+	if err := r.write(text, js, bank, s); err != nil {
+		return fmt.Errorf("run report: %w", err)
 	}
-	js, err := safefile.CreateAtomic(jsonPath)
-	if err != nil {
-		text.Abort()
-		return []error{err}
-	}
-	werr := r.write(text, js, bank, s)
-	if werr != nil {
-		text.Abort()
-		js.Abort()
-		return []error{fmt.Errorf("run report: %w", werr)}
-	}
-	var errs []error
-	for _, a := range []*safefile.AtomicFile{text, js} {
-		if _, err := a.Commit(); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errs
+	return nil
 }
 
 func (r *RunReport) write(text, js io.Writer, bank *quiz.Bank, s result.Summary) error {

@@ -3,7 +3,7 @@
 // place only once complete (WriteFile, WriteBytes, CreateAtomic); a note
 // rewritten in place keeps its identity (Rewrite: mode, owner, links),
 // written through itself after a backup when a rename would lose it. The
-// writers of package emit and the sinks of the pipeline write through it.
+// sinks of the pipeline write through it what package emit formats.
 package safefile
 
 import (
