@@ -28,7 +28,8 @@ var layers = [][]string{
 	{"pipeline/internal/bytescan", "pipeline/internal/growth", "pipeline/edit", "pipeline/clean/words", "rules", "pipeline/testcourse"},
 	// a note: text, lines and block structure
 	{"pipeline/note"},
-	// the vocabulary of rules and findings (no pack: rule.Pack is opaque);
+	// the vocabulary of rules and findings (no pack: rule.Pack is an
+	// interface that package pack implements);
 	// transcripts read into notes
 	{"pipeline/rule", "pipeline/transcript", "pipeline/clean/glitchgen"},
 	// what a run produces (a File per input), baselines, reading inputs

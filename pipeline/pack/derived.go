@@ -26,9 +26,14 @@ type derived[T any] struct {
 	v    T
 }
 
+// RulePack makes a *Pack a rule.Pack, the pack a rule's pass carries.
+func (*Pack) RulePack() {}
+
 // Of returns the pack a rule's pass carries (rule.Pass.Pack, which package
-// rule keeps without reading it), or nil when it carries none.
-func Of(p any) *Pack {
+// rule keeps without reading it), or nil when it carries none. Its
+// parameter is rule.Pack's method set, spelled out so that the pack's
+// schema does not import the vocabulary of rules.
+func Of(p interface{ RulePack() }) *Pack {
 	q, _ := p.(*Pack)
 	return q
 }

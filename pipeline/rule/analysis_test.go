@@ -15,6 +15,11 @@ type counted struct {
 
 func (c *counted) Release() { c.released = true }
 
+// A testPack stands for a rule pack, which package rule never reads.
+type testPack struct{ name string }
+
+func (*testPack) RulePack() {}
+
 // TestAnalysisOncePerNoteAndPack checks that an analysis is computed once
 // per note and pack, whichever rule asks, and released with the note's
 // structure.
@@ -25,7 +30,7 @@ func TestAnalysisOncePerNoteAndPack(t *testing.T) {
 		return &counted{runs: runs}
 	}}
 	n := note.New("a.md", []byte("Some text.\n"))
-	p1, p2 := new(int), new(int) // two packs: rule never reads them
+	p1, p2 := &testPack{"one"}, &testPack{"two"} // rule never reads them
 	r1, r2 := &Rule{ID: "one"}, &Rule{ID: "two"}
 	first := ResultOf(NewPass(n, p1, r1, nil), a)
 	if again := ResultOf(NewPass(n, p1, r2, nil), a); again != first || runs != 1 {

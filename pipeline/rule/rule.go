@@ -273,8 +273,18 @@ func Validate(rules []*Rule) error {
 // *Pack, or nil for the default. Package rule hands it to the rules and
 // keys the analyses of a note by it, but never reads it, so that the
 // vocabulary of rules and findings does not depend on the schema of the
-// pack; a rule that reads it takes it back with pack.Of.
-type Pack any
+// pack, which sits above it; a rule that reads it takes it back with
+// pack.Of.
+//
+// Its one method only marks the types that are packs, as protobuf's
+// ProtoMessage marks messages: where an empty interface would take a
+// string or a config passed by mistake, the compiler now says no. A type
+// parameter (Pass[P]) would have typed it fully, but every rule, pass and
+// analysis would carry it for a value most rules never read.
+type Pack interface {
+	// RulePack does nothing: implementing it says "this is a rule pack".
+	RulePack()
+}
 
 // A Pass is what a rule sees while it checks one note.
 type Pass struct {
