@@ -83,34 +83,13 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 			findings = Check(cur, checking)
 			reported = opts.Report != nil
 		}
-		var taken []edit.Edit
-		var takenSet takenEdits
-		var roundChanges []rule.Change
-		for _, f := range findings {
-			if f.Fix == nil || len(f.Fix.Edits) == 0 || !opts.Kinds[f.Fix.Kind] {
-				continue
-			}
-			if reported && !fixing.Only[f.Rule] {
-				continue // not a finding of the fixers' check
-			}
-			if conflictWith := takenSet.conflicting(f.Fix.Edits); conflictWith != "" {
-				res.Conflicts = append(res.Conflicts, Conflict{Rule: f.Rule, With: conflictWith, Pos: n.Position(origin(f.Start, history))})
-				continue
-			}
-			if _, err := edit.Sort(f.Fix.Edits, len(cur.Text)); err != nil {
-				return nil, fmt.Errorf("%s: rule %s produced a bad fix: %w", n.Path, f.Rule, err)
-			}
-			taken = append(taken, f.Fix.Edits...)
-			takenSet.add(f.Fix.Edits, f.Rule)
-			start, end := spanOf(f.Fix.Edits)
-			after, _ := edit.Apply(cur.Text[start:end], shift(f.Fix.Edits, -start))
-			pos := n.Position(origin(start, history))
-			roundChanges = append(roundChanges, rule.Change{
-				Rule: f.Rule, Kind: f.Fix.Kind, Message: f.Fix.Message,
-				Pos: pos, Line: pos.Line,
-				Before: string(cur.Text[start:end]), After: string(after),
-				Edits: f.Fix.Edits,
-			})
+		wanted := func(f rule.Finding) bool {
+			// In a check with every rule, only the fixers' findings.
+			return opts.Kinds[f.Fix.Kind] && (!reported || fixing.Only[f.Rule])
+		}
+		taken, changes, err := takeFixes(res, cur, findings, wanted, history)
+		if err != nil {
+			return nil, err
 		}
 		if len(taken) == 0 {
 			if reported {
@@ -123,7 +102,7 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 			return nil, fmt.Errorf("%s: %w", n.Path, err)
 		}
 		res.Rounds = round + 1
-		res.Changes = append(res.Changes, roundChanges...)
+		res.Changes = append(res.Changes, changes...)
 		if string(text) == string(cur.Text) {
 			if reported {
 				res.Findings = findings // cur stays the note
@@ -142,6 +121,42 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 	}
 	res.Note = cur
 	return res, nil
+}
+
+// takeFixes takes, in order, the fixes of one round's findings on cur that
+// wanted accepts, skipping those that overlap a fix already taken (noted
+// in res.Conflicts: the next round retries them against the new text). It
+// returns the edits taken and the changes they make, placed in the
+// original note (res.Note) through history, the maps of the rounds before.
+func takeFixes(res *FixResult, cur *note.Note, findings []rule.Finding, wanted func(rule.Finding) bool, history []roundMap) ([]edit.Edit, []rule.Change, error) {
+	n := res.Note
+	var taken []edit.Edit
+	var takenSet takenEdits
+	var changes []rule.Change
+	for _, f := range findings {
+		if f.Fix == nil || len(f.Fix.Edits) == 0 || !wanted(f) {
+			continue
+		}
+		if conflictWith := takenSet.conflicting(f.Fix.Edits); conflictWith != "" {
+			res.Conflicts = append(res.Conflicts, Conflict{Rule: f.Rule, With: conflictWith, Pos: n.Position(origin(f.Start, history))})
+			continue
+		}
+		if _, err := edit.Sort(f.Fix.Edits, len(cur.Text)); err != nil {
+			return nil, nil, fmt.Errorf("%s: rule %s produced a bad fix: %w", n.Path, f.Rule, err)
+		}
+		taken = append(taken, f.Fix.Edits...)
+		takenSet.add(f.Fix.Edits, f.Rule)
+		start, end := spanOf(f.Fix.Edits)
+		after, _ := edit.Apply(cur.Text[start:end], shift(f.Fix.Edits, -start))
+		pos := n.Position(origin(start, history))
+		changes = append(changes, rule.Change{
+			Rule: f.Rule, Kind: f.Fix.Kind, Message: f.Fix.Message,
+			Pos: pos, Line: pos.Line,
+			Before: string(cur.Text[start:end]), After: string(after),
+			Edits: f.Fix.Edits,
+		})
+	}
+	return taken, changes, nil
 }
 
 // fixers returns the IDs of the active rules that can offer a fix of one
