@@ -55,6 +55,11 @@ func TestErrors(t *testing.T) {
 		{"edition: itil3\n", ":1:10: edition: "},
 		{"ignore:\n  - drafts/**\n  - \"[x\"\n", ":3:5: ignore: bad pattern \"[x\""},
 		{"terms:\n  - id: x\n    trm: y\n", ":3:5: unknown key \"trm\" (did you mean \"term\"?)"},
+		// A value of the wrong shape too, not the YAML library's line
+		// alone ("cannot unmarshal !!map into string").
+		{"rules:\n  language-slip:\n    severity: loud\n", ":3:5: rules: language-slip: expected a single value, found a mapping"},
+		{"ignore: drafts\n", ":1:9: ignore: expected a list, found \"drafts\""},
+		{"edition: [itil4]\n", ":1:10: edition: expected a single value, found a list"},
 	}
 	for _, tt := range tests {
 		p := write(t, t.TempDir(), tt.body)

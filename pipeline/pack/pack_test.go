@@ -23,7 +23,14 @@ func TestDecodeStrictErrors(t *testing.T) {
 		{"unknown key with suggestion", "name: x\nterms:\n  - id: a\n    trem: A\n", "p.yaml:4:5: unknown key \"trem\" (did you mean \"term\"?)"},
 		{"unknown top key", "nmae: x\n", "p.yaml:1:1: unknown key \"nmae\" (did you mean \"name\"?)"},
 		{"syntax", "name: [x\n", "p.yaml:"},
-		{"wrong shape", "terms: {a: b}\n", "p.yaml:1:8: expected a list"},
+		{"wrong shape", "terms: {a: b}\n", "p.yaml:1:8: terms: expected a list, found a mapping"},
+		// The library's own type errors name the line alone, in its terms
+		// (cannot unmarshal !!map into string).
+		{"list for a list", "lists: 3\n", "p.yaml:1:8: lists: expected a list, found \"3\""},
+		{"mapping for a value", "name:\n  a: b\n", "p.yaml:2:3: name: expected a single value, found a mapping"},
+		{"list for a number", "lists:\n  - id: l\n    count: [3]\n", "p.yaml:3:12: lists: count: expected a number, found a list"},
+		{"list for a flag", "terms:\n  - id: a\n    inflect: [x]\n", "p.yaml:3:14: terms: inflect: expected true or false, found a list"},
+		{"scalar for a mapping", "syllabus: 3\n", "p.yaml:1:11: syllabus: expected a mapping, found \"3\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -146,7 +146,7 @@ func DecodeStrictNode(file string, data []byte, v any) (*yaml.Node, error) {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
 	}
-	if err := checkKeys(file, doc, reflect.TypeOf(v).Elem()); err != nil {
+	if err := checkKeys(file, "", doc, reflect.TypeOf(v).Elem()); err != nil {
 		return nil, err
 	}
 	if err := doc.Decode(v); err != nil {
@@ -215,17 +215,22 @@ func fieldsOf(t reflect.Type) map[string]reflect.StructField {
 	return out
 }
 
-func checkKeys(file string, n *yaml.Node, t reflect.Type) error {
+// checkKeys checks n against the type t it decodes into: every key known,
+// none given twice, lists, mappings and single values where t has them;
+// an error names the file, line and column, and where is the keys that
+// lead to n ("rules: itil-name: "), for the messages that would
+// otherwise not name it.
+func checkKeys(file, where string, n *yaml.Node, t reflect.Type) error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			if isNull(n) {
 				return nil
 			}
-			return fmt.Errorf("%s:%d:%d: expected a mapping, found %s", file, n.Line, n.Column, kindName(n))
+			return fmt.Errorf("%s:%d:%d: %sexpected a mapping, found %s", file, n.Line, n.Column, where, kindName(n))
 		}
 		fields := fieldsOf(t)
 		seen := map[string]*yaml.Node{}
@@ -249,31 +254,41 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type) error {
 				}
 				return errors.New(msg)
 			}
-			if err := checkKeys(file, val, f.Type); err != nil {
+			if err := checkKeys(file, where+k.Value+": ", val, f.Type); err != nil {
 				return err
 			}
 		}
 	case reflect.Slice:
-		if n.Kind == yaml.SequenceNode {
+		switch {
+		case n.Kind == yaml.SequenceNode:
 			for _, c := range n.Content {
-				if err := checkKeys(file, c, t.Elem()); err != nil {
+				if err := checkKeys(file, where, c, t.Elem()); err != nil {
 					return err
 				}
 			}
-		} else if n.Kind == yaml.MappingNode {
-			return fmt.Errorf("%s:%d:%d: expected a list, found a mapping", file, n.Line, n.Column)
+		case !isNull(n):
+			return fmt.Errorf("%s:%d:%d: %sexpected a list, found %s", file, n.Line, n.Column, where, kindName(n))
 		}
 	case reflect.Map:
-		if n.Kind == yaml.MappingNode {
+		switch {
+		case n.Kind == yaml.MappingNode:
 			seen := make(map[string]*yaml.Node, len(n.Content)/2)
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				if err := once(file, seen, n.Content[i]); err != nil {
 					return err
 				}
-				if err := checkKeys(file, n.Content[i+1], t.Elem()); err != nil {
+				if err := checkKeys(file, where+n.Content[i].Value+": ", n.Content[i+1], t.Elem()); err != nil {
 					return err
 				}
 			}
+		case !isNull(n):
+			return fmt.Errorf("%s:%d:%d: %sexpected a mapping, found %s", file, n.Line, n.Column, where, kindName(n))
+		}
+	default:
+		// A single value: the library's own error for a list or a
+		// mapping here names the line alone, in its own terms.
+		if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode {
+			return fmt.Errorf("%s:%d:%d: %sexpected %s, found %s", file, n.Line, n.Column, where, scalarName(t), kindName(n))
 		}
 	}
 	return nil
@@ -292,6 +307,25 @@ func once(file string, seen map[string]*yaml.Node, k *yaml.Node) error {
 	}
 	seen[k.Value] = k
 	return nil
+}
+
+// isNull reports whether n is YAML's null (a key with no value).
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// scalarName is what a value of the single-valued type t is called in an
+// error.
+func scalarName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "a single value"
 }
 
 func kindName(n *yaml.Node) string {
