@@ -75,7 +75,12 @@ func reorderFlags(args []string, takesValue map[string]bool) []string {
 		if strings.Contains(name, "=") {
 			continue
 		}
-		if takesValue[name] && j+1 < len(args) {
+		if takesValue[name] {
+			if j+1 == len(args) {
+				// The value is missing: the flag goes last, so that the
+				// parser says so rather than take a path for its value.
+				return flags
+			}
 			flags = append(flags, args[j+1])
 			j++
 		}

@@ -27,9 +27,11 @@ func TestFlagsFirst(t *testing.T) {
 		{"check a.md --", "check -- a.md"},
 		// "-" is standard input, a path.
 		{"check - --stdin-filename n.md", "check --stdin-filename n.md -"},
-		// A value flag at the end without its value is left for the
-		// parser to refuse.
-		{"check a.md --fail-on", "check --fail-on a.md"},
+		// A value flag at the end without its value goes last, for the
+		// parser to refuse: it took the path for its value, and
+		// `check a.md -o` wrote the report over the note.
+		{"check a.md --fail-on", "check --fail-on"},
+		{"check a.md -q -o", "check -q -o"},
 		// Unknown flags are taken as taking no value.
 		{"check a.md --bogus x", "check --bogus a.md x"},
 		{"run source --out o2 --no-progress", "run --out o2 --no-progress source"},

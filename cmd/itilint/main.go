@@ -8,9 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
-	"strings"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 )
@@ -101,7 +102,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() prints and picks the code
 		CommandNotFound: func(c *cli.Context, name string) {
-			fmt.Fprintf(c.App.ErrWriter, "itilint: unknown command %q (try itilint --help)\n", name)
+			fmt.Fprintf(c.App.ErrWriter, "itilint: unknown command %q (see itilint --help)\n", name)
 			os.Exit(exitTrouble)
 		},
 		OnUsageError: usageError,
@@ -116,17 +117,65 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 
 // usageError is one line: what was wrong and where to read more.
 func usageError(c *cli.Context, err error, _ bool) error {
-	msg := err.Error()
-	if flag, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		msg = "unknown flag -" + strings.TrimLeft(flag, "-")
-		if len(strings.TrimLeft(flag, "-")) > 1 {
-			msg = "unknown flag --" + strings.TrimLeft(flag, "-")
-		}
+	var flags []cli.Flag
+	if c.Command != nil {
+		flags = c.Command.Flags
 	}
+	msg := usageMessage(err.Error(), flags)
 	help := "itilint --help"
 	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
 		help = "itilint " + c.Command.Name + " --help"
 		msg = c.Command.Name + ": " + msg
 	}
 	return cli.Exit(fmt.Sprintf("%s (see %s)", msg, help), exitTrouble)
+}
+
+// The flag package's errors that usageMessage rewrites.
+var (
+	invalidValue = regexp.MustCompile(`^invalid (?:boolean )?value ("(?:[^"\\]|\\.)*") for (?:flag )?-+([^:]+): (.*)$`)
+	noValue      = regexp.MustCompile(`^flag needs an argument: -+(.+)$`)
+	notDefined   = regexp.MustCompile(`^flag provided but not defined: -+(.+)$`)
+)
+
+// usageMessage says what the flag package's error msg says in the words
+// of the other messages, each flag written as it is typed (--seed, -f;
+// the package writes -seed); flags are the command's, to name what a
+// value should have been.
+func usageMessage(msg string, flags []cli.Flag) string {
+	if m := notDefined.FindStringSubmatch(msg); m != nil {
+		return "unknown flag " + dashed(m[1])
+	}
+	if m := noValue.FindStringSubmatch(msg); m != nil {
+		return dashed(m[1]) + " needs a value"
+	}
+	m := invalidValue.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	value, name, why := m[1], m[2], m[3]
+	if why == "value out of range" {
+		return fmt.Sprintf("%s: %s is out of range", dashed(name), value)
+	}
+	for _, f := range flags {
+		if !slices.Contains(f.Names(), name) {
+			continue
+		}
+		switch f.(type) {
+		case *cli.IntFlag, *cli.Int64Flag, *cli.UintFlag, *cli.Uint64Flag:
+			if why == "parse error" {
+				return fmt.Sprintf("%s: %s is not a whole number", dashed(name), value)
+			}
+		case *cli.BoolFlag:
+			return fmt.Sprintf("%s: %s is not true or false", dashed(name), value)
+		}
+	}
+	return fmt.Sprintf("%s: invalid value %s (%s)", dashed(name), value, why)
+}
+
+// dashed is a flag's name as it is typed: -f, --seed.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
