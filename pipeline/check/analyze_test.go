@@ -195,7 +195,7 @@ func compareTokens(t *testing.T, text []byte, rng *rand.Rand, v *vocabulary) {
 	}
 	for k, w := range want {
 		got := toks[k]
-		if got.start != w.start || got.end != w.end || string(tt.norm(k)) != w.norm || got.word != w.word ||
+		if int(got.start) != w.start || int(got.end) != w.end || string(tt.norm(k)) != w.norm || got.word != w.word ||
 			got.gap != w.gap || got.brk != w.brk || got.sent != w.sent || got.clause != w.clause {
 			t.Fatalf("%q %v: token %d is %+v %q, want %+v", text, spans, k, got, tt.norm(k), w)
 		}
@@ -294,4 +294,41 @@ func referenceMatchAt(m *matcher, toks []token, i int, start int32) (int, int) {
 		node = n.child(toks[i+k].word)
 	}
 	return best, bestLen
+}
+
+// TestMaxTokens holds maxTokens, the room tokenize makes for the tokens
+// of a big note, to be at least the tokens of every note at hand: the
+// sample course, the rules' notes and the repository's test notes.
+func TestMaxTokens(t *testing.T) {
+	p, err := pack.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := 0
+	for _, root := range []string{filepath.Join("..", "..", "source"), "testdata", filepath.Join("..", "..", "testdata")} {
+		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !(strings.HasSuffix(path, ".md") || strings.HasSuffix(path, ".txt")) {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return nil
+			}
+			n, err := note.Decode(path, data)
+			if err != nil {
+				return nil // not a note: binary or not UTF-8, as some test inputs are
+			}
+			m := newMatched(n, p)
+			m.tokenize()
+			if max := maxTokens(n.Text); len(m.toks) > max {
+				t.Errorf("%s: %d tokens, maxTokens %d", path, len(m.toks), max)
+			}
+			m.Release()
+			notes++
+			return nil
+		})
+	}
+	if notes < 50 {
+		t.Fatalf("only %d notes read", notes)
+	}
 }

@@ -33,7 +33,7 @@ func runChatbotLeftover(pass *rule.Pass) {
 		}
 		_, e, _ := m.phraseOf(&m.matches[w.chatbot-1])
 		s := m.sents[w.sent]
-		start, end := m.toks[s.from].start, m.sentenceEnd(s)
+		start, end := int(m.toks[s.from].start), m.sentenceEnd(s)
 		msg := m.msgf("leftover chatbot line %q%s", shorten(string(m.text[start:end])), m.why(e))
 		cut := end // the spaces after the sentence go with it
 		for cut < len(m.text) && (m.text[cut] == ' ' || m.text[cut] == '\t') {
@@ -53,7 +53,7 @@ func (m *matched) isChatbotLine(mt *match) bool {
 // sentenceEnd is the offset after the sentence's last token and its
 // closing punctuation.
 func (m *matched) sentenceEnd(s sentence) int {
-	end := m.toks[s.to-1].end
+	end := int(m.toks[s.to-1].end)
 	for end < len(m.text) {
 		switch m.text[end] {
 		case '.', '!', '?', '"', ')', '*', '_':

@@ -65,17 +65,18 @@ type definition struct {
 	missing string // when it fits none: the elements it misses, joined
 }
 
-// definitionIn compares a sentence that defines a glossary term with the
-// term's key elements, and with those of its siblings. ok is false when
-// the sentence defines no term or fits the one it defines.
-func (m *matched) definitionIn(s sentence) (d definition, ok bool) {
+// definitionIn compares sentence si, when it defines a glossary term,
+// with the term's key elements, and with those of its siblings. ok is
+// false when the sentence defines no term or fits the one it defines.
+func (m *matched) definitionIn(si int) (d definition, ok bool) {
+	s := m.sents[si]
 	mt, start, body, glossed := m.definedTerm(s)
 	bodyEnd, head := s.to, -1
 	if mt == nil {
 		// "X may be called A": the defining words come first; "What is
 		// A?" asks for the sentence after it.
 		if mt, bodyEnd = m.calledTerm(s); mt == nil {
-			if mt = m.askedTerm(s); mt == nil {
+			if mt = m.askedTerm(si); mt == nil {
 				return d, false
 			}
 			bodyEnd = s.to
@@ -263,11 +264,11 @@ func elementHolds(elems [][][]int, n int) bool {
 	return false
 }
 
-// askedTerm returns the match of the term the sentence before s asks
-// for, when it is only "What is A?" (a flash card's question): s, on the
-// next line, answers it. nil otherwise.
-func (m *matched) askedTerm(s sentence) *match {
-	si := int(m.sentOf[s.from])
+// askedTerm returns the match of the term the sentence before sentence
+// si asks for, when it is only "What is A?" (a flash card's question):
+// si, on the next line, answers it. nil otherwise.
+func (m *matched) askedTerm(si int) *match {
+	s := m.sents[si]
 	if si == 0 || s.to-s.from < 4 {
 		return nil
 	}

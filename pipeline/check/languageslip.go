@@ -34,7 +34,7 @@ func runLanguageSlip(pass *rule.Pass) {
 			// Looked for once a note has a slip: few have.
 			speech, looked = speechStart(pass.Note), true
 		}
-		if verbatimAt(pass.Note.Text, speech, m.toks[mt.from].start) {
+		if verbatimAt(pass.Note.Text, speech, int(m.toks[mt.from].start)) {
 			continue // a speaker's own words (verbatim.go)
 		}
 		written := m.written(mt.from, mt.to)

@@ -282,7 +282,7 @@ func (m *matched) checkMissing(pass *rule.Pass, items []int, li int) {
 func (m *matched) claimsWhole(bi, li int) (int, bool) {
 	b := m.blocks[bi]
 	bit := uint64(1) << li
-	for si := int(m.sentOf[b.to-1]); si >= 0 && m.sents[si].to > b.from; si-- {
+	for si := m.sentOf(b.to - 1); si >= 0 && m.sents[si].to > b.from; si-- {
 		s := m.sents[si]
 		if s.ctx&bit == 0 {
 			continue
@@ -290,8 +290,8 @@ func (m *matched) claimsWhole(bi, li int) (int, bool) {
 		if m.countsWhole(s, li) {
 			return si, true
 		}
-		end := m.text[m.toks[s.to-1].end:max(m.toks[s.to-1].end, b.block.End)]
-		if si == int(m.sentOf[b.to-1]) && bytes.ContainsAny(end, ":?") && !m.selects(s) && (s.to-s.from <= 6 || m.hasWord(s, "are")) {
+		end := m.text[m.toks[s.to-1].end:max(int(m.toks[s.to-1].end), b.block.End)]
+		if si == m.sentOf(b.to-1) && bytes.ContainsAny(end, ":?") && !m.selects(s) && (s.to-s.from <= 6 || m.hasWord(s, "are")) {
 			return si, true
 		}
 		return 0, false

@@ -44,7 +44,6 @@ type matched struct {
 	matches   []match
 	wrong     []int32 // the matches of no correct form, which rules report
 	covered   []int32 // per token: index+1 of the match covering it
-	sentOf    []int32 // per token: index of its sentence
 	sents     []sentence
 	numbers   []int32  // the tokens that may be numbers, for counts
 	ctx       []uint64 // per block: lists named above it (blockContexts)
@@ -107,7 +106,8 @@ const (
 // A match is a pack pattern found at toks[from:to].
 type match struct {
 	from, to int
-	form     int // -1 when the words match but no form's spelling does
+	form     int   // -1 when the words match but no form's spelling does
+	sent     int32 // the index of its sentence (of toks[from])
 	status   matchStatus
 }
 
@@ -166,12 +166,15 @@ func (m *matched) analyze() {
 // The buffers that hold pointers are cleared, so that they keep nothing
 // of this note alive.
 func (m *matched) Release() {
+	if cap(m.toks) > pooledTokens {
+		return // a note of megabytes: its buffers are left to the collector
+	}
 	clear(m.stemList)
 	clear(m.stemBuf)
 	*m = matched{
 		tokenized: tokenized{toks: m.toks[:0], lower: m.lower[:0]},
 		blocks:    m.blocks[:0], matches: m.matches[:0], wrong: m.wrong[:0], useBuf: m.useBuf[:0],
-		covered: m.covered[:0], sentOf: m.sentOf[:0], sents: m.sents[:0], numbers: m.numbers[:0], ctx: m.ctx[:0],
+		covered: m.covered[:0], sents: m.sents[:0], numbers: m.numbers[:0], ctx: m.ctx[:0],
 		stemOf: m.stemOf[:0], stemList: m.stemList[:0], hist: m.hist[:0], whole: m.whole[:0],
 		nps: m.nps[:0], words: m.words[:0], stemBuf: m.stemBuf[:0],
 		folded: m.folded[:0], cased: m.cased[:0], msg: m.msg[:0],
@@ -179,6 +182,35 @@ func (m *matched) Release() {
 	}
 	scratch.Put(m)
 }
+
+// bigNote is the size of text from which tokenize makes room for the
+// most tokens the text can hold before it starts: the usual note needs
+// no such count, and its room comes from the pool.
+const bigNote = 1 << 20
+
+// maxTokens counts the places in text where a token can start: an ASCII
+// letter or digit, or the first byte of another character, after a byte
+// that is no ASCII letter or digit; and every "&". A token ends only
+// before a byte that is no ASCII letter or digit (or at an "&"), so the
+// count is at least the tokens of the text's prose (TestMaxTokens). It
+// is room, not a limit: were it short, append would grow the tokens.
+func maxTokens(text []byte) int {
+	n, prevWord := 0, false
+	for _, c := range text {
+		word := wordLower[c] != 0
+		if c == '&' || (word || c >= 0xc0) && !prevWord {
+			n++
+		}
+		prevWord = word
+	}
+	return n
+}
+
+// pooledTokens is the most tokens a matched note's buffers may hold to go
+// back to the pool: the notes of a course are small, and the buffers of a
+// note of megabytes, kept for the next note, would hold many times its
+// size until two collections have passed.
+const pooledTokens = 1 << 16
 
 // grow returns buf with length n, zeroed, reusing its storage.
 func grow[T any](buf []T, n int) []T {
@@ -191,9 +223,17 @@ func grow[T any](buf []T, n int) []T {
 }
 
 func (m *matched) tokenize() {
+	if len(m.text) >= bigNote {
+		// Grown by append, the tokens of a note of megabytes would be
+		// held twice while they are copied to more room, and end with a
+		// quarter more room than they need.
+		m.toks = slices.Grow(m.toks[:0], maxTokens(m.text))
+	}
 	// Tokens hold offsets, not the norms themselves (see token).
 	lower := m.lower[:0]
-	for _, b := range m.n.Blocks() {
+	blocks := m.n.Blocks()
+	m.blocks = slices.Grow(m.blocks[:0], len(blocks))
+	for _, b := range blocks {
 		if b.Kind != note.Paragraph && b.Kind != note.Heading {
 			continue
 		}
@@ -205,7 +245,6 @@ func (m *matched) tokenize() {
 	}
 	m.lower = lower
 	m.covered = grow(m.covered, len(m.toks))
-	m.sentOf = grow(m.sentOf, len(m.toks))
 	m.stemOf = grow(m.stemOf, len(m.toks))
 }
 
@@ -216,9 +255,8 @@ func (m *matched) tokenize() {
 func (m *matched) scan() {
 	// The slices read for every token are kept in variables: m's fields
 	// would be read again after each store to the per-token tables.
-	toks, info, text, sentOf := m.toks, m.m.vocab.info, m.text, m.sentOf[:len(m.toks)]
-	matchedTo := 0    // the end of the last match
-	sent := int32(-1) // the index of toks[i]'s sentence
+	toks, info, text := m.toks, m.m.vocab.info, m.text
+	matchedTo := 0 // the end of the last match
 	for i := range toks {
 		t := &toks[i]
 		if t.sent || i == 0 {
@@ -226,9 +264,7 @@ func (m *matched) scan() {
 				m.sents[len(m.sents)-1].to = i
 			}
 			m.sents = append(m.sents, sentence{from: i})
-			sent++
 		}
-		sentOf[i] = sent
 		w := &info[t.word]
 		// A number is a number word or digits: a word whose first byte is
 		// an ASCII digit (no other letter lower-cases to one).
@@ -241,6 +277,7 @@ func (m *matched) scan() {
 		if i >= matchedTo {
 			if id, l := m.m.matchAt(toks, i, w.node); id >= 0 {
 				mt := m.classify(id, i, i+l)
+				mt.sent = int32(len(m.sents) - 1)
 				if mt.form >= 0 && mt.status != statusOK {
 					m.wrong = append(m.wrong, int32(len(m.matches)))
 				}
@@ -338,7 +375,7 @@ func (m *matched) keepUses() {
 		f := &m.m.forms[mt.form]
 		if e := &m.m.entries[f.entry]; e.kind != phraseEntry && e.courseUse {
 			uses = append(uses, use{entry: int32(f.entry), base: int32(f.base), infl: int32(f.infl),
-				start: m.toks[mt.from].start, end: m.toks[mt.to-1].end, acronym: f.acronym})
+				start: int(m.toks[mt.from].start), end: int(m.toks[mt.to-1].end), acronym: f.acronym})
 		}
 	}
 	m.useBuf = uses
@@ -369,10 +406,14 @@ func (m *matched) blockContexts() []uint64 {
 	stack := make([]level, 0, 8) // headings nest six deep
 	var items []level            // the list items open above, by indentation
 	var intro uint64
+	si := 0 // the sentence of the block's first token: blocks are in order
 	for bi, b := range m.blocks {
 		var own uint64
 		if b.from < b.to {
-			for s := m.sentOf[b.from]; s <= m.sentOf[b.to-1]; s++ {
+			for m.sents[si].to <= b.from {
+				si++
+			}
+			for s := si; s < len(m.sents) && m.sents[s].from < b.to; s++ {
 				own |= m.sents[s].ctx
 			}
 		}
@@ -444,8 +485,16 @@ func (m *matched) nounsAt(i int, countOnly bool) []nounPattern {
 	return m.nps
 }
 
-// sentenceAt returns the sentence of toks[i].
-func (m *matched) sentenceAt(i int) sentence { return m.sents[m.sentOf[i]] }
+// sentenceOf returns mt's sentence.
+func (m *matched) sentenceOf(mt *match) sentence { return m.sents[mt.sent] }
+
+// sentOf returns the index of toks[i]'s sentence. It is searched for, not
+// kept per token: a match keeps its own, the rules ask it of few other
+// tokens, and a table of a note of megabytes would take 4 bytes a word.
+func (m *matched) sentOf(i int) int {
+	s, _ := slices.BinarySearchFunc(m.sents, i, func(s sentence, i int) int { return cmp.Compare(s.to-1, i) })
+	return s
+}
 
 // written is the text of toks[from:to] as written.
 func (m *matched) written(from, to int) string {
@@ -453,7 +502,9 @@ func (m *matched) written(from, to int) string {
 }
 
 // span is the byte range of toks[from:to].
-func (m *matched) span(from, to int) (int, int) { return m.toks[from].start, m.toks[to-1].end }
+func (m *matched) span(from, to int) (int, int) {
+	return int(m.toks[from].start), int(m.toks[to-1].end)
+}
 
 // msgf formats a message as fmt.Sprintf does, for formats with only %s
 // and %q verbs and string arguments (rule.AppendMessagef): fmt boxes each

@@ -16,7 +16,11 @@ import (
 // heading or an introduction that names it.
 func (m *matched) nearMisses(report func(c candidate, from, to int)) {
 	ctx := m.ctx
+	si := 0 // the sentence of the block's first token: blocks are in order
 	for bi, b := range m.blocks {
+		for m.sents[si].to <= b.from {
+			si++
+		}
 		segFrom, segTo := -1, -1
 		if (b.block.Kind == note.Heading || b.block.InList) && ctx[bi] != 0 {
 			segFrom, segTo = m.segment(b)
@@ -27,7 +31,7 @@ func (m *matched) nearMisses(report func(c candidate, from, to int)) {
 		if b.block.Kind == note.Heading {
 			continue
 		}
-		for s := m.sentOf[b.from]; int(s) < len(m.sents) && m.sents[s].from < b.to; s++ {
+		for s := si; s < len(m.sents) && m.sents[s].from < b.to; s++ {
 			if bits := m.sents[s].ctx | ctx[bi]; bits != 0 {
 				m.emphasisedNearMiss(m.sents[s], bits, segFrom, segTo, report)
 			}
@@ -78,7 +82,7 @@ func (m *matched) emphasisAt(k int, open bool) bool {
 	switch {
 	case open && t.start > 0:
 		c = m.text[t.start-1]
-	case !open && t.end < len(m.text):
+	case !open && int(t.end) < len(m.text):
 		c = m.text[t.end]
 	}
 	return c == '*' || c == '_'

@@ -60,13 +60,13 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 	b := m.blocks[bi]
 	bit := uint64(1) << e.list
 	structural := b.block.Kind == note.Heading || b.block.InList
-	inCtx := m.sentenceAt(mt.from).ctx&bit != 0 || structural && m.ctx[bi]&bit != 0 || m.labelVariant(mt, b, structural)
+	inCtx := m.sentenceOf(mt).ctx&bit != 0 || structural && m.ctx[bi]&bit != 0 || m.labelVariant(mt, b, structural)
 	if e.list >= 64 || !inCtx {
 		return
 	}
 	name := l.Members[e.member].Name
 	to := m.shortenedTail(mt, b, name)
-	if m.sentenceAt(mt.from).ctx&bit == 0 && to < b.to && m.toks[to].gap == ' ' && !m.toks[to].brk && !m.m.lists[e.list].nounWords[string(m.norm(to))] {
+	if m.sentenceOf(mt).ctx&bit == 0 && to < b.to && m.toks[to].gap == ' ' && !m.toks[to].brk && !m.m.lists[e.list].nounWords[string(m.norm(to))] {
 		// Named only by the heading or item above, and a word other
 		// than the list's noun ("Design & transition activity") goes
 		// on the name: "Technology and information security" under a

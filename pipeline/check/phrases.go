@@ -28,7 +28,7 @@ func (m *matched) phraseCounts(mt *match, e *entry) bool {
 		return false
 	}
 	if unless := m.m.phraseUnless[e.phrase]; unless != nil {
-		s := m.sentenceAt(mt.from)
+		s := m.sentenceOf(mt)
 		for k := s.from; k < s.to; k++ {
 			if unless[string(m.norm(k))] {
 				return false
@@ -39,7 +39,7 @@ func (m *matched) phraseCounts(mt *match, e *entry) bool {
 	if ctx == nil {
 		return true
 	}
-	s := m.sentenceAt(mt.from)
+	s := m.sentenceOf(mt)
 	for k := s.from; k < s.to; k++ {
 		if ctx[string(m.norm(k))] {
 			return true

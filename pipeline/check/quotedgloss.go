@@ -24,11 +24,11 @@ type quotedGloss struct {
 // a wrong definition is left alone: it may well set the two apart.
 func (m *matched) quotedGlosses(report func(quotedGloss)) {
 	phrased := m.m.phrasedTerms()
-	last := int32(-1)
+	last := -1
 	var spanBuf [8][2]int
 	for mi := range m.matches {
 		mt := &m.matches[mi]
-		si := m.sentOf[mt.from]
+		si := int(mt.sent)
 		if si == last || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
 			continue
 		}
@@ -37,7 +37,7 @@ func (m *matched) quotedGlosses(report func(quotedGloss)) {
 		}
 		last = si
 		s := m.sents[si]
-		if !hasQuotes(m.text[m.toks[s.from].start:min(len(m.text), m.toks[s.to-1].end+1)]) {
+		if !hasQuotes(m.text[m.toks[s.from].start:min(len(m.text), int(m.toks[s.to-1].end)+1)]) {
 			continue // as most sentences: nothing is quoted
 		}
 		quoted := m.quotedSpans(s, spanBuf[:0])
@@ -116,7 +116,7 @@ func (m *matched) quotedSpans(s sentence, out [][2]int) [][2]int {
 		if k > s.from && open >= 0 {
 			end := len(m.text)
 			if k < s.to {
-				end = m.toks[k].start
+				end = int(m.toks[k].start)
 			}
 			if quoteAt(m.text[m.toks[k-1].end:end], false) {
 				if k-open <= 6 {
@@ -128,7 +128,7 @@ func (m *matched) quotedSpans(s sentence, out [][2]int) [][2]int {
 		if k < s.to {
 			from := 0
 			if k > 0 {
-				from = m.toks[k-1].end
+				from = int(m.toks[k-1].end)
 			}
 			if quoteAt(m.text[from:m.toks[k].start], true) {
 				open = k

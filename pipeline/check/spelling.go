@@ -222,7 +222,7 @@ func runMisspelling(pass *rule.Pass) {
 	toks, text := m.toks, m.text // in locals: the loop below reads them for every token of the note
 	for k := range toks {
 		t := &toks[k]
-		n := t.end - t.start
+		n := int(t.end - t.start)
 		if t.word != 0 || n < minSpelled || n > maxSpelled {
 			continue // a word of the pack, or too short or long to judge
 		}
@@ -271,7 +271,7 @@ func (m *matched) standsAlone(k int) bool {
 			return false
 		}
 	}
-	return !(t.end < len(m.text) && (m.text[t.end] == '_' || m.text[t.end] == '@' || m.text[t.end] == '-') ||
+	return !(int(t.end) < len(m.text) && (m.text[t.end] == '_' || m.text[t.end] == '@' || m.text[t.end] == '-') ||
 		t.start > 0 && (m.text[t.start-1] == '_' || m.text[t.start-1] == '@' || m.text[t.start-1] == '-'))
 }
 
@@ -297,7 +297,7 @@ func (o *ownWords) is(m *matched, w []byte) bool {
 func (m *matched) count(w []byte) int {
 	n := 0
 	for k := range m.toks {
-		if t := &m.toks[k]; t.end-t.start == len(w) && string(m.norm(k)) == string(w) {
+		if t := &m.toks[k]; int(t.end-t.start) == len(w) && string(m.norm(k)) == string(w) {
 			n++
 		}
 	}

@@ -20,7 +20,10 @@ import (
 // A token holds no pointer: a note has many, and the garbage collector
 // then neither scans them nor slows down writing them.
 type token struct {
-	start, end int // byte range in the note's text
+	// start and end are the byte range in the note's text. 32 bits hold
+	// them (load reads no note over 1 GiB) and keep a token at 24 bytes:
+	// a note of megabytes has a token every few bytes.
+	start, end int32
 	// lowFrom and lowTo are where the lower-case text of a word not
 	// written in lower case is kept (see tokenized.norm); lowTo is 0 for
 	// the others.
@@ -109,7 +112,7 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 				tend, word, lowFrom, lowTo, lower, ok := readWord(text, i, end, tz.lower, tz.v)
 				tz.lower = lower
 				if ok {
-					dst = append(dst, token{start: i, end: tend, lowFrom: lowFrom, lowTo: lowTo, word: word})
+					dst = append(dst, token{start: int32(i), end: int32(tend), lowFrom: lowFrom, lowTo: lowTo, word: word})
 					t := &dst[len(dst)-1]
 					switch {
 					case prevEnd == blockStart:
@@ -215,7 +218,7 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 			}
 			dst = dst[:len(dst)+1]
 			t := &dst[len(dst)-1]
-			t.start, t.end, t.lowFrom, t.lowTo = start, start+n, 0, 0
+			t.start, t.end, t.lowFrom, t.lowTo = int32(start), int32(start+n), 0, 0
 			shift := uint(64-8*n) & 63 // cuts a read to the word
 			x &= ^uint64(0) >> shift
 			low := x | 0x20*bytescan.Ones>>shift
@@ -286,7 +289,7 @@ func (tz *tokenizer) longWord(dst []token, x uint64, i, end int) (_ []token, n i
 	n = 8 + n2
 	dst = dst[:len(dst)+1]
 	t := &dst[len(dst)-1]
-	t.start, t.end, t.lowFrom, t.lowTo = i, i+n, 0, 0
+	t.start, t.end, t.lowFrom, t.lowTo = int32(i), int32(i+n), 0, 0
 	cut := uint64(1)<<(8*n2&63) - 1 // the word's bytes of x2
 	x2 &= cut
 	low, low2 := x|0x20*bytescan.Ones, x2|0x20*bytescan.Ones&cut

@@ -78,7 +78,7 @@ func (m *matched) reportPhrase(pass *rule.Pass, sev rule.Severity, mt *match, ms
 // not the current one. The cue stands among the four words before it, in
 // its sentence.
 func (m *matched) namedAsAlias(mt *match) bool {
-	s := m.sentenceAt(mt.from)
+	s := m.sentenceOf(mt)
 	also, named := false, false
 	for k := max(s.from, mt.from-4); k < mt.from; k++ {
 		switch string(m.norm(k)) {
@@ -100,7 +100,7 @@ func (m *matched) aboutHistory(mt *match) bool {
 	if len(m.m.history) == 0 {
 		return false
 	}
-	s := m.sentenceAt(mt.from)
+	s := m.sentenceOf(mt)
 	return m.historyIn(s.from, s.to) || m.historyBlock(m.blockOf(mt.from))
 }
 
@@ -192,7 +192,7 @@ func (m *matched) labelLine(b blockInfo) bool {
 	if len(b.block.Lines) != 1 || b.to-b.from > 8 {
 		return false
 	}
-	end := m.toks[b.to-1].end
+	end := int(m.toks[b.to-1].end)
 	for end < len(m.text) && (m.text[end] == '*' || m.text[end] == '_') {
 		end++
 	}

@@ -1,6 +1,9 @@
 package check
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // A wholeSentence is a sentence that one finding covers whole: a line left
 // over from a chatbot, which its fix deletes, or a definition that does
@@ -34,7 +37,7 @@ func (m *matched) wholeSentences() []wholeSentence {
 			}
 		}
 		if w.chatbot == 0 {
-			d, ok := m.definitionIn(s)
+			d, ok := m.definitionIn(si)
 			if !ok {
 				continue
 			}
@@ -48,8 +51,7 @@ func (m *matched) wholeSentences() []wholeSentence {
 
 // inWholeSentence reports whether toks[i] is in a whole sentence.
 func (m *matched) inWholeSentence(i int) bool {
-	_, found := slices.BinarySearchFunc(m.wholeSentences(), m.sentOf[i], func(w wholeSentence, s int32) int {
-		return int(w.sent - s)
-	})
-	return found
+	whole := m.wholeSentences()
+	k, _ := slices.BinarySearchFunc(whole, i, func(w wholeSentence, i int) int { return cmp.Compare(m.sents[w.sent].to-1, i) })
+	return k < len(whole) && m.sents[whole[k].sent].from <= i
 }

@@ -470,7 +470,9 @@ type Options struct {
 	// DropFillers removes timestamps and filler words from transcripts.
 	DropFillers bool
 	// MaxSize rejects larger files (0 = 64 MiB): a huge file is more likely
-	// a mistake than a note, and it would be held in memory whole.
+	// a mistake than a note, and it would be held in memory whole. It is
+	// never more than 1 GiB: the check keeps offsets into a note in 32
+	// bits.
 	MaxSize int64
 }
 
@@ -478,7 +480,7 @@ func (opts Options) limit() int64 {
 	if opts.MaxSize == 0 {
 		return 64 << 20
 	}
-	return opts.MaxSize
+	return min(opts.MaxSize, 1<<30)
 }
 
 // Read reads and decodes one input.
