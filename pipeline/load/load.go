@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -462,8 +463,36 @@ func describe(err error) error {
 	case errors.Is(err, fs.ErrPermission):
 		return errors.New("permission denied")
 	}
-	return err
+	return InOurWords(err)
 }
+
+// InOurWords is err, the bare cause of a failed system call (its path
+// taken off), with the system's "directory" said as every message of the
+// tool says it, "folder" (the writers' errors use it too); errors.Is still
+// sees the system's error.
+func InOurWords(err error) error {
+	var msg string
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		msg = "a part of the path is not a folder"
+	case errors.Is(err, syscall.EISDIR):
+		msg = "is a folder"
+	case errors.Is(err, syscall.ENOTEMPTY):
+		msg = "the folder is not empty"
+	default:
+		return err
+	}
+	return &reworded{msg: msg, err: err}
+}
+
+// A reworded error says msg and wraps err.
+type reworded struct {
+	msg string
+	err error
+}
+
+func (r *reworded) Error() string { return r.msg }
+func (r *reworded) Unwrap() error { return r.err }
 
 // Options control reading.
 type Options struct {

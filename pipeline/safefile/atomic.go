@@ -91,12 +91,12 @@ func writable(path string, info os.FileInfo) error {
 }
 
 // unwrapPath drops the path from an *os.PathError, since our message
-// already names the file.
+// already names the file, and says "folder" for the system's "directory".
 func unwrapPath(err error) error {
 	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
+		return load.InOurWords(pe.Err)
 	}
-	return err
+	return load.InOurWords(err)
 }
 
 // An AtomicFile is WriteFile for content written a piece at a time, too
