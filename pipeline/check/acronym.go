@@ -70,7 +70,7 @@ func (a *acronyms) Note(cp *rule.CoursePass) {
 		cp.Report(rule.Finding{
 			Start: u.start, End: u.end,
 			Message: fmt.Sprintf("%q is used before it is expanded in the course; write %q at its first use", acr, repl),
-			Fix:     rule.NewFix(fmt.Sprintf("Write %q", repl), rule.Wording, edit.Edit{Start: u.start, End: u.end, New: repl}),
+			Fix:     rule.NewFix(fmt.Sprintf("write %q", repl), rule.Wording, edit.Edit{Start: u.start, End: u.end, New: repl}),
 		})
 	}
 }

@@ -197,8 +197,12 @@ func (c *consistency) separateGroups() {
 			}
 		}
 		if len(own) > 0 {
-			c.notices = append(c.notices, fmt.Sprintf("term-consistency: the inputs are not one course for %q: %s keep a spelling of their own, compared within themselves",
-				c.m.entries[ent].written[keep][0], strings.Join(own, ", ")))
+			keeps := "keeps a spelling of its own, compared within itself"
+			if len(own) > 1 {
+				keeps = "keep a spelling of their own, compared within themselves"
+			}
+			c.notices = append(c.notices, fmt.Sprintf("term-consistency: the inputs are not one course for %q: %s %s",
+				c.m.entries[ent].written[keep][0], strings.Join(own, ", "), keeps))
 		}
 	}
 }
@@ -231,7 +235,7 @@ func (c *consistency) Again(cp *rule.CoursePass) {
 		cp.Report(rule.Finding{
 			Start: u.start, End: u.end,
 			Message: c.message(u.entry, keep, u.base, group),
-			Fix:     rule.NewFix(fmt.Sprintf("Write %q", repl), rule.Wording, edit.Edit{Start: u.start, End: u.end, New: repl}),
+			Fix:     rule.NewFix(fmt.Sprintf("write %q", repl), rule.Wording, edit.Edit{Start: u.start, End: u.end, New: repl}),
 		})
 	}
 }

@@ -534,7 +534,7 @@ type wording struct {
 
 // fix returns the wording fix that writes repl at text[start:end].
 func (m *matched) fix(start, end int, repl string) *rule.Fix {
-	return m.newFix(m.msgf("Write %q", repl), start, end, repl)
+	return m.newFix(m.msgf("write %q", repl), start, end, repl)
 }
 
 // newFix returns a wording fix of one edit, carved from a slab: a note
