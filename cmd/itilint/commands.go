@@ -382,7 +382,7 @@ func fixCommand() *cli.Command {
 				if res.Summary().Notes == 1 {
 					need = "%d of %d note needs fixes"
 				}
-				fmt.Fprintf(c.App.ErrWriter, need+", %s; %s written\n", len(sink.Changed), res.Summary().Notes, plural(res.Summary().Fixes, "fix", "fixes"), plural(sink.Written, "file", "files"))
+				fmt.Fprintf(c.App.ErrWriter, readPrefix(res)+need+", %s; %s written\n", len(sink.Changed), res.Summary().Notes, plural(res.Summary().Fixes, "fix", "fixes"), plural(sink.Written, "file", "files"))
 			}
 			if err != nil {
 				return err
@@ -453,7 +453,7 @@ func quizCommand() *cli.Command {
 			}
 			if !c.Bool("quiet") {
 				written := len(res.Bank.Questions) - left
-				fmt.Fprintf(c.App.ErrWriter, "%s from %s written to %s\n", plural(written, "question", "questions"), plural(res.Summary().Notes, "note", "notes"), c.String("output"))
+				fmt.Fprintf(c.App.ErrWriter, "%s%s from %s written to %s\n", readPrefix(res), plural(written, "question", "questions"), plural(res.Summary().Notes, "note", "notes"), c.String("output"))
 				if shortened > 0 {
 					fmt.Fprintf(c.App.ErrWriter, "%s answers shortened to the rule pack's own wording to fit the format\n", plural(shortened, "question has its", "questions have their"))
 				}
@@ -470,4 +470,13 @@ func quizCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+// readPrefix starts a summary line with the input read by default, as
+// run's does ("read source/: "), or is "" when the user named the paths.
+func readPrefix(res *pipeline.Result) string {
+	if res.Read == "" {
+		return ""
+	}
+	return emit.ReadFrom(res.Read) + ": "
 }

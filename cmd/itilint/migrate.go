@@ -61,6 +61,9 @@ func runMigrate(c *cli.Context) error {
 		if sink.Report, err = emit.NewFindingWriter(&findings, format, lintRules()); err != nil {
 			return cli.Exit(err.Error(), exitTrouble)
 		}
+		if c.NArg() == 0 {
+			sink.Report.Read = pipeline.DefaultInput() // the text summary names it
+		}
 	}
 	pc.Each = sink.Each
 	res, err := pipeline.Run(pc)
@@ -127,9 +130,15 @@ func migrationFor(c *cli.Context) (*config.Config, *migrate.Migration, error) {
 // writeMigrateReport writes the report in format to --output or stdout.
 func writeMigrateReport(c *cli.Context, m *migrate.Migration, format string, findings []byte) error {
 	report := func(w io.Writer) error { return m.WriteReport(w, format, findings) }
-	if path := c.String("output"); path != "" {
-		_, err := safefile.WriteFile(path, report)
+	path := c.String("output")
+	if path == "" {
+		return report(c.App.Writer)
+	}
+	if _, err := safefile.WriteFile(path, report); err != nil {
 		return err
 	}
-	return report(c.App.Writer)
+	if !c.Bool("quiet") {
+		fmt.Fprintf(c.App.ErrWriter, "%s report written to %s\n", format, path) // as check -o says
+	}
+	return nil
 }
