@@ -114,7 +114,8 @@ func NewFix(message string, kind FixKind, e edit.Edit) *Fix {
 // boxes every argument, and messages are made for every finding. Any other
 // format (another verb, flags, a missing or extra argument) is handed to
 // fmt, so a mistake shows in the message as fmt shows it ("%!s(MISSING)")
-// rather than panicking: vet cannot check these calls.
+// rather than panicking. vet cannot check these calls (the arguments are
+// strings, not ...any): TestMessagefCalls in package pipeline does.
 func Messagef(format string, args ...string) string {
 	var buf [192]byte
 	return string(AppendMessagef(buf[:0], format, args...))
