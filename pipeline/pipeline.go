@@ -385,23 +385,3 @@ func (r *Result) Summary() result.Summary {
 	s.Read = r.Read
 	return s
 }
-
-// CleanedByPath returns the cleaned note of each readable input, keyed by
-// the input path.
-func (r *Result) CleanedByPath() map[string]*note.Note {
-	out := map[string]*note.Note{}
-	i := 0
-	for _, f := range r.Files {
-		if f.Err != nil {
-			continue
-		}
-		out[f.Path] = r.Cleaned[i]
-		i++
-	}
-	return out
-}
-
-// OutputPath is where the cleaned copy of an input goes under dir.
-func OutputPath(dir string, n *note.Note) string {
-	return filepath.Join(dir, load.Input{Rel: n.Rel}.OutRel())
-}

@@ -27,14 +27,6 @@ import (
 // Version is the format version written to and required from files.
 const Version = 1
 
-// A File is one checked file: its path (as it should be recorded,
-// preferably relative to the project), its text and its findings.
-type File struct {
-	Path     string
-	Text     []byte
-	Findings []rule.Finding
-}
-
 // An Entry is one baselined finding.
 type Entry struct {
 	Fingerprint string `json:"fingerprint"`
@@ -105,18 +97,9 @@ func normText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func normPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 
-// Write writes the baseline of files to w as indented JSON, sorted by
-// path, rule, text and occurrence, so the file diffs well in review.
-func Write(w io.Writer, files []File) error {
-	var entries []Entry
-	for _, f := range files {
-		entries = append(entries, Entries(f.Path, f.Text, f.Findings)...)
-	}
-	return WriteEntries(w, entries)
-}
-
 // WriteEntries writes a baseline of entries gathered file by file (see
-// Entries), sorted as Write sorts them.
+// Entries) to w as indented JSON, sorted by path, line, rule, text and
+// occurrence, so the file diffs well in review.
 func WriteEntries(w io.Writer, entries []Entry) error {
 	b := &Baseline{Version: Version, Entries: append([]Entry{}, entries...)}
 	sort.SliceStable(b.Entries, func(i, j int) bool {
@@ -230,6 +213,3 @@ func (b *Baseline) New(path string, text []byte, findings []rule.Finding) []rule
 	}
 	return out
 }
-
-// Len is the number of baselined findings.
-func (b *Baseline) Len() int { return len(b.Entries) }

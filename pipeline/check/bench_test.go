@@ -74,6 +74,6 @@ func BenchmarkCheckText(b *testing.B) {
 	b.SetBytes(int64(len(joined)))
 	b.ReportAllocs()
 	for b.Loop() {
-		check.CheckText(p, joined)
+		check.Text(p, joined)
 	}
 }

@@ -33,12 +33,12 @@ func RunExamples(p *pack.Pack) []error {
 	var errs []error
 	try := func(pos pack.Pos, entry string, good, bad []string) {
 		for _, ex := range good {
-			if fs := CheckText(p, ex); len(fs) > 0 {
+			if fs := Text(p, ex); len(fs) > 0 {
 				errs = append(errs, &ExampleError{Pos: pos, Entry: entry, Good: true, Example: ex, Findings: fs})
 			}
 		}
 		for _, ex := range bad {
-			if fs := CheckText(p, ex); len(fs) == 0 {
+			if fs := Text(p, ex); len(fs) == 0 {
 				errs = append(errs, &ExampleError{Pos: pos, Entry: entry, Example: ex})
 			}
 		}
@@ -55,9 +55,9 @@ func RunExamples(p *pack.Pack) []error {
 	return errs
 }
 
-// CheckText runs the per-note pack-driven rules on one text and returns
+// Text runs the per-note pack-driven rules on one text and returns
 // their findings in order.
-func CheckText(p *pack.Pack, text string) []rule.Finding {
+func Text(p *pack.Pack, text string) []rule.Finding {
 	n := note.New("example.md", []byte(text))
 	var out []rule.Finding
 	for _, r := range Rules {

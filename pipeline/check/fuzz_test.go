@@ -22,7 +22,7 @@ func FuzzCheckText(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		for _, fd := range check.CheckText(p, s) {
+		for _, fd := range check.Text(p, s) {
 			if fd.Start < 0 || fd.End > len(s) || fd.Start > fd.End {
 				t.Fatalf("finding %+v out of range", fd)
 			}
@@ -57,7 +57,7 @@ func FuzzPack(f *testing.F) {
 		if p.Validate() != nil {
 			return
 		}
-		for _, fd := range check.CheckText(p, note) {
+		for _, fd := range check.Text(p, note) {
 			if fd.Start < 0 || fd.End > len(note) || fd.Start > fd.End {
 				t.Fatalf("finding %+v out of range", fd)
 			}

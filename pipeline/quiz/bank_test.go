@@ -20,7 +20,7 @@ func defaultPack(t testing.TB) *pack.Pack {
 // default bank rest on the same sentence of the notes, and no two have the
 // same option set; every question has a syllabus area.
 func TestBankTestsEachFactOnce(t *testing.T) {
-	b := Generate(readSource(t), defaultPack(t), Options{Seed: 1})
+	b := generate(readSource(t), defaultPack(t), Options{Seed: 1})
 	if len(b.Questions) < 30 {
 		t.Fatalf("only %d questions", len(b.Questions))
 	}
@@ -61,7 +61,7 @@ func TestBankTestsEachFactOnce(t *testing.T) {
 			t.Errorf("area %s: weight %g approximate %v", c.Area, c.Weight, c.Approximate)
 		}
 	}
-	with := Generate(readSource(t), defaultPack(t), Options{Seed: 1, Variants: true})
+	with := generate(readSource(t), defaultPack(t), Options{Seed: 1, Variants: true})
 	if len(with.Questions) != len(b.Questions)+len(b.Variants) {
 		t.Errorf("--variants: %d questions, want %d + %d", len(with.Questions), len(b.Questions), len(b.Variants))
 	}
@@ -71,7 +71,7 @@ func TestBankTestsEachFactOnce(t *testing.T) {
 // spread over A to D, and the areas in the syllabus order of proportions
 // where the notes allow.
 func TestExam(t *testing.T) {
-	b := Generate(readSource(t), defaultPack(t), Options{Seed: 1, Exam: true})
+	b := generate(readSource(t), defaultPack(t), Options{Seed: 1, Exam: true})
 	if len(b.Questions) != 40 {
 		t.Fatalf("%d questions, want 40; notes %v", len(b.Questions), b.Notes)
 	}
@@ -120,7 +120,7 @@ Did we get there? checks the result, and How do we keep the momentum going? embe
 `
 
 func TestSequence(t *testing.T) {
-	b := Generate(notesOf(ciCourse), defaultPack(t), Options{Types: []string{TypeSequence}, Variants: true})
+	b := generate(notesOf(ciCourse), defaultPack(t), Options{Types: []string{TypeSequence}, Variants: true})
 	if len(b.Questions) == 0 {
 		t.Fatalf("no sequence question; dropped %v", b.Dropped)
 	}
@@ -142,7 +142,7 @@ func TestSequence(t *testing.T) {
 	}
 	// By default the order is one fact: one question.
 	// (A bank of one question whose key is the longest option drops it.)
-	if one := Generate(notesOf(ciCourse), defaultPack(t), Options{Types: []string{TypeSequence}}); len(one.Questions)+one.Dropped[CheckKeyLongest] != 1 {
+	if one := generate(notesOf(ciCourse), defaultPack(t), Options{Types: []string{TypeSequence}}); len(one.Questions)+one.Dropped[GuidelineKeyLongest] != 1 {
 		t.Errorf("default bank has %d sequence questions, want 1", len(one.Questions))
 	}
 }
@@ -158,7 +158,7 @@ The purpose of the architecture management practice is to provide an understandi
 `
 
 func TestScenarioAndSyllabus(t *testing.T) {
-	b := Generate(notesOf(practiceCourse), defaultPack(t), Options{Types: []string{TypeScenario}, Variants: true})
+	b := generate(notesOf(practiceCourse), defaultPack(t), Options{Types: []string{TypeScenario}, Variants: true})
 	if len(b.Questions) == 0 {
 		t.Fatalf("no scenario; dropped %v", b.Dropped)
 	}
@@ -189,7 +189,7 @@ A risk, such as a data breach, is a possible event that could cause harm.
 `
 
 func TestExample(t *testing.T) {
-	b := Generate(notesOf(exampleCourse), defaultPack(t), Options{Types: []string{TypeExample}, Variants: true})
+	b := generate(notesOf(exampleCourse), defaultPack(t), Options{Types: []string{TypeExample}, Variants: true})
 	if len(b.Questions) == 0 {
 		t.Fatalf("no example question; generated %v dropped %v", b.Generated, b.Dropped)
 	}
@@ -213,7 +213,7 @@ func TestExample(t *testing.T) {
 func TestIDIgnoresDistractorWording(t *testing.T) {
 	id := func(notes string) map[string]string {
 		out := map[string]string{}
-		for _, q := range Generate(notesOf(notes), testPack(t), Options{Types: []string{TypeDefinition}, Variants: true}).Questions {
+		for _, q := range generate(notesOf(notes), testPack(t), Options{Types: []string{TypeDefinition}, Variants: true}).Questions {
 			out[q.Stem] = q.ID
 		}
 		return out

@@ -162,14 +162,6 @@ func (c *corpus) facts(text string) textFacts {
 	return tf
 }
 
-func newCorpus(notes []*note.Note, p *pack.Pack) *corpus {
-	c := emptyCorpus(p)
-	for _, n := range notes {
-		c.add(c.read(n, nil))
-	}
-	return c
-}
-
 // emptyCorpus is a corpus of the pack's concepts and no notes yet.
 func emptyCorpus(p *pack.Pack) *corpus {
 	c := &corpus{

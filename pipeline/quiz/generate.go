@@ -14,7 +14,7 @@ import (
 
 // Options control generation.
 type Options struct {
-	Count  int      // 0 = every question that passes the checks
+	Count  int      // 0 = every question that follows the guidelines
 	Seed   int64    // shuffles options; same seed, same bytes
 	Types  []string // empty = all
 	Topics []string // topic IDs; empty = all
@@ -22,9 +22,6 @@ type Options struct {
 	// tests, or reuse an option set, after the others; by default they
 	// are left out (Bank.Variants holds them).
 	Variants bool
-	// Flagged are, per note, the byte ranges the checker still reports as
-	// warnings or errors: no stem or key comes from a sentence with one.
-	Flagged map[*note.Note][][2]int
 	// Exam draws a mock exam: the syllabus's number of questions (40 when
 	// the pack has no syllabus), in the proportions of its areas, each key
 	// used once.
@@ -33,8 +30,8 @@ type Options struct {
 
 // A Generator turns the notes into candidate questions of one type. Like a
 // lint rule it is a value in one explicit list (Generators), validated at
-// start-up; it never decides whether a question is good enough: the item
-// checks do.
+// start-up; it never decides whether a question is good enough: the
+// item-writing guidelines do (Guidelines).
 type Generator struct {
 	Type  string // as --types names it
 	Doc   string // first line: summary; the rest: how it works
@@ -180,26 +177,19 @@ func optionIdentity(o option) string {
 	return kind + ":" + o.c.ID
 }
 
-// Generate builds the question bank from notes (cleaned, in course order).
-// Every question comes from a sentence of the notes; the item checks drop
-// flawed ones, duplicates go, each fact is tested once (the other forms
-// become variants), the answer letters are balanced across the bank and,
-// when opts.Count is set, the questions are picked round-robin across the
-// syllabus areas (topics without a syllabus) and types.
-func Generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
-	b := NewBuilder(p)
-	for _, n := range notes {
-		b.Add(b.Read(n, opts.Flagged[n]))
-	}
-	return b.Bank(opts)
-}
-
 // A Builder builds a bank from notes handed over one at a time, so that a
 // run need not keep the notes: Read takes from a note what question
 // generation needs (its sentences, with the concepts they name and the
 // definitions they give), on any goroutine, while the note is still
 // parsed; Add takes that in course order, keeping each sentence once;
 // Bank generates the questions.
+//
+// Every question comes from a sentence of the notes; the item-writing
+// guidelines drop flawed ones, duplicates go, each fact is tested once
+// (the other forms become variants), the answer letters are balanced
+// across the bank and, when Options.Count is set, the questions are
+// picked round-robin across the syllabus areas (topics without a
+// syllabus) and types.
 type Builder struct {
 	c *corpus
 }
@@ -404,15 +394,16 @@ func (b *bankBuild) candidates() []*candidate {
 	return all
 }
 
-// checked keeps the candidates that pass the item checks, use no wording
-// of the other edition and are no duplicate of an earlier one.
+// checked keeps the candidates that follow the item-writing guidelines,
+// use no wording of the other edition and are no duplicate of an earlier
+// one.
 func (b *bankBuild) checked(all []*candidate) []*candidate {
 	var passed []*candidate
 	seen := map[string]bool{}
 	nearDup := nearDuplicates{}
 	otherWording := editionWording(b.c.pack)
 	for _, cand := range all {
-		if reason := CheckQuestion(cand.Question); reason != "" {
+		if reason := BrokenGuideline(cand.Question); reason != "" {
 			b.bank.Dropped[reason]++
 			continue
 		}
@@ -422,7 +413,7 @@ func (b *bankBuild) checked(all []*candidate) []*candidate {
 		}
 		k := dupKey(cand.Question)
 		if seen[k] || nearDup.seen(cand.Question) {
-			b.bank.Dropped[CheckDuplicate]++
+			b.bank.Dropped[GuidelineDuplicate]++
 			continue
 		}
 		seen[k] = true
@@ -802,7 +793,7 @@ func capKeyLongest(chosen, rest []*candidate, refill bool, dropped map[string]in
 			if keyLongest(chosen[i].Question) {
 				chosen = append(chosen[:i], chosen[i+1:]...)
 				longest--
-				dropped[CheckKeyLongest]++
+				dropped[GuidelineKeyLongest]++
 				break
 			}
 		}

@@ -13,6 +13,16 @@ import (
 	"github.com/itilint/itilint/pipeline/pack"
 )
 
+// generate builds the bank of notes held in memory (cleaned, in course
+// order), as a run builds it from notes streamed through a Builder.
+func generate(notes []*note.Note, p *pack.Pack, opts Options) *Bank {
+	b := NewBuilder(p)
+	for _, n := range notes {
+		b.Add(b.Read(n, nil))
+	}
+	return b.Bank(opts)
+}
+
 func testPack(t testing.TB) *pack.Pack {
 	t.Helper()
 	p, err := pack.LoadPath("testdata/pack.yaml")
@@ -102,7 +112,7 @@ func TestGeneratorsValid(t *testing.T) {
 }
 
 func TestDefinition(t *testing.T) {
-	b := Generate(notesOf(concepts), testPack(t), Options{Types: []string{TypeDefinition}})
+	b := generate(notesOf(concepts), testPack(t), Options{Types: []string{TypeDefinition}})
 	qs := questionsOf(b, TypeDefinition)
 	want := map[string]string{
 		"Which is the definition of a service?":  "A means of enabling value co-creation by facilitating outcomes that customers want",
@@ -143,7 +153,7 @@ func TestDefinition(t *testing.T) {
 func TestPurposeDefinition(t *testing.T) {
 	text := `The purpose of the incident management practice is to minimize the negative impact of incidents by restoring normal service operation quickly.
 `
-	b := Generate(notesOf(text), testPack(t), Options{Types: []string{TypeDefinition, TypeMissingWord}})
+	b := generate(notesOf(text), testPack(t), Options{Types: []string{TypeDefinition, TypeMissingWord}})
 	var stems []string
 	for _, q := range b.Questions {
 		stems = append(stems, q.Stem)
@@ -160,7 +170,7 @@ func TestPurposeDefinition(t *testing.T) {
 }
 
 func TestMissingWord(t *testing.T) {
-	b := Generate(notesOf(roles), testPack(t), Options{Types: []string{TypeMissingWord}, Variants: true})
+	b := generate(notesOf(roles), testPack(t), Options{Types: []string{TypeMissingWord}, Variants: true})
 	qs := questionsOf(b, TypeMissingWord)
 	if len(qs) != 3 {
 		t.Fatalf("got %d questions, want 3; dropped %v", len(qs), b.Dropped)
@@ -177,7 +187,7 @@ func TestMissingWord(t *testing.T) {
 	}
 	// "an" before the gap: only siblings that take "an" would fit; there
 	// are none, so the article moves into the options.
-	b = Generate(notesOf("An output is a tangible or intangible deliverable of an activity.\n"), testPack(t), Options{Types: []string{TypeMissingWord}})
+	b = generate(notesOf("An output is a tangible or intangible deliverable of an activity.\n"), testPack(t), Options{Types: []string{TypeMissingWord}})
 	if len(b.Questions) != 1 {
 		t.Fatalf("got %d questions; dropped %v", len(b.Questions), b.Dropped)
 	}
@@ -195,14 +205,14 @@ func TestMissingWord(t *testing.T) {
 func TestMissingWordSkipsAmbiguous(t *testing.T) {
 	// The sentence names a sibling of the key: a distractor could be true.
 	text := "A customer is a person who pays for the service that a user consumes.\n"
-	b := Generate(notesOf(text), testPack(t), Options{Types: []string{TypeMissingWord}})
+	b := generate(notesOf(text), testPack(t), Options{Types: []string{TypeMissingWord}})
 	if len(b.Questions) != 0 || b.Generated[TypeMissingWord] != 0 {
 		t.Errorf("got %v", b.Questions)
 	}
 }
 
 func TestNothingInvented(t *testing.T) {
-	b := Generate(notesOf("# Empty\n\nThis note talks about the weather.\n"), testPack(t), Options{})
+	b := generate(notesOf("# Empty\n\nThis note talks about the weather.\n"), testPack(t), Options{})
 	if len(b.Questions) != 0 {
 		t.Errorf("questions from a note that teaches nothing: %v", b.Questions)
 	}
@@ -214,8 +224,8 @@ func TestNothingInvented(t *testing.T) {
 func TestOptionsFilter(t *testing.T) {
 	p := testPack(t)
 	notes := notesOf(concepts, roles, incidents, principles)
-	all := Generate(notes, p, Options{})
-	roleOnly := Generate(notes, p, Options{Topics: []string{"roles"}})
+	all := generate(notes, p, Options{})
+	roleOnly := generate(notes, p, Options{Topics: []string{"roles"}})
 	for _, q := range roleOnly.Questions {
 		if q.Topic != "roles" {
 			t.Errorf("topic filter let %s through", q.Topic)
@@ -224,17 +234,17 @@ func TestOptionsFilter(t *testing.T) {
 	if len(roleOnly.Questions) == 0 || len(roleOnly.Questions) >= len(all.Questions) {
 		t.Errorf("roles: %d of %d", len(roleOnly.Questions), len(all.Questions))
 	}
-	two := Generate(notes, p, Options{Count: 2})
+	two := generate(notes, p, Options{Count: 2})
 	if len(two.Questions) != 2 {
 		t.Errorf("count 2: got %d", len(two.Questions))
 	}
-	if got := Generate(notes, p, Options{Types: []string{TypeMissingWord}}); len(got.Questions) == 0 || len(got.Generated) != 1 {
+	if got := generate(notes, p, Options{Types: []string{TypeMissingWord}}); len(got.Questions) == 0 || len(got.Generated) != 1 {
 		t.Errorf("type filter: %v %v", got.Generated, got.Questions)
 	}
 }
 
 func TestCoverage(t *testing.T) {
-	b := Generate(notesOf(roles, "A supplier is mentioned here but never defined.\n"), testPack(t), Options{})
+	b := generate(notesOf(roles, "A supplier is mentioned here but never defined.\n"), testPack(t), Options{})
 	var row Coverage
 	for _, c := range b.Coverage {
 		if c.Area == "roles" {
@@ -254,13 +264,13 @@ func TestCoverage(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	p := testPack(t)
 	notes := notesOf(concepts, roles, incidents, principles)
-	a := Generate(notes, p, Options{Seed: 7})
-	b := Generate(notesOf(concepts, roles, incidents, principles), p, Options{Seed: 7})
+	a := generate(notes, p, Options{Seed: 7})
+	b := generate(notesOf(concepts, roles, incidents, principles), p, Options{Seed: 7})
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two runs with the same seed differ")
 	}
 	// Editing another note leaves the IDs of the questions of this one.
-	edited := Generate(notesOf(concepts, roles, incidents+"\nA completely new paragraph about nothing in particular.\n", principles), p, Options{Seed: 7})
+	edited := generate(notesOf(concepts, roles, incidents+"\nA completely new paragraph about nothing in particular.\n", principles), p, Options{Seed: 7})
 	ids := map[string]bool{}
 	for _, q := range edited.Questions {
 		ids[q.ID] = true
@@ -303,12 +313,12 @@ func readSource(t testing.TB) []*note.Note {
 
 func TestSampleCourse(t *testing.T) {
 	notes := readSource(t)
-	b := Generate(notes, testPack(t), Options{Seed: 1})
+	b := generate(notes, testPack(t), Options{Seed: 1})
 	if len(b.Questions) == 0 {
 		t.Fatal("no questions from the sample course")
 	}
 	for _, q := range b.Questions {
-		if r := CheckQuestion(q); r != "" {
+		if r := BrokenGuideline(q); r != "" {
 			t.Errorf("%s fails %s", q.Stem, r)
 		}
 		if q.Source == "" || q.Explanation == "" || q.Topic == "" {
@@ -332,7 +342,7 @@ func BenchmarkGenerateSampleCourse(b *testing.B) {
 		for i, n := range notes {
 			fresh[i] = note.New(n.Path, n.Text)
 		}
-		Generate(fresh, p, Options{Seed: 1})
+		generate(fresh, p, Options{Seed: 1})
 	}
 }
 
@@ -343,9 +353,9 @@ func FuzzGenerate(f *testing.F) {
 	f.Add("A [?] is. e.g. An a an. The purpose of the is to.\n\n- x\n")
 	p := testPack(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		b := Generate(notesOf(text), p, Options{Seed: 3})
+		b := generate(notesOf(text), p, Options{Seed: 3})
 		for _, q := range b.Questions {
-			if r := CheckQuestion(q); r != "" {
+			if r := BrokenGuideline(q); r != "" {
 				t.Errorf("bank holds a question failing %s: %+v", r, q)
 			}
 			if q.Answer < 0 || q.Answer > 3 {
@@ -361,7 +371,7 @@ func TestSourceNeverAbsolute(t *testing.T) {
 	abs := filepath.Join(string(filepath.Separator), "home", "trainer", "course", "roles.md")
 	n := note.New(abs, []byte(roles))
 	n.Rel = "roles.md"
-	b := Generate([]*note.Note{n}, testPack(t), Options{})
+	b := generate([]*note.Note{n}, testPack(t), Options{})
 	if len(b.Questions) == 0 {
 		t.Fatal("no questions")
 	}
@@ -373,7 +383,7 @@ func TestSourceNeverAbsolute(t *testing.T) {
 }
 
 func TestMissingWordExplainsDistractors(t *testing.T) {
-	b := Generate(notesOf(roles), testPack(t), Options{Types: []string{TypeMissingWord}, Variants: true})
+	b := generate(notesOf(roles), testPack(t), Options{Types: []string{TypeMissingWord}, Variants: true})
 	for _, q := range questionsOf(b, TypeMissingWord) {
 		for i, o := range q.Options {
 			if i != q.Answer && !strings.Contains(strings.ToLower(q.Explanation), strings.ToLower(o)) {

@@ -37,7 +37,7 @@ The guiding principles are recommendations that guide an organization in all cir
 `
 
 func TestIdentify(t *testing.T) {
-	b := Generate(notesOf(identifyCourse), testPack(t), Options{Types: []string{TypeIdentify}, Variants: true})
+	b := generate(notesOf(identifyCourse), testPack(t), Options{Types: []string{TypeIdentify}, Variants: true})
 	type want struct{ key, source string }
 	wants := map[string]want{
 		"Which guiding principle is the following statement about?\nThe current state should be observed directly before anything is replaced.": {"Start where you are", "n1.md:7"},
@@ -121,7 +121,7 @@ func TestSubjectPredicate(t *testing.T) {
 }
 
 func TestHeadingMember(t *testing.T) {
-	c := newCorpus(nil, testPack(t))
+	c := emptyCorpus(testPack(t))
 	tests := []struct{ heading, want string }{
 		{"Start where you are", "Start where you are"},
 		{"Step 2: Start where you are", "Start where you are"},
@@ -183,7 +183,7 @@ terms:
 		t.Errorf("Relatives(organization) = %v, want %v", rel, want)
 	}
 	course := "# Parties\n\nAn organization is a person or a group of people with its own functions and objectives.\n"
-	b := Generate(notesOf(course), p, Options{Types: []string{TypeDefinition}})
+	b := generate(notesOf(course), p, Options{Types: []string{TypeDefinition}})
 	qs := questionsOf(b, TypeDefinition)
 	if len(qs) != 1 {
 		t.Fatalf("got %d definition questions, want 1; dropped %v", len(qs), b.Dropped)

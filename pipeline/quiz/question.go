@@ -1,6 +1,6 @@
 // Package quiz owns question generation: generators (registered like rules)
 // turn the notes' own sentences into exam-style questions, the item-writing
-// checks drop flawed ones, and the bank is balanced and made deterministic
+// guidelines drop flawed ones, and the bank is balanced and made deterministic
 // by a seed.
 package quiz
 
@@ -88,9 +88,9 @@ type Bank struct {
 	// Variants are good questions left out because the bank already tests
 	// their fact or uses their option set; Options.Variants puts them in.
 	Variants []Question `json:"variants,omitempty"`
-	// Generated counts candidate questions by type, before the checks.
+	// Generated counts candidate questions by type, before the guidelines.
 	Generated map[string]int `json:"generated"`
-	// Dropped counts questions removed, by check (reason).
+	// Dropped counts questions removed, by the ID of the guideline they broke.
 	Dropped map[string]int `json:"dropped"`
 	// Coverage lists, per syllabus area of the pack (per topic when the
 	// pack has no syllabus), its exam weight, how many questions the bank

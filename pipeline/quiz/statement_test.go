@@ -123,7 +123,7 @@ func readDir(t testing.TB, dir string) []*note.Note {
 // the golden file). Every item has one true statement and three false
 // ones, each with its reason.
 func TestStatementGolden(t *testing.T) {
-	b := Generate(readDir(t, "testdata/heldout"), defaultPack(t), Options{Seed: 1, Types: []string{TypeStatement}, Variants: true})
+	b := generate(readDir(t, "testdata/heldout"), defaultPack(t), Options{Seed: 1, Types: []string{TypeStatement}, Variants: true})
 	var out strings.Builder
 	for i, q := range b.Questions {
 		fmt.Fprintf(&out, "%d. %s\n", i+1, q.Stem)

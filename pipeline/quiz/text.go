@@ -313,17 +313,6 @@ func optionText(s string) string {
 // wordCount counts the words of s.
 func wordCount(s string) int { return len(words(s)) }
 
-// determiners may open a noun phrase before its head ("every incident",
-// "the seven practices").
-var determiners = toSet(`a an the every each all some many most any several one two three four five six
-seven eight nine ten`)
-
-// verbs are the auxiliaries and common verbs that follow a sentence's
-// subject; a word before one of them is the head of the subject.
-var verbs = toSet(`is are was were be been has have had can could may might must shall should will would
-do does did need needs include includes refer refers mean means make makes help helps provide provides
-use uses contain contains become becomes`)
-
 // adverbs may stand between a subject and its verb ("Users also need").
 var adverbs = toSet(`also often usually always sometimes only never just typically mostly rarely normally`)
 
@@ -338,77 +327,4 @@ func hasNounEnding(w string) bool {
 		}
 	}
 	return false
-}
-
-// isSubject reports whether the phrase at s[start:end] is the head of the
-// sentence's subject: only determiners and at most two modifiers stand
-// before it ("Many simple incidents"), or it follows "The purpose of (the)";
-// and what follows is a verb rather than the rest of a compound ("Service
-// provision refers to ..." is about service provision, not about services).
-func isSubject(s string, start, end int) bool {
-	purpose, bare, ok := subjectPrefix(s[:start])
-	if !ok {
-		return false
-	}
-	after := words(s[end:])
-	if len(after) == 0 {
-		return true
-	}
-	if gap := s[end : end+after[0].Start]; strings.TrimSpace(gap) != "" {
-		// "Governance, in short, ..." is about governance; "Like costs,
-		// risks are ..." is about risks.
-		return bare
-	}
-	w1 := after[0].Text
-	if stopwords[w1] || verbs[w1] || adverbs[w1] {
-		return true
-	}
-	if hasNounEnding(w1) {
-		return false
-	}
-	if purpose && len(after) > 1 && verbs[after[1].Text] {
-		return true // "The purpose of the X practice is ..."
-	}
-	k := 1
-	for k < len(after) && adverbs[after[k].Text] {
-		k++
-	}
-	if k == len(after) {
-		return true
-	}
-	between := s[end+after[0].End : end+after[k].Start]
-	if strings.ContainsAny(between, ",;:") {
-		return false // "Change models, based on ...": the noun is "models"
-	}
-	return !verbs[after[k].Text]
-}
-
-// subjectPrefix reads what stands before a subject's head: "the purpose
-// of" (purpose), then determiners (bare when nothing else) and at most
-// two modifiers, no punctuation ("Like costs, risks are ...", "Last
-// topic for this part: workarounds."). ok is false otherwise.
-func subjectPrefix(prefix string) (purpose, bare, ok bool) {
-	rest := words(prefix)
-	purpose = len(rest) >= 3 && rest[0].Text == "the" && rest[1].Text == "purpose" && rest[2].Text == "of"
-	if purpose {
-		rest = rest[3:]
-	}
-	i := 0
-	for i < len(rest) && determiners[rest[i].Text] {
-		i++
-	}
-	if len(rest)-i > 2 {
-		return false, false, false
-	}
-	for _, w := range rest[i:] {
-		if stopwords[w.Text] || verbs[w.Text] || determiners[w.Text] {
-			return false, false, false
-		}
-	}
-	for _, r := range prefix {
-		if !isWordRune(r) && r != ' ' && r != '-' && r != '\'' && r != '’' {
-			return false, false, false
-		}
-	}
-	return purpose, i == len(rest), true
 }

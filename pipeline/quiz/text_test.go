@@ -90,43 +90,6 @@ func TestStem(t *testing.T) {
 	}
 }
 
-func TestIsSubject(t *testing.T) {
-	tests := []struct {
-		sentence, term string
-		want           bool
-	}{
-		{"Service management is a set of specialized organizational capabilities.", "Service management", true},
-		{"Many simple incidents can be resolved with self-help.", "incidents", true},
-		{"Incident management often applies workarounds.", "Incident management", true},
-		{"The customer sets the requirements and owns the outcome.", "customer", true},
-		{"The purpose of the SVS is to ensure that the organization co-creates value.", "SVS", true},
-		{"The purpose of the incident management practice is to restore service.", "incident management", true},
-		{"Organizations recognize that value is co-created.", "Organizations", true},
-		// The term is a modifier in a compound: the sentence is about the compound.
-		{"Service provision refers to the activities performed to provide services.", "Service", false},
-		{"Service actions are performed by the provider.", "Service", false},
-		{"Problem control includes problem analysis.", "Problem", false},
-		{"Customer engagement needs skills.", "Customer", false},
-		{"Service desk staff also need a good understanding of the business.", "Service desk", false},
-		{"Change models, based on the type of change, decide who authorizes.", "Change", false},
-		// The term is named incidentally.
-		{"The stakeholders in service management include the service consumers.", "service management", false},
-		{"The governing body evaluates the organization on a regular basis.", "organization", false},
-		{"Like costs, risks are either removed from the consumer or imposed on it.", "risks", false},
-		{"Like costs, risks are either removed from the consumer or imposed on it.", "costs", false},
-		{"Governance, in short, directs and controls.", "Governance", true},
-		{"Last topic for this part: workarounds.", "workarounds", false},
-		{"Silos make organizations slow.", "organizations", false},
-		{"Everything the organization does should link back to value.", "organization", false},
-	}
-	for _, tt := range tests {
-		start := strings.Index(tt.sentence, tt.term)
-		if got := isSubject(tt.sentence, start, start+len(tt.term)); got != tt.want {
-			t.Errorf("isSubject(%q, %q) = %v, want %v", tt.sentence, tt.term, got, tt.want)
-		}
-	}
-}
-
 func TestIsFact(t *testing.T) {
 	tests := []struct {
 		sentence string

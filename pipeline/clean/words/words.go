@@ -43,6 +43,3 @@ func Known(w string) bool {
 	}
 	return false
 }
-
-// Len is the number of words in the list.
-func Len() int { return strings.Count(list, "\n") }

@@ -15,8 +15,8 @@ func TestKnown(t *testing.T) {
 			t.Errorf("Known(%q) = %v, want %v", w, got, want)
 		}
 	}
-	if n := Len(); n < 50000 {
-		t.Errorf("Len() = %d, want a full list", n)
+	if n := strings.Count(list, "\n"); n < 50000 {
+		t.Errorf("the list has %d words, want a full list", n)
 	}
 }
 

@@ -14,23 +14,23 @@ func q(typ, stem string, answer int, options ...string) Question {
 	return Question{Type: typ, Stem: stem, Answer: answer, Options: o}
 }
 
-// checkCase is a question each check passes and one it fails.
-type checkCase struct {
-	check string
-	pass  Question
-	fail  Question
+// guidelineCase is a question that follows a guideline and one that breaks it.
+type guidelineCase struct {
+	guideline string
+	pass      Question
+	fail      Question
 }
 
-// goodQuestion passes every check.
+// goodQuestion follows every guideline.
 func goodQuestion() Question {
 	return q(TypeDefinition, "Which is the definition of a user?", 0,
 		"A person who uses services", "A person who authorizes the budget", "A person who defines the requirements", "An organization that supplies goods")
 }
 
-// questionCheckCases are the cases of the checks on any question.
-func questionCheckCases() []checkCase {
+// questionGuidelineCases are the cases of the guidelines for any question.
+func questionGuidelineCases() []guidelineCase {
 	good := goodQuestion()
-	return []checkCase{
+	return []guidelineCase{
 		{"distinct-options", good,
 			q(TypeDefinition, "Which is the definition of a user?", 0, "A person who uses services", "A person who uses services.", "A sponsor", "A customer")},
 		{"catch-all-option", good,
@@ -65,8 +65,8 @@ func questionCheckCases() []checkCase {
 	}
 }
 
-// statementCheckCases are the cases of the checks on statement questions.
-func statementCheckCases() []checkCase {
+// statementGuidelineCases are the cases of the guidelines for statement questions.
+func statementGuidelineCases() []guidelineCase {
 	stmt := func(expl string, options ...string) Question {
 		x := q(TypeStatement, "Which statement is correct?", 0, options...)
 		x.Explanation = expl
@@ -78,7 +78,7 @@ func statementCheckCases() []checkCase {
 		" False (a definition given to the wrong term): " + okStmts[1] + " It gives cost the definition of outcome." +
 		" False (a definition given to the wrong term): " + okStmts[2] + " It gives risk the definition of value." +
 		" False (a definition given to the wrong term): " + okStmts[3] + " It gives outcome the definition of cost."
-	return []checkCase{
+	return []guidelineCase{
 		{"statement-sentences", stmt(okExpl, okStmts...),
 			stmt(okExpl, okStmts[0], okStmts[1], okStmts[2], "An outcome is money")},
 		{"statement-sentences", stmt(okExpl, okStmts...),
@@ -90,30 +90,30 @@ func statementCheckCases() []checkCase {
 	}
 }
 
-func TestChecks(t *testing.T) {
+func TestGuidelines(t *testing.T) {
 	good := goodQuestion()
-	tests := append(questionCheckCases(), statementCheckCases()...)
-	byID := map[string]*Check{}
-	for _, c := range Checks {
+	tests := append(questionGuidelineCases(), statementGuidelineCases()...)
+	byID := map[string]*Guideline{}
+	for _, c := range Guidelines {
 		byID[c.ID] = c
 	}
 	for _, tt := range tests {
-		c := byID[tt.check]
+		c := byID[tt.guideline]
 		if c == nil {
-			t.Fatalf("no check %q", tt.check)
+			t.Fatalf("no guideline %q", tt.guideline)
 		}
-		if !c.Pass(tt.pass) {
-			t.Errorf("%s: rejects %q %q", tt.check, tt.pass.Stem, tt.pass.Options)
+		if !c.Follows(tt.pass) {
+			t.Errorf("%s: rejects %q %q", tt.guideline, tt.pass.Stem, tt.pass.Options)
 		}
-		if c.Pass(tt.fail) {
-			t.Errorf("%s: accepts %q %q", tt.check, tt.fail.Stem, tt.fail.Options)
+		if c.Follows(tt.fail) {
+			t.Errorf("%s: accepts %q %q", tt.guideline, tt.fail.Stem, tt.fail.Options)
 		}
-		if got := CheckQuestion(tt.fail); got == "" {
-			t.Errorf("CheckQuestion passes the failing example of %s", tt.check)
+		if got := BrokenGuideline(tt.fail); got == "" {
+			t.Errorf("BrokenGuideline passes the failing example of %s", tt.guideline)
 		}
 	}
-	if r := CheckQuestion(good); r != "" {
-		t.Errorf("good question fails %s", r)
+	if r := BrokenGuideline(good); r != "" {
+		t.Errorf("the good question breaks %s", r)
 	}
 }
 
@@ -152,8 +152,8 @@ func TestDuplicatesDropped(t *testing.T) {
 	// The same sentence in two notes yields the same questions once: the
 	// corpus keeps a sentence met before only for its counts (corpus.add),
 	// so no question of it is made twice to be dropped.
-	b := Generate(notesOf(roles, roles), testPack(t), Options{Types: []string{TypeMissingWord}, Variants: true})
-	if b.Dropped[CheckDuplicate] != 0 || len(b.Questions) != 3 {
+	b := generate(notesOf(roles, roles), testPack(t), Options{Types: []string{TypeMissingWord}, Variants: true})
+	if b.Dropped[GuidelineDuplicate] != 0 || len(b.Questions) != 3 {
 		t.Errorf("questions %d, dropped %v", len(b.Questions), b.Dropped)
 	}
 	a := q(TypeMissingWord, "S?", 0, "A", "B", "C", "D")
@@ -217,8 +217,8 @@ func TestKeyLongestLimit(t *testing.T) {
 		t.Errorf("%d of %d keys are the longest option", longest, len(got))
 	}
 	want := 30 - int(math.Floor(MaxKeyLongest*float64(len(got))))
-	if dropped[CheckKeyLongest] != want {
-		t.Errorf("dropped %d key-longest, want %d", dropped[CheckKeyLongest], want)
+	if dropped[GuidelineKeyLongest] != want {
+		t.Errorf("dropped %d key-longest, want %d", dropped[GuidelineKeyLongest], want)
 	}
 	// With a count, the bank refills from questions whose key is not the
 	// longest.

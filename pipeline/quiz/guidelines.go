@@ -8,57 +8,58 @@ import (
 	"unicode/utf8"
 )
 
-// The item-writing checks follow the guidelines of Haladyna, Downing and
-// Rodriguez (2002) and the NBME item-writing guide: a question that fails
+// The item-writing guidelines are those of Haladyna, Downing and
+// Rodriguez (2002) and the NBME item-writing guide: a question that breaks
 // one is dropped before it enters the bank, and Bank.Dropped counts it
-// under the check's ID.
+// under the guideline's ID.
 
-// A Check is one item-writing guideline applied to a single question.
-type Check struct {
+// A Guideline is one item-writing guideline, applied to a single question.
+type Guideline struct {
 	ID  string
 	Doc string
-	// Pass reports whether q follows the guideline.
-	Pass func(q Question) bool
+	// Follows reports whether q follows the guideline.
+	Follows func(q Question) bool
 }
 
-// IDs of the checks that work across the bank rather than on one question.
+// IDs of the guidelines that apply across the bank rather than to one
+// question.
 const (
-	CheckDuplicate  = "duplicate"   // the same stem with the same options
-	CheckKeyLongest = "key-longest" // over MaxKeyLongest of keys are the longest option
+	GuidelineDuplicate  = "duplicate"   // the same stem with the same options
+	GuidelineKeyLongest = "key-longest" // over MaxKeyLongest of keys are the longest option
 )
 
-// Checks is the one list of per-question checks, in the order they run; a
-// question is counted under the first check it fails.
-var Checks = []*Check{
-	{ID: "distinct-options", Doc: "Four distinct, non-empty options.", Pass: distinctOptions},
-	{ID: "catch-all-option", Doc: `No "all of the above", "none of the above" or "both A and B".`, Pass: noCatchAll},
-	{ID: "option-contains-other", Doc: "No option contains another: the longer one would be a giveaway or a second key.", Pass: noContainment},
-	{ID: "complete-stem", Doc: "The stem is a complete question: it ends with ? or holds the [?] gap.", Pass: completeStem},
-	{ID: "negative-capitals", Doc: "A negative stem writes its NOT in capitals, and only negative questions are negative.", Pass: negativeCapitals},
-	{ID: "parallel-options", Doc: "Options are parallel in form: same end punctuation (. ? or none), same capitalisation, same grammatical start.", Pass: parallelOptions},
-	{ID: "odd-key-form", Doc: `The key is not the one option of its form: a noun phrase ("The activity that...") among three imperatives ("Create...", "Keep...") or the reverse.`, Pass: noOddKeyForm},
-	{ID: "option-length", Doc: "Options are similar in length.", Pass: similarLength},
-	{ID: "grammar-slip", Doc: `No option or statement with a slip a test-wise learner spots: a doubled word ("the the"), "a" or "an" that does not fit the next word ("a outcome").`, Pass: noGrammarSlip},
-	{ID: "clue-word", Doc: `No content word (or word root: "authority", "authorizing") is shared by the stem and the key but by no distractor.`, Pass: noClueWord},
-	{ID: "article-clue", Doc: `No "a" or "an" before the gap that only the key fits.`, Pass: noArticleClue},
-	{ID: "statement-sentences", Doc: "A statement question's options are four whole sentences (a capital, at least six words, a period), each about its own subject.", Pass: statementSentences},
-	{ID: "statement-reasons", Doc: `A statement question's explanation gives the true statement and, for each false one, a named reason ("False (a definition given to the wrong term): ...").`, Pass: statementReasons},
+// Guidelines is the one list of per-question guidelines, in the order they
+// are tried; a question is counted under the first one it breaks.
+var Guidelines = []*Guideline{
+	{ID: "distinct-options", Doc: "Four distinct, non-empty options.", Follows: distinctOptions},
+	{ID: "catch-all-option", Doc: `No "all of the above", "none of the above" or "both A and B".`, Follows: noCatchAll},
+	{ID: "option-contains-other", Doc: "No option contains another: the longer one would be a giveaway or a second key.", Follows: noContainment},
+	{ID: "complete-stem", Doc: "The stem is a complete question: it ends with ? or holds the [?] gap.", Follows: completeStem},
+	{ID: "negative-capitals", Doc: "A negative stem writes its NOT in capitals, and only negative questions are negative.", Follows: negativeCapitals},
+	{ID: "parallel-options", Doc: "Options are parallel in form: same end punctuation (. ? or none), same capitalisation, same grammatical start.", Follows: parallelOptions},
+	{ID: "odd-key-form", Doc: `The key is not the one option of its form: a noun phrase ("The activity that...") among three imperatives ("Create...", "Keep...") or the reverse.`, Follows: noOddKeyForm},
+	{ID: "option-length", Doc: "Options are similar in length.", Follows: similarLength},
+	{ID: "grammar-slip", Doc: `No option or statement with a slip a test-wise learner spots: a doubled word ("the the"), "a" or "an" that does not fit the next word ("a outcome").`, Follows: noGrammarSlip},
+	{ID: "clue-word", Doc: `No content word (or word root: "authority", "authorizing") is shared by the stem and the key but by no distractor.`, Follows: noClueWord},
+	{ID: "article-clue", Doc: `No "a" or "an" before the gap that only the key fits.`, Follows: noArticleClue},
+	{ID: "statement-sentences", Doc: "A statement question's options are four whole sentences (a capital, at least six words, a period), each about its own subject.", Follows: statementSentences},
+	{ID: "statement-reasons", Doc: `A statement question's explanation gives the true statement and, for each false one, a named reason ("False (a definition given to the wrong term): ...").`, Follows: statementReasons},
 }
 
 func init() {
-	seen := map[string]bool{CheckDuplicate: true, CheckKeyLongest: true}
-	for _, c := range Checks {
-		if c.ID == "" || c.Doc == "" || c.Pass == nil || seen[c.ID] {
-			panic(fmt.Sprintf("quiz: invalid check %q", c.ID))
+	seen := map[string]bool{GuidelineDuplicate: true, GuidelineKeyLongest: true}
+	for _, c := range Guidelines {
+		if c.ID == "" || c.Doc == "" || c.Follows == nil || seen[c.ID] {
+			panic(fmt.Sprintf("quiz: invalid guideline %q", c.ID))
 		}
 		seen[c.ID] = true
 	}
 }
 
-// CheckQuestion returns the ID of the first check q fails, or "".
-func CheckQuestion(q Question) string {
-	for _, c := range Checks {
-		if !c.Pass(q) {
+// BrokenGuideline returns the ID of the first guideline q breaks, or "".
+func BrokenGuideline(q Question) string {
+	for _, c := range Guidelines {
+		if !c.Follows(q) {
 			return c.ID
 		}
 	}
