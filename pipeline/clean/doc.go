@@ -35,6 +35,9 @@ type doc struct {
 	breaksOnce sync.Once
 	breaks     []wordBreak
 	breaksPack *pack.Pack
+
+	blankRunsOnce sync.Once
+	blankRuns     []blankRun // see wideBlanks
 }
 
 // docOf returns the doc of n, computed once per parse of the note: every

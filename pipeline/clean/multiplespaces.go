@@ -8,13 +8,14 @@ import (
 func runMultipleSpaces(p *rule.Pass) {
 	d := docOf(p.Note)
 	tables := lazyTables(d)
-	wideBlankRuns(p.Note.Text, d.proseSpans(), func(s, e int, tab bool) {
-		if tab || e-s < 2 || inSpans(tables(), s) {
-			return
+	for _, r := range d.wideBlanks() {
+		s, e := r.start, r.end
+		if r.tab || e-s < 2 || inSpans(tables(), s) {
+			continue
 		}
 		p.Report(rule.Finding{Start: s, End: e, Message: spacesInARow.of(e - s),
 			Fix: rule.NewFix("keep one space", rule.Safe, edit.Edit{Start: s, End: e, New: " "})})
-	})
+	}
 }
 
 // MultipleSpaces collapses runs of spaces inside text.

@@ -56,6 +56,24 @@ func wideBlankRuns(src []byte, spans []note.Span, f func(start, end int, tab boo
 	}
 }
 
+// A blankRun is a run of blanks that wideBlankRuns finds.
+type blankRun struct {
+	start, end int
+	tab        bool
+}
+
+// wideBlanks returns the runs wideBlankRuns finds in the note's prose,
+// found once: multiple-spaces and tab-in-prose both read them, and the
+// search for "  " goes over the whole text.
+func (d *doc) wideBlanks() []blankRun {
+	d.blankRunsOnce.Do(func() {
+		wideBlankRuns(d.n.Text, d.proseSpans(), func(start, end int, tab bool) {
+			d.blankRuns = append(d.blankRuns, blankRun{start, end, tab})
+		})
+	})
+	return d.blankRuns
+}
+
 // lazyTables returns a function giving the table rows of d's note
 // (tableRows), found the first time it is called: the spacing rules ask
 // only when they meet a run of blanks, which most notes have few of. A

@@ -8,13 +8,14 @@ import (
 func runTabInProse(p *rule.Pass) {
 	d := docOf(p.Note)
 	tables := lazyTables(d)
-	wideBlankRuns(p.Note.Text, d.proseSpans(), func(s, e int, tab bool) {
-		if !tab || inSpans(tables(), s) {
-			return
+	for _, r := range d.wideBlanks() {
+		s, e := r.start, r.end
+		if !r.tab || inSpans(tables(), s) {
+			continue
 		}
 		p.Report(rule.Finding{Start: s, End: e, Message: "a tab inside running text",
 			Fix: rule.NewFix("replace with a space", rule.Safe, edit.Edit{Start: s, End: e, New: " "})})
-	})
+	}
 }
 
 // TabInProse replaces tabs inside running text.
