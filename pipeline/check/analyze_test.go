@@ -61,9 +61,7 @@ func parsedCourse(b *testing.B) (p *pack.Pack, notes []*note.Note, size int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, bl := range n.Blocks() {
-			n.BlockProse(bl)
-		}
+		n.Prose()
 		notes = append(notes, n)
 		size += len(n.Text)
 		return nil

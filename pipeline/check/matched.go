@@ -233,12 +233,12 @@ func (m *matched) tokenize() {
 	lower := m.lower[:0]
 	blocks := m.n.Blocks()
 	m.blocks = slices.Grow(m.blocks[:0], len(blocks))
-	for _, b := range blocks {
+	for bi, b := range blocks {
 		if b.Kind != note.Paragraph && b.Kind != note.Heading {
 			continue
 		}
 		from := len(m.toks)
-		m.toks, lower = tokenizeBlock(m.toks, m.text, m.n.BlockProse(b), lower, m.m.vocab)
+		m.toks, lower = tokenizeBlock(m.toks, m.text, m.n.ProseAt(bi), lower, m.m.vocab)
 		if len(m.toks) > from {
 			m.blocks = append(m.blocks, blockInfo{block: b, from: from, to: len(m.toks)})
 		}

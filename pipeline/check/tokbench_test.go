@@ -23,9 +23,7 @@ func BenchmarkTokenizeShuffled(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, bl := range n.Blocks() {
-			n.BlockProse(bl)
-		}
+		n.Prose()
 		shuffled = append(shuffled, n)
 		size += len(n.Text)
 	}

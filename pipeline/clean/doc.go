@@ -457,7 +457,7 @@ func lowerStart(s []byte) bool {
 func (d *doc) proseSpans() []note.Span { return d.n.Prose() }
 
 // proseOf returns the prose spans of block i.
-func (d *doc) proseOf(i int) []note.Span { return d.n.BlockProse(d.blocks[i]) }
+func (d *doc) proseOf(i int) []note.Span { return d.n.ProseAt(i) }
 
 // inProse reports whether offset off is in the note's running text.
 func (d *doc) inProse(off int) bool {

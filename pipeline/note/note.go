@@ -73,7 +73,6 @@ type Note struct {
 	proseFrom []uint32 // block i's prose is proseAll[proseFrom[i]:proseFrom[i+1]]
 	proseAll  []Span
 	proseDone bool
-	proseNext int   // the block after the one BlockProse was asked for last
 	derived   keyed // see Derived
 
 	memoMu sync.Mutex

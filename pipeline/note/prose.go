@@ -2,7 +2,6 @@ package note
 
 import (
 	"bytes"
-	"sort"
 	"sync"
 )
 
@@ -15,52 +14,12 @@ func (n *Note) Prose() []Span {
 	return n.proseAll
 }
 
-// BlockProse returns the prose ranges of one paragraph or heading block of
-// n. They are computed once per note, for every block at once: the
-// formatting rules and the pack-driven rules both ask for them, in every
-// round of a fix.
-func (n *Note) BlockProse(b Block) []Span {
-	if b.Kind != Paragraph && b.Kind != Heading {
-		marks := NewMarkFinder(n.Text, nonProseMarks[:]...)
-		out, _ := blockProse(nil, n.Text, b, nil, &marks)
-		return out
-	}
+// ProseAt returns the prose ranges of block i of n.Blocks(), none for a
+// block that is neither a paragraph nor a heading. They are computed once
+// per note, for every block at once: the formatting rules and the
+// pack-driven rules both ask for them, in every round of a fix.
+func (n *Note) ProseAt(i int) []Span {
 	n.findProse()
-	blocks := n.blocks
-	i := n.firstAt(b.Start)
-	for ; i < len(blocks) && blocks[i].Start == b.Start; i++ {
-		if blocks[i].Kind == b.Kind && len(blocks[i].Lines) == len(b.Lines) {
-			n.proseNext = i + 1
-			return n.proseOf(i)
-		}
-	}
-	marks := NewMarkFinder(n.Text, nonProseMarks[:]...)
-	out, _ := blockProse(nil, n.Text, b, nil, &marks) // a block of another parse
-	return out
-}
-
-// firstAt returns the index of the first block of n starting at or after
-// start. The callers of BlockProse ask for the blocks in order, so the
-// block after the one asked for last is looked at before a binary search
-// (whose branches on the offsets of a note's blocks mispredict).
-func (n *Note) firstAt(start int) int {
-	blocks := n.blocks
-	i := n.proseNext
-	if i <= len(blocks) && (i == 0 || blocks[i-1].Start < start) {
-		for stop := min(i+4, len(blocks)); i < stop; i++ {
-			if blocks[i].Start >= start {
-				return i
-			}
-		}
-		if i == len(blocks) {
-			return i
-		}
-	}
-	return sort.Search(len(blocks), func(i int) bool { return blocks[i].Start >= start })
-}
-
-// proseOf returns the prose of block i of n.blocks (nil for none).
-func (n *Note) proseOf(i int) []Span {
 	from, to := n.proseFrom[i], n.proseFrom[i+1]
 	if from == to {
 		return nil

@@ -2,7 +2,6 @@ package note
 
 import (
 	"bytes"
-	"math/rand"
 	"reflect"
 	"testing"
 )
@@ -107,26 +106,20 @@ func FuzzNonProse(f *testing.F) {
 	})
 }
 
-// TestBlockProseAnyOrder: BlockProse gives a block's own prose whatever
-// order the blocks are asked in (it looks after the block asked last
-// first), on the real notes.
-func TestBlockProseAnyOrder(t *testing.T) {
-	rng := rand.New(rand.NewSource(1))
+// TestProseAt: ProseAt gives each paragraph's and heading's own prose,
+// as blockProse finds it for that block alone, and none for other blocks,
+// on the real notes.
+func TestProseAt(t *testing.T) {
 	for path, src := range realNotes(t) {
 		n := New(path, []byte(src))
-		blocks := n.Blocks()
-		want := make([][]Span, len(blocks))
-		for i, b := range blocks {
-			marks := NewMarkFinder(n.Text, nonProseMarks[:]...)
-			want[i], _ = blockProse(nil, n.Text, b, nil, &marks)
-		}
-		order := rng.Perm(len(blocks))
-		for k := range order[:len(order)/2] {
-			order[k] = k // half in order, then at random
-		}
-		for _, i := range order {
-			if got := n.BlockProse(blocks[i]); len(got)+len(want[i]) > 0 && !reflect.DeepEqual(got, want[i]) {
-				t.Fatalf("%s block %d: BlockProse %v, want %v", path, i, got, want[i])
+		for i, b := range n.Blocks() {
+			var want []Span
+			if b.Kind == Paragraph || b.Kind == Heading {
+				marks := NewMarkFinder(n.Text, nonProseMarks[:]...)
+				want, _ = blockProse(nil, n.Text, b, nil, &marks)
+			}
+			if got := n.ProseAt(i); len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s block %d: ProseAt %v, want %v", path, i, got, want)
 			}
 		}
 	}
