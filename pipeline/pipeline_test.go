@@ -2,12 +2,12 @@ package pipeline
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/itilint/itilint/pipeline/emit"
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/quiz"
 	"github.com/itilint/itilint/pipeline/rule"
@@ -53,18 +53,29 @@ func TestRunIsDeterministic(t *testing.T) {
 		files[filepath.Join("n", string(rune('a'+i))+".md")] = "# Note\n\nA problem is a cause, or potential cause, of one or more incidents.  \nThere are six guiding principles.\n"
 	}
 	dir := testcourse.Tree(t, files)
+	out := filepath.Join(t.TempDir(), "out")
 	var reports [][]byte
 	for _, workers := range []int{1, 2, 5} {
-		res, err := Run(Config{Paths: []string{dir}, Check: true, Quiz: true, Workers: workers,
-			FixKinds: map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}})
+		sink, err := NewRunSink(out)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var buf bytes.Buffer
-		if err := emit.ReportJSON(&buf, res.Files, res.Bank, res.Summary()); err != nil {
+		cfg := Config{Paths: []string{dir}, Check: true, Quiz: true, Workers: workers,
+			FixKinds: map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}}
+		sink.Attach(&cfg)
+		res, err := Run(cfg)
+		if err != nil {
 			t.Fatal(err)
 		}
-		reports = append(reports, buf.Bytes())
+		if errs := sink.Finish(res, nil); len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		sink.Close()
+		report, err := os.ReadFile(filepath.Join(out, "report.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		reports = append(reports, report)
 	}
 	for i := 1; i < len(reports); i++ {
 		if !bytes.Equal(reports[0], reports[i]) {

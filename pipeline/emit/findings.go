@@ -15,23 +15,6 @@ import (
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
-// Findings writes the findings of files in one of FindingFormats. rules
-// supplies the metadata formats such as SARIF describe (summary, doc,
-// default severity); findings of rules missing from it are still written.
-// Files keep the order given, findings the order they have.
-func Findings(w io.Writer, format string, files []result.File, rules []*rule.Rule) error {
-	fw, err := NewFindingWriter(w, format, rules)
-	if err != nil {
-		return err
-	}
-	for i := range files {
-		if err := fw.File(&files[i]); err != nil {
-			return err
-		}
-	}
-	return fw.Close()
-}
-
 // A located finding carries what every writer prints: the positions on disk
 // and the fix spelled out.
 type located struct {
@@ -251,8 +234,6 @@ type JSONEdit struct {
 	EndColumn int    `json:"end_column"`
 	New       string `json:"new"`
 }
-
-func jsonFindings(f result.File) []JSONFinding { return jsonFindingsOf(locate(f)) }
 
 func jsonFindingsOf(found []located) []JSONFinding {
 	out := []JSONFinding{}

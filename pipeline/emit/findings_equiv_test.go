@@ -119,7 +119,7 @@ func TestFindingWritersMatchReference(t *testing.T) {
 			if err := refFindings(&want, format, files, testRules); err != nil {
 				t.Fatal(err)
 			}
-			if err := Findings(&got, format, files, testRules); err != nil {
+			if err := writeFindings(&got, format, files, testRules); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got.Bytes(), want.Bytes()) {

@@ -501,3 +501,5 @@ type checkstyleError struct {
 	Message  string `xml:"message,attr"`
 	Source   string `xml:"source,attr"`
 }
+
+func jsonFindings(f result.File) []JSONFinding { return jsonFindingsOf(locate(f)) }

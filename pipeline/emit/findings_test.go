@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"io"
 	"net/url"
 	"regexp"
 	"slices"
@@ -80,12 +81,12 @@ func TestFindingsGolden(t *testing.T) {
 	for _, format := range FindingFormats {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Findings(&buf, format, files, testRules); err != nil {
+			if err := writeFindings(&buf, format, files, testRules); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, "findings."+format+".golden", buf.Bytes())
 			var again bytes.Buffer
-			if err := Findings(&again, format, files, testRules); err != nil {
+			if err := writeFindings(&again, format, files, testRules); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(buf.Bytes(), again.Bytes()) {
@@ -98,7 +99,7 @@ func TestFindingsGolden(t *testing.T) {
 func TestFindingsNoFiles(t *testing.T) {
 	for _, format := range FindingFormats {
 		var buf bytes.Buffer
-		if err := Findings(&buf, format, nil, nil); err != nil {
+		if err := writeFindings(&buf, format, nil, nil); err != nil {
 			t.Errorf("%s: %v", format, err)
 		}
 		if format == "json" && strings.TrimSpace(buf.String()) != "[]" {
@@ -120,7 +121,7 @@ func TestFindingsNoFiles(t *testing.T) {
 }
 
 func TestFindingsUnknownFormat(t *testing.T) {
-	err := Findings(&bytes.Buffer{}, "yaml", nil, nil)
+	err := writeFindings(&bytes.Buffer{}, "yaml", nil, nil)
 	if err == nil || !strings.Contains(err.Error(), "sarif") {
 		t.Fatalf("err = %v, want one listing the formats", err)
 	}
@@ -148,7 +149,7 @@ func TestSummaryLine(t *testing.T) {
 func TestJSONRoundTrip(t *testing.T) {
 	files := testFiles(t)
 	var buf bytes.Buffer
-	if err := Findings(&buf, "json", files, testRules); err != nil {
+	if err := writeFindings(&buf, "json", files, testRules); err != nil {
 		t.Fatal(err)
 	}
 	var got []JSONFinding
@@ -226,7 +227,7 @@ func offsetOf(n *note.Note, line, col int) int {
 
 func TestSARIFValid(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Findings(&buf, "sarif", testFiles(t), testRules); err != nil {
+	if err := writeFindings(&buf, "sarif", testFiles(t), testRules); err != nil {
 		t.Fatal(err)
 	}
 	report, err := sarif.FromBytes(buf.Bytes())
@@ -301,7 +302,7 @@ func checkSARIFResults(t *testing.T, run *sarif.Run) {
 
 func TestGitHubEscaping(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Findings(&buf, "github", testFiles(t), nil); err != nil {
+	if err := writeFindings(&buf, "github", testFiles(t), nil); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
@@ -339,7 +340,7 @@ func TestGitHubEscaping(t *testing.T) {
 
 func TestJUnitParses(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Findings(&buf, "junit", testFiles(t), nil); err != nil {
+	if err := writeFindings(&buf, "junit", testFiles(t), nil); err != nil {
 		t.Fatal(err)
 	}
 	var got junitSuites
@@ -359,7 +360,7 @@ func TestJUnitParses(t *testing.T) {
 
 func TestCheckstyleParses(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Findings(&buf, "checkstyle", testFiles(t), nil); err != nil {
+	if err := writeFindings(&buf, "checkstyle", testFiles(t), nil); err != nil {
 		t.Fatal(err)
 	}
 	var got checkstyleRoot
@@ -407,7 +408,7 @@ func TestFindingWriterLate(t *testing.T) {
 	files := []result.File{first, other, late}
 
 	var text strings.Builder
-	if err := Findings(&text, "text", files, nil); err != nil {
+	if err := writeFindings(&text, "text", files, nil); err != nil {
 		t.Fatal(err)
 	}
 	want := "a.md:2:1: warning doubled-word: later line\n" +
@@ -418,7 +419,7 @@ func TestFindingWriterLate(t *testing.T) {
 	}
 
 	var junit strings.Builder
-	if err := Findings(&junit, "junit", files, nil); err != nil {
+	if err := writeFindings(&junit, "junit", files, nil); err != nil {
 		t.Fatal(err)
 	}
 	var root junitSuites
@@ -431,7 +432,7 @@ func TestFindingWriterLate(t *testing.T) {
 	}
 
 	var empty strings.Builder
-	if err := Findings(&empty, "text", []result.File{other, {Path: "b.md", Note: other.Note, Late: true}}, nil); err != nil {
+	if err := writeFindings(&empty, "text", []result.File{other, {Path: "b.md", Note: other.Note, Late: true}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if empty.String() != "no findings in 1 file\n" {
@@ -534,4 +535,21 @@ func TestTextColor(t *testing.T) {
 	if stripped != plain.String() {
 		t.Errorf("colour changed the text:\n%s\nwant\n%s", stripped, plain.String())
 	}
+}
+
+// writeFindings writes the findings of files in one of FindingFormats. rules
+// supplies the metadata formats such as SARIF describe (summary, doc,
+// default severity); findings of rules missing from it are still written.
+// Files keep the order given, findings the order they have.
+func writeFindings(w io.Writer, format string, files []result.File, rules []*rule.Rule) error {
+	fw, err := NewFindingWriter(w, format, rules)
+	if err != nil {
+		return err
+	}
+	for i := range files {
+		if err := fw.File(&files[i]); err != nil {
+			return err
+		}
+	}
+	return fw.Close()
 }

@@ -154,7 +154,7 @@ func FuzzFindings(f *testing.F) {
 		files := []result.File{{Path: n.Path, Note: n, Findings: []rule.Finding{{Rule: "r", Severity: rule.Warning, Message: msg, Start: start, End: end, Fix: fix}}}}
 		for _, format := range FindingFormats {
 			var buf bytes.Buffer
-			if err := Findings(&buf, format, files, nil); err != nil {
+			if err := writeFindings(&buf, format, files, nil); err != nil {
 				t.Fatalf("%s: %v", format, err)
 			}
 			switch format {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,25 +46,6 @@ func summaryCounts(s result.Summary) string {
 		parts = append(parts, plural(s.Unreadable, "file", "files")+" could not be read")
 	}
 	return strings.Join(parts, "; ")
-}
-
-// quote shows a snippet with its whitespace visible: tabs, line breaks and
-// non-breaking or zero-width spaces appear as escapes.
-func quote(s string) string { return strconv.Quote(s) }
-
-// ReportText writes the run report for people (out/report.txt): per file its
-// findings and the changes the cleaner made, then the question bank, then
-// the totals. bank may be nil when no bank was generated.
-func ReportText(w io.Writer, files []result.File, bank *quiz.Bank, s result.Summary) error {
-	var b strings.Builder
-	b.WriteString(reportTextHead)
-	for i := range files {
-		r := recordOf(&files[i])
-		writeReportTextFile(&b, &r)
-	}
-	writeReportTextTail(&b, bank, s)
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 const reportTextHead = "itilint run report\n"
@@ -313,24 +293,6 @@ type jsonTypeCount struct {
 	Type      string `json:"type"`
 	Generated int    `json:"generated"`
 	Kept      int    `json:"kept"`
-}
-
-// ReportJSON writes the run report for programs (out/report.json): the
-// same content as ReportText, findings in the json findings format.
-func ReportJSON(w io.Writer, files []result.File, bank *quiz.Bank, s result.Summary) error {
-	var b bytes.Buffer
-	b.WriteString(reportJSONHead)
-	for i := range files {
-		r := recordOf(&files[i])
-		if err := writeReportJSONFile(&b, &r, i == 0); err != nil {
-			return err
-		}
-	}
-	if err := writeReportJSONTail(&b, len(files) > 0, bank, s); err != nil {
-		return err
-	}
-	_, err := w.Write(b.Bytes())
-	return err
 }
 
 // report.json is written a file at a time, as encodeJSON would write the

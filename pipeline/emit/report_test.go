@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -34,10 +35,10 @@ func TestReportGolden(t *testing.T) {
 		write func(*bytes.Buffer, *quiz.Bank) error
 	}{
 		{"report.txt", func(b *bytes.Buffer, bank *quiz.Bank) error {
-			return ReportText(b, reportFiles(t), bank, reportSummary)
+			return reportText(b, reportFiles(t), bank, reportSummary)
 		}},
 		{"report.json", func(b *bytes.Buffer, bank *quiz.Bank) error {
-			return ReportJSON(b, reportFiles(t), bank, reportSummary)
+			return reportJSON(b, reportFiles(t), bank, reportSummary)
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -62,7 +63,7 @@ func TestReportGolden(t *testing.T) {
 
 func TestReportJSONShape(t *testing.T) {
 	var buf bytes.Buffer
-	if err := ReportJSON(&buf, reportFiles(t), testBank(), reportSummary); err != nil {
+	if err := reportJSON(&buf, reportFiles(t), testBank(), reportSummary); err != nil {
 		t.Fatal(err)
 	}
 	var r jsonReport
@@ -157,10 +158,10 @@ func TestRunReportStreamed(t *testing.T) {
 		t.Fatal(err)
 	}
 	var wantText, wantJSON bytes.Buffer
-	if err := ReportText(&wantText, kept, testBank(), reportSummary); err != nil {
+	if err := reportText(&wantText, kept, testBank(), reportSummary); err != nil {
 		t.Fatal(err)
 	}
-	if err := ReportJSON(&wantJSON, kept, testBank(), reportSummary); err != nil {
+	if err := reportJSON(&wantJSON, kept, testBank(), reportSummary); err != nil {
 		t.Fatal(err)
 	}
 	for name, c := range map[string]struct{ got, want []byte }{"report.txt": {txt.Bytes(), wantText.Bytes()}, "report.json": {js.Bytes(), wantJSON.Bytes()}} {
@@ -171,4 +172,38 @@ func TestRunReportStreamed(t *testing.T) {
 			t.Errorf("%s: the late finding is missing", name)
 		}
 	}
+}
+
+// reportText writes the run report for people (out/report.txt): per file its
+// findings and the changes the cleaner made, then the question bank, then
+// the totals, from files kept in memory, as RunReport writes it from
+// files handed over one at a time. bank may be nil.
+func reportText(w io.Writer, files []result.File, bank *quiz.Bank, s result.Summary) error {
+	var b strings.Builder
+	b.WriteString(reportTextHead)
+	for i := range files {
+		r := recordOf(&files[i])
+		writeReportTextFile(&b, &r)
+	}
+	writeReportTextTail(&b, bank, s)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// reportJSON writes the run report for programs (out/report.json): the
+// same content as reportText, findings in the json findings format.
+func reportJSON(w io.Writer, files []result.File, bank *quiz.Bank, s result.Summary) error {
+	var b bytes.Buffer
+	b.WriteString(reportJSONHead)
+	for i := range files {
+		r := recordOf(&files[i])
+		if err := writeReportJSONFile(&b, &r, i == 0); err != nil {
+			return err
+		}
+	}
+	if err := writeReportJSONTail(&b, len(files) > 0, bank, s); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
 }

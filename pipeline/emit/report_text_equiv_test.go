@@ -92,3 +92,7 @@ func TestReportTextFileMatchesFmt(t *testing.T) {
 		}
 	}
 }
+
+// quote shows a snippet with its whitespace visible: tabs, line breaks and
+// non-breaking or zero-width spaces appear as escapes.
+func quote(s string) string { return strconv.Quote(s) }

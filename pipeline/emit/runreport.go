@@ -16,8 +16,8 @@ import (
 )
 
 // A RunReport writes the run's report.txt and report.json from files
-// handed over one at a time (pipeline.Config.Each), as ReportText and
-// ReportJSON write them from a run that kept every file.
+// handed over one at a time (pipeline.Config.Each), the same bytes a
+// report of every file kept in memory would be.
 //
 // Both reports list the files before the question bank and the totals,
 // which are known only at the end, and a course-level finding that needs

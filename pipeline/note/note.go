@@ -73,7 +73,7 @@ type Note struct {
 	proseFrom []uint32 // block i's prose is proseAll[proseFrom[i]:proseFrom[i+1]]
 	proseAll  []Span
 	proseDone bool
-	derived   keyed // see Derived
+	structure keyed // StructureMemo's values
 
 	memoMu sync.Mutex
 	memo   keyed
@@ -172,7 +172,7 @@ func (n *Note) index() {
 	n.parsed = false
 	n.blocks = nil
 	n.proseFrom, n.proseAll, n.proseDone = nil, nil, false
-	n.derived = keyed{}
+	n.structure = keyed{}
 }
 
 // NumLines is the number of lines; a final newline does not start a line.
@@ -239,9 +239,6 @@ func (n *Note) LineEnd(i int) int {
 	}
 	return len(n.Text)
 }
-
-// Line returns the text of line i without its newline.
-func (n *Note) Line(i int) []byte { return n.Text[n.LineStart(i):n.LineEnd(i)] }
 
 // Position maps a byte offset of Text to a line and column in the file on
 // disk. Columns count characters; CRLF and a BOM do not shift them.
@@ -400,16 +397,17 @@ func (n *Note) Memo(key any, compute func() any) any {
 
 // StructureMemo returns the value computed from the note's parsed
 // structure under key, computing it once with compute. Unlike a Memo it
-// goes with the structure: Compact drops it with the blocks, so an analysis of the
-// blocks (the formatting rules share one) lives no longer than they do.
+// goes with the structure: Compact drops it with the blocks, so an
+// analysis of the blocks (the formatting rules share one) lives no longer
+// than they do.
 // A value that is a Releaser is released then. Like Blocks, it is for the
 // one goroutine using the note.
 func (n *Note) StructureMemo(key any, compute func(*Note) any) any {
-	if v, ok := n.derived.get(key); ok {
+	if v, ok := n.structure.get(key); ok {
 		return v
 	}
 	v := compute(n)
-	n.derived.put(key, v)
+	n.structure.put(key, v)
 	return v
 }
 
@@ -472,14 +470,14 @@ func (k *keyed) release() {
 
 // Compact drops what can be computed again (the parsed blocks, prose
 // ranges and what is derived from them, released), keeping the text, the
-// line table and the memos. The pipeline
-// compacts each note once its stage is done, so a large course does not
-// keep every note's structure in memory; Blocks parses again if asked.
+// line table and the memos. The pipeline compacts each note once its
+// stage is done, so a large course does not keep every note's structure
+// in memory; Blocks parses again if asked.
 func (n *Note) Compact() {
 	n.columns.Store(nil)
 	n.parsed = false
 	n.blocks = nil
 	n.proseFrom, n.proseAll, n.proseDone = nil, nil, false
-	n.derived.release()
-	n.derived = keyed{}
+	n.structure.release()
+	n.structure = keyed{}
 }
