@@ -230,7 +230,7 @@ func (r *run) courseNote(f *result.File) {
 	}
 	if extra := r.course.Note(f.Note); len(extra) > 0 {
 		f.Findings = append(f.Findings, extra...)
-		lint.Sort(f.Findings)
+		rule.SortFindings(f.Findings)
 	}
 }
 
@@ -310,7 +310,7 @@ func (r *run) revisitKept(paths []string) {
 			extra := r.course.Again(f.Note)
 			res.count(&result.File{Findings: extra, Late: true})
 			f.Findings = append(f.Findings, extra...)
-			lint.Sort(f.Findings)
+			rule.SortFindings(f.Findings)
 		}
 	}
 }

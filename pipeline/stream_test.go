@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
@@ -60,7 +59,7 @@ func TestStreamedRunMatchesKept(t *testing.T) {
 		t.Errorf("order %v", order)
 	}
 	for path, fs := range got {
-		lint.Sort(fs)
+		rule.SortFindings(fs)
 		if len(fs) == 0 && len(want[path]) == 0 {
 			continue
 		}

@@ -195,7 +195,7 @@ func CheckCourse(notes []*note.Note, opts Options) map[string][]rule.Finding {
 	for _, p := range c.Revisit() {
 		if fs := c.Again(byPath[p]); len(fs) > 0 {
 			out[p] = append(out[p], fs...)
-			Sort(out[p])
+			rule.SortFindings(out[p])
 		}
 	}
 	return out
@@ -208,10 +208,6 @@ func finish(n *note.Note, fs []rule.Finding, opts Options) []rule.Finding {
 		}
 	}
 	fs = suppress(n, fs)
-	Sort(fs)
+	rule.SortFindings(fs)
 	return fs
 }
-
-// Sort orders findings by position, then rule, then message, so output is
-// deterministic whatever order rules ran in (rule.SortFindings).
-func Sort(fs []rule.Finding) { rule.SortFindings(fs) }

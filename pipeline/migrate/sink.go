@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"github.com/itilint/itilint/pipeline/emit"
-	"github.com/itilint/itilint/pipeline/lint"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/result"
@@ -45,7 +44,7 @@ func (s *Sink) Each(f *result.File, _ *note.Note) {
 	m.notes++
 	m.cover(f.Note.Text)
 	f.Findings = m.sectionFindings(f.Note, f.Findings)
-	lint.Sort(f.Findings)
+	rule.SortFindings(f.Findings)
 	for _, x := range f.Findings {
 		s.Failed = s.Failed || (s.FailOn != 0 && x.Severity >= s.FailOn)
 	}

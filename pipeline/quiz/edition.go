@@ -6,13 +6,13 @@ import (
 	"github.com/itilint/itilint/pipeline/pack"
 )
 
-// CheckOtherEdition drops a question that uses another edition's wording:
-// a form the pack in force replaced from the edition before it (its
-// phrases of kind older) or
-// a marker of another embedded edition ("ITIL value system" in an ITIL 4
-// quiz, "service value system" in a Version 5 one). A question teaches
-// what its words say, so it must speak the edition it is for.
-const CheckOtherEdition = "other-edition-wording"
+// GuidelineOtherEdition drops a question that uses another edition's
+// wording: a form the pack in force replaced from the edition before it
+// (its phrases of kind older) or a marker of another embedded edition
+// ("ITIL value system" in an ITIL 4 quiz, "service value system" in a
+// Version 5 one). A question teaches what its words say, so it must speak
+// the edition it is for.
+const GuidelineOtherEdition = "other-edition-wording"
 
 // editionWording is the lower-case wording of other editions, for
 // questions of pack p.

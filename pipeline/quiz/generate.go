@@ -408,7 +408,7 @@ func (b *bankBuild) checked(all []*candidate) []*candidate {
 			continue
 		}
 		if usesWording(cand.Question, otherWording) {
-			b.bank.Dropped[CheckOtherEdition]++
+			b.bank.Dropped[GuidelineOtherEdition]++
 			continue
 		}
 		k := dupKey(cand.Question)
