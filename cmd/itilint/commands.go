@@ -411,64 +411,76 @@ func quizCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: filepath.Join("out", "questions.xlsx"), Usage: "question bank `FILE`"},
 			fillerFlag(),
 		}, quizFlags()...), commonFlags()...),
-		Action: func(c *cli.Context) error {
-			gcHeadroom() // a question bank: see there
-			pc, err := quizConfig(c)
-			if err != nil {
-				return err
-			}
-			if _, err := emit.QuestionFormat(c.String("output")); err != nil {
-				return cli.Exit(err.Error(), exitTrouble)
-			}
-			pc.Quiz, pc.FixKinds = true, fixKindsDefault
-			// The bank takes what it needs of each note as it is done: the
-			// run streams and keeps no note.
-			pc.Each = func(*result.File, *note.Note) {}
-			res, err := pipeline.Run(pc)
-			if err != nil {
-				return cli.Exit(err.Error(), exitTrouble)
-			}
-			trouble := reportErrors(c, res)
-			warnings, err := pipeline.WriteBank(c.String("output"), res.Bank, pc.Progress, "writing the question bank")
-			if err != nil {
-				return cli.Exit(err.Error(), exitTrouble)
-			}
-			left, shortened := 0, 0
-			for _, w := range warnings {
-				if w.LeftOut {
-					left++
-				} else {
-					shortened++
-				}
-			}
-			for i, w := range warnings {
-				if i == 3 && len(warnings) > 4 {
-					fmt.Fprintf(c.App.ErrWriter, "itilint: ... and %d more\n", len(warnings)-3)
-					break
-				}
-				fmt.Fprintln(c.App.ErrWriter, "itilint:", w)
-			}
-			for _, n := range res.Bank.Notes {
-				fmt.Fprintln(c.App.ErrWriter, "itilint:", n)
-			}
-			if !c.Bool("quiet") {
-				written := len(res.Bank.Questions) - left
-				fmt.Fprintf(c.App.ErrWriter, "%s%s from %s written to %s\n", readPrefix(res), plural(written, "question", "questions"), plural(res.Summary().Notes, "note", "notes"), c.String("output"))
-				if shortened > 0 {
-					fmt.Fprintf(c.App.ErrWriter, "%s answers shortened to the rule pack's own wording to fit the format\n", plural(shortened, "question has its", "questions have their"))
-				}
-				if left > 0 {
-					fmt.Fprintf(c.App.ErrWriter, "itilint: left out %d of %s that do not fit the format (see above)\n", left, plural(len(res.Bank.Questions), "question", "questions"))
-				}
-				if n := len(res.Bank.Variants); n > 0 {
-					fmt.Fprintf(c.App.ErrWriter, "%s left out: they test a fact the bank tests already, or reuse its options (--variants keeps them)\n", plural(n, "variant", "variants"))
-				}
-			}
-			if trouble {
-				return cli.Exit("", exitTrouble)
-			}
-			return nil
-		},
+		Action: runQuiz,
+	}
+}
+
+// runQuiz is the quiz command: generate the bank, write it, and say what
+// the format could not hold.
+func runQuiz(c *cli.Context) error {
+	gcHeadroom() // a question bank: see there
+	pc, err := quizConfig(c)
+	if err != nil {
+		return err
+	}
+	if _, err := emit.QuestionFormat(c.String("output")); err != nil {
+		return cli.Exit(err.Error(), exitTrouble)
+	}
+	pc.Quiz, pc.FixKinds = true, fixKindsDefault
+	// The bank takes what it needs of each note as it is done: the
+	// run streams and keeps no note.
+	pc.Each = func(*result.File, *note.Note) {}
+	res, err := pipeline.Run(pc)
+	if err != nil {
+		return cli.Exit(err.Error(), exitTrouble)
+	}
+	trouble := reportErrors(c, res)
+	warnings, err := pipeline.WriteBank(c.String("output"), res.Bank, pc.Progress, "writing the question bank")
+	if err != nil {
+		return cli.Exit(err.Error(), exitTrouble)
+	}
+	reportBank(c.App.ErrWriter, res, warnings, c.String("output"), c.Bool("quiet"))
+	if trouble {
+		return cli.Exit("", exitTrouble)
+	}
+	return nil
+}
+
+// reportBank tells what was written to output: the first few questions
+// the format left out or shortened, the bank's notes and, unless quiet,
+// the counts.
+func reportBank(w io.Writer, res *pipeline.Result, warnings []emit.BankWarning, output string, quiet bool) {
+	left, shortened := 0, 0
+	for _, bw := range warnings {
+		if bw.LeftOut {
+			left++
+		} else {
+			shortened++
+		}
+	}
+	for i, bw := range warnings {
+		if i == 3 && len(warnings) > 4 {
+			fmt.Fprintf(w, "itilint: ... and %d more\n", len(warnings)-3)
+			break
+		}
+		fmt.Fprintln(w, "itilint:", bw)
+	}
+	for _, n := range res.Bank.Notes {
+		fmt.Fprintln(w, "itilint:", n)
+	}
+	if quiet {
+		return
+	}
+	written := len(res.Bank.Questions) - left
+	fmt.Fprintf(w, "%s%s from %s written to %s\n", readPrefix(res), plural(written, "question", "questions"), plural(res.Summary().Notes, "note", "notes"), output)
+	if shortened > 0 {
+		fmt.Fprintf(w, "%s answers shortened to the rule pack's own wording to fit the format\n", plural(shortened, "question has its", "questions have their"))
+	}
+	if left > 0 {
+		fmt.Fprintf(w, "itilint: left out %d of %s that do not fit the format (see above)\n", left, plural(len(res.Bank.Questions), "question", "questions"))
+	}
+	if n := len(res.Bank.Variants); n > 0 {
+		fmt.Fprintf(w, "%s left out: they test a fact the bank tests already, or reuse its options (--variants keeps them)\n", plural(n, "variant", "variants"))
 	}
 }
 
