@@ -378,11 +378,8 @@ func fixCommand() *cli.Command {
 			}
 			err = writeErrors(c, trouble, append(res.Refused, werrs...))
 			if !c.Bool("quiet") && !c.Bool("diff") {
-				need := "%d of %d notes need fixes"
-				if res.Summary().Notes == 1 {
-					need = "%d of %d note needs fixes"
-				}
-				fmt.Fprintf(c.App.ErrWriter, readPrefix(res)+need+", %s; %s written\n", len(sink.Changed), res.Summary().Notes, plural(res.Summary().Fixes, "fix", "fixes"), plural(sink.Written, "file", "files"))
+				fmt.Fprintf(c.App.ErrWriter, "%s%s, %s; %s written\n", readPrefix(res), needFixes(len(sink.Changed), res.Summary().Notes),
+					plural(res.Summary().Fixes, "fix", "fixes"), plural(sink.Written, "file", "files"))
 			}
 			if err != nil {
 				return err
@@ -491,4 +488,18 @@ func readPrefix(res *pipeline.Result) string {
 		return ""
 	}
 	return emit.ReadFrom(res.Read) + ": "
+}
+
+// needFixes is "2 of 5 notes need fixes": the noun agrees with the notes
+// read, the verb with the notes that need fixes ("1 of 5 notes needs
+// fixes").
+func needFixes(changed, notes int) string {
+	noun, verb := "notes", "need"
+	if notes == 1 {
+		noun = "note"
+	}
+	if changed == 1 || notes == 1 {
+		verb = "needs"
+	}
+	return fmt.Sprintf("%d of %d %s %s fixes", changed, notes, noun, verb)
 }
