@@ -64,6 +64,7 @@ func runMigrate(c *cli.Context) error {
 		if c.NArg() == 0 {
 			sink.Report.Read = pipeline.DefaultInput() // the text summary names it
 		}
+		sink.Report.Quiet = c.Bool("quiet") // no summary line, as check -q
 	}
 	pc.Each = sink.Each
 	res, err := pipeline.Run(pc)
