@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -125,7 +126,7 @@ func (l *Layout) spareInputs(dir string, inputs []load.Input, reserved []string)
 	// there are the user's, and no copy is written over them.
 	// Thousands of inputs share their folders: each folder's links are
 	// followed once.
-	resolve := resolver{}.resolve
+	resolve := newResolver().resolve
 	outDir := fold(resolve(dir))
 	_, err := os.Stat(filepath.Join(dir, load.OutputMarker))
 	marked := err == nil
@@ -174,8 +175,31 @@ func within(path, folder string) bool {
 }
 
 // A resolver remembers what filepath.EvalSymlinks gave for each path ("" when
-// it failed).
-type resolver map[string]string
+// it failed), and the working folder relative paths start from, asked once
+// (filepath.Abs asks for it anew each time: two system calls, for each of
+// the thousands of paths of a course).
+type resolver struct {
+	real map[string]string
+	cwd  string // "" when it could not be known
+}
+
+func newResolver() resolver {
+	cwd, _ := os.Getwd()
+	return resolver{real: map[string]string{}, cwd: cwd}
+}
+
+// abs is filepath.Abs(path) from the working folder asked once. Windows
+// keeps a working folder for each drive ("C:notes"): there filepath.Abs
+// answers.
+func (r resolver) abs(path string) (string, error) {
+	if filepath.IsAbs(path) {
+		return filepath.Clean(path), nil
+	}
+	if r.cwd == "" || runtime.GOOS == "windows" {
+		return filepath.Abs(path)
+	}
+	return filepath.Join(r.cwd, path), nil
+}
 
 // evalSymlinks is filepath.EvalSymlinks on the clean absolute path p,
 // asked once a path. A path whose folder is known needs one Lstat: when
@@ -183,7 +207,7 @@ type resolver map[string]string
 // with its name; when it cannot be seen, or its folder could not be
 // resolved, EvalSymlinks fails on it too.
 func (r resolver) evalSymlinks(p string) (string, bool) {
-	if real, seen := r[p]; seen {
+	if real, seen := r.real[p]; seen {
 		return real, real != ""
 	}
 	var real string
@@ -199,7 +223,7 @@ func (r resolver) evalSymlinks(p string) (string, bool) {
 			}
 		}
 	}
-	r[p] = real
+	r.real[p] = real
 	return real, real != ""
 }
 
@@ -207,7 +231,7 @@ func (r resolver) evalSymlinks(p string) (string, bool) {
 // an output path that does not exist yet still names a file under a folder
 // that may be a link to an input folder.
 func (r resolver) resolve(path string) string {
-	abs, err := filepath.Abs(path)
+	abs, err := r.abs(path)
 	if err != nil {
 		return filepath.Clean(path)
 	}

@@ -63,7 +63,7 @@ func TestResolverMatchesEvalSymlinks(t *testing.T) {
 		"course", "course2/a", "notes/a",
 	}
 	for _, order := range [][]string{paths, reversed(paths)} {
-		r := resolver{}
+		r := newResolver()
 		for _, p := range order {
 			p = filepath.Join(dir, p)
 			if got, want := r.resolve(p), plainResolve(p); got != want {
@@ -79,4 +79,17 @@ func reversed(s []string) []string {
 		out[len(s)-1-i] = x
 	}
 	return out
+}
+
+// TestResolverAbsMatchesFilepathAbs: the working folder asked once gives
+// what filepath.Abs gives.
+func TestResolverAbsMatchesFilepathAbs(t *testing.T) {
+	r := newResolver()
+	for _, p := range []string{"", ".", "..", "a", "./b/../c", "../x/y.md", "d//e/", filepath.Join(t.TempDir(), "f")} {
+		got, err := r.abs(p)
+		want, werr := filepath.Abs(p)
+		if got != want || (err == nil) != (werr == nil) {
+			t.Errorf("abs(%q) = %q, %v; filepath.Abs gives %q, %v", p, got, err, want, werr)
+		}
+	}
 }

@@ -42,8 +42,7 @@ func WriteBytes(path string, data []byte) (changed bool, err error) {
 			return false, nil
 		}
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := prepareFolder(filepath.Dir(path)); err != nil {
 		return false, fmt.Errorf("%s: cannot create folder: %w", path, unwrapPath(err))
 	}
 	tmp, err := createTemp(path)
@@ -70,7 +69,7 @@ func WriteBytes(path string, data []byte) (changed bool, err error) {
 	if err := tmp.Close(); err != nil {
 		return false, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := rename(tmp.Name(), path); err != nil {
 		return false, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	renamed = true
@@ -117,8 +116,7 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 			return nil, err
 		}
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := prepareFolder(filepath.Dir(path)); err != nil {
 		return nil, fmt.Errorf("%s: cannot create folder: %w", path, unwrapPath(err))
 	}
 	tmp, err := createTemp(path)
@@ -176,7 +174,7 @@ func (a *AtomicFile) Commit() (changed bool, err error) {
 	if err := a.tmp.Close(); err != nil {
 		return false, fmt.Errorf("%s: %w", a.path, unwrapPath(err))
 	}
-	if err := os.Rename(a.tmp.Name(), a.path); err != nil {
+	if err := rename(a.tmp.Name(), a.path); err != nil {
 		return false, fmt.Errorf("%s: %w", a.path, unwrapPath(err))
 	}
 	return true, nil

@@ -21,3 +21,6 @@ func mayWrite(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.Mode().Perm()&0o200 != 0
 }
+
+// rename renames oldpath over newpath.
+func rename(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }

@@ -35,3 +35,20 @@ func mayWrite(path string) bool {
 	const wOK = 2
 	return syscall.Access(path, wOK) == nil
 }
+
+// rename renames oldpath over newpath with rename(2) alone. os.Rename
+// first looks whether newpath is a folder, one more system call for each
+// file a run writes; rename(2) refuses to put a file over a folder
+// (EISDIR) by itself, and the writers refuse a folder before they write.
+func rename(oldpath, newpath string) error {
+	for {
+		err := syscall.Rename(oldpath, newpath)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return &os.LinkError{Op: "rename", Old: oldpath, New: newpath, Err: err}
+		}
+		return nil
+	}
+}

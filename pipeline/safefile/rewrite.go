@@ -155,7 +155,7 @@ func replace(target string, data []byte, info os.FileInfo, own owner, known bool
 	if err := tmp.Close(); err != nil {
 		return unwrapPath(err)
 	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
+	if err := rename(tmp.Name(), target); err != nil {
 		return unwrapPath(err)
 	}
 	renamed = true

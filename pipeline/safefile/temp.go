@@ -1,6 +1,8 @@
 package safefile
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -27,11 +29,24 @@ const (
 )
 
 // createTemp creates the temporary file for path, in path's folder, after
-// removing the stale leftovers of earlier runs there.
+// removing the stale leftovers of earlier runs there (prepareFolder).
 func createTemp(path string) (*os.File, error) {
 	dir := filepath.Dir(path)
-	sweepOnce(dir)
-	return os.CreateTemp(dir, "."+filepath.Base(path)+tempMark+strconv.Itoa(os.Getpid())+"-*"+tempSuffix)
+	if err := prepareFolder(dir); err != nil {
+		return nil, err
+	}
+	pattern := "." + filepath.Base(path) + tempMark + strconv.Itoa(os.Getpid()) + "-*" + tempSuffix
+	f, err := os.CreateTemp(dir, pattern)
+	if errors.Is(err, fs.ErrNotExist) {
+		// The folder was removed since this process made or found
+		// it: make it again.
+		forgetFolder(dir)
+		if err := prepareFolder(dir); err != nil {
+			return nil, err
+		}
+		f, err = os.CreateTemp(dir, pattern)
+	}
+	return f, err
 }
 
 // tempPID returns the process named in a temporary file's name, and
@@ -65,24 +80,59 @@ func digits(s string) bool {
 	return true
 }
 
-var swept struct {
+// folders are the folders this process has written in. A run writes
+// thousands of files into hundreds of folders: each folder is made (or
+// found) and swept once, not once a file.
+var folders struct {
 	sync.Mutex
-	dirs map[string]bool
+	ready map[string]bool
 }
 
-// sweepOnce removes the stale temporary files of earlier runs from dir,
-// the first time this process writes there.
-func sweepOnce(dir string) {
-	swept.Lock()
-	done := swept.dirs[dir]
-	if swept.dirs == nil {
-		swept.dirs = map[string]bool{}
+// prepareFolder makes dir and its parents unless dir is there, and
+// removes the stale temporary files of earlier runs from it, the first
+// time this process writes there. A folder it had to make holds nothing
+// stale, and is not read.
+func prepareFolder(dir string) error {
+	folders.Lock()
+	ready := folders.ready[dir]
+	folders.Unlock()
+	if ready {
+		return nil
 	}
-	swept.dirs[dir] = true
-	swept.Unlock()
-	if !done {
+	made, err := makeFolder(dir)
+	if err != nil {
+		return err
+	}
+	if !made {
 		sweep(dir, time.Now())
 	}
+	folders.Lock()
+	if folders.ready == nil {
+		folders.ready = map[string]bool{}
+	}
+	folders.ready[dir] = true
+	folders.Unlock()
+	return nil
+}
+
+// forgetFolder makes the next write in dir make and sweep it again.
+func forgetFolder(dir string) {
+	folders.Lock()
+	delete(folders.ready, dir)
+	folders.Unlock()
+}
+
+// makeFolder makes dir and its parents, and says whether dir had to be
+// made (false when it was there). When something else is in the way,
+// os.MkdirAll's error says what.
+func makeFolder(dir string) (made bool, err error) {
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		return false, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // sweep removes the stale temporary files of earlier runs from dir.
