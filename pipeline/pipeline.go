@@ -57,6 +57,12 @@ type Config struct {
 	// Reserved are the other files the run writes there (reports).
 	OutDir   string
 	Reserved []string
+	// Write, when set with OutDir, writes a cleaned copy to its path out.
+	// The worker that cleaned the note calls it, so that the copies are
+	// written on every core (creating thousands of files is much of a
+	// run's time), in no order; a copy that could not be written reaches
+	// Each with Out "" and OutErr set.
+	Write func(out string, cleaned *note.Note) error
 
 	// Workers is the size of the pool; 0 means two per core.
 	Workers int
@@ -192,6 +198,11 @@ func (r *run) work(in load.Input) outcome {
 		}
 		read = r.bank.Read(cleaned, stillFlagged(cleaned, checked, older))
 	}
+	if r.cfg.Write != nil && r.layout != nil && f.Err == nil && cleaned != nil {
+		if out := r.layout.Out(f.Path); out != "" {
+			f.OutErr = r.cfg.Write(out, cleaned)
+		}
+	}
 	// Done with this note's structure: keep only its text, line table
 	// and memos for the course-level rules and the caller.
 	if f.Note != nil {
@@ -214,7 +225,7 @@ func (r *run) done(_ load.Input, w outcome) {
 		r.readErrs = append(r.readErrs, f.Err)
 	} else {
 		r.courseNote(&f)
-		if r.layout != nil {
+		if r.layout != nil && f.OutErr == nil {
 			f.Out = r.layout.Out(f.Path)
 		}
 	}

@@ -14,14 +14,15 @@ import (
 )
 
 // A RunSink writes what a whole run (itilint run) makes under its output
-// folder Dir: as Config.Each hands it each file, the cleaned copy (under
-// Dir/clean) and its findings and changes to the run report; with the run
-// over (Finish), the question bank and the reports. The run streams: no
-// note is kept, and the question bank takes what it needs as they pass.
+// folder Dir: each cleaned copy (under Dir/clean) as its note is cleaned
+// (Config.Write); as Config.Each hands it each file, its findings and
+// changes to the run report; with the run over (Finish), the question
+// bank and the reports. The run streams: no note is kept, and the
+// question bank takes what it needs as they pass.
 type RunSink struct {
 	Dir    string
 	report *emit.RunReport
-	errs   []error // cleaned copies that could not be written
+	errs   []error // cleaned copies that could not be written, in course order
 }
 
 // NewRunSink starts a sink writing under dir; Close releases it.
@@ -34,27 +35,30 @@ func NewRunSink(dir string) (*RunSink, error) {
 }
 
 // Attach points a run's config at the sink: the cleaned copies laid out
-// under Dir/clean, the names of the bank and the reports kept from them,
-// and every file handed to Each.
+// under Dir/clean and written by Write, the names of the bank and the
+// reports kept from them, and every file handed to Each.
 func (s *RunSink) Attach(cfg *Config) {
 	cfg.OutDir = filepath.Join(s.Dir, "clean")
 	cfg.Reserved = []string{s.bankPath(), s.textPath(), s.jsonPath()}
+	cfg.Write = WriteCopy
 	cfg.Each = s.Each
+}
+
+// WriteCopy writes a cleaned copy to out, atomically (safefile.WriteBytes).
+func WriteCopy(out string, cleaned *note.Note) error {
+	_, err := safefile.WriteBytes(out, cleaned.Text)
+	return err
 }
 
 func (s *RunSink) bankPath() string { return filepath.Join(s.Dir, "questions.xlsx") }
 func (s *RunSink) textPath() string { return filepath.Join(s.Dir, "report.txt") }
 func (s *RunSink) jsonPath() string { return filepath.Join(s.Dir, "report.json") }
 
-// Each writes the cleaned copy of one file (a copy that could not be
-// written is reported as written nowhere) and hands the file to the run
-// report.
-func (s *RunSink) Each(f *result.File, cleaned *note.Note) {
-	if !f.Late && f.Err == nil && f.Out != "" && cleaned != nil {
-		if _, err := safefile.WriteBytes(f.Out, cleaned.Text); err != nil {
-			s.errs = append(s.errs, err)
-			f.Out = ""
-		}
+// Each hands one file to the run report (a cleaned copy that could not be
+// written is reported as written nowhere) and keeps its copy's error.
+func (s *RunSink) Each(f *result.File, _ *note.Note) {
+	if f.OutErr != nil {
+		s.errs = append(s.errs, f.OutErr)
 	}
 	s.report.File(f)
 }

@@ -94,3 +94,44 @@ func TestWriteBank(t *testing.T) {
 		t.Errorf("a folder named as a bank: err = %v, want it to name the folder", err)
 	}
 }
+
+// TestRunSinkCopyNotWritten: a cleaned copy that cannot be written (a
+// folder stands at its place) is an error of the run, in course order,
+// and the report says it was written nowhere; the other copies are
+// written.
+func TestRunSinkCopyNotWritten(t *testing.T) {
+	src := testcourse.Tree(t, map[string]string{
+		"a.md": "An incident is an unplanned interruption to a service.\n",
+		"b.md": "A problem is a cause, or potential cause, of one or more incidents.\n",
+		"c.md": "A change is the addition, modification or removal of anything.\n",
+	})
+	out := filepath.Join(t.TempDir(), "out")
+	for _, blocked := range []string{"a.md", "c.md"} {
+		if err := os.MkdirAll(filepath.Join(out, "clean", blocked), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sink, err := NewRunSink(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sink.Close()
+	cfg := Config{Paths: []string{src}, Check: true, Quiz: true, Workers: 3,
+		FixKinds: map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}}
+	sink.Attach(&cfg)
+	res, err := Run(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := sink.Finish(res, nil)
+	if len(errs) != 2 || !strings.Contains(errs[0].Error(), "a.md: is a folder") || !strings.Contains(errs[1].Error(), "c.md: is a folder") {
+		t.Fatalf("errors %v, want a.md's then c.md's copy refused", errs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "clean", "b.md")); err != nil {
+		t.Errorf("b.md's copy: %v", err)
+	}
+	report, _ := os.ReadFile(filepath.Join(out, "report.json"))
+	if n := strings.Count(string(report), `"out":`); n != 1 {
+		t.Errorf("report.json names %d copies written, want 1 (b.md's):\n%s", n, report)
+	}
+}

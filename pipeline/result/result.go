@@ -18,6 +18,9 @@ type File struct {
 	Findings []rule.Finding // offsets into Note.Text
 	Changes  []rule.Change  // applied fixes (run, fix)
 	Err      error          // why the file could not be read or written
+	// OutErr says why its cleaned copy could not be written to the Out
+	// its layout gave it (Out is "" then; see pipeline.Config.Write).
+	OutErr error
 	// Late marks findings of course-level rules that needed the whole
 	// course, sent after every file by a streamed run: the file itself was
 	// sent before.
