@@ -194,7 +194,7 @@ func checkInto(c *cli.Context, pc pipeline.Config, sink *pipeline.CheckSink, for
 	case path == "":
 		err = report(c.App.Writer)
 	default:
-		_, err = safefile.WriteFile(path, report)
+		err = writeStreamed(path, report)
 	}
 	if err != nil || sink.Record || path == "" {
 		return res, err
@@ -203,6 +203,40 @@ func checkInto(c *cli.Context, pc pipeline.Config, sink *pipeline.CheckSink, for
 		fmt.Fprintf(c.App.ErrWriter, "%s report written to %s\n", format, path)
 	}
 	return res, nil
+}
+
+// writeStreamed writes a report to path atomically, as safefile.WriteFile
+// does, but through a temporary file as it is written rather than whole
+// from memory: the JSON report of a note of megabytes is twice its size.
+func writeStreamed(path string, write func(io.Writer) error) error {
+	f, err := safefile.CreateAtomic(path)
+	if err != nil {
+		return err
+	}
+	w := &stickyWriter{w: f}
+	if err := write(w); err != nil {
+		f.Abort()
+		if w.err != nil {
+			return err // the file's error, which names it
+		}
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	_, err = f.Commit()
+	return err
+}
+
+// A stickyWriter keeps the first error of its writer.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	return n, err
 }
 
 // writeBaseline writes the findings the sink recorded to the baseline

@@ -145,7 +145,7 @@ func TestTokenizeBlock(t *testing.T) {
 		"service", "value", "ITIL", "4", "co", "creation", "the", "and", "of", "Organisation",
 		"management", "continual", "improvement", "ABCDEFGH", "abcdefgh", "x", "Z9", "é", "straße",
 		"MANAGEMENT", "Stakeholders", "configuration", "responsibilities", "internationalization",
-		"İstanbul", "x\u0301y", "\xff", "\xc3", "４", "—", "’", "&", "@", "[", "`", "{", "/", ":",
+		"İstanbul", "\u212aelvin", "x\u0301y", "\xff", "\xc3", "４", "—", "’", "&", "@", "[", "`", "{", "/", ":",
 		" ", " ", " ", "  ", "\n", "-", ".", ",", "'", "(", ")",
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -328,5 +328,37 @@ func TestMaxTokens(t *testing.T) {
 	}
 	if notes < 50 {
 		t.Fatalf("only %d notes read", notes)
+	}
+}
+
+// TestCoverage holds coverage.of to a table of the match covering each
+// token, for matches laid out at random.
+func TestCoverage(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		n := rng.IntN(300)
+		var c coverage
+		c = c.reset(n)
+		want := make([]int, n)
+		matches := 0
+		for k := 0; k < n; {
+			if rng.IntN(3) > 0 {
+				k++
+				continue
+			}
+			to := min(n, k+1+rng.IntN(5))
+			c.add(k, to)
+			matches++
+			for j := k; j < to; j++ {
+				want[j] = matches
+			}
+			k = to
+		}
+		c.count()
+		for k, w := range want {
+			if got := c.of(k); got != w {
+				t.Fatalf("%d tokens: token %d is covered by %d, want %d", n, k, got, w)
+			}
+		}
 	}
 }

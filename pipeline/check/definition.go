@@ -161,16 +161,16 @@ func (m *matched) definedTerm(s sentence) (mt *match, start, body int, glossed b
 // definedAt is definedTerm for the sentence read from toks[start].
 func (m *matched) definedAt(s sentence, start int) (mt *match, body int, glossed bool) {
 	k := start
-	if m.covered[k] == 0 && (k+1 >= s.to || m.covered[k+1] == 0) {
+	if m.coveredBy(k) == 0 && (k+1 >= s.to || m.coveredBy(k+1) == 0) {
 		return nil, 0, false // no term at the start, with or without an article
 	}
 	if k < s.to && isArticle(m.norm(k)) {
 		k++
 	}
-	if k >= s.to || m.covered[k] == 0 {
+	if k >= s.to || m.coveredBy(k) == 0 {
 		return nil, 0, false
 	}
-	mt = &m.matches[m.covered[k]-1]
+	mt = &m.matches[m.coveredBy(k)-1]
 	if mt.from != k || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
 		return nil, 0, false
 	}
@@ -194,10 +194,10 @@ func (m *matched) definedAt(s sentence, start int) (mt *match, body int, glossed
 // when the sentence does not end so.
 func (m *matched) calledTerm(s sentence) (*match, int) {
 	last := s.to - 1
-	if last-s.from < 5 || m.covered[last] == 0 {
+	if last-s.from < 5 || m.coveredBy(last) == 0 {
 		return nil, 0
 	}
-	mt := &m.matches[m.covered[last]-1]
+	mt := &m.matches[m.coveredBy(last)-1]
 	if mt.to != s.to || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
 		return nil, 0
 	}
@@ -283,10 +283,10 @@ func (m *matched) askedTerm(si int) *match {
 	if k < q.to && isArticle(m.norm(k)) {
 		k++
 	}
-	if k >= q.to || m.covered[k] == 0 {
+	if k >= q.to || m.coveredBy(k) == 0 {
 		return nil
 	}
-	mt := &m.matches[m.covered[k]-1]
+	mt := &m.matches[m.coveredBy(k)-1]
 	if mt.from != k || mt.to != q.to || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
 		return nil
 	}

@@ -32,7 +32,7 @@ func runListCount(pass *rule.Pass) {
 	next := 0 // the first token not read as part of a number
 	for _, n := range m.numbers {
 		i := int(n)
-		if i < next || m.covered[i] != 0 || m.m.vocab.info[m.toks[i].word].number == 0 && !isDigits(m.norm(i)) {
+		if i < next || m.coveredBy(i) != 0 || m.m.vocab.info[m.toks[i].word].number == 0 && !isDigits(m.norm(i)) {
 			continue
 		}
 		val, l := m.parseNumber(i)
@@ -65,7 +65,7 @@ func (m *matched) countedList(j int) (int, []nounPattern) {
 		if nps := m.nounsAt(j, true); len(nps) > 0 {
 			return j, nps
 		}
-		if c := m.covered[j]; c != 0 {
+		if c := m.coveredBy(j); c != 0 {
 			mt := &m.matches[c-1]
 			if mt.form >= 0 {
 				if _, e := m.entryOf(mt); e.kind == termEntry && m.p.Terms[e.term].Category == productCategory {

@@ -86,7 +86,7 @@ func (m *matched) checkSentence(pass *rule.Pass, si int) {
 		}
 		seen, named := 0, 0
 		for k := s.from; k < s.to; k++ {
-			c := m.covered[k]
+			c := m.coveredBy(k)
 			if c == 0 || m.matches[c-1].from != k || m.matches[c-1].form < 0 {
 				continue
 			}
@@ -199,7 +199,7 @@ func (m *matched) nameLike(bi int) bool {
 func (m *matched) itemMember(bi, li int) (int, bool) {
 	s, e := m.segment(m.blocks[bi])
 	for k := s; k < e && k < s+3; k++ {
-		c := m.covered[k]
+		c := m.coveredBy(k)
 		if c == 0 {
 			continue
 		}
@@ -370,7 +370,7 @@ func (m *matched) writesMember(from, to, li, mb int) bool {
 		}
 	}
 	for k := from; k < to; k++ {
-		if c := m.covered[k]; c != 0 && m.matches[c-1].form >= 0 {
+		if c := m.coveredBy(k); c != 0 && m.matches[c-1].form >= 0 {
 			if _, e := m.entryOf(&m.matches[c-1]); e.kind == memberEntry && e.list == li && e.member == mb {
 				return true
 			}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -42,18 +43,20 @@ type matched struct {
 	m         *matcher
 	blocks    []blockInfo
 	matches   []match
-	wrong     []int32 // the matches of no correct form, which rules report
-	covered   []int32 // per token: index+1 of the match covering it
+	wrong     []int32  // the matches of no correct form, which rules report
+	covered   coverage // which match covers each token (coveredBy)
 	sents     []sentence
 	numbers   []int32  // the tokens that may be numbers, for counts
 	ctx       []uint64 // per block: lists named above it (blockContexts)
 	uses      []use    // the correct forms the course rules look at
 	useBuf    []use    // uses, until keepUses copies them
 
-	stemOf   []int32  // per token: index+1 of its stem in stemList, once computed
-	stemList []string // the stems computed, few: most words need none
-	hist     []bool   // per block: in a passage about earlier editions
-	histDone bool     // hist is computed
+	// stemOf holds the stems computed, by the word's norm: few words of
+	// a note need one, and a word is stemmed once however often it is
+	// written (a table per token would take 4 bytes a word).
+	stemOf   map[string]string
+	hist     []bool // per block: in a passage about earlier editions
+	histDone bool   // hist is computed
 	whole    []wholeSentence
 	wDone    bool // whole is computed
 
@@ -70,8 +73,10 @@ type matched struct {
 }
 
 // A blockInfo is a paragraph or heading with its tokens, toks[from:to].
+// It points at the note's block rather than copying it: a note of
+// megabytes has a hundred thousand blocks.
 type blockInfo struct {
-	block    note.Block
+	block    *note.Block
 	from, to int
 }
 
@@ -169,13 +174,14 @@ func (m *matched) Release() {
 	if cap(m.toks) > pooledTokens {
 		return // a note of megabytes: its buffers are left to the collector
 	}
-	clear(m.stemList)
+	clear(m.blocks)
+	clear(m.stemOf)
 	clear(m.stemBuf)
 	*m = matched{
 		tokenized: tokenized{toks: m.toks[:0], lower: m.lower[:0]},
 		blocks:    m.blocks[:0], matches: m.matches[:0], wrong: m.wrong[:0], useBuf: m.useBuf[:0],
-		covered: m.covered[:0], sents: m.sents[:0], numbers: m.numbers[:0], ctx: m.ctx[:0],
-		stemOf: m.stemOf[:0], stemList: m.stemList[:0], hist: m.hist[:0], whole: m.whole[:0],
+		covered: m.covered.reset(0), sents: m.sents[:0], numbers: m.numbers[:0], ctx: m.ctx[:0],
+		stemOf: m.stemOf, hist: m.hist[:0], whole: m.whole[:0],
 		nps: m.nps[:0], words: m.words[:0], stemBuf: m.stemBuf[:0],
 		folded: m.folded[:0], cased: m.cased[:0], msg: m.msg[:0],
 		strs: m.strs, slabs: m.slabs,
@@ -233,7 +239,8 @@ func (m *matched) tokenize() {
 	lower := m.lower[:0]
 	blocks := m.n.Blocks()
 	m.blocks = slices.Grow(m.blocks[:0], len(blocks))
-	for bi, b := range blocks {
+	for bi := range blocks {
+		b := &blocks[bi]
 		if b.Kind != note.Paragraph && b.Kind != note.Heading {
 			continue
 		}
@@ -244,8 +251,7 @@ func (m *matched) tokenize() {
 		}
 	}
 	m.lower = lower
-	m.covered = grow(m.covered, len(m.toks))
-	m.stemOf = grow(m.stemOf, len(m.toks))
+	m.covered = m.covered.reset(len(m.toks))
 }
 
 // scan makes one pass over the tokens. It matches the pack's forms,
@@ -282,9 +288,7 @@ func (m *matched) scan() {
 					m.wrong = append(m.wrong, int32(len(m.matches)))
 				}
 				m.matches = append(m.matches, mt)
-				for k := i; k < i+l; k++ {
-					m.covered[k] = int32(len(m.matches))
-				}
+				m.covered.add(i, i+l)
 				matchedTo = i + l
 			}
 		}
@@ -300,6 +304,54 @@ func (m *matched) scan() {
 	if len(m.sents) > 0 {
 		m.sents[len(m.sents)-1].to = len(toks)
 	}
+	m.covered.count()
+}
+
+// coveredBy returns the index+1 of the match covering toks[k], 0 for none.
+func (m *matched) coveredBy(k int) int { return m.covered.of(k) }
+
+// A coverage tells which match covers each token: two bits a token and a
+// count every 64 tokens, where a table of match indexes would take 4
+// bytes a token of a note of megabytes. The matches are in order and do
+// not overlap, so the match covering a token is the last one to start at
+// or before it: its index+1 is the number of matches starting there or
+// before.
+type coverage []coverWord
+
+// A coverWord covers 64 tokens, from toks[64*w] for the w-th.
+type coverWord struct {
+	covered uint64 // bit j: the word's token j is in a match
+	starts  uint64 // bit j: a match starts at the word's token j
+	before  int32  // the matches starting before the word's first token
+}
+
+// reset makes room for n tokens, none covered, reusing the storage.
+func (c coverage) reset(n int) coverage { return grow(c, (n+63)/64) }
+
+// add records a match of toks[from:to], after the matches added before.
+func (c coverage) add(from, to int) {
+	c[uint(from)/64].starts |= 1 << (uint(from) % 64)
+	for k := uint(from); k < uint(to); k++ {
+		c[k/64].covered |= 1 << (k % 64)
+	}
+}
+
+// count fills in before, once every match is added.
+func (c coverage) count() {
+	n := int32(0)
+	for w := range c {
+		c[w].before = n
+		n += int32(bits.OnesCount64(c[w].starts))
+	}
+}
+
+// of returns the index+1 of the match covering toks[k], 0 for none.
+func (c coverage) of(k int) int {
+	w, b := &c[uint(k)/64], uint(k)%64
+	if w.covered>>b&1 == 0 {
+		return 0
+	}
+	return int(w.before) + bits.OnesCount64(w.starts<<(63-b))
 }
 
 // classify decides how the text matched by pattern id is written.
@@ -459,13 +511,19 @@ func (m *matched) blockContexts() []uint64 {
 // startOf is the starter of toks[i]'s word, 0 if nothing starts with it.
 func (m *matched) startOf(i int) int32 { return m.m.vocab.info[m.toks[i].word].start }
 
-// stemAt is the stem of toks[i], computed once.
+// stemAt is the stem of toks[i], computed once for its word.
 func (m *matched) stemAt(i int) string {
-	if m.stemOf[i] == 0 {
-		m.stemList = append(m.stemList, stemToken(m.strs.bytes(m.norm(i))))
-		m.stemOf[i] = int32(len(m.stemList))
+	norm := m.norm(i)
+	if st, ok := m.stemOf[string(norm)]; ok {
+		return st
 	}
-	return m.stemList[m.stemOf[i]-1]
+	if m.stemOf == nil {
+		m.stemOf = map[string]string{}
+	}
+	word := m.strs.bytes(norm)
+	st := stemToken(word)
+	m.stemOf[word] = st
+	return st
 }
 
 // stems returns the stems of toks[from:to], valid until the next call.

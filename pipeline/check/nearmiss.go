@@ -54,7 +54,7 @@ func (m *matched) emphasisedNearMiss(s sentence, bits uint64, skipFrom, skipTo i
 		return // no emphasis inside, as in most sentences
 	}
 	for i := s.from; i < s.to; i++ {
-		if m.covered[i] != 0 || s.ctx != 0 && startsUpper(m.text[m.toks[i].start:]) || !m.emphasisAt(i, true) {
+		if m.coveredBy(i) != 0 || s.ctx != 0 && startsUpper(m.text[m.toks[i].start:]) || !m.emphasisAt(i, true) {
 			continue
 		}
 		for j := i + 2; j <= min(s.to, i+5); j++ {
@@ -123,7 +123,7 @@ func (m *matched) foldedShape(from, to int) []byte {
 
 // exactlyMatched reports whether toks[from:to] is one correct match.
 func (m *matched) exactlyMatched(from, to int) bool {
-	c := m.covered[from]
+	c := m.coveredBy(from)
 	if c == 0 {
 		return false
 	}
@@ -293,7 +293,7 @@ func (m *matched) structuralNearMiss(from, to int, bits uint64, report func(cand
 		}
 	}
 	for k := from; k < to; k++ {
-		if c := m.covered[k]; c != 0 && m.matches[c-1].status != statusOK {
+		if c := m.coveredBy(k); c != 0 && m.matches[c-1].status != statusOK {
 			return // a wrong form inside is reported as such
 		}
 	}
@@ -305,16 +305,16 @@ func (m *matched) structuralNearMiss(from, to int, bits uint64, report func(cand
 func (m *matched) runningNearMiss(s sentence, skipFrom, skipTo int, report func(candidate, int, int)) {
 	// Most words are passed over at the first two tests: what they read
 	// is kept in variables rather than read through m for each word.
-	covered, toks := m.covered[:s.to], m.toks[:s.to]
+	covered, toks := m.covered, m.toks[:s.to]
 	for i := s.from; i < s.to; i++ {
-		if covered[i] != 0 || i >= skipFrom && i < skipTo {
+		if covered.of(i) != 0 || i >= skipFrom && i < skipTo {
 			continue
 		}
-		if t := &toks[i]; t.lowTo == 0 || !startsUpper(m.text[t.start:]) {
+		if t := &toks[i]; t.low == 0 || !startsUpper(m.text[t.start:]) {
 			// In running text a near miss must read as a name: written
 			// in lower case it is usually an ordinary phrase ("services
 			// are delivered and supported"). A word with no lower-case
-			// copy (lowTo 0) is ASCII and in lower case already.
+			// copy (low 0) is ASCII and in lower case already.
 			continue
 		}
 		if i > s.from && !m.toks[i].clause && m.verbCue(i) {
@@ -375,7 +375,7 @@ func (m *matched) verbCue(i int) bool {
 // window reports whether toks[i:j] lies in one clause, off exact matches.
 func (m *matched) window(i, j, skipFrom, skipTo int) bool {
 	for k := i; k < j; k++ {
-		if m.covered[k] != 0 || k >= skipFrom && k < skipTo {
+		if m.coveredBy(k) != 0 || k >= skipFrom && k < skipTo {
 			return false
 		}
 		if k > i && (m.toks[k].clause || m.toks[k].brk) {

@@ -62,7 +62,7 @@ func (m *matched) onlyTerm(s sentence, phrased []bool, quoted [][2]int) (term in
 		if contrastWords[string(m.norm(k))] {
 			return -1, false
 		}
-		c := m.covered[k]
+		c := m.coveredBy(k)
 		if c == 0 || m.matches[c-1].from != k || m.matches[c-1].form < 0 || inSpans(quoted, k) {
 			continue
 		}
@@ -81,7 +81,7 @@ func (m *matched) onlyTerm(s sentence, phrased []bool, quoted [][2]int) (term in
 // names reports whether sentence s names term anywhere.
 func (m *matched) names(s sentence, term int) bool {
 	for k := s.from; k < s.to; k++ {
-		if c := m.covered[k]; c != 0 && m.matches[c-1].from == k && m.matches[c-1].form >= 0 {
+		if c := m.coveredBy(k); c != 0 && m.matches[c-1].from == k && m.matches[c-1].form >= 0 {
 			if _, e := m.entryOf(&m.matches[c-1]); e.kind == termEntry && e.term == term {
 				return true
 			}

@@ -24,10 +24,14 @@ type token struct {
 	// them (load reads no note over 1 GiB) and keep a token at 24 bytes:
 	// a note of megabytes has a token every few bytes.
 	start, end int32
-	// lowFrom and lowTo are where the lower-case text of a word not
-	// written in lower case is kept (see tokenized.norm); lowTo is 0 for
-	// the others.
-	lowFrom, lowTo int32
+	// low is where the lower-case text of a word not written in lower
+	// case is kept (see tokenized.norm): 0 for the others; k+1 for
+	// lower[k:], as long as the word, as nearly every copy is; -(k+1)
+	// for a copy of another length (a few letters change their length in
+	// lower case: "İ", the Kelvin sign), whose length is lower[k:k+4]
+	// and bytes follow. One offset rather than two keeps a token at 20
+	// bytes.
+	low int32
 	// word is the norm's number in the pack's vocabulary, 0 for a word no
 	// form uses: found while lower-casing, so matching compares numbers.
 	word int32
@@ -59,8 +63,14 @@ type tokenized struct {
 // without copying; what keeps it copies it.
 func (tt *tokenized) norm(k int) []byte {
 	t := &tt.toks[k]
-	if t.lowTo != 0 {
-		return tt.lower[t.lowFrom:t.lowTo]
+	switch {
+	case t.low > 0:
+		from := t.low - 1
+		return tt.lower[from : from+t.end-t.start]
+	case t.low < 0:
+		from := -t.low - 1
+		n := int32(binary.LittleEndian.Uint32(tt.lower[from:]))
+		return tt.lower[from+4 : from+4+n]
 	}
 	return tt.text[t.start:t.end]
 }
@@ -109,10 +119,10 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 				t.gap, t.brk, t.sent, t.clause = classifyGap(text[dst[len(dst)-2].end:t.start])
 				continue
 			case otherWord:
-				tend, word, lowFrom, lowTo, lower, ok := readWord(text, i, end, tz.lower, tz.v)
+				tend, word, low, lower, ok := readWord(text, i, end, tz.lower, tz.v)
 				tz.lower = lower
 				if ok {
-					dst = append(dst, token{start: int32(i), end: int32(tend), lowFrom: lowFrom, lowTo: lowTo, word: word})
+					dst = append(dst, token{start: int32(i), end: int32(tend), low: low, word: word})
 					t := &dst[len(dst)-1]
 					switch {
 					case prevEnd == blockStart:
@@ -218,7 +228,7 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 			}
 			dst = dst[:len(dst)+1]
 			t := &dst[len(dst)-1]
-			t.start, t.end, t.lowFrom, t.lowTo = int32(start), int32(start+n), 0, 0
+			t.start, t.end, t.low = int32(start), int32(start+n), 0
 			shift := uint(64-8*n) & 63 // cuts a read to the word
 			x &= ^uint64(0) >> shift
 			low := x | 0x20*bytescan.Ones>>shift
@@ -232,7 +242,7 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 				tz.lower = tz.lower[:from+8]
 				binary.LittleEndian.PutUint64(tz.lower[from:], low)
 				tz.lower = tz.lower[:from+n]
-				t.lowFrom, t.lowTo = int32(from), int32(from+n)
+				t.low = int32(from + 1)
 			}
 			last8 = bits.ReverseBytes64(low) >> shift
 		} else {
@@ -289,7 +299,7 @@ func (tz *tokenizer) longWord(dst []token, x uint64, i, end int) (_ []token, n i
 	n = 8 + n2
 	dst = dst[:len(dst)+1]
 	t := &dst[len(dst)-1]
-	t.start, t.end, t.lowFrom, t.lowTo = int32(i), int32(i+n), 0, 0
+	t.start, t.end, t.low = int32(i), int32(i+n), 0
 	cut := uint64(1)<<(8*n2&63) - 1 // the word's bytes of x2
 	x2 &= cut
 	low, low2 := x|0x20*bytescan.Ones, x2|0x20*bytescan.Ones&cut
@@ -302,7 +312,7 @@ func (tz *tokenizer) longWord(dst []token, x uint64, i, end int) (_ []token, n i
 		binary.LittleEndian.PutUint64(tz.lower[from:], low)
 		binary.LittleEndian.PutUint64(tz.lower[from+8:], low2)
 		tz.lower = tz.lower[:from+n]
-		t.lowFrom, t.lowTo = int32(from), int32(from+n)
+		t.low = int32(from + 1)
 	}
 	// The last 8 bytes, in text order (low2 is 0 for a word of 8 bytes).
 	last8 = bits.ReverseBytes64(low>>(8*n2&63) | low2<<(64-8*n2&63))
@@ -311,16 +321,17 @@ func (tz *tokenizer) longWord(dst []token, x uint64, i, end int) (_ []token, n i
 
 // readWord reads the token at text[i], up to end: a word of letters and
 // digits, or "&". It returns the token's end, word and where its
-// lower-case copy is in lower, if it needs one; the word is 0 when v is
-// nil. When text[i] starts a rune that is no letter or digit, ok is false
-// and end is the rune's.
-func readWord(text []byte, i, end int, lower []byte, v *vocabulary) (tend int, word, lowFrom, lowTo int32, _ []byte, ok bool) {
+// lower-case copy is in lower, if it needs one (token.low); the word is 0
+// when v is nil. When text[i] starts a rune that is no letter or digit,
+// ok is false and end is the rune's.
+func readWord(text []byte, i, end int, lower []byte, v *vocabulary) (tend int, word, low int32, _ []byte, ok bool) {
 	c := text[i]
 	if c >= utf8.RuneSelf {
 		if r, size := utf8.DecodeRune(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			return i + size, 0, 0, 0, lower, false
+			return i + size, 0, 0, lower, false
 		}
 	}
+	var norm []byte // the lower-case copy, when there is one
 	start := i
 	var h uint32
 	var last8 uint64 // see wordHash
@@ -348,19 +359,24 @@ func readWord(text []byte, i, end int, lower []byte, v *vocabulary) (tend int, w
 				lower = append(lower, wordLower[b])
 			}
 		}
-		if len(lower) > from {
-			lowFrom, lowTo = int32(from), int32(len(lower))
+		if n := len(lower) - from; n == j-i {
+			low, norm = int32(from+1), lower[from:]
+		} else if n > 0 {
+			// A copy of another length: its length goes first.
+			lower = append(lower, 0, 0, 0, 0)
+			copy(lower[from+4:], lower[from:from+n])
+			binary.LittleEndian.PutUint32(lower[from:], uint32(n))
+			low, norm = -int32(from+1), lower[from+4:]
 		}
 		i = j
 	}
 	if v != nil {
-		norm := text[start:i]
-		if lowTo != 0 {
-			norm = lower[lowFrom:lowTo]
+		if norm == nil {
+			norm = text[start:i]
 		}
 		word = v.lookup(h, last8, norm)
 	}
-	return i, word, lowFrom, lowTo, lower, true
+	return i, word, low, lower, true
 }
 
 // asciiWord reads the ASCII letters and digits from text[i] up to end.
