@@ -372,7 +372,7 @@ func truncated(x lexicon, a string, ws, end int, src []byte) (wordBreak, bool) {
 // candidates. A note that asks often (a long transcript cut off at many
 // line ends) would search its whole text once per question, so from then
 // on the sorted vocabulary answers each with a binary search.
-// TestCompletionsSearchMatchesIndex keeps both answers equal.
+// TestCountSearchMatchesVocabulary keeps both answers equal.
 func (d *doc) completions(prefix string) []string {
 	if d.searches >= maxSearches {
 		return d.indexCompletions(prefix)

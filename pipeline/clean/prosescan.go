@@ -17,7 +17,7 @@ import (
 // and the rules then only report what it found.
 type proseScan struct {
 	pronouns []int          // offsets of the pronoun "i" in lower case (pronounI)
-	doubled  []doubledPair  // two equal words in a row (doubledWords)
+	doubled  []doubledPair  // two equal words in a row (pair)
 	marks    []spacedMarkAt // marks of spacedPunct right after a space
 }
 

@@ -99,8 +99,8 @@ func refFindings(w io.Writer, format string, files []result.File, rules []*rule.
 	return fmt.Errorf("no reference for %s", format)
 }
 
-// json writes the elements of one indented array, as encodeJSON would
-// write the whole array.
+// refJSON writes the elements of one indented array, as encoding/json
+// would write the whole array.
 func refJSON(w io.Writer, jsonCount *int, f *result.File) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -126,7 +126,7 @@ func refJSON(w io.Writer, jsonCount *int, f *result.File) error {
 	return err
 }
 
-// writeGitHub writes GitHub Actions workflow commands, which the runner turns
+// refWriteGitHub writes GitHub Actions workflow commands, which the runner turns
 // into annotations on the changed files.
 func refWriteGitHub(w io.Writer, files []result.File) error {
 	var b strings.Builder
@@ -154,7 +154,7 @@ func refWriteGitHub(w io.Writer, files []result.File) error {
 	return err
 }
 
-// junitSuiteOf is the test suite of one file.
+// refJUnitSuiteOf is the test suite of one file.
 func refJUnitSuiteOf(f result.File) junitSuite {
 	s := junitSuite{Name: slashPath(f.Path)}
 	switch {

@@ -295,8 +295,8 @@ type jsonTypeCount struct {
 	Kept      int    `json:"kept"`
 }
 
-// report.json is written a file at a time, as encodeJSON would write the
-// whole jsonReport: its files first, each indented in the array.
+// report.json is written a file at a time, as encoding/json would write
+// the whole jsonReport: its files first, each indented in the array.
 const reportJSONHead = "{\n  \"files\": ["
 
 func writeReportJSONFile(b *bytes.Buffer, f *reportRecord, first bool) error {
@@ -511,8 +511,8 @@ func writeReportJSONTail(b *bytes.Buffer, anyFiles bool, bank *quiz.Bank, s resu
 	return nil
 }
 
-// encodeJSONIndented appends v as encodeJSON writes it at the depth of
-// prefix, without the final newline.
+// encodeJSONIndented appends v as encoding/json's indenting encoder
+// writes it at the depth of prefix, without the final newline.
 func encodeJSONIndented(b *bytes.Buffer, prefix string, v any) error {
 	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)

@@ -133,7 +133,7 @@ func TestDiff(t *testing.T) {
 
 // TestRunReportStreamed: the reports written from files handed over one
 // at a time, with a course-level finding arriving after every file, are
-// the bytes ReportText and ReportJSON write from the files kept, the late
+// the bytes reportText and reportJSON write from the files kept, the late
 // finding with its file's others.
 func TestRunReportStreamed(t *testing.T) {
 	kept := reportFiles(t)

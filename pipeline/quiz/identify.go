@@ -35,7 +35,7 @@ questions per member, the first in course order.`,
 // that a long section does not fill the bank with questions on one name.
 const MaxIdentifyPerMember = 1
 
-// IdentifyStatementStem opens a question about a sentence under a member's
+// identifyStatementStem opens a question about a sentence under a member's
 // heading; the noun of the list goes in the middle.
 const identifyStatementStem = "Which %s is the following statement about?"
 

@@ -47,7 +47,7 @@ func TestRewriteKeepsOwner(t *testing.T) {
 	onlyFiles(t, dir, "n.md")
 }
 
-// TestWriteInPlaceRestoresOnFailure: a write in place that fails puts the
+// TestWriteInPlaceBackup: a write in place that fails puts the
 // old content back and removes its backup.
 func TestWriteInPlaceBackup(t *testing.T) {
 	dir := t.TempDir()
