@@ -93,7 +93,7 @@ func runCheck(c *cli.Context) error {
 		return err
 	}
 	pc.Check = true
-	gcBigHeaps() // a note of megabytes: see there
+	gcCheckHeaps() // a course of small notes, a note of megabytes: see there
 	if c.String("output") == "" && c.String("write-baseline") == "" {
 		// Findings stream to stdout as files are done; a bar
 		// redrawn on the same terminal would cut through them.
@@ -377,7 +377,7 @@ func fixCommand() *cli.Command {
 			fillerFlag(),
 		}, commonFlags()...),
 		Action: func(c *cli.Context) error {
-			gcBigHeaps() // a note of megabytes: see there
+			gcCheckHeaps() // a course of small notes, a note of megabytes: see there
 			// Each of these says what to do with the result; two at once
 			// would do one and silently not the other.
 			var modes []string

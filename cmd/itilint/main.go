@@ -32,9 +32,9 @@ func main() {
 	// flight) but it allocates several times the size of the notes, so at
 	// Go's default the collector runs every few megabytes. A larger goal
 	// means fewer collections but more fresh pages, and each page's first
-	// touch is a page fault. 200 took the least CPU of 100, 200 and 400
-	// (BenchmarkCheckProcess; see README for the figures). GOGC in the
-	// environment decides.
+	// touch is a page fault. The commands that read notes retune it by the
+	// heap left live (gcCheckHeaps, gcHeadroom). GOGC in the environment
+	// decides.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
