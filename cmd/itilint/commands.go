@@ -81,7 +81,7 @@ func checkCommand() *cli.Command {
 // CheckSink into the report, or into a new baseline.
 func runCheck(c *cli.Context) error {
 	format := c.String("format")
-	if !contains(emit.FindingFormats, format) {
+	if !slices.Contains(emit.FindingFormats, format) {
 		return cli.Exit(fmt.Sprintf("--format: unknown format %q (known: %s)", format, strings.Join(emit.FindingFormats, ", ")), exitTrouble)
 	}
 	threshold, err := failThreshold(c.String("fail-on"))

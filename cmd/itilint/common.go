@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,7 +118,7 @@ func quizOptions(c *cli.Context) (quiz.Options, error) {
 	}
 	if s := c.String("types"); s != "" {
 		for _, t := range splitList(s) {
-			if !contains(quizTypes, t) {
+			if !slices.Contains(quizTypes, t) {
 				return opts, cli.Exit(fmt.Sprintf("--types: unknown question type %q (known: %s)", t, strings.Join(quizTypes, ", ")), exitTrouble)
 			}
 			opts.Types = append(opts.Types, t)
@@ -135,7 +136,7 @@ func validateTopics(p *pack.Pack, topics []string) error {
 		known = append(known, t.ID)
 	}
 	for _, t := range topics {
-		if !contains(known, t) {
+		if !slices.Contains(known, t) {
 			msg := fmt.Sprintf("--topics: unknown topic %q", t)
 			if s := pack.DidYouMean(t, known); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
@@ -156,15 +157,6 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // reportErrors prints the inputs that could not be read; it reports

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -97,7 +98,7 @@ func runMigrate(c *cli.Context) error {
 // migrateFlags checks --format and --fail-on.
 func migrateFlags(c *cli.Context) (format string, threshold rule.Severity, err error) {
 	format = c.String("format")
-	if !contains(migrate.Formats, format) {
+	if !slices.Contains(migrate.Formats, format) {
 		return "", 0, cli.Exit(fmt.Sprintf("--format: unknown format %q (known: %s)", format, strings.Join(migrate.Formats, ", ")), exitTrouble)
 	}
 	threshold, err = failThreshold(c.String("fail-on"))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -63,7 +64,7 @@ func NewFindingWriter(w io.Writer, format string, rules []*rule.Rule) (*FindingW
 	if format == "" {
 		format = "text"
 	}
-	if !contains(FindingFormats, format) {
+	if !slices.Contains(FindingFormats, format) {
 		return nil, fmt.Errorf("unknown findings format %q (want %s)", format, strings.Join(FindingFormats, ", "))
 	}
 	fw := &FindingWriter{w: w, format: format, rules: rules}
@@ -77,15 +78,6 @@ func NewFindingWriter(w io.Writer, format string, rules []*rule.Rule) (*FindingW
 		_, fw.err = io.WriteString(w, xml.Header+`<checkstyle version="4.3">`)
 	}
 	return fw, fw.err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // File writes (or keeps) the findings of one file. Its note is not used
