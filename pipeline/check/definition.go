@@ -171,16 +171,16 @@ func (m *matched) definedAt(s sentence, start int) (mt *match, body int, glossed
 		return nil, 0, false
 	}
 	mt = &m.matches[m.coveredBy(k)-1]
-	if mt.from != k || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
+	if int(mt.from) != k || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
 		return nil, 0, false
 	}
 	f, e := m.entryOf(mt)
 	if e.kind != termEntry || f.acronym || len(m.p.Terms[e.term].Elements) < 2 {
 		return nil, 0, false
 	}
-	body = m.definitionBody(mt.to, s.to)
-	if body < 0 && k == start && m.glossStart(mt.to, s.to) {
-		body, glossed = mt.to, true
+	body = m.definitionBody(int(mt.to), s.to)
+	if body < 0 && k == start && m.glossStart(int(mt.to), s.to) {
+		body, glossed = int(mt.to), true
 	}
 	if body < 0 || s.to-body < 4 {
 		return nil, 0, false
@@ -198,14 +198,14 @@ func (m *matched) calledTerm(s sentence) (*match, int) {
 		return nil, 0
 	}
 	mt := &m.matches[m.coveredBy(last)-1]
-	if mt.to != s.to || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
+	if int(mt.to) != s.to || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
 		return nil, 0
 	}
 	f, e := m.entryOf(mt)
 	if e.kind != termEntry || f.acronym || len(m.p.Terms[e.term].Elements) < 2 {
 		return nil, 0
 	}
-	k := mt.from
+	k := int(mt.from)
 	if k > s.from && isArticle(m.norm(k-1)) {
 		k--
 	}
@@ -226,7 +226,7 @@ func (m *matched) calledTerm(s sentence) (*match, int) {
 	if k-s.from < 3 {
 		return nil, 0
 	}
-	return mt, k
+	return mt, int(k)
 }
 
 // calledHead returns the noun that a sentence calls by a term's name,
@@ -287,7 +287,7 @@ func (m *matched) askedTerm(si int) *match {
 		return nil
 	}
 	mt := &m.matches[m.coveredBy(k)-1]
-	if mt.from != k || mt.to != q.to || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
+	if int(mt.from) != k || int(mt.to) != q.to || mt.form < 0 || mt.status != statusOK && mt.status != statusCase {
 		return nil
 	}
 	if f, e := m.entryOf(mt); e.kind != termEntry || f.acronym || len(m.p.Terms[e.term].Elements) < 2 {

@@ -27,7 +27,7 @@ func runLanguageSlip(pass *rule.Pass) {
 	for _, k := range m.wrong {
 		mt := &m.matches[k]
 		f, e, ph := m.phraseOf(mt)
-		if ph == nil || ph.Kind != "slip" && ph.Kind != "style" || m.inWholeSentence(mt.from) {
+		if ph == nil || ph.Kind != "slip" && ph.Kind != "style" || m.inWholeSentence(int(mt.from)) {
 			continue
 		}
 		if !looked {
@@ -37,7 +37,7 @@ func runLanguageSlip(pass *rule.Pass) {
 		if verbatimAt(pass.Note.Text, speech, int(m.toks[mt.from].start)) {
 			continue // a speaker's own words (verbatim.go)
 		}
-		written := m.written(mt.from, mt.to)
+		written := m.written(int(mt.from), int(mt.to))
 		repl := m.phraseRepl(mt, f, ph, written)
 		var msg string
 		if repl != "" {

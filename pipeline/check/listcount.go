@@ -69,7 +69,7 @@ func (m *matched) countedList(j int) (int, []nounPattern) {
 			mt := &m.matches[c-1]
 			if mt.form >= 0 {
 				if _, e := m.entryOf(mt); e.kind == termEntry && m.p.Terms[e.term].Category == productCategory {
-					j = mt.to
+					j = int(mt.to)
 					continue
 				}
 			}

@@ -87,7 +87,7 @@ func (m *matched) checkSentence(pass *rule.Pass, si int) {
 		seen, named := 0, 0
 		for k := s.from; k < s.to; k++ {
 			c := m.coveredBy(k)
-			if c == 0 || m.matches[c-1].from != k || m.matches[c-1].form < 0 {
+			if c == 0 || int(m.matches[c-1].from) != k || m.matches[c-1].form < 0 {
 				continue
 			}
 			if _, e := m.entryOf(&m.matches[c-1]); e.kind == memberEntry && e.list == li && seen&(1<<e.member) == 0 {

@@ -109,9 +109,12 @@ const (
 )
 
 // A match is a pack pattern found at toks[from:to].
+//
+// Its fields are 32 bits, as a token's offsets are: a note of megabytes
+// has a match every few words.
 type match struct {
-	from, to int
-	form     int   // -1 when the words match but no form's spelling does
+	from, to int32
+	form     int32 // -1 when the words match but no form's spelling does
 	sent     int32 // the index of its sentence (of toks[from])
 	status   matchStatus
 }
@@ -262,6 +265,16 @@ func (m *matched) scan() {
 	// The slices read for every token are kept in variables: m's fields
 	// would be read again after each store to the per-token tables.
 	toks, info, text := m.toks, m.m.vocab.info, m.text
+	if len(text) >= bigNote {
+		// As tokenize makes room for the tokens: the sentences, counted.
+		n := 0
+		for i := range toks {
+			if toks[i].sent || i == 0 {
+				n++
+			}
+		}
+		m.sents = slices.Grow(m.sents[:0], n)
+	}
 	matchedTo := 0 // the end of the last match
 	for i := range toks {
 		t := &toks[i]
@@ -357,18 +370,18 @@ func (c coverage) of(k int) int {
 // classify decides how the text matched by pattern id is written.
 func (m *matched) classify(id, from, to int) match {
 	pat := &m.m.patterns[id]
-	mt := match{from: from, to: to, form: -1}
+	mt := match{from: int32(from), to: int32(to), form: -1}
 	// The text has the pattern's words: a form compared case-blind
 	// matches it when the separators are the same.
 	for _, fid := range pat.forms {
 		f := &m.m.forms[fid]
 		if f.class != wrongForm && (f.cs && m.shapeEq(from, to, f.shape, false) || !f.cs && m.gapsEq(from, f.gaps)) {
-			mt.form, mt.status = fid, statusOK
+			mt.form, mt.status = int32(fid), statusOK
 			return mt
 		}
 	}
 	if fid := m.wrongFormOf(pat, from, to); fid >= 0 {
-		mt.form, mt.status = fid, statusWrong
+		mt.form, mt.status = int32(fid), statusWrong
 		return mt
 	}
 	m.folded = m.appendShape(m.folded[:0], from, to, true)
@@ -378,7 +391,7 @@ func (m *matched) classify(id, from, to int) match {
 			if f.acronym && !f.strict {
 				return mt // "sla" is not the acronym SLA
 			}
-			mt.form, mt.status = fid, statusCase
+			mt.form, mt.status = int32(fid), statusCase
 			return mt
 		}
 	}
@@ -389,7 +402,7 @@ func (m *matched) classify(id, from, to int) match {
 	for _, fid := range pat.forms {
 		f := &m.m.forms[fid]
 		if f.class != wrongForm && !f.acronym && (f.strict || strings.ContainsAny(f.shape, "-/")) {
-			mt.form, mt.status = fid, statusDiffer
+			mt.form, mt.status = int32(fid), statusDiffer
 			return mt
 		}
 	}

@@ -128,7 +128,7 @@ func (m *matched) exactlyMatched(from, to int) bool {
 		return false
 	}
 	mt := m.matches[c-1]
-	return mt.from == from && mt.to == to && (mt.status == statusOK || mt.status == statusCase)
+	return int(mt.from) == from && int(mt.to) == to && (mt.status == statusOK || mt.status == statusCase)
 }
 
 type verdict struct {

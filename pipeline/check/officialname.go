@@ -40,7 +40,7 @@ func runOfficialName(pass *rule.Pass) {
 	// names its list; then the names no form matches (nearmiss.go).
 	for _, k := range m.wrong {
 		mt := &m.matches[k]
-		if _, e := m.entryOf(mt); e.kind == memberEntry && !m.inWholeSentence(mt.from) {
+		if _, e := m.entryOf(mt); e.kind == memberEntry && !m.inWholeSentence(int(mt.from)) {
 			m.reportMember(pass, mt, e)
 		}
 	}
@@ -56,7 +56,7 @@ func runOfficialName(pass *rule.Pass) {
 // above a heading or list item.
 func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 	l := &m.p.Lists[e.list]
-	bi := m.blockOf(mt.from)
+	bi := m.blockOf(int(mt.from))
 	b := m.blocks[bi]
 	bit := uint64(1) << e.list
 	structural := b.block.Kind == note.Heading || b.block.InList
@@ -73,9 +73,9 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 		// dimension is another thing's name.
 		return
 	}
-	written := m.written(mt.from, mt.to)
+	written := m.written(int(mt.from), int(mt.to))
 	format := "the official name of this %s is %q, not %q"
-	verbPhrase := mt.from > b.from && m.m.lists[e.list].verbCues[string(m.norm(mt.from-1))]
+	verbPhrase := int(mt.from) > b.from && m.m.lists[e.list].verbCues[string(m.norm(int(mt.from)-1))]
 	if mt.status == statusCase {
 		if titleCase(written) || verbPhrase {
 			return // a title ("Focus On Value"), or a verb phrase ("we focus on value")
@@ -87,11 +87,11 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 		// author's sentence, not a name.
 		return
 	}
-	if to > mt.to {
-		written = m.written(mt.from, to) // "Keep it simple and practicable": the whole name
+	if to > int(mt.to) {
+		written = m.written(int(mt.from), to) // "Keep it simple and practicable": the whole name
 	}
-	start, end := m.span(mt.from, to)
-	m.report(pass, e.severity, mt.from, to, m.msgf(format, listNoun(l), name, written), m.fix(start, end, name))
+	start, end := m.span(int(mt.from), to)
+	m.report(pass, e.severity, int(mt.from), to, m.msgf(format, listNoun(l), name, written), m.fix(start, end, name))
 }
 
 // shortenedTail returns where the name that match mt starts ends: past
@@ -103,25 +103,26 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 // shortened form would write the name's tail twice.
 func (m *matched) shortenedTail(mt *match, b blockInfo, name string) int {
 	words := tokenizeString(name).norms()
-	have := mt.to - mt.from
+	have := int(mt.to - mt.from)
 	n := len(words) - have
-	if n < 1 || mt.to+n > b.to || m.toks[mt.to].clause || string(m.norm(mt.to)) != words[have] {
-		return mt.to
+	if n < 1 || int(mt.to)+n > b.to || m.toks[mt.to].clause || string(m.norm(int(mt.to))) != words[have] {
+		return int(mt.to)
 	}
 	for k := 0; k < have; k++ {
-		if string(m.norm(mt.from+k)) != words[k] {
-			return mt.to
+		if string(m.norm(int(mt.from)+k)) != words[k] {
+			return int(mt.to)
 		}
 	}
-	for k := mt.to + 1; k < mt.to+n; k++ {
+	to := int(mt.to)
+	for k := to + 1; k < to+n; k++ {
 		if m.toks[k].clause || m.toks[k].brk {
-			return mt.to
+			return to
 		}
 	}
-	if end := mt.to + n; end < b.to && !m.toks[end].clause {
-		return mt.to
+	if end := to + n; end < b.to && !m.toks[end].clause {
+		return to
 	}
-	return mt.to + n
+	return to + n
 }
 
 // labelVariant reports whether mt is one of the pack's variants of a name
@@ -130,11 +131,11 @@ func (m *matched) shortenedTail(mt *match, b blockInfo, name string) int {
 // variant the pack lists, written as a name, names the member without a
 // heading that names its list.
 func (m *matched) labelVariant(mt *match, b blockInfo, structural bool) bool {
-	if !structural || mt.status != statusWrong || mt.from != b.from || mt.to-mt.from < 2 {
+	if !structural || mt.status != statusWrong || int(mt.from) != b.from || mt.to-mt.from < 2 {
 		return false
 	}
 	for k := mt.from; k < mt.to; k++ {
-		if c := m.text[m.toks[k].start]; !(c >= 'A' && c <= 'Z') && !smallWords[string(m.norm(k))] {
+		if c := m.text[m.toks[k].start]; !(c >= 'A' && c <= 'Z') && !smallWords[string(m.norm(int(k)))] {
 			return false
 		}
 	}

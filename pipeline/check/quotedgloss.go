@@ -42,7 +42,7 @@ func (m *matched) quotedGlosses(report func(quotedGloss)) {
 		}
 		quoted := m.quotedSpans(s, spanBuf[:0])
 		term, ok := m.onlyTerm(s, phrased, quoted)
-		if !ok || m.inWholeSentence(mt.from) {
+		if !ok || m.inWholeSentence(int(mt.from)) {
 			continue
 		}
 		index, elems, _ := m.m.elements()
@@ -63,7 +63,7 @@ func (m *matched) onlyTerm(s sentence, phrased []bool, quoted [][2]int) (term in
 			return -1, false
 		}
 		c := m.coveredBy(k)
-		if c == 0 || m.matches[c-1].from != k || m.matches[c-1].form < 0 || inSpans(quoted, k) {
+		if c == 0 || int(m.matches[c-1].from) != k || m.matches[c-1].form < 0 || inSpans(quoted, k) {
 			continue
 		}
 		_, e := m.entryOf(&m.matches[c-1])
@@ -81,7 +81,7 @@ func (m *matched) onlyTerm(s sentence, phrased []bool, quoted [][2]int) (term in
 // names reports whether sentence s names term anywhere.
 func (m *matched) names(s sentence, term int) bool {
 	for k := s.from; k < s.to; k++ {
-		if c := m.coveredBy(k); c != 0 && m.matches[c-1].from == k && m.matches[c-1].form >= 0 {
+		if c := m.coveredBy(k); c != 0 && int(m.matches[c-1].from) == k && m.matches[c-1].form >= 0 {
 			if _, e := m.entryOf(&m.matches[c-1]); e.kind == termEntry && e.term == term {
 				return true
 			}

@@ -25,11 +25,11 @@ func reportTerms(pass *rule.Pass, product bool) {
 	for _, k := range m.wrong {
 		mt := &m.matches[k]
 		f, e := m.entryOf(mt)
-		if e.kind != termEntry || (m.p.Terms[e.term].Category == productCategory) != product || m.inWholeSentence(mt.from) {
+		if e.kind != termEntry || (m.p.Terms[e.term].Category == productCategory) != product || m.inWholeSentence(int(mt.from)) {
 			continue
 		}
 		t := &m.p.Terms[e.term]
-		written := m.written(mt.from, mt.to)
+		written := m.written(int(mt.from), int(mt.to))
 		repl := f.repl // a wrong form's
 		if mt.status != statusWrong {
 			// The correct form, in the inflection written.
@@ -41,7 +41,7 @@ func reportTerms(pass *rule.Pass, product bool) {
 		if repl == written {
 			continue
 		}
-		start, end := m.span(mt.from, mt.to)
-		m.report(pass, e.severity, mt.from, mt.to, m.msgf("write %q, not %q", repl, written), m.fix(start, end, repl))
+		start, end := m.span(int(mt.from), int(mt.to))
+		m.report(pass, e.severity, int(mt.from), int(mt.to), m.msgf("write %q, not %q", repl, written), m.fix(start, end, repl))
 	}
 }

@@ -53,10 +53,10 @@ func (m *matched) eachPhrase(kind string, report func(mt *match, e *entry, writt
 	for _, k := range m.wrong {
 		mt := &m.matches[k]
 		f, e, ph := m.phraseOf(mt)
-		if ph == nil || ph.Kind != kind || m.inWholeSentence(mt.from) {
+		if ph == nil || ph.Kind != kind || m.inWholeSentence(int(mt.from)) {
 			continue
 		}
-		written := m.written(mt.from, mt.to)
+		written := m.written(int(mt.from), int(mt.to))
 		report(mt, e, written, m.phraseRepl(mt, f, ph, written))
 	}
 }
@@ -64,7 +64,7 @@ func (m *matched) eachPhrase(kind string, report func(mt *match, e *entry, writt
 // reportPhrase reports a phrase's match, with a fix that writes repl
 // unless repl is "".
 func (m *matched) reportPhrase(pass *rule.Pass, sev rule.Severity, mt *match, msg, repl string) {
-	start, end := m.span(mt.from, mt.to)
+	start, end := m.span(int(mt.from), int(mt.to))
 	var fix *rule.Fix
 	if repl != "" {
 		fix = m.fix(start, end, repl)
@@ -80,7 +80,7 @@ func (m *matched) reportPhrase(pass *rule.Pass, sev rule.Severity, mt *match, ms
 func (m *matched) namedAsAlias(mt *match) bool {
 	s := m.sentenceOf(mt)
 	also, named := false, false
-	for k := max(s.from, mt.from-4); k < mt.from; k++ {
+	for k := max(s.from, int(mt.from)-4); k < int(mt.from); k++ {
 		switch string(m.norm(k)) {
 		case "formerly", "previously", "aka", "renamed", "alias", "née":
 			return true
@@ -101,7 +101,7 @@ func (m *matched) aboutHistory(mt *match) bool {
 		return false
 	}
 	s := m.sentenceOf(mt)
-	return m.historyIn(s.from, s.to) || m.historyBlock(m.blockOf(mt.from))
+	return m.historyIn(s.from, s.to) || m.historyBlock(m.blockOf(int(mt.from)))
 }
 
 // historyIn reports whether toks[from:to] hold one of the pack's history

@@ -31,7 +31,7 @@ func (m *matched) wholeSentences() []wholeSentence {
 	for si, s := range m.sents {
 		w := wholeSentence{sent: int32(si), definition: definition{defined: -1}}
 		// The first chatbot line of the sentence: matches are in order.
-		for ; k < len(m.wrong) && m.matches[m.wrong[k]].from < s.to; k++ {
+		for ; k < len(m.wrong) && int(m.matches[m.wrong[k]].from) < s.to; k++ {
 			if w.chatbot == 0 && m.isChatbotLine(&m.matches[m.wrong[k]]) {
 				w.chatbot = m.wrong[k] + 1
 			}
