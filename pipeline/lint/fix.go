@@ -35,18 +35,11 @@ type FixOptions struct {
 	Report *Options
 }
 
-// A Conflict is a fix that was skipped because it overlapped another.
-type Conflict struct {
-	Rule, With string
-	Pos        note.Position
-}
-
 // FixResult is what Fix did to one note.
 type FixResult struct {
-	Note      *note.Note // the cleaned note (re-parsed)
-	Changes   []rule.Change
-	Conflicts []Conflict
-	Rounds    int
+	Note    *note.Note // the cleaned note (re-parsed)
+	Changes []rule.Change
+	Rounds  int
 	// Findings, when not nil, are those of Check on Note with
 	// FixOptions.Report (see there); nil when the round that saw Note was
 	// given (Initial) or the rounds ran out.
@@ -124,8 +117,8 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 }
 
 // takeFixes takes, in order, the fixes of one round's findings on cur that
-// wanted accepts, skipping those that overlap a fix already taken (noted
-// in res.Conflicts: the next round retries them against the new text). It
+// wanted accepts, skipping those that overlap a fix already taken (the
+// next round retries them against the new text). It
 // returns the edits taken and the changes they make, placed in the
 // original note (res.Note) through history, the maps of the rounds before.
 func takeFixes(res *FixResult, cur *note.Note, findings []rule.Finding, wanted func(rule.Finding) bool, history []roundMap) ([]edit.Edit, []rule.Change, error) {
@@ -137,15 +130,14 @@ func takeFixes(res *FixResult, cur *note.Note, findings []rule.Finding, wanted f
 		if f.Fix == nil || len(f.Fix.Edits) == 0 || !wanted(f) {
 			continue
 		}
-		if conflictWith := takenSet.conflicting(f.Fix.Edits); conflictWith != "" {
-			res.Conflicts = append(res.Conflicts, Conflict{Rule: f.Rule, With: conflictWith, Pos: n.Position(origin(f.Start, history))})
+		if takenSet.overlaps(f.Fix.Edits) {
 			continue
 		}
 		if _, err := edit.Sort(f.Fix.Edits, len(cur.Text)); err != nil {
 			return nil, nil, fmt.Errorf("%s: rule %s produced a bad fix: %w", n.Path, f.Rule, err)
 		}
 		taken = append(taken, f.Fix.Edits...)
-		takenSet.add(f.Fix.Edits, f.Rule)
+		takenSet.add(f.Fix.Edits)
 		start, end := spanOf(f.Fix.Edits)
 		after, _ := edit.Apply(cur.Text[start:end], shift(f.Fix.Edits, -start))
 		pos := n.Position(origin(start, history))
@@ -182,25 +174,18 @@ func fixers(opts Options, kinds map[rule.FixKind]bool) map[string]bool {
 	return ids
 }
 
-// takenEdits are the edits taken in a round, ordered by position, each
-// with its rule and the order it was taken in. No two of them conflict
+// takenEdits are the edits taken in a round, ordered by position. No two
+// of them conflict
 // (edit.Overlaps), except insertions at one place by the same fix, so
 // their ends increase with their starts: the taken edits an edit may
 // conflict with are found by a binary search, not by trying them all
 // (a long line with a fix for each of its many findings was quadratic).
 type takenEdits struct {
-	edits []takenEdit
-	n     int // edits taken so far
+	edits []edit.Edit
 }
 
-type takenEdit struct {
-	edit.Edit
-	order int
-	rule  string
-}
-
-// add takes edits, the fix of rule (already checked against the taken ones).
-func (t *takenEdits) add(edits []edit.Edit, rule string) {
+// add takes edits, a fix already checked against the taken ones.
+func (t *takenEdits) add(edits []edit.Edit) {
 	for _, e := range edits {
 		// After the edits at e's place: insertions at one place stay in
 		// the order given.
@@ -208,30 +193,23 @@ func (t *takenEdits) add(edits []edit.Edit, rule string) {
 			x := t.edits[i]
 			return x.Start > e.Start || x.Start == e.Start && x.End > e.End
 		})
-		t.edits = slices.Insert(t.edits, i, takenEdit{Edit: e, order: t.n, rule: rule})
-		t.n++
+		t.edits = slices.Insert(t.edits, i, e)
 	}
 }
 
-// conflicting returns the rule of the first taken edit (in the order taken)
-// that one of edits overlaps, or "".
-func (t *takenEdits) conflicting(edits []edit.Edit) string {
-	first := -1
+// overlaps reports whether one of edits overlaps a taken edit.
+func (t *takenEdits) overlaps(edits []edit.Edit) bool {
 	for _, e := range edits {
 		// Every taken edit that e conflicts with ends at or after e's start
 		// and starts at or before its end.
 		i := sort.Search(len(t.edits), func(i int) bool { return t.edits[i].End >= e.Start })
 		for ; i < len(t.edits) && t.edits[i].Start <= e.End; i++ {
-			x := t.edits[i]
-			if (first < 0 || x.order < t.edits[first].order) && edit.Overlaps([]edit.Edit{x.Edit}, []edit.Edit{e}) {
-				first = i
+			if edit.Overlaps(t.edits[i:i+1], []edit.Edit{e}) {
+				return true
 			}
 		}
 	}
-	if first < 0 {
-		return ""
-	}
-	return t.edits[first].rule
+	return false
 }
 
 func spanOf(edits []edit.Edit) (int, int) {
