@@ -68,9 +68,9 @@ func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (warnings []Ban
 			fit++
 		}
 	}
-	held := fmt.Sprintf("This file holds %d of the bank's %d questions.", fit, len(bank.Questions))
+	held := fmt.Sprintf("This file holds %d of the bank's %s.", fit, plural(len(bank.Questions), "question", "questions"))
 	if left := len(bank.Questions) - fit; left > 0 {
-		held += fmt.Sprintf(" LEFT OUT: %d questions whose question or an answer is too long for Kahoot! (itilint lists them when it writes the file).", left)
+		held += fmt.Sprintf(" LEFT OUT: %s whose question or an answer is too long for Kahoot! (itilint lists them when it writes the file).", plural(left, "question", "questions"))
 	}
 	intro := [][]any{
 		{nil, opts.Title},

@@ -61,7 +61,7 @@ type moodleQuestion struct {
 // the answer letters of the other exports stay true).
 func WriteMoodleXML(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	opts = opts.withDefaults()
-	doc := moodleQuiz{Comment: fmt.Sprintf(" %s: %d questions, written by itilint ", strings.ReplaceAll(flat(opts.Title), "--", "- -"), len(bank.Questions))}
+	doc := moodleQuiz{Comment: fmt.Sprintf(" %s: %s, written by itilint ", strings.ReplaceAll(flat(opts.Title), "--", "- -"), plural(len(bank.Questions), "question", "questions"))}
 	for _, group := range byTopic(bank.Questions) {
 		doc.Questions = append(doc.Questions, moodleQuestion{Type: "category",
 			Category: &moodleText{Text: "$course$/top/" + category(opts.Category, group[0])}})

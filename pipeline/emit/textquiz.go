@@ -111,7 +111,7 @@ func controlToSpace(r rune) rune {
 func WriteGIFT(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	opts = opts.withDefaults()
 	var b strings.Builder
-	fmt.Fprintf(&b, "// %s\n// %d questions, written by itilint\n", flat(opts.Title), len(bank.Questions))
+	fmt.Fprintf(&b, "// %s\n// %s, written by itilint\n", flat(opts.Title), plural(len(bank.Questions), "question", "questions"))
 	for _, group := range byTopic(bank.Questions) {
 		fmt.Fprintf(&b, "\n$CATEGORY: %s\n", category(opts.Category, group[0]))
 		for _, q := range group {
@@ -180,7 +180,7 @@ func mdLine(s string) string {
 func WriteWorksheet(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	opts = opts.withDefaults()
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n%d questions. Choose one answer for each.\n", md(opts.Title), len(bank.Questions))
+	fmt.Fprintf(&b, "# %s\n\n%s. Choose one answer for each.\n", md(opts.Title), plural(len(bank.Questions), "question", "questions"))
 	if len(bank.Questions) == 0 {
 		b.WriteString("\nThe notes gave no question that passes the checks.\n")
 	}

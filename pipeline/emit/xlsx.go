@@ -331,7 +331,7 @@ func (b *xlsxBook) summary(bank *quiz.Bank) error {
 		return err
 	}
 	n++
-	if err := b.row(sw, n, b.body, []any{fmt.Sprintf("This bank holds %d questions; %d variants are on the Variants sheet.", len(bank.Questions), len(bank.Variants))}); err != nil {
+	if err := b.row(sw, n, b.body, []any{fmt.Sprintf("This bank holds %s; %s on the Variants sheet.", plural(len(bank.Questions), "question", "questions"), plural(len(bank.Variants), "variant is", "variants are"))}); err != nil {
 		return err
 	}
 	for _, note := range bank.Notes {
