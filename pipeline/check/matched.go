@@ -62,7 +62,7 @@ type matched struct {
 
 	nps     []nounPattern // nounsAt's result, reused
 	words   []uint64      // definitions: the element stems of one sentence, a bit set
-	others  []uint64      // definitions: words less the defined term's own stems (othersWords)
+	others  []uint64      // definitions: words less the defined term's own stems (specificWords)
 	stemBuf []string      // stems's result, reused
 	folded  []byte        // a shape in lower case, reused
 	cased   []byte        // a shape as written, reused

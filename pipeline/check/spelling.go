@@ -69,7 +69,7 @@ func bucketKey(c0, c1 byte, n int) int {
 }
 
 // near3 is the bit of near for a word of length n starting c0 c1 c2: a
-// hash into nearBits bits, so that the table (4 KB) stays in the
+// hash into 1<<nearLog bits, so that the table (4 KB) stays in the
 // processor's first cache while every word of a note reads it. A word
 // whose bit another key set is only judged, and rejected, for nothing.
 func near3(c0, c1, c2 byte, n int) int {

@@ -391,6 +391,11 @@ func (p *Pass) Reportf(start, end int, format string, args ...any) {
 // less used one") is reported in a second look: after the last note, Revisit
 // names the notes to look at again, and each is read anew and handed to
 // Again.
+//
+// A CourseCheck that has something to say of the run as a whole, not of
+// one note (which folders it compared only within themselves), also has
+// a method Notices() []string, asked once Revisit is done; the run shows
+// what it returns with its other notices.
 type CourseCheck interface {
 	// Note checks the next note in course order.
 	Note(*CoursePass)
