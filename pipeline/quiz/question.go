@@ -1,7 +1,7 @@
-// Package quiz owns question generation: generators (registered like rules)
-// turn the notes' own sentences into exam-style questions, the item-writing
-// guidelines drop flawed ones, and the bank is balanced and made deterministic
-// by a seed.
+// Package quiz owns question generation: generators (registered like
+// rules) turn the notes' own sentences into exam-style questions, the
+// item-writing guidelines drop flawed ones, and the bank is balanced and
+// made deterministic by a seed.
 package quiz
 
 import (
