@@ -97,8 +97,8 @@ func TestTokenWords(t *testing.T) {
 		tt := tokenized{text: b, lower: lower, toks: toks}
 		for k, tok := range toks {
 			norm := string(tt.norm(k))
-			if want := v.ids[norm]; tok.word != want {
-				t.Errorf("%q: word %q has number %d, want %d", text, norm, tok.word, want)
+			if want := v.ids[norm]; tok.word() != want {
+				t.Errorf("%q: word %q has number %d, want %d", text, norm, tok.word(), want)
 			}
 			if norm != strings.ToLower(text[tok.start:tok.end]) && norm != string(appendLower(nil, b[tok.start:tok.end])) {
 				t.Errorf("%q: norm %q of %q", text, norm, text[tok.start:tok.end])
@@ -193,8 +193,8 @@ func compareTokens(t *testing.T, text []byte, rng *rand.Rand, v *vocabulary) {
 	}
 	for k, w := range want {
 		got := toks[k]
-		if int(got.start) != w.start || int(got.end) != w.end || string(tt.norm(k)) != w.norm || got.word != w.word ||
-			got.gap != w.gap || got.brk != w.brk || got.sent != w.sent || got.clause != w.clause {
+		if int(got.start) != w.start || int(got.end) != w.end || string(tt.norm(k)) != w.norm || got.word() != w.word ||
+			got.gap() != w.gap || got.brk() != w.brk || got.sent() != w.sent || got.clause() != w.clause {
 			t.Fatalf("%q %v: token %d is %+v %q, want %+v", text, spans, k, got, tt.norm(k), w)
 		}
 	}
@@ -264,11 +264,11 @@ func FuzzMatchAt(f *testing.F) {
 		b := []byte(text)
 		toks, _ := tokenizeBlock(nil, b, []note.Span{{Start: 0, End: len(b)}}, nil, m.vocab)
 		for i := range toks {
-			start := m.vocab.info[toks[i].word].start
+			start := m.vocab.info[toks[i].word()].start
 			if start == 0 {
 				continue
 			}
-			id, l := m.matchAt(toks, i, m.vocab.info[toks[i].word].node)
+			id, l := m.matchAt(toks, i, m.vocab.info[toks[i].word()].node)
 			wantID, wantL := referenceMatchAt(m, toks, i, start)
 			if id != wantID || l != wantL {
 				t.Fatalf("%q at token %d: matchAt = %d, %d; want %d, %d", text, i, id, l, wantID, wantL)
@@ -289,7 +289,7 @@ func referenceMatchAt(m *matcher, toks []token, i int, start int32) (int, int) {
 		if i+k >= len(toks) {
 			break
 		}
-		node = n.child(toks[i+k].word)
+		node = n.child(toks[i+k].word())
 	}
 	return best, bestLen
 }

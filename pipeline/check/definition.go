@@ -210,7 +210,7 @@ func (m *matched) calledTerm(s sentence) (*match, int) {
 		k--
 	}
 	word := func(k int) string {
-		if k < s.from || m.toks[k].clause {
+		if k < s.from || m.toks[k].clause() {
 			return ""
 		}
 		return string(m.norm(k))
@@ -238,7 +238,7 @@ func (m *matched) calledHead(s sentence, verb int) int {
 	if h > s.from && modalVerbs[string(m.norm(h))] {
 		h--
 	}
-	if h-1 < s.from || m.toks[h].clause || m.toks[h+1].clause || !determiners[string(m.norm(h-1))] {
+	if h-1 < s.from || m.toks[h].clause() || m.toks[h+1].clause() || !determiners[string(m.norm(h-1))] {
 		return -1
 	}
 	return h
@@ -308,7 +308,7 @@ func (m *matched) askedTerm(si int) *match {
 // Only the first three words are looked at.
 func (m *matched) afterLabel(s sentence) int {
 	for k := s.from + 1; k < s.to && k <= s.from+3; k++ {
-		if !m.toks[k].clause {
+		if !m.toks[k].clause() {
 			continue
 		}
 		g := m.text[m.toks[k-1].end:m.toks[k].start]
@@ -326,7 +326,7 @@ func (m *matched) afterLabel(s sentence) int {
 // the words a definition opens with (a heading's "Service: an overview"
 // has too few words to be read as a definition).
 func (tt *tokenized) glossStart(j, end int) bool {
-	if j <= 0 || j >= end || !tt.toks[j].clause {
+	if j <= 0 || j >= end || !tt.toks[j].clause() {
 		return false
 	}
 	between := bytes.Trim(tt.text[tt.toks[j-1].end:tt.toks[j].start], " \t\r\n*_\"'\u201c")
@@ -347,7 +347,7 @@ func (m *matched) bodyElements(body, end, n int) []uint64 {
 	words := grow(m.words, (n+63)/64)
 	for q := body; q < end; q++ {
 		n, ok := 0, false
-		if w := m.toks[q].word; w != 0 {
+		if w := m.toks[q].word(); w != 0 {
 			n, ok = int(ofWord[w]-1), ofWord[w] != 0
 		} else {
 			n, ok = index[m.stemAt(q)]
@@ -378,7 +378,7 @@ func (tt *tokenized) definitionBody(j, end int) int {
 			return false
 		}
 		for n, w := range words {
-			if string(tt.norm(k+n)) != w || k+n > j && toks[k+n].clause {
+			if string(tt.norm(k+n)) != w || k+n > j && toks[k+n].clause() {
 				return false
 			}
 		}
@@ -392,7 +392,7 @@ func (tt *tokenized) definitionBody(j, end int) int {
 		if at(j+1, "defined", "as") || string(tt.norm(j)) == "is" && at(j+1, "described", "as") {
 			return j + 3
 		}
-		if j+1 < end && definitionStart[string(tt.norm(j+1))] && !toks[j+1].clause {
+		if j+1 < end && definitionStart[string(tt.norm(j+1))] && !toks[j+1].clause() {
 			return j + 1
 		}
 	case "can":

@@ -32,7 +32,7 @@ func runListCount(pass *rule.Pass) {
 	next := 0 // the first token not read as part of a number
 	for _, n := range m.numbers {
 		i := int(n)
-		if i < next || m.coveredBy(i) != 0 || m.m.vocab.info[m.toks[i].word].number == 0 && !isDigits(m.norm(i)) {
+		if i < next || m.coveredBy(i) != 0 || m.m.vocab.info[m.toks[i].word()].number == 0 && !isDigits(m.norm(i)) {
 			continue
 		}
 		val, l := m.parseNumber(i)
@@ -49,7 +49,7 @@ func runListCount(pass *rule.Pass) {
 // partCount reports whether the word before the number at toks[i] makes
 // it count a part of a list ("the first two", "one or two"), not the list.
 func (m *matched) partCount(i int) bool {
-	if i == 0 || m.toks[i].sent {
+	if i == 0 || m.toks[i].sent() {
 		return false
 	}
 	p := m.norm(i - 1)
@@ -61,7 +61,7 @@ func (m *matched) partCount(i int) bool {
 // guiding principles") and the product's name ("34 ITIL 4 practices").
 func (m *matched) countedList(j int) (int, []nounPattern) {
 	toks := m.toks
-	for steps := 0; j < len(toks) && steps <= 3 && !toks[j].clause; steps++ {
+	for steps := 0; j < len(toks) && steps <= 3 && !toks[j].clause(); steps++ {
 		if nps := m.nounsAt(j, true); len(nps) > 0 {
 			return j, nps
 		}
@@ -149,7 +149,7 @@ func (tt *tokenized) parseNumber(i int) (int, int) {
 	toks := tt.toks
 	t := tt.norm(i)
 	if isDigits(t) {
-		if len(t) > 4 || i+1 < len(toks) && toks[i+1].gap == '.' && !toks[i+1].brk {
+		if len(t) > 4 || i+1 < len(toks) && toks[i+1].gap() == '.' && !toks[i+1].brk() {
 			return 0, 1 // a year, a version ("4.0")
 		}
 		n := 0
@@ -162,7 +162,7 @@ func (tt *tokenized) parseNumber(i int) (int, int) {
 	if !ok {
 		return 0, 1
 	}
-	if n >= 20 && i+1 < len(toks) && !toks[i+1].brk {
+	if n >= 20 && i+1 < len(toks) && !toks[i+1].brk() {
 		if u, ok := numberWords[string(tt.norm(i+1))]; ok && u < 10 {
 			return n + u, 2
 		}

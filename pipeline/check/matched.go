@@ -269,7 +269,7 @@ func (m *matched) scan() {
 		// As tokenize makes room for the tokens: the sentences, counted.
 		n := 0
 		for i := range toks {
-			if toks[i].sent || i == 0 {
+			if toks[i].sent() || i == 0 {
 				n++
 			}
 		}
@@ -278,13 +278,13 @@ func (m *matched) scan() {
 	matchedTo := 0 // the end of the last match
 	for i := range toks {
 		t := &toks[i]
-		if t.sent || i == 0 {
+		if t.sent() || i == 0 {
 			if len(m.sents) > 0 {
 				m.sents[len(m.sents)-1].to = i
 			}
 			m.sents = append(m.sents, sentence{from: i})
 		}
-		w := &info[t.word]
+		w := &info[t.word()]
 		// A number is a number word or digits: a word whose first byte is
 		// an ASCII digit (no other letter lower-cases to one).
 		if c := text[t.start]; w.number != 0 || c >= '0' && c <= '9' {
@@ -522,7 +522,7 @@ func (m *matched) blockContexts() []uint64 {
 }
 
 // startOf is the starter of toks[i]'s word, 0 if nothing starts with it.
-func (m *matched) startOf(i int) int32 { return m.m.vocab.info[m.toks[i].word].start }
+func (m *matched) startOf(i int) int32 { return m.m.vocab.info[m.toks[i].word()].start }
 
 // stemAt is the stem of toks[i], computed once for its word.
 func (m *matched) stemAt(i int) string {

@@ -260,7 +260,7 @@ func (m *matcher) addForm(text string, f form) {
 	norms := tk.norms()
 	f.shape = tk.shape(0, len(toks), !f.cs)
 	for _, t := range toks[1:] {
-		f.gaps = append(f.gaps, t.gap)
+		f.gaps = append(f.gaps, t.gap())
 	}
 	key := strings.Join(norms, "\x00")
 	id, ok := m.keys[key]
@@ -270,7 +270,7 @@ func (m *matcher) addForm(text string, f form) {
 		m.patterns = append(m.patterns, pattern{toks: norms, brk: make([]bool, len(norms))})
 	}
 	for k := 1; k < len(toks); k++ {
-		if toks[k].brk || toks[k].clause {
+		if toks[k].brk() || toks[k].clause() {
 			m.patterns[id].brk[k] = true
 		}
 	}
@@ -726,11 +726,11 @@ func (m *matcher) matchAt(toks []token, i int, node int32) (int, int) {
 		if i+k >= len(toks) {
 			break
 		}
-		w := toks[i+k].word
+		w := toks[i+k].word()
 		if w == 0 {
 			break // a word no form uses, as most are: no pattern goes on with it
 		}
-		broken = broken || toks[i+k].brk
+		broken = broken || toks[i+k].brk()
 		node = n.child(w)
 	}
 	return best, bestLen
@@ -739,7 +739,7 @@ func (m *matcher) matchAt(toks []token, i int, node int32) (int, int) {
 // breaksFit reports whether toks break only where pat allows.
 func (m *matcher) breaksFit(pat *pattern, toks []token) bool {
 	for k := 1; k < len(toks); k++ {
-		if toks[k].brk && !pat.brk[k] {
+		if toks[k].brk() && !pat.brk[k] {
 			return false
 		}
 	}
@@ -764,7 +764,7 @@ func (m *matcher) nounAt(out []nounPattern, toks []token, i int, start int32, co
 		}
 		ok := true
 		for k := 1; k < len(np.words); k++ {
-			if toks[i+k].brk && !(countOnly && text != nil && emphasisGap(text[toks[i+k-1].end:toks[i+k].start])) || toks[i+k].word != np.words[k] {
+			if toks[i+k].brk() && !(countOnly && text != nil && emphasisGap(text[toks[i+k-1].end:toks[i+k].start])) || toks[i+k].word() != np.words[k] {
 				ok = false
 				break
 			}

@@ -96,7 +96,7 @@ func (m *matched) segment(b blockInfo) (int, int) {
 		from++
 	}
 	to := from + 1
-	for to < b.to && !m.toks[to].clause {
+	for to < b.to && !m.toks[to].clause() {
 		to++
 	}
 	if from >= b.to {
@@ -317,7 +317,7 @@ func (m *matched) runningNearMiss(s sentence, skipFrom, skipTo int, report func(
 			// copy (low 0) is ASCII and in lower case already.
 			continue
 		}
-		if i > s.from && !m.toks[i].clause && m.verbCue(i) {
+		if i > s.from && !m.toks[i].clause() && m.verbCue(i) {
 			continue
 		}
 		st := m.stemAt(i)
@@ -378,7 +378,7 @@ func (m *matched) window(i, j, skipFrom, skipTo int) bool {
 		if m.coveredBy(k) != 0 || k >= skipFrom && k < skipTo {
 			return false
 		}
-		if k > i && (m.toks[k].clause || m.toks[k].brk) {
+		if k > i && (m.toks[k].clause() || m.toks[k].brk()) {
 			return false
 		}
 	}

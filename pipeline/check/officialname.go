@@ -66,7 +66,7 @@ func (m *matched) reportMember(pass *rule.Pass, mt *match, e *entry) {
 	}
 	name := l.Members[e.member].Name
 	to := m.shortenedTail(mt, b, name)
-	if m.sentenceOf(mt).ctx&bit == 0 && to < b.to && m.toks[to].gap == ' ' && !m.toks[to].brk && !m.m.lists[e.list].nounWords[string(m.norm(to))] {
+	if m.sentenceOf(mt).ctx&bit == 0 && to < b.to && m.toks[to].gap() == ' ' && !m.toks[to].brk() && !m.m.lists[e.list].nounWords[string(m.norm(to))] {
 		// Named only by the heading or item above, and a word other
 		// than the list's noun ("Design & transition activity") goes
 		// on the name: "Technology and information security" under a
@@ -105,7 +105,7 @@ func (m *matched) shortenedTail(mt *match, b blockInfo, name string) int {
 	words := tokenizeString(name).norms()
 	have := int(mt.to - mt.from)
 	n := len(words) - have
-	if n < 1 || int(mt.to)+n > b.to || m.toks[mt.to].clause || string(m.norm(int(mt.to))) != words[have] {
+	if n < 1 || int(mt.to)+n > b.to || m.toks[mt.to].clause() || string(m.norm(int(mt.to))) != words[have] {
 		return int(mt.to)
 	}
 	for k := 0; k < have; k++ {
@@ -115,11 +115,11 @@ func (m *matched) shortenedTail(mt *match, b blockInfo, name string) int {
 	}
 	to := int(mt.to)
 	for k := to + 1; k < to+n; k++ {
-		if m.toks[k].clause || m.toks[k].brk {
+		if m.toks[k].clause() || m.toks[k].brk() {
 			return to
 		}
 	}
-	if end := to + n; end < b.to && !m.toks[end].clause {
+	if end := to + n; end < b.to && !m.toks[end].clause() {
 		return to
 	}
 	return to + n

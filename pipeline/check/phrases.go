@@ -24,7 +24,7 @@ func (m *matched) phraseOf(mt *match) (*form, *entry, *pack.Phrase) {
 // words), and in a sentence holding one of its context words, when it has
 // some, and none of its unless words.
 func (m *matched) phraseCounts(mt *match, e *entry) bool {
-	if na := m.m.notAfter[e.phrase]; na != nil && int(mt.from) > m.blocks[m.blockOf(int(mt.from))].from && !m.toks[mt.from].brk && na[string(m.norm(int(mt.from)-1))] {
+	if na := m.m.notAfter[e.phrase]; na != nil && int(mt.from) > m.blocks[m.blockOf(int(mt.from))].from && !m.toks[mt.from].brk() && na[string(m.norm(int(mt.from)-1))] {
 		return false
 	}
 	if unless := m.m.phraseUnless[e.phrase]; unless != nil {

@@ -223,7 +223,7 @@ func runMisspelling(pass *rule.Pass) {
 	for k := range toks {
 		t := &toks[k]
 		n := int(t.end - t.start)
-		if t.word != 0 || n < minSpelled || n > maxSpelled {
+		if t.word() != 0 || n < minSpelled || n > maxSpelled {
 			continue // a word of the pack, or too short or long to judge
 		}
 		c0, c1, c2 := text[t.start]|0x20, text[t.start+1], text[t.start+2]
@@ -237,7 +237,7 @@ func runMisspelling(pass *rule.Pass) {
 		// questions about the word's surroundings are asked of those.
 		w := m.norm(k)
 		v := sp.judge(w)
-		if v.ok || !plainLower(w) || m.text[t.start] != w[0] && !t.sent || !plainLower(m.text[t.start+1:t.end]) {
+		if v.ok || !plainLower(w) || m.text[t.start] != w[0] && !t.sent() || !plainLower(m.text[t.start+1:t.end]) {
 			continue // a word, or not letters, or a name or acronym (a capital that starts no sentence)
 		}
 		if !m.standsAlone(k) || own.is(m, w) {
@@ -263,11 +263,11 @@ func runMisspelling(pass *rule.Pass) {
 // cut off at a line end ("servi-"), which truncated-word completes.
 func (m *matched) standsAlone(k int) bool {
 	t := &m.toks[k]
-	if t.gap == '-' || t.gap == '\'' || t.gap == '.' || t.gap == '/' || t.gap == 0 && k > 0 && !t.brk {
+	if t.gap() == '-' || t.gap() == '\'' || t.gap() == '.' || t.gap() == '/' || t.gap() == 0 && k > 0 && !t.brk() {
 		return false
 	}
 	if k+1 < len(m.toks) {
-		if g := m.toks[k+1].gap; g == '-' || g == '\'' || g == '.' || g == '/' || g == 0 {
+		if g := m.toks[k+1].gap(); g == '-' || g == '\'' || g == '.' || g == '/' || g == 0 {
 			return false
 		}
 	}

@@ -19,35 +19,94 @@ import (
 //
 // A token holds no pointer: a note has many, and the garbage collector
 // then neither scans them nor slows down writing them.
+//
+// A note of megabytes has a token every few bytes, so a token is kept to
+// 16 bytes: its offsets in 32 bits (load reads no note over 1 GiB), and
+// its word and marks in one 32-bit field (see the methods).
 type token struct {
-	// start and end are the byte range in the note's text. 32 bits hold
-	// them (load reads no note over 1 GiB) and keep a token at 24 bytes:
-	// a note of megabytes has a token every few bytes.
+	// start and end are the byte range in the note's text.
 	start, end int32
 	// low is where the lower-case text of a word not written in lower
 	// case is kept (see tokenized.norm): 0 for the others; k+1 for
 	// lower[k:], as long as the word, as nearly every copy is; -(k+1)
 	// for a copy of another length (a few letters change their length in
 	// lower case: "İ", the Kelvin sign), whose length is lower[k:k+4]
-	// and bytes follow. One offset rather than two keeps a token at 20
-	// bytes.
+	// and bytes follow.
 	low int32
-	// word is the norm's number in the pack's vocabulary, 0 for a word no
-	// form uses: found while lower-casing, so matching compares numbers.
-	word int32
-	// gap classifies what separates the token from the previous one:
-	// ' ' whitespace, '-' hyphen, '/' slash, '\'' apostrophe, '.' a dot
-	// inside a word ("4.0", "I.T.I.L"), 0 nothing ("&" glued to a word).
-	gap byte
-	// brk: no match may span the gap before this token (punctuation, an
-	// excluded code span or link, the start of a block).
-	brk bool
-	// sent: the token starts a sentence (block start or after . ! ?).
-	sent bool
-	// clause: the token starts a clause (a sentence start, or after , ; :
-	// parentheses, dashes).
-	clause bool
+	// wordMarks holds the word (its low wordBits bits) and the marks of
+	// the gap before the token (the bits above): see word, gap, brk,
+	// sent and clause.
+	wordMarks uint32
 }
+
+// The bits of token.wordMarks.
+const (
+	wordBits   = 24 // more than a pack has words: it is at most 4 MiB (pack.MaxYAMLSize)
+	wordMask   = 1<<wordBits - 1
+	gapShift   = wordBits // 3 bits: the gap's class, an index of gapBytes
+	brkMark    = 1 << (wordBits + 3)
+	sentMark   = 1 << (wordBits + 4)
+	clauseMark = 1 << (wordBits + 5)
+)
+
+// word is the norm's number in the pack's vocabulary, 0 for a word no
+// form uses: found while lower-casing, so matching compares numbers.
+func (t *token) word() int32 { return int32(t.wordMarks & wordMask) }
+
+// gap classifies what separates the token from the previous one: ' '
+// whitespace, '-' hyphen, '/' slash, an apostrophe, '.' a dot inside a
+// word ("4.0", "I.T.I.L"), 0 nothing ("&" glued to a word).
+func (t *token) gap() byte { return gapBytes[t.wordMarks>>gapShift&7] }
+
+// brk: no match may span the gap before this token (punctuation, an
+// excluded code span or link, the start of a block).
+func (t *token) brk() bool { return t.wordMarks&brkMark != 0 }
+
+// sent: the token starts a sentence (block start or after . ! ?).
+func (t *token) sent() bool { return t.wordMarks&sentMark != 0 }
+
+// clause: the token starts a clause (a sentence start, or after , ; :
+// parentheses, dashes).
+func (t *token) clause() bool { return t.wordMarks&clauseMark != 0 }
+
+// setMarks sets the marks of the gap before t, as classifyGap gives them.
+func (t *token) setMarks(gap byte, brk, sent, clause bool) {
+	t.wordMarks = t.wordMarks&wordMask | marks(gap, brk, sent, clause)
+}
+
+// marks packs the marks of a gap into token.wordMarks's bits.
+func marks(gap byte, brk, sent, clause bool) uint32 {
+	m := uint32(gapCodes[gap]) << gapShift
+	if brk {
+		m |= brkMark
+	}
+	if sent {
+		m |= sentMark
+	}
+	if clause {
+		m |= clauseMark
+	}
+	return m
+}
+
+// The marks of the gaps span reads without classifyGap.
+var (
+	blockStartMarks = marks(' ', true, true, true)  // the block's first token
+	cutOutMarks     = marks(' ', true, false, true) // after what was cut out
+	spaceMarks      = marks(' ', false, false, false)
+)
+
+// gapBytes are the gaps classifyGap gives, by their code in a token;
+// gapCodes the codes of those bytes.
+var (
+	gapBytes = [8]byte{0, ' ', '-', '/', '\'', '.'}
+	gapCodes = func() (c [256]uint8) {
+		for i, b := range gapBytes[1:6] {
+			c[b] = uint8(i + 1)
+		}
+		return c
+	}()
+)
 
 // A tokenized text is a text's tokens and the lower-case copies of the
 // words not written in lower case (most words are, and need no copy).
@@ -116,22 +175,22 @@ func tokenizeBlock(dst []token, text []byte, spans []note.Span, lower []byte, v 
 				// The gap before the last token, which is not the first
 				// of the block nor after a cut.
 				t := &dst[len(dst)-1]
-				t.gap, t.brk, t.sent, t.clause = classifyGap(text[dst[len(dst)-2].end:t.start])
+				t.setMarks(classifyGap(text[dst[len(dst)-2].end:t.start]))
 				continue
 			case otherWord:
 				tend, word, low, lower, ok := readWord(text, i, end, tz.lower, tz.v)
 				tz.lower = lower
 				if ok {
-					dst = append(dst, token{start: int32(i), end: int32(tend), low: low, word: word})
-					t := &dst[len(dst)-1]
+					var m uint32
 					switch {
 					case prevEnd == blockStart:
-						t.gap, t.brk, t.sent, t.clause = ' ', true, true, true
+						m = blockStartMarks
 					case prevEnd == cutOut:
-						t.gap, t.brk, t.sent, t.clause = ' ', true, false, true
+						m = cutOutMarks
 					default:
-						t.gap, t.brk, t.sent, t.clause = classifyGap(text[prevEnd:i])
+						m = marks(classifyGap(text[prevEnd:i]))
 					}
+					dst = append(dst, token{start: int32(i), end: int32(tend), low: low, wordMarks: uint32(word) | m})
 					prevEnd = tend
 				}
 				i = tend // past the word, or a rune that is no letter or digit
@@ -263,17 +322,17 @@ func (tz *tokenizer) span(dst []token, i, end, prevEnd int) ([]token, int, int, 
 			held &= int32(nonZero(differ) - 1)
 		}
 		t := &dst[len(dst)-1]
-		t.word = held
 		tend := start + n
 		switch {
 		case prevEnd == blockStart:
-			t.gap, t.brk, t.sent, t.clause = ' ', true, true, true
+			t.wordMarks = uint32(held) | blockStartMarks
 		case prevEnd == cutOut:
-			t.gap, t.brk, t.sent, t.clause = ' ', true, false, true
+			t.wordMarks = uint32(held) | cutOutMarks
 		case start == prevEnd+1 && text[prevEnd] == ' ':
 			// One space, the usual gap: what classifyGap says of it.
-			t.gap, t.brk, t.sent, t.clause = ' ', false, false, false
+			t.wordMarks = uint32(held) | spaceMarks
 		default:
+			t.wordMarks = uint32(held)
 			return dst, tend, tend, oddGap
 		}
 		i, prevEnd = tend, tend
@@ -648,8 +707,8 @@ func (tt *tokenized) shape(from, to int, fold bool) string {
 func (tt *tokenized) appendShape(dst []byte, from, to int, fold bool) []byte {
 	for k := from; k < to; k++ {
 		t := &tt.toks[k]
-		if k > from && t.gap != 0 {
-			dst = append(dst, t.gap)
+		if k > from && t.gap() != 0 {
+			dst = append(dst, t.gap())
 		}
 		if fold {
 			dst = append(dst, tt.norm(k)...)
@@ -664,7 +723,7 @@ func (tt *tokenized) appendShape(dst []byte, from, to int, fold bool) []byte {
 // gaps says: gaps[k-1] for the gap before toks[from+k].
 func (tt *tokenized) gapsEq(from int, gaps []byte) bool {
 	for k, g := range gaps {
-		if tt.toks[from+1+k].gap != g {
+		if tt.toks[from+1+k].gap() != g {
 			return false
 		}
 	}
@@ -677,8 +736,8 @@ func (tt *tokenized) shapeEq(from, to int, want string, fold bool) bool {
 	w := 0
 	for k := from; k < to; k++ {
 		t := &tt.toks[k]
-		if k > from && t.gap != 0 {
-			if w >= len(want) || want[w] != t.gap {
+		if k > from && t.gap() != 0 {
+			if w >= len(want) || want[w] != t.gap() {
 				return false
 			}
 			w++

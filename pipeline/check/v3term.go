@@ -109,7 +109,7 @@ func (m *matched) aboutHistory(mt *match) bool {
 func (m *matched) historyIn(from, to int) bool {
 	info, toks := m.m.vocab.info, m.toks[:to]
 	for k := from; k < to; k++ {
-		if !info[toks[k].word].history {
+		if !info[toks[k].word()].history {
 			continue
 		}
 		for _, h := range m.m.history {
@@ -124,7 +124,7 @@ func (m *matched) historyIn(from, to int) bool {
 // wordsAt reports whether toks[k:] start with the words h.
 func (m *matched) wordsAt(k int, h []int32) bool {
 	for j, w := range h {
-		if m.toks[k+j].word != w {
+		if m.toks[k+j].word() != w {
 			return false
 		}
 	}

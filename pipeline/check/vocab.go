@@ -60,6 +60,11 @@ func (v *vocabulary) add(w string) int32 {
 		return id
 	}
 	id := int32(len(v.words))
+	if id > wordMask {
+		// A token keeps its word in wordBits bits: no pack of the size
+		// pack reads has as many words.
+		panic("check: a pack of more words than a token can number")
+	}
 	v.ids[w] = id
 	v.words = append(v.words, w)
 	v.info = append(v.info, wordInfo{})
