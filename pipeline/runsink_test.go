@@ -76,11 +76,11 @@ func TestWriteBank(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	if err := emit.WriteGIFT(&want, bank, emit.QuizOptions{}); err != nil {
+	if _, err := emit.Questions(&want, "gift", bank, emit.QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want.Bytes()) {
-		t.Fatalf("file differs from WriteGIFT (err %v)", err)
+		t.Fatalf("file differs from what Questions formats (err %v)", err)
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)

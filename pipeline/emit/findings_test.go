@@ -166,9 +166,9 @@ func TestJSONRoundTrip(t *testing.T) {
 		}
 	}
 	all := len(got)
-	got = slices.DeleteFunc(got, func(j JSONFinding) bool { return j.Rule == UnreadableRule })
+	got = slices.DeleteFunc(got, func(j JSONFinding) bool { return j.Rule == unreadableRule })
 	if unreadable == 0 || all-len(got) != unreadable {
-		t.Fatalf("%d elements of rule %s, want one for each of the %d unreadable files", all-len(got), UnreadableRule, unreadable)
+		t.Fatalf("%d elements of rule %s, want one for each of the %d unreadable files", all-len(got), unreadableRule, unreadable)
 	}
 	var want []rule.Finding
 	var notes []*note.Note

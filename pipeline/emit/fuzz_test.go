@@ -43,7 +43,7 @@ func FuzzQuestionExports(f *testing.F) {
 			aikenRoundTrip(t, bank, stem, key)
 		}
 		var buf bytes.Buffer
-		if err := WriteWorksheet(&buf, bank, QuizOptions{}); err != nil {
+		if err := writeWorksheet(&buf, bank, QuizOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		if strings.Count(buf.String(), "\n## Answer key\n") != 1 {
@@ -56,7 +56,7 @@ func FuzzQuestionExports(f *testing.F) {
 func csvRoundTrip(t *testing.T, bank *quiz.Bank, q quiz.Question) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeCSV(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -82,7 +82,7 @@ func csvRoundTrip(t *testing.T, bank *quiz.Bank, q quiz.Question) {
 func giftRoundTrip(t *testing.T, bank *quiz.Bank, stem, key, wrong string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteGIFT(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeGIFT(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	_, gq := readGIFT(t, buf.String())
@@ -95,7 +95,7 @@ func giftRoundTrip(t *testing.T, bank *quiz.Bank, stem, key, wrong string) {
 func moodleRoundTrip(t *testing.T, bank *quiz.Bank, stem, key, explanation string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteMoodleXML(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeMoodleXML(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	var doc moodleQuiz
@@ -112,7 +112,7 @@ func moodleRoundTrip(t *testing.T, bank *quiz.Bank, stem, key, explanation strin
 func aikenRoundTrip(t *testing.T, bank *quiz.Bank, stem, key string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteAiken(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeAiken(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	aq := readAiken(t, buf.String())

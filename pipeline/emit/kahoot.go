@@ -10,8 +10,8 @@ import (
 
 // Kahoot! limits, in characters, from its spreadsheet template.
 const (
-	KahootMaxQuestion = 120
-	KahootMaxAnswer   = 75
+	kahootMaxQuestion = 120
+	kahootMaxAnswer   = 75
 )
 
 // kahootColumns are the headers of Kahoot!'s quiz spreadsheet template, in
@@ -31,23 +31,23 @@ const kahootHeaderRow = 8
 
 // kahootFit says why a question does not fit Kahoot!'s limits, or "".
 func kahootFit(q quiz.Question) string {
-	if n := utf8.RuneCountInString(flat(q.Stem)); n > KahootMaxQuestion {
-		return fmt.Sprintf("question is %d characters (Kahoot! allows %d)", n, KahootMaxQuestion)
+	if n := utf8.RuneCountInString(flat(q.Stem)); n > kahootMaxQuestion {
+		return fmt.Sprintf("question is %d characters (Kahoot! allows %d)", n, kahootMaxQuestion)
 	}
 	for i, o := range q.Options {
-		if n := utf8.RuneCountInString(flat(o)); n > KahootMaxAnswer {
-			return fmt.Sprintf("answer %s is %d characters (Kahoot! allows %d)", letters[i], n, KahootMaxAnswer)
+		if n := utf8.RuneCountInString(flat(o)); n > kahootMaxAnswer {
+			return fmt.Sprintf("answer %s is %d characters (Kahoot! allows %d)", letters[i], n, kahootMaxAnswer)
 		}
 	}
 	return ""
 }
 
-// WriteKahoot writes the questions that fit Kahoot!'s limits in the layout
+// writeKahoot writes the questions that fit Kahoot!'s limits in the layout
 // of its quiz spreadsheet template (one sheet, instructions on top, headers
 // on row 8, one question per row from row 9, correct answer as 1 to 4). It
 // returns a warning for each question left out or shortened. The bytes are deterministic
-// like WriteXLSX's.
-func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (warnings []BankWarning, err error) {
+// like writeXLSX's.
+func writeKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (warnings []BankWarning, err error) {
 	opts = opts.withDefaults()
 	b, err := newBook(opts.Title)
 	if err != nil {
@@ -75,7 +75,7 @@ func WriteKahoot(w io.Writer, bank *quiz.Bank, opts QuizOptions) (warnings []Ban
 	intro := [][]any{
 		{nil, opts.Title},
 		{nil, "Written by itilint for Kahoot!: import it with Add question > Import spreadsheet."},
-		{nil, fmt.Sprintf("Questions over %d characters and answers over %d are left out.", KahootMaxQuestion, KahootMaxAnswer)},
+		{nil, fmt.Sprintf("Questions over %d characters and answers over %d are left out.", kahootMaxQuestion, kahootMaxAnswer)},
 		{nil, held},
 	}
 	for i, r := range intro {

@@ -27,7 +27,7 @@ func TestXLSXOpensInLibreOffice(t *testing.T) {
 	dir := t.TempDir()
 	bank := testBank()
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeXLSX(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	xlsx := filepath.Join(dir, "bank.xlsx")

@@ -54,12 +54,12 @@ type moodleQuestion struct {
 	} `xml:"tags,omitempty"`
 }
 
-// WriteMoodleXML writes the bank as Moodle XML: a category question per
+// writeMoodleXML writes the bank as Moodle XML: a category question per
 // topic, then single-answer multichoice questions with the bank's ID as
 // idnumber, tags for topic, type and Bloom level, the explanation as
 // general feedback, and options in the bank's order (shuffleanswers 0, so
 // the answer letters of the other exports stay true).
-func WriteMoodleXML(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
+func writeMoodleXML(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	opts = opts.withDefaults()
 	doc := moodleQuiz{Comment: fmt.Sprintf(" %s: %s, written by itilint ", strings.ReplaceAll(flat(opts.Title), "--", "- -"), plural(len(bank.Questions), "question", "questions"))}
 	for _, group := range byTopic(bank.Questions) {

@@ -13,7 +13,7 @@ import (
 // QuizOptions tune the question bank writers; the zero value is fine.
 type QuizOptions struct {
 	// Title heads the worksheet and names the xlsx document; default
-	// DefaultQuizTitle.
+	// "ITIL 4 Foundation practice questions".
 	Title string
 	// Category is the root of the GIFT and Moodle XML categories; each
 	// topic becomes a sub-category. Default "itilint".
@@ -23,12 +23,12 @@ type QuizOptions struct {
 	KahootTimeLimit int
 }
 
-// DefaultQuizTitle is the title of a bank when QuizOptions.Title is empty.
-const DefaultQuizTitle = "ITIL 4 Foundation practice questions"
+// defaultQuizTitle is the title of a bank when QuizOptions.Title is empty.
+const defaultQuizTitle = "ITIL 4 Foundation practice questions"
 
 func (o QuizOptions) withDefaults() QuizOptions {
 	if o.Title == "" {
-		o.Title = DefaultQuizTitle
+		o.Title = defaultQuizTitle
 	}
 	if o.Category == "" {
 		o.Category = "itilint"
@@ -75,21 +75,21 @@ func QuestionFormat(path string) (string, error) {
 func Questions(w io.Writer, format string, bank *quiz.Bank, opts QuizOptions) (warnings []BankWarning, err error) {
 	switch format {
 	case "xlsx":
-		return nil, WriteXLSX(w, bank, opts)
+		return nil, writeXLSX(w, bank, opts)
 	case "kahoot":
-		return WriteKahoot(w, bank, opts)
+		return writeKahoot(w, bank, opts)
 	case "csv":
-		return nil, WriteCSV(w, bank, opts)
+		return nil, writeCSV(w, bank, opts)
 	case "gift":
-		return nil, WriteGIFT(w, bank, opts)
+		return nil, writeGIFT(w, bank, opts)
 	case "moodle":
-		return nil, WriteMoodleXML(w, bank, opts)
+		return nil, writeMoodleXML(w, bank, opts)
 	case "aiken":
-		return nil, WriteAiken(w, bank, opts)
+		return nil, writeAiken(w, bank, opts)
 	case "worksheet":
-		return nil, WriteWorksheet(w, bank, opts)
+		return nil, writeWorksheet(w, bank, opts)
 	case "anki":
-		return nil, WriteAnki(w, bank, opts)
+		return nil, writeAnki(w, bank, opts)
 	}
 	return nil, fmt.Errorf("no writer for format %s", format)
 }
@@ -121,9 +121,9 @@ func (w BankWarning) String() string {
 // Bloom level names, as the spreadsheets show them.
 var bloomNames = []string{1: "remember", 2: "understand", 3: "apply", 4: "analyse", 5: "evaluate", 6: "create"}
 
-// BloomName is the name of a level of Bloom's taxonomy ("remember" for 1),
+// bloomName is the name of a level of Bloom's taxonomy ("remember" for 1),
 // or the number for a level it does not know.
-func BloomName(level int) string {
+func bloomName(level int) string {
 	if level > 0 && level < len(bloomNames) {
 		return bloomNames[level]
 	}
@@ -165,7 +165,7 @@ var questionColumns = []string{"ID", "Type", "Topic", "Bloom", "Question", "A", 
 
 // questionRow is a question as the CSV shows it.
 func questionRow(q quiz.Question) []string {
-	return []string{q.ID, q.Type, topicName(q), BloomName(q.Bloom), q.Stem,
+	return []string{q.ID, q.Type, topicName(q), bloomName(q.Bloom), q.Stem,
 		q.Options[0], q.Options[1], q.Options[2], q.Options[3], q.AnswerLetter(), q.Explanation, q.Source}
 }
 

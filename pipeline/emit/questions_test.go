@@ -71,12 +71,12 @@ func testBank() *quiz.Bank {
 type bankWriter func(*bytes.Buffer, *quiz.Bank) error
 
 var textWriters = map[string]bankWriter{
-	"questions.csv":       func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteCSV(b, bank, QuizOptions{}) },
-	"questions.gift":      func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteGIFT(b, bank, QuizOptions{}) },
-	"questions.xml":       func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteMoodleXML(b, bank, QuizOptions{}) },
-	"questions.aiken.txt": func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteAiken(b, bank, QuizOptions{}) },
-	"questions.md":        func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteWorksheet(b, bank, QuizOptions{}) },
-	"questions.anki.txt":  func(b *bytes.Buffer, bank *quiz.Bank) error { return WriteAnki(b, bank, QuizOptions{}) },
+	"questions.csv":       func(b *bytes.Buffer, bank *quiz.Bank) error { return writeCSV(b, bank, QuizOptions{}) },
+	"questions.gift":      func(b *bytes.Buffer, bank *quiz.Bank) error { return writeGIFT(b, bank, QuizOptions{}) },
+	"questions.xml":       func(b *bytes.Buffer, bank *quiz.Bank) error { return writeMoodleXML(b, bank, QuizOptions{}) },
+	"questions.aiken.txt": func(b *bytes.Buffer, bank *quiz.Bank) error { return writeAiken(b, bank, QuizOptions{}) },
+	"questions.md":        func(b *bytes.Buffer, bank *quiz.Bank) error { return writeWorksheet(b, bank, QuizOptions{}) },
+	"questions.anki.txt":  func(b *bytes.Buffer, bank *quiz.Bank) error { return writeAnki(b, bank, QuizOptions{}) },
 }
 
 func TestQuestionTextFormatsGolden(t *testing.T) {
@@ -129,11 +129,11 @@ func TestQuestionsPicksTheWriter(t *testing.T) {
 	if _, err := Questions(&got, "gift", testBank(), QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteGIFT(&want, testBank(), QuizOptions{}); err != nil {
+	if err := writeGIFT(&want, testBank(), QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Fatal("Questions in gift differs from WriteGIFT")
+		t.Fatal("Questions in gift differs from writeGIFT")
 	}
 	if _, err := Questions(&got, "pdf", testBank(), QuizOptions{}); err == nil {
 		t.Error("Questions wrote a format it has no writer for")
@@ -143,7 +143,7 @@ func TestQuestionsPicksTheWriter(t *testing.T) {
 func TestCSVRoundTrip(t *testing.T) {
 	bank := testBank()
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeCSV(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -200,7 +200,7 @@ func TestNeutralise(t *testing.T) {
 	}
 }
 
-// readGIFT is a small GIFT reader for the subset WriteGIFT writes.
+// readGIFT is a small GIFT reader for the subset writeGIFT writes.
 func readGIFT(t *testing.T, src string) (cats []string, qs []quiz.Question) {
 	t.Helper()
 	unescape := func(s string) string {
@@ -276,7 +276,7 @@ func readGIFT(t *testing.T, src string) (cats []string, qs []quiz.Question) {
 func TestGIFTRoundTrip(t *testing.T) {
 	bank := testBank()
 	var buf bytes.Buffer
-	if err := WriteGIFT(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeGIFT(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	cats, got := readGIFT(t, buf.String())
@@ -339,7 +339,7 @@ func readAiken(t *testing.T, src string) []quiz.Question {
 func TestAikenRoundTrip(t *testing.T) {
 	bank := testBank()
 	var buf bytes.Buffer
-	if err := WriteAiken(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeAiken(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	got := readAiken(t, buf.String())
@@ -356,7 +356,7 @@ func TestAikenRoundTrip(t *testing.T) {
 func TestMoodleXMLRoundTrip(t *testing.T) {
 	bank := testBank()
 	var buf bytes.Buffer
-	if err := WriteMoodleXML(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeMoodleXML(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	var doc moodleQuiz
@@ -414,7 +414,7 @@ func TestMoodleXMLRoundTrip(t *testing.T) {
 func TestWorksheetHasAnswerKey(t *testing.T) {
 	bank := testBank()
 	var buf bytes.Buffer
-	if err := WriteWorksheet(&buf, bank, QuizOptions{Title: "Mock *exam*"}); err != nil {
+	if err := writeWorksheet(&buf, bank, QuizOptions{Title: "Mock *exam*"}); err != nil {
 		t.Fatal(err)
 	}
 	qs, key, ok := strings.Cut(buf.String(), "\n## Answer key\n")
@@ -452,10 +452,10 @@ func readSheet(t *testing.T, data []byte, sheet string) [][]string {
 func TestXLSXRoundTrip(t *testing.T) {
 	bank := testBank()
 	var a, b bytes.Buffer
-	if err := WriteXLSX(&a, bank, QuizOptions{}); err != nil {
+	if err := writeXLSX(&a, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteXLSX(&b, testBank(), QuizOptions{}); err != nil {
+	if err := writeXLSX(&b, testBank(), QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -527,7 +527,7 @@ func checkXLSXQuestionsSheet(t *testing.T, f *excelize.File, bank *quiz.Bank) {
 		t.Errorf("data validation %+v %v", dvs, err)
 	}
 	props, err := f.GetDocProps()
-	if err != nil || props.Creator != "itilint" || props.Created != "2024-01-01T00:00:00Z" || props.Title != DefaultQuizTitle {
+	if err != nil || props.Creator != "itilint" || props.Created != "2024-01-01T00:00:00Z" || props.Title != defaultQuizTitle {
 		t.Errorf("doc props %+v %v", props, err)
 	}
 }
@@ -568,7 +568,7 @@ func checkXLSXReports(t *testing.T, f *excelize.File, bank *quiz.Bank) {
 
 func TestXLSXZipIsSorted(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, testBank(), QuizOptions{}); err != nil {
+	if err := writeXLSX(&buf, testBank(), QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	names := zipNames(t, buf.Bytes())
@@ -580,11 +580,11 @@ func TestXLSXZipIsSorted(t *testing.T) {
 func TestKahoot(t *testing.T) {
 	bank := testBank()
 	var a, b bytes.Buffer
-	skipped, err := WriteKahoot(&a, bank, QuizOptions{})
+	skipped, err := writeKahoot(&a, bank, QuizOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := WriteKahoot(&b, bank, QuizOptions{}); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+	if _, err := writeKahoot(&b, bank, QuizOptions{}); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatalf("two writes differ (%v)", err)
 	}
 	if len(skipped) != 1 || !skipped[0].LeftOut || !strings.Contains(skipped[0].String(), bank.Questions[3].ID) || !strings.Contains(skipped[0].Why, "question is 177 characters") {
@@ -618,7 +618,7 @@ func TestQuestionsReturnsKahootWarnings(t *testing.T) {
 func BenchmarkWriteXLSX(b *testing.B) {
 	bank := bigBank(10000)
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeXLSX(&buf, bank, QuizOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(buf.Len()))
@@ -626,7 +626,7 @@ func BenchmarkWriteXLSX(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		buf.Reset()
-		if err := WriteXLSX(&buf, bank, QuizOptions{}); err != nil {
+		if err := writeXLSX(&buf, bank, QuizOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -701,7 +701,7 @@ func TestWorksheetRenders(t *testing.T) {
 		bank.Questions = append(bank.Questions, q)
 	}
 	var buf bytes.Buffer
-	if err := WriteWorksheet(&buf, bank, QuizOptions{}); err != nil {
+	if err := writeWorksheet(&buf, bank, QuizOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	src := buf.Bytes()
@@ -754,7 +754,7 @@ func TestWorksheetRenders(t *testing.T) {
 func TestAnkiParsesBack(t *testing.T) {
 	bank := testBank()
 	var buf bytes.Buffer
-	if err := WriteAnki(&buf, bank, QuizOptions{Title: "My deck"}); err != nil {
+	if err := writeAnki(&buf, bank, QuizOptions{Title: "My deck"}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -790,8 +790,8 @@ func TestAnkiParsesBack(t *testing.T) {
 // ascending order, which Excel requires.
 func TestXLSXColumnsAscending(t *testing.T) {
 	for name, write := range map[string]func(*bytes.Buffer) error{
-		"xlsx":   func(b *bytes.Buffer) error { return WriteXLSX(b, testBank(), QuizOptions{}) },
-		"kahoot": func(b *bytes.Buffer) error { _, err := WriteKahoot(b, testBank(), QuizOptions{}); return err },
+		"xlsx":   func(b *bytes.Buffer) error { return writeXLSX(b, testBank(), QuizOptions{}) },
+		"kahoot": func(b *bytes.Buffer) error { _, err := writeKahoot(b, testBank(), QuizOptions{}); return err },
 	} {
 		var buf bytes.Buffer
 		if err := write(&buf); err != nil {
@@ -837,7 +837,7 @@ func TestKahootShortensFromThePack(t *testing.T) {
 		Short: []string{"A deliverable of an activity", "A result for a stakeholder", "Money spent on an activity", "A possible event that harms"}}
 	bank := &quiz.Bank{Questions: []quiz.Question{q}}
 	var buf bytes.Buffer
-	warnings, err := WriteKahoot(&buf, bank, QuizOptions{})
+	warnings, err := writeKahoot(&buf, bank, QuizOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -849,7 +849,7 @@ func TestKahootShortensFromThePack(t *testing.T) {
 	}
 	q.Short[1] = ""
 	bank.Questions[0] = q
-	warnings, err = WriteKahoot(&bytes.Buffer{}, bank, QuizOptions{})
+	warnings, err = writeKahoot(&bytes.Buffer{}, bank, QuizOptions{})
 	if err != nil || len(warnings) != 1 || !warnings[0].LeftOut || !strings.Contains(warnings[0].String(), ": left out of Kahoot!: answer A is 91 characters") {
 		t.Errorf("a question with one answer too long and no short form: %v %v", warnings, err)
 	}

@@ -7,12 +7,12 @@ import (
 	"github.com/itilint/itilint/pipeline/result"
 )
 
-// UnreadableRule is the rule the json format gives a file that could not
+// unreadableRule is the rule the json format gives a file that could not
 // be read: it is one more element of the array, an error at the position
 // the reason names (0 when none), so that a program reading the report
 // sees every input, as SARIF's toolExecutionNotifications and the other
 // formats' erroring entries show them.
-const UnreadableRule = "unreadable"
+const unreadableRule = "unreadable"
 
 // jsonReadError is the json element of a file that could not be read, and
 // whether f is one.
@@ -23,7 +23,7 @@ func jsonReadError(f *result.File) (JSONFinding, bool) {
 	pos, msg := readError(f.Path, f.Err)
 	return JSONFinding{
 		Path: f.Path, Line: pos.Line, Column: pos.Col, EndLine: pos.Line, EndColumn: pos.Col,
-		Rule: UnreadableRule, Severity: "error", Message: msg,
+		Rule: unreadableRule, Severity: "error", Message: msg,
 	}, true
 }
 

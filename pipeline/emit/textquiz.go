@@ -48,10 +48,10 @@ func isFormulaSign(r rune) bool {
 	return false
 }
 
-// WriteCSV writes the bank as CSV with the columns of the Questions sheet,
+// writeCSV writes the bank as CSV with the columns of the Questions sheet,
 // a header row, CRLF line ends (RFC 4180) and formula-like cells
 // neutralised.
-func WriteCSV(w io.Writer, bank *quiz.Bank, _ QuizOptions) error {
+func writeCSV(w io.Writer, bank *quiz.Bank, _ QuizOptions) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	if err := cw.Write(questionColumns); err != nil {
@@ -105,10 +105,10 @@ func controlToSpace(r rune) rune {
 	return r
 }
 
-// WriteGIFT writes the bank in Moodle's GIFT format: a $CATEGORY line per
+// writeGIFT writes the bank in Moodle's GIFT format: a $CATEGORY line per
 // topic, then each question as ::ID::stem {=key ~wrong ... ####explanation}
 // with a comment naming its source.
-func WriteGIFT(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
+func writeGIFT(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	opts = opts.withDefaults()
 	var b strings.Builder
 	fmt.Fprintf(&b, "// %s\n// %s, written by itilint\n", flat(opts.Title), plural(len(bank.Questions), "question", "questions"))
@@ -138,11 +138,11 @@ func WriteGIFT(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	return err
 }
 
-// WriteAiken writes the bank in the Aiken format Moodle imports: the
+// writeAiken writes the bank in the Aiken format Moodle imports: the
 // question on one line, options "A. ..." to "D. ...", "ANSWER: X", and a
 // blank line between questions. Aiken has no place for IDs or
 // explanations.
-func WriteAiken(w io.Writer, bank *quiz.Bank, _ QuizOptions) error {
+func writeAiken(w io.Writer, bank *quiz.Bank, _ QuizOptions) error {
 	var b strings.Builder
 	for i, q := range bank.Questions {
 		if i > 0 {
@@ -174,10 +174,10 @@ func mdLine(s string) string {
 	return listStart.ReplaceAllString(md(s), `$1\$2$3$4`)
 }
 
-// WriteWorksheet writes a printable worksheet in Markdown: the numbered
+// writeWorksheet writes a printable worksheet in Markdown: the numbered
 // questions with options A to D, then an answer key with the letter, the
 // explanation and the source of each.
-func WriteWorksheet(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
+func writeWorksheet(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	opts = opts.withDefaults()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%s. Choose one answer for each.\n", md(opts.Title), plural(len(bank.Questions), "question", "questions"))
@@ -220,14 +220,14 @@ func WriteWorksheet(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	return err
 }
 
-// WriteAnki writes the bank as a text file for Anki's importer (File >
+// writeAnki writes the bank as a text file for Anki's importer (File >
 // Import): tab-separated notes of the Basic type with headers Anki reads
 // (separator, html, notetype, deck, the tags column). The front is the
 // question with its options A to D on lines of their own, the back the
 // answer, its explanation and source; tags name the syllabus area and the
 // question type. Fields are quoted as CSV where they hold a line break, a
 // tab or a quote, as Anki's importer expects.
-func WriteAnki(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
+func writeAnki(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	opts = opts.withDefaults()
 	var b strings.Builder
 	b.WriteString("#separator:tab\n#html:false\n#notetype:Basic\n")

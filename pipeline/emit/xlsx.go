@@ -178,7 +178,7 @@ func (b *xlsxBook) filter(s sheet, rows int) error {
 	return b.f.AutoFilter(s.name, "A1:"+last, nil)
 }
 
-// WriteXLSX writes the bank as an Excel workbook: sheets Questions (for
+// writeXLSX writes the bank as an Excel workbook: sheets Questions (for
 // learners: number, question, options and a drop-down of A to D for their
 // answer; no key), Answer key (number, ID, key, explanation, source),
 // Coverage (per syllabus area: exam weight, questions, untested terms),
@@ -187,7 +187,7 @@ func (b *xlsxBook) filter(s sheet, rows int) error {
 // header. The output is byte-identical for the same
 // bank: fixed document properties, zip entries sorted by name with fixed
 // times.
-func WriteXLSX(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
+func writeXLSX(w io.Writer, bank *quiz.Bank, opts QuizOptions) error {
 	opts = opts.withDefaults()
 	b, err := newBook(opts.Title)
 	if err != nil {
