@@ -188,11 +188,15 @@ type memberInfo struct {
 
 var compiled sync.Map // *pack.Pack → the matcher (pack.Derived)
 
-// Prepare builds the matcher of p ahead of the first note. A run calls it
-// on its own goroutine as it starts, so the few milliseconds of building
-// overlap the walk and the first notes' formatting rules instead of
-// holding every worker back at its first pack rule.
-func Prepare(p *pack.Pack) { compile(p) }
+// Prepare builds the matcher of p, then its speller, ahead of the first
+// note. A run calls it on its own goroutine as it starts, so the few
+// milliseconds of building overlap the walk and the first notes'
+// formatting rules instead of holding every worker back at its first pack
+// rule, and then at misspelling.
+func Prepare(p *pack.Pack) {
+	compile(p)
+	spellerOf(p)
+}
 
 // compile returns the matcher of p, built once per pack.
 func compile(p *pack.Pack) *matcher { return pack.Derived(&compiled, p, build) }
