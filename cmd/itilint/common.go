@@ -90,6 +90,11 @@ func baseConfig(c *cli.Context) (pipeline.Config, error) {
 		return pipeline.Config{}, err
 	}
 	pc := pipeline.Config{Paths: c.Args().Slice(), Pack: p, Project: cfg, Stdin: c.App.Reader, StdinName: c.String("stdin-filename")}
+	if pc.StdinName != "" && !slices.Contains(pc.Paths, "-") {
+		// Without "-" nothing is read from standard input: the name
+		// would name nothing, and the user meant to pipe a note.
+		return pipeline.Config{}, cli.Exit("--stdin-filename names the note read from standard input: add - to the paths", exitTrouble)
+	}
 	if c.Command.HasName("run") || c.Command.HasName("fix") || c.Command.HasName("quiz") {
 		pc.Load = load.Options{DropFillers: c.Bool("drop-fillers")}
 	}
