@@ -90,10 +90,11 @@ func runSentenceCase(p *rule.Pass) {
 		if len(prose) == 0 {
 			continue
 		}
-		// The paragraph's first word. A transcript's paragraph starts
-		// after a pause, often in the middle of a sentence.
-		if first := b.Lines[0]; !b.InList && prose[0].Start == first.Start && !brokenBefore(src, d.blocks, i) && !afterIndentedCode(src, d.blocks, i) && !transcript(p.Note) {
-			if lowerStart(src[first.Start:first.End]) && capitalizable(src, first.Start, first.End) && !notASentence(src, first.Start, first.Start, first.End) {
+		// The paragraph's first word, when in lower case (seldom, so
+		// asked first). A transcript's paragraph starts after a pause,
+		// often in the middle of a sentence.
+		if first := b.Lines[0]; lowerStart(src[first.Start:first.End]) && !b.InList && prose[0].Start == first.Start && !brokenBefore(src, d.blocks, i) && !afterIndentedCode(src, d.blocks, i) && !transcript(p.Note) {
+			if capitalizable(src, first.Start, first.End) && !notASentence(src, first.Start, first.Start, first.End) {
 				capitalize(p, first.Start, "the paragraph")
 			}
 		}
