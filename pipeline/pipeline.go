@@ -391,8 +391,16 @@ func (r *Result) Summary() result.Summary {
 	if r.Bank != nil {
 		s.Questions = len(r.Bank.Questions)
 	}
-	// Inputs that could not be found count as unreadable too.
-	s.Unreadable = len(r.Errors)
+	// Inputs that could not be found count as unreadable too; a folder
+	// with no note is no file that could not be read (check's summary
+	// does not count it either).
+	s.Unreadable = 0
+	for _, err := range r.Errors {
+		var none *load.NoNotes
+		if !errors.As(err, &none) {
+			s.Unreadable++
+		}
+	}
 	s.Read = r.Read
 	return s
 }

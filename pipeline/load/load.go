@@ -145,13 +145,23 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 	// Cleaned once, so that joinName below gives what filepath.Join would.
 	w.dir(filepath.Clean(root), "")
 	if w.found == 0 {
-		w.errs = append(w.errs, fmt.Errorf("%s: no notes found (looked for .md, .markdown, .txt, .vtt, .srt)", root))
+		w.errs = append(w.errs, &NoNotes{Path: root, Why: "no notes found (looked for .md, .markdown, .txt, .vtt, .srt)"})
 	}
 	return w.errs
 }
 
 // IsPattern reports whether a path holds glob characters.
 func IsPattern(path string) bool { return strings.ContainsAny(path, "*?[{") }
+
+// NoNotes is the error of a folder or a glob pattern that gave no note:
+// the run failed to find what it was asked to read, but no file failed to
+// be read, so summaries do not count it as an unreadable file.
+type NoNotes struct {
+	Path string // the folder or pattern
+	Why  string
+}
+
+func (e *NoNotes) Error() string { return e.Path + ": " + e.Why }
 
 // walkPattern walks the folder a glob pattern starts with and yields the
 // notes whose path matches the rest.
@@ -163,7 +173,7 @@ func walkPattern(pattern string, skip func(string) bool, yield func(Input)) []er
 	base, rest := doublestar.SplitPattern(slashed)
 	base = filepath.FromSlash(base)
 	if info, err := os.Stat(base); err != nil || !info.IsDir() {
-		return []error{fmt.Errorf("%s: no notes match (no folder %s)", pattern, base)}
+		return []error{&NoNotes{Path: pattern, Why: "no notes match (no folder " + base + ")"}}
 	}
 	w := walker{root: base, skip: skip, yield: yield, match: func(rel string) bool {
 		ok, _ := doublestar.Match(rest, filepath.ToSlash(rel))
@@ -172,7 +182,7 @@ func walkPattern(pattern string, skip func(string) bool, yield func(Input)) []er
 	w.ignores, w.inRepo = repoIgnores(base)
 	w.dir(filepath.Clean(base), "")
 	if w.found == 0 {
-		w.errs = append(w.errs, fmt.Errorf("%s: no notes match", pattern))
+		w.errs = append(w.errs, &NoNotes{Path: pattern, Why: "no notes match"})
 	}
 	return w.errs
 }
