@@ -1,6 +1,12 @@
 package main
 
-import "sync"
+import (
+	"math"
+	"os"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+)
 
 // check and fix keep a few megabytes live on a course of small notes (the
 // pack, its matcher and the notes in flight) while they allocate several
@@ -15,13 +21,57 @@ import "sync"
 // that before each collection. Past bigHeapBytes live, gcCheckHeaps lowers
 // GOGC so that the heap grows by about bigHeapBytes past what is live,
 // down to gcPercentBigMin. In between, GOGC stays main's.
+//
+// GOGC alone still let such a note take over ten times its size: the
+// heap grew by half of what was live, and the runtime gives the memory it
+// frees back to the system only slowly. So past limitFromBytes live,
+// gcCheckHeaps also sets a soft memory limit a little above the live heap
+// (memoryLimitFor), after every collection: the collector then runs
+// before the heap outgrows it, and the runtime returns what it does not
+// need. The limit follows the live heap rather than the size of the
+// notes, as a limit under what is live would have the collector run
+// without end; it is a backstop for a note of megabytes, which a course
+// of small notes never comes near.
 const (
 	smallHeapRoom     = 16 << 20
 	gcPercentSmallMax = 400
 	bigHeapBytes      = 128 << 20
 	gcPercentBigMin   = 50
 	gcPercentMain     = 200 // as main sets it
+
+	limitFromBytes = 32 << 20
+	limitRoomBytes = 6 << 20
 )
+
+// memoryLimitFor is the soft memory limit for a heap of live bytes, when
+// the runtime holds overhead bytes more than the heap's objects and free
+// memory (the collector's own tables, stacks, the unused ends of spans):
+// none below limitFromBytes, and above it room for a 32nd of what is
+// live, at least limitRoomBytes, to be allocated before a collection.
+func memoryLimitFor(live, overhead uint64) int64 {
+	if live < limitFromBytes {
+		return math.MaxInt64 // the runtime's default: no limit
+	}
+	return int64(live + overhead + max(live/32, limitRoomBytes))
+}
+
+// runtimeOverhead is the memory the runtime holds from the system beyond
+// the heap's objects and its free memory, as memoryLimitFor takes it.
+func runtimeOverhead(s []metrics.Sample) uint64 {
+	metrics.Read(s)
+	held := s[0].Value.Uint64() - s[1].Value.Uint64() // the total less what was given back
+	return held - min(held, s[2].Value.Uint64()+s[3].Value.Uint64())
+}
+
+// overheadMetrics are the samples runtimeOverhead reads.
+func overheadMetrics() []metrics.Sample {
+	return []metrics.Sample{
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+	}
+}
 
 // gcPercentForHeap is the GOGC for a heap of live bytes: more than main's
 // for a small heap, less for a big one (see above).
@@ -33,7 +83,19 @@ func gcPercentForHeap(live uint64) int {
 }
 
 // gcCheckHeaps retunes the collector after every collection to
-// gcPercentForHeap the heap left live (see retuneGC).
-func gcCheckHeaps() { gcCheckHeapsOnce.Do(func() { retuneGC(gcPercentForHeap) }) }
+// gcPercentForHeap the heap left live (see retuneGC), and sets the
+// memoryLimitFor it, unless GOMEMLIMIT in the environment sets one.
+func gcCheckHeaps() {
+	gcCheckHeapsOnce.Do(func() {
+		limit := os.Getenv("GOMEMLIMIT") == ""
+		samples := overheadMetrics()
+		retuneGC(func(live uint64) int {
+			if limit {
+				debug.SetMemoryLimit(memoryLimitFor(live, runtimeOverhead(samples)))
+			}
+			return gcPercentForHeap(live)
+		})
+	})
+}
 
 var gcCheckHeapsOnce sync.Once

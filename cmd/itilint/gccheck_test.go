@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"math"
+	"runtime"
+	"testing"
+)
 
 func TestGCPercentForHeap(t *testing.T) {
 	tests := []struct {
@@ -23,4 +27,33 @@ func TestGCPercentForHeap(t *testing.T) {
 			t.Errorf("gcPercentForHeap(%d) = %d, want %d", tt.live, got, tt.want)
 		}
 	}
+}
+
+func TestMemoryLimitFor(t *testing.T) {
+	tests := []struct {
+		live uint64
+		want int64
+	}{
+		{0, math.MaxInt64},                  // nothing live yet
+		{4 << 20, math.MaxInt64},            // a course of small notes
+		{limitFromBytes - 1, math.MaxInt64}, // just under
+		{limitFromBytes, 43 << 20},          // 32 MiB live: 5 MiB overhead, 6 MiB room
+		{512 << 20, 533 << 20},              // a 32nd of it for room: 16 MiB
+	}
+	for _, tt := range tests {
+		if got := memoryLimitFor(tt.live, 5<<20); got != tt.want {
+			t.Errorf("memoryLimitFor(%d, 5 MiB) = %d, want %d", tt.live, got, tt.want)
+		}
+	}
+}
+
+// TestRuntimeOverhead reads the runtime's metrics as gcCheckHeaps does:
+// the overhead is there, and far less than the heap.
+func TestRuntimeOverhead(t *testing.T) {
+	keep := make([]byte, 8<<20)
+	over := runtimeOverhead(overheadMetrics())
+	if over == 0 || over > 1<<30 {
+		t.Errorf("runtimeOverhead = %d", over)
+	}
+	runtime.KeepAlive(keep)
 }
