@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -165,7 +166,7 @@ func judge(stems []string, folded []byte, mi *memberInfo, li *listInfo, structur
 	var segBuf [12]string
 	seg := segBuf[:0]
 	for _, s := range stems {
-		if !functionWords[s] && !contains(seg, s) {
+		if !functionWords[s] && !slices.Contains(seg, s) {
 			seg = append(seg, s)
 		}
 	}
@@ -173,7 +174,7 @@ func judge(stems []string, folded []byte, mi *memberInfo, li *listInfo, structur
 	missing := missBuf[:0]
 	sharedDistinct := 0
 	for _, s := range mi.content {
-		if contains(seg, s) {
+		if slices.Contains(seg, s) {
 			if !li.weak[s] {
 				sharedDistinct++
 			}
@@ -183,7 +184,7 @@ func judge(stems []string, folded []byte, mi *memberInfo, li *listInfo, structur
 	}
 	extra := 0
 	for _, s := range seg {
-		if !contains(mi.content, s) {
+		if !slices.Contains(mi.content, s) {
 			extra++
 		}
 	}
@@ -205,7 +206,7 @@ func judge(stems []string, folded []byte, mi *memberInfo, li *listInfo, structur
 // sharesStem reports whether a and b have a stem in common.
 func sharesStem(a, b []string) bool {
 	for _, x := range a {
-		if contains(b, x) {
+		if slices.Contains(b, x) {
 			return true
 		}
 	}
@@ -344,12 +345,12 @@ func (m *matched) runningCandidate(s sentence, i int, st string, skipFrom, skipT
 		info := &m.m.lists[li]
 		for mi := range info.members {
 			mb := &info.members[mi]
-			if len(mb.content) < 2 || !contains(mb.content, st) {
+			if len(mb.content) < 2 || !slices.Contains(mb.content, st) {
 				continue
 			}
 			for l := min(len(mb.stems)+2, s.to-i); l >= 2; l-- {
 				j := i + l
-				if !m.window(i, j, skipFrom, skipTo) || !contains(mb.content, m.stemAt(j-1)) {
+				if !m.window(i, j, skipFrom, skipTo) || !slices.Contains(mb.content, m.stemAt(j-1)) {
 					continue
 				}
 				v := judge(m.stems(i, j), m.foldedShape(i, j), mb, info, false)
@@ -383,15 +384,6 @@ func (m *matched) window(i, j, skipFrom, skipTo int) bool {
 		}
 	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func startsUpper(b []byte) bool {
