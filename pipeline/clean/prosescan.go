@@ -122,8 +122,8 @@ func (sc *proseScan) span(src []byte, s note.Span) {
 
 // candidates tests the bytes of the eight at k that c marks: an "i" for
 // the pronoun, another byte for a mark after a space (span is the start of
-// the prose span). Out of span's loop, whose variables a call inside
-// it would have the compiler reload on every turn.
+// the prose span). It is kept out of span's loop, which runs for every
+// eight bytes, while a candidate comes about once in sixty.
 func (sc *proseScan) candidates(src []byte, span, k int, c uint64) {
 	for ; c != 0; c &= c - 1 {
 		j := k + bits.TrailingZeros64(c)/8
