@@ -41,6 +41,9 @@ func flanking(src []byte, lo, hi, i, j int) (left, right bool) {
 
 func runLiteralEmphasis(p *rule.Pass) {
 	src := p.Note.Text
+	if bytes.IndexByte(src, '*') < 0 {
+		return // no asterisk, no bold: one search, not one a line
+	}
 	d := docOf(p.Note)
 	var runs []strongRun
 	for bi, b := range d.blocks {
