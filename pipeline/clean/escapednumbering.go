@@ -1,11 +1,16 @@
 package clean
 
 import (
+	"bytes"
+
 	"github.com/itilint/itilint/pipeline/rule"
 )
 
 func runEscapedNumbering(p *rule.Pass) {
 	src := p.Note.Text
+	if bytes.IndexByte(src, '\\') < 0 {
+		return // nothing escaped: one search, not a look at every line
+	}
 	listLines(docOf(p.Note), func(ls, i int, first, _ bool) {
 		if num, end, form := numberAt(src, i); form == '\\' {
 			markdownItem(p, ls, i, end, num+". ", num == "1", first,
