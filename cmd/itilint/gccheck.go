@@ -16,7 +16,7 @@ import (
 // by about smallHeapRoom past it, up to gcPercentSmallMax: fewer
 // collections for a few megabytes more of memory.
 //
-// A note of megabytes keeps its analysis live while it is checked (tens of
+// A note of megabytes keeps its analysis live while it is checked (about six
 // bytes a byte of the note), and at GOGC 200 the heap grew to three times
 // that before each collection. Past bigHeapBytes live, gcCheckHeaps lowers
 // GOGC so that the heap grows by about bigHeapBytes past what is live,
