@@ -46,10 +46,10 @@ type Config struct {
 	// course order as soon as the files before it are done, with its note
 	// and its cleaned note (nil if unreadable; the note itself when not
 	// cleaning) still in memory, and the run keeps nothing of it afterwards
-	// (Result.Files and Result.Cleaned stay empty). Memory then holds the
-	// files in flight, whatever the course size. Findings of course-level
-	// rules that needed the whole course arrive after the last file, as one
-	// more File (Late set) for each note concerned, read anew.
+	// (Result.Files stays empty). Memory then holds the files in flight,
+	// whatever the course size. Findings of course-level rules that needed
+	// the whole course arrive after the last file, as one more File (Late
+	// set) for each note concerned, read anew.
 	Each func(f *result.File, cleaned *note.Note)
 
 	// OutDir, when set, is the folder the cleaned copies will be written
@@ -72,10 +72,9 @@ type Config struct {
 
 // A Result is what a run produced, in course order.
 type Result struct {
-	Files   []result.File
-	Cleaned []*note.Note // cleaned notes (or the inputs when not cleaning), for the quiz
-	Bank    *quiz.Bank
-	Errors  []error // inputs that could not be found or read
+	Files  []result.File // every file, when the run does not stream (Config.Each)
+	Bank   *quiz.Bank
+	Errors []error // inputs that could not be found or read
 	// Notices say where the layout of the output folder differs from the
 	// usual one, and why (Config.OutDir).
 	Notices []string
@@ -253,9 +252,6 @@ func (r *run) hand(f *result.File, cleaned *note.Note) {
 		return
 	}
 	r.res.Files = append(r.res.Files, *f)
-	if f.Err == nil {
-		r.res.Cleaned = append(r.res.Cleaned, cleaned)
-	}
 }
 
 // gatherErrors puts the errors in the order the user meets them: paths,

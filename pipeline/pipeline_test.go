@@ -8,8 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/pack"
 	"github.com/itilint/itilint/pipeline/quiz"
+	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
 	"github.com/itilint/itilint/pipeline/testcourse"
 )
@@ -21,8 +23,18 @@ func TestRunProcessesEveryReadableFile(t *testing.T) {
 		"bad.md":    "bin\x00ary",
 		"latin1.md": "caf\xe9\n",
 	})
+	// The run streams, as every command's does: Each sees each file in
+	// course order with its cleaned note.
+	var paths []string
+	cleaned := map[string]*note.Note{}
 	res, err := Run(Config{Paths: []string{dir}, Check: true, Quiz: true,
-		FixKinds: map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}, Workers: 3})
+		FixKinds: map[rule.FixKind]bool{rule.Safe: true, rule.Structural: true}, Workers: 3,
+		Each: func(f *result.File, n *note.Note) {
+			if !f.Late {
+				paths = append(paths, filepath.Base(f.Path))
+			}
+			cleaned[f.Path] = n
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,14 +45,10 @@ func TestRunProcessesEveryReadableFile(t *testing.T) {
 	if s.Notes != 2 || s.Unreadable != 2 || s.Fixes == 0 || s.Warnings == 0 {
 		t.Errorf("summary %+v", s)
 	}
-	if a := res.Cleaned[0]; a.Path != filepath.Join(dir, "a.txt") || !strings.HasPrefix(string(a.Text), "## Value\n") {
-		t.Fatalf("a.txt cleaned wrongly: %s %q", a.Path, a.Text)
+	if a := cleaned[filepath.Join(dir, "a.txt")]; a == nil || !strings.HasPrefix(string(a.Text), "## Value\n") {
+		t.Fatalf("a.txt cleaned wrongly: %v", a)
 	}
 	// Files come back in course order: sorted by path (b/c.md before bad.md).
-	var paths []string
-	for _, f := range res.Files {
-		paths = append(paths, filepath.Base(f.Path))
-	}
 	if strings.Join(paths, ",") != "a.txt,c.md,bad.md,latin1.md" {
 		t.Errorf("order %v", paths)
 	}
