@@ -24,3 +24,9 @@ func mayWrite(path string) bool {
 
 // rename renames oldpath over newpath.
 func rename(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }
+
+// openNew creates the file name, which must not exist, for this process
+// only.
+func openNew(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+}

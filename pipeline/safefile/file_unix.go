@@ -52,3 +52,18 @@ func rename(oldpath, newpath string) error {
 		return nil
 	}
 }
+
+// openNew creates the file name, which must not exist, for this process
+// only, without offering it to the network poller (see openTemp).
+func openNew(name string) (*os.File, error) {
+	for {
+		fd, err := syscall.Open(name, syscall.O_RDWR|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o600)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &os.PathError{Op: "open", Path: name, Err: err}
+		}
+		return os.NewFile(uintptr(fd), name), nil
+	}
+}
