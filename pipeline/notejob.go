@@ -60,6 +60,9 @@ func (j *noteJob) read(in load.Input, cfg Config) error {
 		return err
 	}
 	j.f.Note = n
+	if cfg.Read != nil {
+		cfg.Read(len(n.Text))
+	}
 	if cfg.Check {
 		j.f.Findings = lint.Check(n, j.opts)
 	}

@@ -64,6 +64,11 @@ type Config struct {
 	// Each with Out "" and OutErr set.
 	Write func(out string, cleaned *note.Note) error
 
+	// Read, when set, is told the size in bytes of each note a worker
+	// read, as it is read (from any worker: it must be safe for
+	// concurrent use). The CLI tunes the collector to the notes' size.
+	Read func(size int)
+
 	// Workers is the size of the pool; 0 means two per core.
 	Workers int
 	// Progress, when set, receives a progress bar (a terminal).

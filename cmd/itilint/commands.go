@@ -94,6 +94,7 @@ func runCheck(c *cli.Context) error {
 	}
 	pc.Check = true
 	gcCheckHeaps() // a course of small notes, a note of megabytes: see there
+	pc.Read = noteRead
 	if c.String("output") == "" && c.String("write-baseline") == "" {
 		// Findings stream to stdout as files are done; a bar
 		// redrawn on the same terminal would cut through them.
@@ -397,6 +398,7 @@ func fixCommand() *cli.Command {
 				return err
 			}
 			pc.FixKinds = fixKinds(c)
+			pc.Read = noteRead // for gcCheckHeaps
 			sink := newFixSink(c, &pc)
 			pc.Each = sink.Each
 			res, err := pipeline.Run(pc)

@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 )
 
 // check and fix keep a few megabytes live on a course of small notes (the
@@ -32,6 +33,15 @@ import (
 // notes, as a limit under what is live would have the collector run
 // without end; it is a backstop for a note of megabytes, which a course
 // of small notes never comes near.
+//
+// It holds only while what is live is at most limitWithin times the
+// largest note read (largestNote). Past that, the heap is not the
+// analysis of a big note but something that grows with what the notes
+// hold (a line of megabytes with a finding every few words keeps
+// hundreds of thousands of findings): no limit could keep it near the
+// note's size, and a collection every few megabytes, each marking all
+// that is live, would make the work grow with the square of the note.
+// GOGC alone then spaces the collections in proportion to the heap.
 const (
 	smallHeapRoom     = 16 << 20
 	gcPercentSmallMax = 400
@@ -41,15 +51,33 @@ const (
 
 	limitFromBytes = 32 << 20
 	limitRoomBytes = 6 << 20
+	limitWithin    = 8
 )
+
+// largestNote is the size of the largest note read so far (see
+// noteRead), for memoryLimitFor.
+var largestNote atomic.Int64
+
+// noteRead is pipeline.Config.Read for check and fix: it keeps the size
+// of the largest note read.
+func noteRead(size int) {
+	for {
+		cur := largestNote.Load()
+		if int64(size) <= cur || largestNote.CompareAndSwap(cur, int64(size)) {
+			return
+		}
+	}
+}
 
 // memoryLimitFor is the soft memory limit for a heap of live bytes, when
 // the runtime holds overhead bytes more than the heap's objects and free
-// memory (the collector's own tables, stacks, the unused ends of spans):
-// none below limitFromBytes, and above it room for a 32nd of what is
-// live, at least limitRoomBytes, to be allocated before a collection.
-func memoryLimitFor(live, overhead uint64) int64 {
-	if live < limitFromBytes {
+// memory (the collector's own tables, stacks, the unused ends of spans)
+// and the largest note read has largest bytes: none below limitFromBytes
+// or above limitWithin times largest, and in between room for a 32nd of
+// what is live, at least limitRoomBytes, to be allocated before a
+// collection.
+func memoryLimitFor(live, overhead, largest uint64) int64 {
+	if live < limitFromBytes || live > limitWithin*largest {
 		return math.MaxInt64 // the runtime's default: no limit
 	}
 	return int64(live + overhead + max(live/32, limitRoomBytes))
@@ -91,7 +119,7 @@ func gcCheckHeaps() {
 		samples := overheadMetrics()
 		retuneGC(func(live uint64) int {
 			if limit {
-				debug.SetMemoryLimit(memoryLimitFor(live, runtimeOverhead(samples)))
+				debug.SetMemoryLimit(memoryLimitFor(live, runtimeOverhead(samples), uint64(largestNote.Load())))
 			}
 			return gcPercentForHeap(live)
 		})
