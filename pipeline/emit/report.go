@@ -1,10 +1,12 @@
 package emit
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +69,16 @@ func recordOf(f *result.File) reportRecord {
 	return r
 }
 
-func writeReportTextFile(b *strings.Builder, f *reportRecord) {
+// textWriter is where writeReportTextFile writes: a strings.Builder, or a
+// bufio.Writer that hands the text on as it fills (a note with a million
+// findings has a report of tens of megabytes).
+type textWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+func writeReportTextFile(b textWriter, f *reportRecord) {
 	b.WriteString("\n")
 	b.WriteString(f.Path)
 	if f.Out != "" {
@@ -299,7 +310,10 @@ type jsonTypeCount struct {
 // the whole jsonReport: its files first, each indented in the array.
 const reportJSONHead = "{\n  \"files\": ["
 
-func writeReportJSONFile(b *bytes.Buffer, f *reportRecord, first bool) error {
+// writeReportJSONFile writes f's object of report.json to w, a piece at
+// a time: a note of megabytes with a finding every few words has a report
+// of hundreds of megabytes, which was built whole in memory.
+func writeReportJSONFile(w *bufio.Writer, f *reportRecord, first bool) error {
 	jf := jsonReportFile{Path: f.Path, Out: f.Out, Error: f.Err, Findings: jsonFindingsOf(f.Found), Changes: []jsonChange{}}
 	for _, c := range f.Changes {
 		line, col := c.Pos.Line, c.Pos.Col
@@ -309,11 +323,16 @@ func writeReportJSONFile(b *bytes.Buffer, f *reportRecord, first bool) error {
 		jf.Changes = append(jf.Changes, jsonChange{Rule: c.Rule, Kind: c.Kind.String(), Message: c.Message,
 			Line: line, Column: col, Before: c.Before, After: c.After})
 	}
+	b := w.AvailableBuffer()
 	if !first {
-		b.WriteByte(',')
+		b = append(b, ',')
 	}
-	b.WriteString("\n    ")
-	b.Write(appendReportJSONFile(b.AvailableBuffer(), &jf))
+	b = append(b, "\n    "...)
+	spill := func(b []byte) []byte {
+		w.Write(b) // an error stays in w, for its Flush
+		return w.AvailableBuffer()
+	}
+	w.Write(appendReportJSONFile(b, &jf, spill))
 	return nil
 }
 
@@ -321,7 +340,10 @@ func writeReportJSONFile(b *bytes.Buffer, f *reportRecord, first bool) error {
 // depth of a file of report.json (prefix "    "), without reflection: the
 // files are most of the report, and encoding/json was a large share of a
 // run's time. TestReportJSONFileMatchesEncoder holds it to the encoder.
-func appendReportJSONFile(b []byte, jf *jsonReportFile) []byte {
+//
+// spill, when not nil, is handed what was appended so far every spillAt
+// bytes or so, and returns the buffer to go on with.
+func appendReportJSONFile(b []byte, jf *jsonReportFile, spill func([]byte) []byte) []byte {
 	b = append(b, '{')
 	b = reportJSONStr(b, 1, "path", jf.Path)
 	if jf.Out != "" {
@@ -333,9 +355,9 @@ func appendReportJSONFile(b []byte, jf *jsonReportFile) []byte {
 		b = reportJSONStr(b, 1, "error", jf.Error)
 	}
 	b = append(b, ',')
-	b = appendReportJSONArray(reportJSONMember(b, 1, "findings"), 1, jf.Findings, appendReportJSONFinding)
+	b = appendReportJSONArray(reportJSONMember(b, 1, "findings"), 1, jf.Findings, appendReportJSONFinding, spill)
 	b = append(b, ',')
-	b = appendReportJSONArray(reportJSONMember(b, 1, "changes"), 1, jf.Changes, appendReportJSONChange)
+	b = appendReportJSONArray(reportJSONMember(b, 1, "changes"), 1, jf.Changes, appendReportJSONChange, spill)
 	return append(reportJSONLine(b, 0), '}')
 }
 
@@ -366,8 +388,10 @@ func reportJSONNum(b []byte, depth int, name string, v int) []byte {
 }
 
 // appendReportJSONArray appends the array of a member at depth: null when
-// nil, [] when empty, else each item on its own lines.
-func appendReportJSONArray[T any](b []byte, depth int, items []T, item func(b []byte, depth int, x *T) []byte) []byte {
+// nil, [] when empty, else each item on its own lines. spill, when not
+// nil, is handed what was appended so far every spillAt bytes or so
+// between items, and returns the buffer to go on with.
+func appendReportJSONArray[T any](b []byte, depth int, items []T, item func(b []byte, depth int, x *T) []byte, spill func([]byte) []byte) []byte {
 	switch {
 	case items == nil:
 		return append(b, "null"...)
@@ -376,6 +400,9 @@ func appendReportJSONArray[T any](b []byte, depth int, items []T, item func(b []
 	}
 	b = append(b, '[')
 	for i := range items {
+		if spill != nil && len(b) >= spillAt {
+			b = spill(b)
+		}
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -435,7 +462,7 @@ func appendReportJSONFix(b []byte, depth int, x *JSONFix) []byte {
 	b = append(b, ',')
 	b = reportJSONNum(b, d, "end_column", x.EndColumn)
 	b = append(b, ',')
-	b = appendReportJSONArray(reportJSONMember(b, d, "edits"), d, x.Edits, appendReportJSONEdit)
+	b = appendReportJSONArray(reportJSONMember(b, d, "edits"), d, x.Edits, appendReportJSONEdit, nil)
 	return append(reportJSONLine(b, depth), '}')
 }
 

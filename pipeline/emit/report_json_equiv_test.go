@@ -58,8 +58,38 @@ func TestReportJSONFileMatchesEncoder(t *testing.T) {
 		if err := encodeJSONIndented(&want, "    ", jf); err != nil {
 			t.Fatal(err)
 		}
-		if got := appendReportJSONFile(nil, &jf); !bytes.Equal(got, want.Bytes()) {
+		if got := appendReportJSONFile(nil, &jf, nil); !bytes.Equal(got, want.Bytes()) {
 			t.Fatalf("record %d:\ngot  %s\nwant %s", i, got, want.Bytes())
 		}
+	}
+}
+
+// TestReportJSONFileSpills: a file with findings and changes by the
+// thousand is handed out in pieces of about spillAt bytes, which put
+// together are the whole object.
+func TestReportJSONFileSpills(t *testing.T) {
+	jf := jsonReportFile{Path: "n.md", Findings: []JSONFinding{}, Changes: []jsonChange{}}
+	for i := range 3000 {
+		jf.Findings = append(jf.Findings, JSONFinding{Path: "n.md", Line: 1, Column: 9 * i, Rule: "doubled-word", Severity: "warning", Message: `"the" twice`,
+			Fix: &JSONFix{Replacement: "the", Kind: "safe", Edits: []JSONEdit{{Line: 1, Column: 9 * i, New: ""}}}})
+		jf.Changes = append(jf.Changes, jsonChange{Rule: "doubled-word", Kind: "safe", Line: 1, Column: 5 * i, Before: "the the", After: "the"})
+	}
+	whole := appendReportJSONFile(nil, &jf, nil)
+	var pieces [][]byte
+	spill := func(b []byte) []byte {
+		pieces = append(pieces, bytes.Clone(b))
+		return b[:0]
+	}
+	last := appendReportJSONFile(nil, &jf, spill)
+	if len(pieces) < len(whole)/spillAt-1 {
+		t.Errorf("%d bytes handed out in %d pieces, want about one every %d bytes", len(whole), len(pieces), spillAt)
+	}
+	for _, p := range pieces {
+		if len(p) > 2*spillAt {
+			t.Errorf("a piece of %d bytes, more than twice spillAt", len(p))
+		}
+	}
+	if got := append(bytes.Join(pieces, nil), last...); !bytes.Equal(got, whole) {
+		t.Errorf("the pieces put together differ from the whole object (%d bytes against %d)", len(got), len(whole))
 	}
 }

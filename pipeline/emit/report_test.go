@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -195,11 +196,15 @@ func reportText(w io.Writer, files []result.File, bank *quiz.Bank, s result.Summ
 func reportJSON(w io.Writer, files []result.File, bank *quiz.Bank, s result.Summary) error {
 	var b bytes.Buffer
 	b.WriteString(reportJSONHead)
+	bw := bufio.NewWriter(&b)
 	for i := range files {
 		r := recordOf(&files[i])
-		if err := writeReportJSONFile(&b, &r, i == 0); err != nil {
+		if err := writeReportJSONFile(bw, &r, i == 0); err != nil {
 			return err
 		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
 	}
 	if err := writeReportJSONTail(&b, len(files) > 0, bank, s); err != nil {
 		return err

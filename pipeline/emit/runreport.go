@@ -95,8 +95,7 @@ func (r *RunReport) Write(text, js io.Writer, bank *quiz.Bank, s result.Summary)
 
 func (r *RunReport) write(text, js io.Writer, bank *quiz.Bank, s result.Summary) error {
 	dec := spillReader{r: bufio.NewReaderSize(r.spill, 64<<10)}
-	var tb strings.Builder
-	var jb bytes.Buffer
+	tb, jb := bufio.NewWriterSize(text, 64<<10), bufio.NewWriterSize(js, 64<<10)
 	tb.WriteString(reportTextHead)
 	jb.WriteString(reportJSONHead)
 	for i := range r.files {
@@ -111,28 +110,21 @@ func (r *RunReport) write(text, js io.Writer, bank *quiz.Bank, s result.Summary)
 			slices.SortStableFunc(rec.Found, func(a, b located) int { return rule.CompareFindings(a.Finding, b.Finding) })
 			delete(r.late, rec.Path)
 		}
-		writeReportTextFile(&tb, &rec)
-		if err := writeReportJSONFile(&jb, &rec, i == 0); err != nil {
+		writeReportTextFile(tb, &rec)
+		if err := writeReportJSONFile(jb, &rec, i == 0); err != nil {
 			return err
 		}
-		if _, err := io.WriteString(text, tb.String()); err != nil {
-			return err
-		}
-		if _, err := js.Write(jb.Bytes()); err != nil {
-			return err
-		}
-		tb.Reset()
-		jb.Reset()
 	}
-	writeReportTextTail(&tb, bank, s)
-	if err := writeReportJSONTail(&jb, r.files > 0, bank, s); err != nil {
+	var tail strings.Builder
+	writeReportTextTail(&tail, bank, s)
+	tb.WriteString(tail.String())
+	var jtail bytes.Buffer
+	if err := writeReportJSONTail(&jtail, r.files > 0, bank, s); err != nil {
 		return err
 	}
-	if _, err := io.WriteString(text, tb.String()); err != nil {
-		return err
-	}
-	_, err := js.Write(jb.Bytes())
-	return err
+	jb.Write(jtail.Bytes())
+	// A writer that failed kept its first error for Flush.
+	return errors.Join(tb.Flush(), jb.Flush())
 }
 
 // Close removes the spill.
