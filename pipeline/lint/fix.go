@@ -123,9 +123,21 @@ func Fix(n *note.Note, opts FixOptions) (*FixResult, error) {
 // original note (res.Note) through history, the maps of the rounds before.
 func takeFixes(res *FixResult, cur *note.Note, findings []rule.Finding, wanted func(rule.Finding) bool, history []roundMap) ([]edit.Edit, []rule.Change, error) {
 	n := res.Note
+	// Sized once for every fix that may be taken: a note of megabytes can
+	// have hundreds of thousands, and slices of them grown by doubling
+	// were copied again and again, write barriers and all.
+	fixes, edits := 0, 0
+	for _, f := range findings {
+		if f.Fix != nil && len(f.Fix.Edits) > 0 && wanted(f) {
+			fixes, edits = fixes+1, edits+len(f.Fix.Edits)
+		}
+	}
 	var taken []edit.Edit
 	var takenSet takenEdits
-	var changes []rule.Change
+	var changes []rule.Change // nil when none, as before
+	if fixes > 0 {
+		taken, changes = make([]edit.Edit, 0, edits), make([]rule.Change, 0, fixes)
+	}
 	for _, f := range findings {
 		if f.Fix == nil || len(f.Fix.Edits) == 0 || !wanted(f) {
 			continue
