@@ -109,7 +109,7 @@ func (m *matched) checkCount(pass *rule.Pass, from, to, val, nounAt int, nps []n
 	if strings.ContainsAny(nounText, "*_") {
 		nounText = emphasisMarks.Replace(nounText) // a noun that spans emphasis ("steps of **the model**")
 	}
-	msg := m.msgf("%s: there are %s %s, not %s", what, strconv.Itoa(np.count), nounText, written)
+	msg := m.msgf("%s: there are %s %s, not %s", lowerStart(what), strconv.Itoa(np.count), nounText, written)
 	start, end := m.span(from, to)
 	m.report(pass, severityOf(l.Severity), from, to, msg, m.fix(start, end, repl))
 }
@@ -188,4 +188,15 @@ func numberText(n int, digits bool) string {
 		return tens + "-" + unitWords[n%10]
 	}
 	return strconv.Itoa(n)
+}
+
+// lowerStart lowers the first letter of a list's name that starts a
+// message ("The ITIL guiding principles"), as every message of the tool
+// starts in lower case; a name that starts with an acronym ("ITIL
+// practices") stays as it is.
+func lowerStart(name string) string {
+	if len(name) > 1 && 'A' <= name[0] && name[0] <= 'Z' && 'a' <= name[1] && name[1] <= 'z' {
+		return string(name[0]+'a'-'A') + name[1:]
+	}
+	return name
 }

@@ -483,6 +483,8 @@ func describe(err error) error {
 func InOurWords(err error) error {
 	var msg string
 	switch {
+	case errors.Is(err, syscall.ENOENT):
+		msg = "no such file or folder"
 	case errors.Is(err, syscall.ENOTDIR):
 		msg = "a part of the path is not a folder"
 	case errors.Is(err, syscall.EISDIR):
