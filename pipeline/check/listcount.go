@@ -109,7 +109,9 @@ func (m *matched) checkCount(pass *rule.Pass, from, to, val, nounAt int, nps []n
 	if strings.ContainsAny(nounText, "*_") {
 		nounText = emphasisMarks.Replace(nounText) // a noun that spans emphasis ("steps of **the model**")
 	}
-	msg := m.msgf("%s: there are %s %s, not %s", lowerStart(what), strconv.Itoa(np.count), nounText, written)
+	// The count as the note writes numbers ("seven", not "7", for "six"),
+	// in lower case: the message goes on mid-sentence.
+	msg := m.msgf("%s: there are %s %s, not %s", lowerStart(what), numberText(np.count, isDigits(m.norm(from))), nounText, written)
 	start, end := m.span(from, to)
 	m.report(pass, severityOf(l.Severity), from, to, msg, m.fix(start, end, repl))
 }
