@@ -17,7 +17,42 @@ import (
 // strings, negative and large numbers, absent, empty and full slices, and
 // fixes nil, all zero and set.
 func TestSpillMatchesGob(t *testing.T) {
-	r := rand.New(rand.NewPCG(15, 16))
+	records := append(randomRecords(rand.New(rand.NewPCG(15, 16)), 400), reportRecord{}) // the last with every field zero
+
+	var gobbed, spilled bytes.Buffer
+	enc := gob.NewEncoder(&gobbed)
+	var b []byte
+	for i := range records {
+		if err := enc.Encode(&records[i]); err != nil {
+			t.Fatal(err)
+		}
+		b = appendRecord(b[:0], &records[i])
+		spilled.Write(b)
+	}
+	dec := gob.NewDecoder(&gobbed)
+	back := spillReader{r: bufio.NewReader(&spilled)}
+	for i := range records {
+		var want, got reportRecord
+		if err := dec.Decode(&want); err != nil {
+			t.Fatal(err)
+		}
+		if err := back.next(&got); err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("record %d:\ngot  %#v\nwant %#v", i, got, want)
+		}
+	}
+	var rec reportRecord
+	if err := back.next(&rec); err == nil {
+		t.Error("a record read past the last one")
+	}
+}
+
+// randomRecords are n records for the spill's tests: tricky strings,
+// negative and large numbers, absent, empty and full slices, and fixes
+// nil, all zero and set.
+func randomRecords(r *rand.Rand, n int) []reportRecord {
 	num := func() int {
 		switch r.IntN(4) {
 		case 0:
@@ -37,7 +72,7 @@ func TestSpillMatchesGob(t *testing.T) {
 		return randomString(r)
 	}
 	var records []reportRecord
-	for range 400 {
+	for range n {
 		rec := reportRecord{Path: randomString(r), Out: maybe(), Err: maybe(), Unreadable: r.IntN(4) == 0}
 		switch r.IntN(3) {
 		case 1:
@@ -74,36 +109,7 @@ func TestSpillMatchesGob(t *testing.T) {
 		}
 		records = append(records, rec)
 	}
-	records = append(records, reportRecord{}) // every field zero
-
-	var gobbed, spilled bytes.Buffer
-	enc := gob.NewEncoder(&gobbed)
-	var b []byte
-	for i := range records {
-		if err := enc.Encode(&records[i]); err != nil {
-			t.Fatal(err)
-		}
-		b = appendRecord(b[:0], &records[i])
-		spilled.Write(b)
-	}
-	dec := gob.NewDecoder(&gobbed)
-	back := spillReader{r: bufio.NewReader(&spilled)}
-	for i := range records {
-		var want, got reportRecord
-		if err := dec.Decode(&want); err != nil {
-			t.Fatal(err)
-		}
-		if err := back.next(&got); err != nil {
-			t.Fatalf("record %d: %v", i, err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("record %d:\ngot  %#v\nwant %#v", i, got, want)
-		}
-	}
-	var rec reportRecord
-	if err := back.next(&rec); err == nil {
-		t.Error("a record read past the last one")
-	}
+	return records
 }
 
 // TestSpillRefusesDamage: a spill cut short or changed reads back as an
