@@ -110,6 +110,13 @@ func runSentenceCase(p *rule.Pass) {
 				if j >= s.End || src[j] != ' ' {
 					continue
 				}
+				if k == s.Start || isSpace(src[k-1]) {
+					// A mark set apart by a space ends no sentence: it is
+					// a symbol spoken about ("? is one way to make a
+					// group optional", in a caption) or a detached slip
+					// that space-before-punctuation reports.
+					continue
+				}
 				for j < s.End && src[j] == ' ' {
 					j++
 				}
