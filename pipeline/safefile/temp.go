@@ -59,9 +59,11 @@ var tempCount atomic.Uint64
 // openTemp creates a new file named as a temporary file of path, only
 // for this process to read and write (its mode is set before it is
 // renamed into place). Unlike os.CreateTemp, it opens the file with
-// os.OpenFile's plain flags only: os.CreateTemp's file is offered to the
-// network poller first (four fcntl and an epoll_ctl that fails for a
-// regular file), five system calls for each file a run writes.
+// open(2) and wraps the descriptor as it is (openNew): os.CreateTemp's
+// file is offered to the network poller first (four fcntl and an
+// epoll_ctl that fails for a regular file), five system calls for each
+// file a run writes. The names are numbered, not random: the process's
+// ID in them already tells runs apart.
 func openTemp(path string) (*os.File, error) {
 	prefix := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+tempMark+strconv.Itoa(thisPID)+"-")
 	for range 100 {
