@@ -1,10 +1,13 @@
 package pipeline
 
 import (
+	"fmt"
 	"io"
+	"os"
 
 	"github.com/itilint/itilint/pipeline/baseline"
 	"github.com/itilint/itilint/pipeline/emit"
+	"github.com/itilint/itilint/pipeline/load"
 	"github.com/itilint/itilint/pipeline/note"
 	"github.com/itilint/itilint/pipeline/result"
 	"github.com/itilint/itilint/pipeline/rule"
@@ -51,9 +54,18 @@ func (s *CheckSink) Each(f *result.File, _ *note.Note) {
 // ReadBaseline reads the baseline file at path, whose findings the sink
 // then drops.
 func (s *CheckSink) ReadBaseline(path string) error {
-	b, err := baseline.Read(path)
+	// Only a regular file: a named pipe would block the read, and a link
+	// to a device (/dev/zero) would never end it.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("baseline: %s: %s, not a regular file", path, load.KindOf(info.Mode()))
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return fmt.Errorf("baseline: %s: %w", path, load.Cause(err))
+	}
+	b, err := baseline.Parse(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	s.Baseline = b
 	return nil

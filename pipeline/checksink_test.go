@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -59,6 +61,25 @@ func TestCheckSink(t *testing.T) {
 		}
 		if got := out.String(); !strings.Contains(got, "new") || strings.Contains(got, "old") {
 			t.Errorf("fail on %v: report %q, want the new finding only", tt.failOn, got)
+		}
+	}
+}
+
+// TestReadBaselineErrors: a missing baseline is an error in the tool's
+// words, and one that is a device (or a link to one) or a folder is
+// refused at once, never read.
+func TestReadBaselineErrors(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.json")
+	err := (&CheckSink{}).ReadBaseline(missing)
+	if err == nil || err.Error() != "baseline: "+missing+": no such file or folder" {
+		t.Errorf("missing baseline: %v", err)
+	}
+	for _, p := range []string{"/dev/zero", t.TempDir()} {
+		if _, err := os.Stat(p); err != nil {
+			continue
+		}
+		if err := (&CheckSink{}).ReadBaseline(p); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("%s: %v, want not a regular file", p, err)
 		}
 	}
 }

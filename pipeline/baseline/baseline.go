@@ -14,11 +14,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -128,46 +125,6 @@ func WriteEntries(w io.Writer, entries []Entry) error {
 		return err
 	}
 	return bw.Flush()
-}
-
-// Read reads a baseline file.
-func Read(path string) (*Baseline, error) {
-	// Only a regular file: a named pipe would block the read, and a link
-	// to a device (/dev/zero) would never end it.
-	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
-		kind := "a special file"
-		switch m := info.Mode(); {
-		case m.IsDir():
-			kind = "a folder"
-		case m&os.ModeNamedPipe != 0:
-			kind = "a named pipe"
-		case m&os.ModeDevice != 0:
-			kind = "a device"
-		}
-		return nil, fmt.Errorf("baseline: %s: %s, not a regular file", path, kind)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("baseline: %s: %w", path, cause(err))
-	}
-	b, err := Parse(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return b, nil
-}
-
-// cause is the bare cause of a failed read (our message names the path),
-// with the system's "directory" said as the tool says it, "folder".
-func cause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	if errors.Is(err, fs.ErrNotExist) {
-		return errors.New("no such file or folder")
-	}
-	return err
 }
 
 // Parse decodes a baseline; unknown fields and other versions are errors.

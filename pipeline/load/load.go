@@ -126,7 +126,7 @@ func Walk(root string, skip func(path string) bool, yield func(Input)) []error {
 		return walkPattern(root, skip, yield)
 	}
 	if err != nil {
-		return []error{&PathError{Path: root, Err: describe(err)}}
+		return []error{&PathError{Path: root, Err: Cause(err)}}
 	}
 	if !info.IsDir() {
 		if !info.Mode().IsRegular() {
@@ -305,7 +305,7 @@ func MarkOutput(dir string) error {
 		return nil
 	}
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		return &PathError{Path: path, Err: describe(err)}
+		return &PathError{Path: path, Err: Cause(err)}
 	}
 	return nil
 }
@@ -379,7 +379,7 @@ func inside(path, folder string) bool {
 func (w *walker) dir(path, rel string) {
 	entries, err := list(path)
 	if err != nil {
-		w.errs = append(w.errs, &PathError{Path: path, Err: describe(err)})
+		w.errs = append(w.errs, &PathError{Path: path, Err: Cause(err)})
 		return
 	}
 	pushed := false
@@ -460,9 +460,9 @@ func joinName(dir, name string) string {
 	return dir + string(filepath.Separator) + name
 }
 
-// describe turns an *os.PathError into its bare cause, since our messages
-// already name the path.
-func describe(err error) error {
+// Cause turns an *os.PathError into its bare cause, in the tool's words
+// ("no such file or folder"), since our messages already name the path.
+func Cause(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
@@ -547,7 +547,7 @@ func Read(in Input, opts Options) (*note.Note, error) {
 			}
 			return nil, fmt.Errorf("%s: larger than the %d-byte limit for a note", in.Path, limit)
 		}
-		return nil, fmt.Errorf("%s: %w", in.Path, describe(err))
+		return nil, fmt.Errorf("%s: %w", in.Path, Cause(err))
 	}
 	return Decode(in, raw, opts)
 }
